@@ -1,0 +1,206 @@
+"""Focus: start less, finish more. Few objectives per set, a handful of key results each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from okrlint.findings import Severity, Violation
+from okrlint.registry import (
+    Example,
+    ObjectiveItem,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    SetItem,
+)
+
+_HEAD = "team: Growth\nperiod: 2026-Q1\n"
+
+
+def _objective(title: str, *key_results: str) -> str:
+    lines = f"  - title: {title}\n    key_results:\n"
+    return lines + "".join(f"      - {kr}\n" for kr in key_results)
+
+
+_TWO_KRS = ("Raise week-1 activation from 30% to 45%", "Cut churn from 4% to 3%")
+
+
+class MaxObjectives(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    max: int = Field(3, ge=1, le=5, description="most objectives in one OKR set (5 at most)")
+
+
+class TooManyObjectives(Rule[MaxObjectives]):
+    meta = RuleMeta(
+        code="FOC001",
+        name="too-many-objectives",
+        family="focus",
+        scope=Scope.SET,
+        summary="An OKR set with more objectives than the limit (default 3; 5 is the ceiling).",
+        rationale=(
+            "Start less, finish more. A team with seven objectives has no priorities: Doerr "
+            "advises three to five objectives a quarter at most, and later practice (Wodtke, "
+            "Google's playbook) argues for fewer. Pick the few that matter most this period and "
+            "move the rest to a backlog. The `preset` config key switches to doerr, google or "
+            "wodtke limits."
+        ),
+        bad=(
+            Example(
+                _HEAD
+                + "objectives:  # expect: FOC001\n"
+                + _objective("Make onboarding effortless", *_TWO_KRS)
+                + _objective("Win the mid-market", *_TWO_KRS)
+                + _objective("Become the fastest product in the category", *_TWO_KRS)
+                + _objective("Build a world-class support experience", *_TWO_KRS)
+            ),
+            Example(
+                _HEAD
+                + "objectives:  # expect: FOC001\n"
+                + _objective("Make onboarding effortless", *_TWO_KRS)
+                + _objective("Win the mid-market", *_TWO_KRS),
+                options={"max": 1},
+            ),
+        ),
+        good=(
+            Example(
+                _HEAD
+                + "objectives:\n"
+                + _objective("Make onboarding effortless", *_TWO_KRS)
+                + _objective("Win the mid-market", *_TWO_KRS)
+                + _objective("Become the fastest product in the category", *_TWO_KRS)
+            ),
+        ),
+        severity=Severity.WARNING,
+    )
+    Options = MaxObjectives
+
+    def check(self, item: SetItem, context: RuleContext[MaxObjectives]) -> Iterator[Violation]:
+        count = len(item.okr_set.objectives)
+        limit = context.options.max
+        if count > limit:
+            yield item.violation(
+                f"{item.okr_set.team} has {count} objectives for {_period(item)}; the limit is "
+                f"{limit}. Keep the {limit} that matter most and move the rest to a backlog.",
+                node=("objectives",),
+            )
+
+
+class MaxKeyResults(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    max: int = Field(5, ge=1, description="most key results under one objective")
+
+
+class TooManyKeyResults(Rule[MaxKeyResults]):
+    meta = RuleMeta(
+        code="FOC002",
+        name="too-many-key-results",
+        family="focus",
+        scope=Scope.OBJECTIVE,
+        summary="An objective with more key results than the limit (default 5).",
+        rationale=(
+            "Key results say how you will know the objective is met. Two to five are enough; "
+            "beyond that they turn into a task list and no single one gets attention. Keep the "
+            "ones that measure the outcome and move the work items to `initiatives`."
+        ),
+        bad=(
+            Example(
+                _HEAD
+                + "objectives:\n"
+                + "  - title: Make onboarding effortless\n"
+                + "    key_results:  # expect: FOC002\n"
+                + "".join(
+                    f"      - Raise step {n} completion from 50% to 70%\n" for n in range(1, 7)
+                )
+            ),
+        ),
+        good=(
+            Example(
+                _HEAD
+                + "objectives:\n"
+                + "  - title: Make onboarding effortless\n"
+                + "    key_results:\n"
+                + "".join(
+                    f"      - Raise step {n} completion from 50% to 70%\n" for n in range(1, 4)
+                )
+            ),
+        ),
+        severity=Severity.WARNING,
+    )
+    Options = MaxKeyResults
+
+    def check(
+        self, item: ObjectiveItem, context: RuleContext[MaxKeyResults]
+    ) -> Iterator[Violation]:
+        count = len(item.objective.key_results)
+        limit = context.options.max
+        if count > limit:
+            yield item.violation(
+                f"{count} key results under one objective; the limit is {limit}. Keep the ones "
+                "that measure the outcome and move work items to `initiatives`.",
+                field_name="key_results",
+            )
+
+
+class MinKeyResults(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    min: int = Field(2, ge=1, description="fewest key results under one objective")
+
+
+class TooFewKeyResults(Rule[MinKeyResults]):
+    meta = RuleMeta(
+        code="FOC003",
+        name="too-few-key-results",
+        family="focus",
+        scope=Scope.OBJECTIVE,
+        summary="An objective with fewer key results than the minimum (default 2).",
+        rationale=(
+            "One key result is a single number to hit, and a single number is easy to game: "
+            "grow sign-ups and activation falls. Pair it with a second key result that keeps it "
+            "honest (quantity with quality, speed with reliability), as Grove advised."
+        ),
+        bad=(
+            Example(
+                _HEAD
+                + "objectives:\n"
+                + "  - title: Make onboarding effortless  # expect: FOC003\n"
+                + "    key_results:\n"
+                + "      - Raise week-1 activation from 30% to 45%\n"
+            ),
+        ),
+        good=(
+            Example(
+                _HEAD
+                + "objectives:\n"
+                + "  - title: Make onboarding effortless\n"
+                + "    key_results:\n"
+                + "      - Raise week-1 activation from 30% to 45%\n"
+                + "      - Keep support tickets per new team under 0.5 in week 1\n"
+            ),
+        ),
+        severity=Severity.WARNING,
+    )
+    Options = MinKeyResults
+
+    def check(
+        self, item: ObjectiveItem, context: RuleContext[MinKeyResults]
+    ) -> Iterator[Violation]:
+        count = len(item.objective.key_results)
+        limit = context.options.min
+        if count < limit:
+            having = (
+                "no key results"
+                if count == 0
+                else f"only {count} key result" + ("s" if count != 1 else "")
+            )
+            yield item.violation(
+                f"this objective has {having}; give it at least {limit}, so that one number "
+                "cannot be hit at the expense of another (pair quantity with quality).",
+            )
+
+
+def _period(item: SetItem) -> str:
+    period = item.okr_set.period
+    return period if isinstance(period, str) else f"{period.start} to {period.end}"

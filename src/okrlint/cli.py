@@ -1,0 +1,258 @@
+"""The command line. Imports nothing heavy until a command knows it needs it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from okrlint import __version__
+
+if TYPE_CHECKING:
+    from okrlint.findings import Report
+    from okrlint.output import OutputFormat
+
+app = typer.Typer(
+    name="okrlint",
+    help="Lint OKRs kept as YAML: outputs posing as outcomes, sandbagged targets, lost focus.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class FormatChoice(StrEnum):
+    RICH = "rich"
+    CONCISE = "concise"
+    JSON = "json"
+
+
+class SeverityChoice(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class RulesFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"okrlint: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"okrlint {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """okrlint: a linter for OKRs kept as YAML files."""
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files and folders to lint (default: .).")
+    ] = None,
+    output_format: Annotated[
+        FormatChoice | None,
+        typer.Option(
+            "--format",
+            "--output-format",
+            help="Output format (rich on a terminal, concise otherwise).",
+            envvar="OKRLINT_OUTPUT_FORMAT",
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Only these rules: codes, prefixes, names or families, comma-separated."),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option(help="Add these rules to the selection.")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Leave these rules out.")] = None,
+    fail_on: Annotated[
+        SeverityChoice | None,
+        typer.Option(help="Exit 1 when a finding is at or above this severity (default: error)."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Use this config file for every file instead of the nearest one."),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(help="The date staleness rules use, YYYY-MM-DD (default: today)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only.")] = False,
+    statistics: Annotated[
+        bool, typer.Option(help="Print a count per rule instead of the findings.")
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option(help="Exit 0 even when there are findings (for a first rollout).")
+    ] = False,
+) -> None:
+    """Lint OKR files and folders."""
+    from okrlint.config import ConfigError, Overrides, read_config
+    from okrlint.engine import RunOptions, lint_paths
+    from okrlint.files import PathNotFoundError
+    from okrlint.findings import Severity
+    from okrlint.registry import UnknownRuleError
+
+    try:
+        as_of = dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        _fail(f"--today must be a date such as 2026-03-31 (got {today!r})")
+    overrides = Overrides(
+        select=_split(select),
+        extend_select=_split(extend_select) or [],
+        ignore=_split(ignore) or [],
+        fail_on=Severity(fail_on.value) if fail_on else None,
+    )
+    try:
+        loaded = read_config(config) if config else None
+        options = RunOptions(overrides=overrides, config=loaded, today=as_of)
+        report = lint_paths(paths or [Path(".")], options=options)
+    except ConfigError as error:
+        _fail(str(error))
+    except PathNotFoundError as error:
+        _fail(f"no such file or folder: {error}")
+    except UnknownRuleError as error:
+        _fail(f"unknown rule '{error}' (see `okrlint rules`)")
+
+    from okrlint.output import OutputFormat, render
+
+    chosen = OutputFormat(output_format.value) if output_format else _default_format()
+    if statistics:
+        text = _statistics(report)
+    else:
+        text = render(report, chosen, color=_use_color(), quiet=quiet)
+    sys.stdout.write(text)
+    for error_message in report.errors:
+        typer.echo(f"okrlint: error: {error_message}", err=True)
+    if report.errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if report.fails(report.fail_on) and not exit_zero else 0)
+
+
+def _default_format() -> OutputFormat:
+    from okrlint.output import OutputFormat
+
+    return OutputFormat.RICH if sys.stdout.isatty() else OutputFormat.CONCISE
+
+
+def _use_color() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _statistics(report: Report) -> str:
+    from okrlint.output.summary import summary_line
+
+    lines = []
+    names = {f.code: (f.name, f.severity.value) for f in report.findings}
+    for code, count in report.by_code().items():
+        name, severity = names[code]
+        lines.append(f"{count:>5}  {code}  [{severity}] {name}")
+    with_reason, without_reason = report.suppressions_used
+    if with_reason or without_reason:
+        lines.append(
+            f"suppressions used: {with_reason + without_reason} "
+            f"({with_reason} with a reason, {without_reason} without)"
+        )
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+@app.command()
+def rules(
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", help="table, markdown or json.")
+    ] = RulesFormat.TABLE,
+) -> None:
+    """List every rule: code, name, default severity, on by default, fixable, source."""
+    import json
+
+    from okrlint.docs import rules_markdown
+    from okrlint.registry import default_registry
+
+    registry = default_registry()
+    if output_format is RulesFormat.MARKDOWN:
+        sys.stdout.write(rules_markdown(registry))
+    elif output_format is RulesFormat.JSON:
+        rows = [
+            {
+                "code": r.meta.code,
+                "name": r.meta.name,
+                "family": r.meta.family,
+                "severity": r.meta.severity.value,
+                "enabled": r.meta.enabled,
+                "fixable": r.meta.fixable,
+                "source": r.meta.source,
+                "summary": r.meta.summary,
+            }
+            for r in registry.sorted()
+        ]
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+    else:
+        for r in registry.sorted():
+            meta = r.meta
+            flags = ("on " if meta.enabled else "off") + (" fix" if meta.fixable else "    ")
+            sys.stdout.write(
+                f"{meta.code}  {meta.name:<28} {meta.severity.value:<8} {flags}  "
+                f"{meta.source:<10} {meta.summary}\n"
+            )
+    for error_message in registry.load_errors:
+        typer.echo(f"okrlint: error: a plugin failed to load: {error_message}", err=True)
+
+
+@app.command()
+def rule(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. OUT001.")]) -> None:
+    """Explain one rule: why it matters, bad and good examples, options."""
+    from okrlint.docs import render_rule
+    from okrlint.registry import UnknownRuleError, default_registry
+
+    try:
+        found = default_registry().lookup(code)
+    except UnknownRuleError:
+        _fail(f"no rule is called {code!r} (see `okrlint rules`)")
+    sys.stdout.write(render_rule(found))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the OKR file format (for editors and validators)."""
+    import json
+
+    from okrlint.model import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,254 @@
+"""Configuration: `.okrlint.yaml` or `[tool.okrlint]` in pyproject.toml, the nearest above a file.
+
+A config file is validated strictly: an unknown key, an unknown rule code or a wrong option type
+is a `ConfigError` naming the file and the key, which the CLI turns into exit status 2.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from okrlint.document import DEFAULT_MAX_FILE_BYTES, read_plain_yaml
+from okrlint.findings import Severity
+from okrlint.registry import Registry, Rule, UnknownRuleError
+
+CONFIG_FILE = ".okrlint.yaml"
+PYPROJECT = "pyproject.toml"
+
+
+class ConfigError(Exception):
+    """A config the tool cannot work with. The message names the file and the key."""
+
+
+def _comma_list(value: Any) -> Any:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+CodeList = Annotated[list[str], BeforeValidator(_comma_list)]
+
+
+class ConfigFile(BaseModel):
+    """The keys a config file may hold."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    extends: str | None = None
+    select: CodeList | None = None
+    extend_select: CodeList = Field(default_factory=list)
+    ignore: CodeList = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    rule_packs: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, CodeList] = Field(default_factory=dict)
+    fail_on: Severity | None = None
+    preset: Literal["doerr", "google", "wodtke"] | None = None
+    fiscal_year_start: int = Field(1, ge=1, le=12)
+    max_file_size: int = Field(DEFAULT_MAX_FILE_BYTES, gt=0)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedConfig:
+    values: ConfigFile
+    # The file it came from (None for the built-in defaults); relative paths are relative to it.
+    path: Path | None = None
+    # Which file each explicitly set key came from, for `okrlint config`.
+    origins: Mapping[str, Path] = field(default_factory=dict)
+
+    @property
+    def directory(self) -> Path | None:
+        return self.path.parent if self.path else None
+
+
+DEFAULT = LoadedConfig(ConfigFile())
+
+
+def read_config(path: Path) -> LoadedConfig:
+    """Read one config file (`.okrlint.yaml`, any YAML file, or a pyproject.toml)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the config: {error}") from None
+    if path.name == PYPROJECT or path.suffix == ".toml":
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("okrlint", {})
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    else:
+        try:
+            data = read_plain_yaml(text)
+        except ValueError as error:
+            raise ConfigError(f"{path}: {error}") from None
+        if data is None:
+            data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"{path}: the config must be a mapping of keys (got {type(data).__name__})"
+        )
+    data = {str(key).replace("-", "_"): value for key, value in data.items()}
+    try:
+        values = ConfigFile.model_validate(data)
+    except ValidationError as error:
+        raise ConfigError(_explain(path, error)) from None
+    return LoadedConfig(values, path, {key: path for key in values.model_fields_set})
+
+
+def _explain(path: Path, error: ValidationError) -> str:
+    lines = []
+    for problem in error.errors(include_url=False):
+        key = ".".join(str(part) for part in problem["loc"])
+        if problem["type"] == "extra_forbidden":
+            allowed = ", ".join(ConfigFile.model_fields)
+            lines.append(f"{path}: unknown key '{key}' (known keys: {allowed})")
+        else:
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            lines.append(f"{path}: {key}: {message}")
+    return "\n".join(lines)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `.okrlint.yaml`, or pyproject.toml with [tool.okrlint], at or above `start`."""
+    directory = start if start.is_dir() else start.parent
+    directory = directory.resolve()
+    for folder in (directory, *directory.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_okrlint_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_okrlint_table(pyproject: Path) -> bool:
+    try:
+        return "okrlint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """Command-line settings, which win over the config file."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """A config resolved against the registry: what runs, how severe, with which options."""
+
+    config: LoadedConfig
+    selected: frozenset[str]
+    severities: Mapping[str, Severity]
+    options: Mapping[str, BaseModel]
+    fail_on: Severity
+
+    def severity_of(self, code: str) -> Severity:
+        return self.severities[code]
+
+
+def resolve(config: LoadedConfig, registry: Registry, overrides: Overrides) -> Settings:
+    values = config.values
+    where = str(config.path) if config.path else "command line"
+
+    def codes(selectors: Iterable[str], key: str, origin: str = where) -> set[str]:
+        found: set[str] = set()
+        for selector in selectors:
+            try:
+                found.update(registry.resolve(selector))
+            except UnknownRuleError:
+                raise ConfigError(
+                    f"{origin}: {key}: unknown rule '{selector}' "
+                    "(see `okrlint rules` for the codes and names)"
+                ) from None
+        return found
+
+    if overrides.select is not None:
+        selected = codes(overrides.select, "--select", "command line")
+    elif values.select is not None:
+        selected = codes(values.select, "select")
+    else:
+        selected = {code for code, rule in registry.rules.items() if rule.meta.enabled}
+    selected |= codes(values.extend_select, "extend_select")
+    selected |= codes(overrides.extend_select, "--extend-select", "command line")
+    selected -= codes(values.ignore, "ignore")
+    selected -= codes(overrides.ignore, "--ignore", "command line")
+    for pattern, ignored in values.per_file_ignores.items():
+        codes(ignored, f"per_file_ignores.{pattern}")
+
+    severities = {code: rule.meta.severity for code, rule in registry.rules.items()}
+    for selector, level in values.severity.items():
+        for code in codes([selector], f"severity.{selector}"):
+            severities[code] = level
+
+    options: dict[str, BaseModel] = {}
+    configured: dict[str, tuple[str, dict[str, Any]]] = {}
+    for selector, raw in values.rules.items():
+        try:
+            rule = registry.lookup(selector)
+        except UnknownRuleError:
+            raise ConfigError(
+                f"{where}: rules.{selector}: unknown rule '{selector}' "
+                "(see `okrlint rules` for the codes and names)"
+            ) from None
+        configured[rule.meta.code] = (selector, raw if isinstance(raw, dict) else {})
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{where}: rules.{selector}: expected a mapping of options")
+    for code, rule in registry.rules.items():
+        selector, raw = configured.get(code, (code, {}))
+        options[code] = rule_options(
+            rule, {**preset_options(values.preset, code), **raw}, where, selector
+        )
+
+    return Settings(
+        config=config,
+        selected=frozenset(selected),
+        severities=severities,
+        options=options,
+        fail_on=overrides.fail_on or values.fail_on or Severity.ERROR,
+    )
+
+
+# Where the published authorities disagree, the default is the strict modern reading and a preset
+# names the alternative: Doerr's "3 to 5 objectives, up to 5 key results", Google's playbook, and
+# Wodtke's "one objective, three key results" (see README, Configuration).
+PRESETS: dict[str, dict[str, dict[str, Any]]] = {
+    "doerr": {"FOC001": {"max": 5}, "FOC002": {"max": 5}, "FOC003": {"min": 2}},
+    "google": {"FOC001": {"max": 5}, "FOC002": {"max": 4}, "FOC003": {"min": 2}},
+    "wodtke": {"FOC001": {"max": 1}, "FOC002": {"max": 3}, "FOC003": {"min": 3}},
+}
+
+
+def preset_options(preset: str | None, code: str) -> dict[str, Any]:
+    return dict(PRESETS.get(preset or "", {}).get(code, {}))
+
+
+def rule_options(
+    rule: type[Rule[Any]], raw: Mapping[str, Any], where: str = "", selector: str = ""
+) -> BaseModel:
+    try:
+        return rule.Options.model_validate(dict(raw))
+    except ValidationError as error:
+        problems = []
+        for problem in error.errors(include_url=False):
+            key = ".".join(str(part) for part in problem["loc"])
+            if problem["type"] == "extra_forbidden":
+                known = ", ".join(rule.Options.model_fields) or "none"
+                problems.append(f"unknown option '{key}' (options of {rule.meta.code}: {known})")
+            else:
+                problems.append(f"{key}: {str(problem['msg']).removeprefix('Value error, ')}")
+        raise ConfigError(
+            f"{where}: rules.{selector or rule.meta.code}: " + "; ".join(problems)
+        ) from None

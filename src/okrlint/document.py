@@ -1,0 +1,477 @@
+"""Load YAML files into plain data plus a location index of every node.
+
+Reading goes through ruamel's C-backed parser and composer, which gives the node tree with
+positions several times faster than the round-trip loader. Plain Python data is built from the
+nodes here, so that nothing in a file is ever constructed as an object (unsafe tags are
+reported, not honoured) and hostile shapes (alias bombs, deep nesting, duplicate keys) become
+problems with a position instead of exceptions.
+
+ruamel's marks are 0-based; they are converted to 1-based exactly once, in `_span`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from okrlint.model import OkrSet
+
+NodePath = tuple[str | int, ...]
+
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+# Alias bombs ("billion laughs") expand exponentially; a real OKR file has a few thousand nodes.
+MAX_EXPANDED_NODES = 200_000
+MAX_DEPTH = 100
+
+_CORE_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(
+    _CORE_TAG + name
+    for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp", "merge")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A 1-based region of a file."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    entry: Span  # from a mapping key (or a sequence item) to the end of its value
+    value: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with a file or document before the OKR model is even consulted."""
+
+    code: str  # STR001 for unreadable YAML, STR002 for YAML the OKR format does not allow
+    message: str
+    span: Span
+
+
+@dataclass(eq=False, slots=True)
+class Document:
+    """One YAML document of a file: its plain data and where each node sits in the source."""
+
+    source: SourceFile
+    index: int
+    data: Any
+    locations: dict[NodePath, Location]
+    problems: list[Problem] = field(default_factory=list)
+    # Filled by the validate stage: the model, or the format errors (node, message, at value).
+    okr_set: OkrSet | None = None
+    format_errors: list[tuple[NodePath, str, bool]] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.source.display
+
+    def locate(self, node: NodePath, at_value: bool = False) -> Span:
+        """The span of a node, or of its nearest ancestor that exists in the source."""
+        while node not in self.locations and node:
+            node = node[:-1]
+        location = self.locations.get(node)
+        if location is None:
+            return Span(1, 1, 1, 1)
+        return location.value if at_value else location.entry
+
+    def has_node(self, node: NodePath) -> bool:
+        return node in self.locations
+
+
+@dataclass(eq=False, slots=True)
+class SourceFile:
+    path: Path
+    display: str
+    text: str = ""
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # YAML documents in the file that are not OKR documents (a CI config, a docker-compose file).
+    skipped_documents: int = 0
+
+    @property
+    def is_okr_file(self) -> bool:
+        return bool(self.documents or self.problems)
+
+
+def is_okr_document(data: Any) -> bool:
+    """An OKR document is a mapping with `objectives`, or with both `team` and `period`.
+
+    The second form catches a misspelt `objectives` key instead of skipping the file.
+    """
+    if not isinstance(data, dict):
+        return False
+    return "objectives" in data or ("team" in data and "period" in data)
+
+
+def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> SourceFile:
+    """Read one file. Never raises for anything the file contains or for an unreadable file."""
+    source = SourceFile(path=path, display=display)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            source.problems.append(_file_problem("not a regular file; okrlint reads YAML files"))
+            return source
+        if size > max_bytes:
+            source.problems.append(
+                _file_problem(
+                    f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB, "
+                    "set by max_file_size in the config)"
+                )
+            )
+            return source
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        source.problems.append(_file_problem(f"cannot read the file: {reason}"))
+        return source
+    return load_bytes(raw, source)
+
+
+def load_text(text: str, display: str = "<string>") -> SourceFile:
+    """Load YAML given as text (tests, the Python API)."""
+    return load_bytes(text.encode("utf-8"), SourceFile(path=Path(display), display=display))
+
+
+def load_bytes(raw: bytes, source: SourceFile) -> SourceFile:
+    text = _decode(raw, source)
+    if text is None:
+        return source
+    source.text = text
+    if "\x00" in text:
+        line, column = _position_of(text, text.index("\x00"))
+        source.problems.append(
+            Problem("STR001", "the file contains a NUL byte; is it binary?", _point(line, column))
+        )
+        return source
+    _compose(text, source)
+    return source
+
+
+def _decode(raw: bytes, source: SourceFile) -> str | None:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        byte = raw[error.start]
+        source.problems.append(
+            Problem(
+                "STR001",
+                f"the file is not UTF-8 text (byte 0x{byte:02x} cannot be decoded); "
+                "save it as UTF-8",
+                _point(line, column),
+            )
+        )
+        return None
+
+
+def _compose(text: str, source: SourceFile) -> None:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="safe", pure=False)
+    nodes = yaml.compose_all(io.StringIO(text))
+    line_lengths = [len(line) for line in text.split("\n")]
+    index = 0
+    while True:
+        try:
+            node = next(nodes)
+        except StopIteration:
+            return
+        except MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            message = " ".join(
+                part for part in (error.context, error.problem) if isinstance(part, str)
+            )
+            source.problems.append(
+                Problem("STR001", f"invalid YAML: {message}", _point(line, column))
+            )
+            return
+        except (YAMLError, RecursionError, ValueError) as error:
+            problem = "nesting too deep" if isinstance(error, RecursionError) else str(error)
+            source.problems.append(Problem("STR001", f"invalid YAML: {problem}", _point(1, 1)))
+            return
+        if node is None:
+            continue
+        builder = _Builder(line_lengths)
+        data = builder.build(node)
+        if builder.fatal is not None:
+            source.problems.append(builder.fatal)
+            return
+        if is_okr_document(data):
+            document = Document(source, index, data, builder.locations, builder.problems)
+            source.documents.append(document)
+        else:
+            source.skipped_documents += 1
+        index += 1
+
+
+class _Builder:
+    """Turns a composed node tree into plain data and records each node's location."""
+
+    def __init__(self, line_lengths: list[int]) -> None:
+        self._line_lengths = line_lengths
+        self.locations: dict[NodePath, Location] = {}
+        self.problems: list[Problem] = []
+        self.fatal: Problem | None = None
+        self._built: dict[int, Any] = {}
+        self._expanded: dict[int, int] = {}
+
+    def build(self, root: Any) -> Any:
+        try:
+            if self._expanded_size(root, 0) > MAX_EXPANDED_NODES:
+                self.fatal = Problem(
+                    "STR001",
+                    "aliases expand to more than "
+                    f"{MAX_EXPANDED_NODES:,} nodes; okrlint does not expand alias bombs",
+                    self._span(root),
+                )
+                return None
+            span = self._span(root)
+            self.locations[()] = Location(span, span)
+            return self._build(root, (), 0)
+        except _TooDeep as too_deep:
+            self.fatal = Problem(
+                "STR001",
+                f"nesting deeper than {MAX_DEPTH} levels; an OKR file is a few levels deep",
+                too_deep.span,
+            )
+            return None
+
+    def _expanded_size(self, node: Any, depth: int) -> int:
+        if depth > MAX_DEPTH:
+            raise _TooDeep(self._span(node))
+        known = self._expanded.get(id(node))
+        if known is not None:
+            return known
+        self._expanded[id(node)] = 1  # a recursive alias counts once instead of looping
+        total = 1
+        for child in _children(node):
+            total += self._expanded_size(child, depth + 1)
+            if total > MAX_EXPANDED_NODES:
+                break
+        self._expanded[id(node)] = total
+        return total
+
+    def _build(self, node: Any, path: NodePath, depth: int) -> Any:
+        seen = id(node) in self._built
+        if seen:
+            # An alias: share the value already built; its children keep their first location.
+            return self._built[id(node)]
+        tag = str(node.tag)
+        if tag not in _PLAIN_TAGS and not tag.startswith(_CORE_TAG + "binary"):
+            self.problems.append(
+                Problem(
+                    "STR002",
+                    f"the tag {_short_tag(tag)} is not allowed in an OKR file; "
+                    "okrlint reads plain YAML values only",
+                    self._span(node),
+                )
+            )
+        kind = type(node).__name__
+        if kind == "MappingNode":
+            result: dict[str, Any] = {}
+            self._built[id(node)] = result
+            self._fill_mapping(node, result, path, depth)
+            return result
+        if kind == "SequenceNode":
+            items: list[Any] = []
+            self._built[id(node)] = items
+            for position, child in enumerate(node.value):
+                child_path = (*path, position)
+                child_span = self._span(child)
+                self.locations.setdefault(child_path, Location(child_span, child_span))
+                items.append(self._build(child, child_path, depth + 1))
+            return items
+        value = _scalar(tag, node.value)
+        self._built[id(node)] = value
+        return value
+
+    def _fill_mapping(self, node: Any, result: dict[str, Any], path: NodePath, depth: int) -> None:
+        merged: list[tuple[Any, Any]] = []
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if str(key_node.tag) == _CORE_TAG + "merge":
+                merged.extend(_merge_sources(value_node))
+                continue
+            key = _key_text(key_node)
+            key_span = self._span(key_node)
+            if key in first_line:
+                self.problems.append(
+                    Problem(
+                        "STR001",
+                        f"duplicate key '{key}' (first defined on line {first_line[key]}); "
+                        "YAML keys must be unique, and the later value is ignored",
+                        key_span,
+                    )
+                )
+                continue
+            first_line[key] = key_span.line
+            child_path = (*path, key)
+            value_span = self._span(value_node)
+            entry = Span(key_span.line, key_span.column, value_span.end_line, value_span.end_column)
+            self.locations[child_path] = Location(entry, value_span)
+            result[key] = self._build(value_node, child_path, depth + 1)
+        for key_node, value_node in merged:
+            key = _key_text(key_node)
+            if key not in result:
+                result[key] = self._build(value_node, (*path, key), depth + 1)
+
+    def _span(self, node: Any) -> Span:
+        return _span(node, self._line_lengths)
+
+
+class _TooDeep(Exception):
+    def __init__(self, span: Span) -> None:
+        self.span = span
+
+
+def _children(node: Any) -> Iterator[Any]:
+    kind = type(node).__name__
+    if kind == "MappingNode":
+        for key_node, value_node in node.value:
+            yield key_node
+            yield value_node
+    elif kind == "SequenceNode":
+        yield from node.value
+
+
+def _merge_sources(value_node: Any) -> list[tuple[Any, Any]]:
+    """The key/value pairs a merge key (`<<: *defaults`) brings in, nearest first."""
+    kind = type(value_node).__name__
+    if kind == "MappingNode":
+        return list(value_node.value)
+    if kind == "SequenceNode":
+        pairs: list[tuple[Any, Any]] = []
+        for item in value_node.value:
+            if type(item).__name__ == "MappingNode":
+                pairs.extend(item.value)
+        return pairs
+    return []
+
+
+def _key_text(key_node: Any) -> str:
+    if type(key_node).__name__ == "ScalarNode":
+        return str(key_node.value)
+    return "<complex key>"
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
+
+
+def _scalar(tag: str, text: str) -> Any:
+    try:
+        if tag == _CORE_TAG + "null":
+            return None
+        if tag == _CORE_TAG + "bool":
+            return text.lower() == "true"
+        if tag == _CORE_TAG + "int":
+            return _int(text)
+        if tag == _CORE_TAG + "float":
+            return _float(text)
+        if tag == _CORE_TAG + "timestamp":
+            return _timestamp(text)
+    except (ValueError, OverflowError):
+        return text
+    return text
+
+
+def _int(text: str) -> int:
+    cleaned = text.replace("_", "")
+    sign = -1 if cleaned.startswith("-") else 1
+    digits = cleaned.lstrip("+-")
+    if digits[:2].lower() in ("0x", "0o", "0b"):
+        return sign * int(digits, 0)
+    return sign * int(digits)
+
+
+def _float(text: str) -> float:
+    lowered = text.lower().replace("_", "")
+    if lowered.lstrip("+-") in (".inf", "inf"):
+        return float("-inf") if lowered.startswith("-") else float("inf")
+    if lowered in (".nan", "nan"):
+        return float("nan")
+    return float(lowered)
+
+
+def _timestamp(text: str) -> dt.date | dt.datetime:
+    if len(text) == 10:
+        return dt.date.fromisoformat(text)
+    return dt.datetime.fromisoformat(text.replace(" ", "T", 1).replace("t", "T"))
+
+
+def _span(node: Any, line_lengths: list[int] | None = None) -> Span:
+    start, end = node.start_mark, node.end_mark
+    end_line, end_column = end.line, end.column
+    # A block collection ends at the start of the next line; report the end of its last line.
+    if end_column == 0 and end_line > start.line and line_lengths is not None:
+        end_line -= 1
+        end_column = line_lengths[end_line] if end_line < len(line_lengths) else 0
+    return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+
+
+def _point(line: int, column: int) -> Span:
+    return Span(line, column, line, column)
+
+
+def _file_problem(message: str) -> Problem:
+    return Problem("STR001", message, _point(1, 1))
+
+
+def _position_of(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    line = before.count("\n") + 1
+    return line, offset - (before.rfind("\n") + 1) + 1
+
+
+def read_plain_yaml(text: str) -> Any:
+    """Parse a YAML file that is not an OKR file (a config) with the same guards.
+
+    Raises ValueError with the line and column of the first problem.
+    """
+    if "\x00" in text:
+        raise ValueError("the file contains a NUL byte")
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="safe", pure=False)
+    try:
+        nodes = list(yaml.compose_all(io.StringIO(text)))
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise ValueError(f"{where}invalid YAML: {error.problem or error.context}") from None
+    except (YAMLError, RecursionError) as error:
+        raise ValueError(f"invalid YAML: {error or 'nesting too deep'}") from None
+    nodes = [node for node in nodes if node is not None]
+    if len(nodes) > 1:
+        raise ValueError("expected one YAML document, found several")
+    if not nodes:
+        return None
+    builder = _Builder([len(line) for line in text.split("\n")])
+    data = builder.build(nodes[0])
+    problems = [builder.fatal] if builder.fatal else builder.problems
+    if problems:
+        first = problems[0]
+        raise ValueError(f"line {first.span.line}, column {first.span.column}: {first.message}")
+    return data

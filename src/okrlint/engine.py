@@ -1,0 +1,280 @@
+"""The pipeline: discover -> load -> validate -> understand -> check -> filter -> report.
+
+Rules yield violations; this module stamps them with code, name, severity and position, and then
+filters them (selection, per-file ignores, suppressions) so that what is filtered out is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from okrlint.config import (
+    DEFAULT,
+    ConfigFile,
+    LoadedConfig,
+    Overrides,
+    Settings,
+    find_config,
+    read_config,
+    resolve,
+)
+from okrlint.document import SourceFile, load_file
+from okrlint.files import discover, display_path, is_excluded
+from okrlint.findings import Counts, Finding, Report, Severity, Violation
+from okrlint.model import validate
+from okrlint.registry import (
+    FileItem,
+    ObjectiveItem,
+    Registry,
+    Rule,
+    RuleContext,
+    Scope,
+    SetItem,
+    Workspace,
+    default_registry,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    overrides: Overrides = field(default_factory=Overrides)
+    # One config for every file (`--config`), instead of the nearest one above each file.
+    config: LoadedConfig | None = None
+    today: dt.date | None = None
+
+
+def lint_paths(
+    paths: Sequence[str | Path],
+    config: str | Path | Mapping[str, Any] | LoadedConfig | None = None,
+    *,
+    options: RunOptions | None = None,
+) -> Report:
+    """Lint files and folders, as `okrlint check` does, and return the report.
+
+    `config` is a config file path, a mapping of config keys, or None for the nearest config
+    above each file. Raises `ConfigError` for a bad config and `PathNotFoundError` for a path
+    that does not exist.
+    """
+    options = options or RunOptions()
+    if config is not None:
+        options = RunOptions(options.overrides, _as_config(config), options.today)
+    registry = default_registry()
+    settings_for = SettingsCache(registry, options)
+    discovery = discover([Path(p) for p in paths])
+    sources: list[tuple[SourceFile, Settings]] = []
+    skipped = 0
+    for file in discovery.files:
+        settings = settings_for(file)
+        config_dir = settings.config.directory
+        if file not in discovery.explicit and is_excluded(
+            file, list(settings.config.values.exclude), config_dir
+        ):
+            skipped += 1
+            continue
+        source = load_file(file, display_path(file), settings.config.values.max_file_size)
+        sources.append((source, settings))
+    report = check_sources(sources, registry, options, settings_for.root())
+    report.counts.skipped_files += skipped
+    return report
+
+
+def _as_config(config: str | Path | Mapping[str, Any] | LoadedConfig) -> LoadedConfig:
+    if isinstance(config, LoadedConfig):
+        return config
+    if isinstance(config, str | Path):
+        return read_config(Path(config))
+    values = ConfigFile.model_validate({str(k).replace("-", "_"): v for k, v in config.items()})
+    return LoadedConfig(values)
+
+
+class SettingsCache:
+    """The settings for each file: from --config, or from the nearest config file above it."""
+
+    def __init__(self, registry: Registry, options: RunOptions) -> None:
+        self._registry = registry
+        self._options = options
+        self._by_config: dict[Path | None, Settings] = {}
+        self._by_folder: dict[Path, Path | None] = {}
+        self._first: Settings | None = None
+
+    def __call__(self, file: Path) -> Settings:
+        if self._options.config is not None:
+            return self._settings(self._options.config.path, self._options.config)
+        folder = file.parent.resolve()
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(folder)
+        return self._settings(self._by_folder[folder], None)
+
+    def _settings(self, path: Path | None, loaded: LoadedConfig | None) -> Settings:
+        if path not in self._by_config:
+            config = loaded or (read_config(path) if path else DEFAULT)
+            self._by_config[path] = resolve(config, self._registry, self._options.overrides)
+        settings = self._by_config[path]
+        if self._first is None:
+            self._first = settings
+        return settings
+
+    def root(self) -> Settings:
+        """Settings for whole-repository rules: those of the first file, else of the cwd."""
+        return self._first or self(Path.cwd() / "okrlint.yaml")
+
+
+def check_sources(
+    sources: Sequence[tuple[SourceFile, Settings]],
+    registry: Registry,
+    options: RunOptions,
+    root_settings: Settings,
+) -> Report:
+    counts = Counts()
+    settings_of: dict[int, Settings] = {}
+    set_items: list[SetItem] = []
+    for source, settings in sources:
+        settings_of[id(source)] = settings
+        if not source.is_okr_file:
+            counts.skipped_files += 1
+            continue
+        counts.files += 1
+        for document in source.documents:
+            document.okr_set, document.format_errors = validate(document.data)
+            if document.okr_set is not None:
+                set_items.append(SetItem(document, document.okr_set))
+                counts.okr_sets += 1
+                counts.objectives += len(document.okr_set.objectives)
+                counts.key_results += sum(len(o.key_results) for o in document.okr_set.objectives)
+
+    today = options.today or dt.date.today()
+    runner = _Runner(registry, today, root_settings)
+    for source, settings in sources:
+        if source.is_okr_file:
+            runner.run(Scope.FILE, FileItem(source), settings)
+    for set_item in set_items:
+        settings = settings_of[id(set_item.document.source)]
+        runner.run(Scope.SET, set_item, settings)
+        for position, objective in enumerate(set_item.okr_set.objectives):
+            objective_item = ObjectiveItem(set_item, objective, position)
+            runner.run(Scope.OBJECTIVE, objective_item, settings)
+            for key_result_item in objective_item.key_results():
+                runner.run(Scope.KEY_RESULT, key_result_item, settings)
+    runner.run(Scope.WORKSPACE, Workspace(tuple(set_items)), root_settings)
+
+    findings: list[Finding] = []
+    for violation, rule in runner.violations:
+        settings = settings_of.get(id(violation.source), root_settings)
+        if not _applies(rule.meta.code, violation, settings):
+            continue
+        findings.append(_stamp(violation, rule, settings))
+    findings.extend(runner.crashes)
+    findings.sort(key=lambda f: f.sort_key)
+    texts = {s.display: s.text for s, _ in sources if s.text}
+    report = Report(
+        findings=findings,
+        counts=counts,
+        sources={f.path: texts[f.path] for f in findings if f.path in texts},
+    )
+    report.fail_on = root_settings.fail_on
+    report.errors.extend(f"{f.path}: {f.message}" for f in runner.crashes)
+    report.errors.extend(registry.load_errors)
+    return report
+
+
+class _Runner:
+    """Runs the selected rules of one scope on one item, isolating crashes."""
+
+    def __init__(self, registry: Registry, today: dt.date, root: Settings) -> None:
+        self._by_scope: dict[Scope, list[type[Rule[Any]]]] = {}
+        for rule in registry.sorted():
+            self._by_scope.setdefault(rule.meta.scope, []).append(rule)
+        self._instances: dict[str, Rule[Any]] = {}
+        self._today = today
+        self._root = root
+        self.violations: list[tuple[Violation, type[Rule[Any]]]] = []
+        self.crashes: list[Finding] = []
+
+    def run(self, scope: Scope, item: Any, settings: Settings) -> None:
+        for rule in self._by_scope.get(scope, ()):
+            code = rule.meta.code
+            if code not in settings.selected:
+                continue
+            instance = self._instances.get(code)
+            if instance is None:
+                instance = self._instances[code] = rule()
+            context = RuleContext(settings.options[code], self._today)
+            try:
+                for violation in instance.check(item, context):
+                    self.violations.append((violation, rule))
+            except Exception as error:  # one broken rule must not hide the others' findings
+                self.crashes.append(_crash_finding(rule, item, error))
+
+
+def _crash_finding(rule: type[Rule[Any]], item: Any, error: Exception) -> Finding:
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    source = getattr(item, "source", None) or getattr(
+        getattr(item, "document", None), "source", None
+    )
+    path = source.display if source is not None else ""
+    return Finding(
+        path=path,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        code=rule.meta.code,
+        name=rule.meta.name,
+        severity=Severity.ERROR,
+        message=(
+            f"the rule {rule.meta.code} ({rule.meta.source}) failed: "
+            f"{type(error).__name__}: {error} (at {Path(where.filename).name}:{where.lineno}); "
+            "its findings for this item are missing"
+        ),
+    )
+
+
+def _applies(code: str, violation: Violation, settings: Settings) -> bool:
+    if code not in settings.selected:
+        return False
+    ignores = settings.config.values.per_file_ignores
+    if ignores:
+        path = violation.source.path
+        for pattern, selectors in ignores.items():
+            if is_excluded(path, [pattern], settings.config.directory) and _matches(
+                code, selectors
+            ):
+                return False
+    return True
+
+
+def _matches(code: str, selectors: Iterable[str]) -> bool:
+    registry = default_registry()
+    return any(code in registry.resolve(selector) for selector in selectors)
+
+
+def _stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> Finding:
+    if violation.span is not None:
+        span = violation.span
+    elif violation.document is not None:
+        span = violation.document.locate(violation.node, violation.at_value)
+    else:
+        span = None
+    line, column, end_line, end_column = (
+        (span.line, span.column, span.end_line, span.end_column) if span else (1, 1, 1, 1)
+    )
+    return Finding(
+        path=violation.source.display,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=rule.meta.code,
+        name=rule.meta.name,
+        severity=settings.severity_of(rule.meta.code),
+        message=violation.message,
+        object=violation.object_id,
+        text=violation.text,
+        fix=violation.fix,
+        suggestion=violation.suggestion,
+    )

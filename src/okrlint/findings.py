@@ -1,0 +1,137 @@
+"""What rules yield (violations) and what the engine emits (findings, reports)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from okrlint.document import Document, NodePath, SourceFile, Span
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the characters [start, end) of the original file with `content`."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "description": self.description,
+            "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in self.edits],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule reports: a message about one node of one document.
+
+    The engine turns it into a Finding by stamping the rule's code, name and severity and the
+    node's 1-based position.
+    """
+
+    message: str
+    source: SourceFile
+    document: Document | None = None
+    node: NodePath = ()
+    # Set where the position is known without a node (a parser error, a file problem).
+    span: Span | None = None
+    object_id: str = ""
+    text: str = ""
+    fix: Fix | None = None
+    suggestion: str | None = None
+    # A value error points at the value itself; everything else at the start of its entry.
+    at_value: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    object: str = ""
+    text: str = ""
+    fix: Fix | None = None
+    suggestion: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "object": self.object,
+            "text": self.text,
+            "fix": self.fix.to_dict() if self.fix else None,
+        }
+        if self.suggestion is not None:
+            data["suggestion"] = self.suggestion
+        return data
+
+
+@dataclass(slots=True)
+class Counts:
+    files: int = 0
+    skipped_files: int = 0
+    okr_sets: int = 0
+    objectives: int = 0
+    key_results: int = 0
+
+
+@dataclass(slots=True)
+class Report:
+    findings: list[Finding]
+    counts: Counts = field(default_factory=Counts)
+    # Source text of the files that have findings, for formats that quote the offending line.
+    sources: dict[str, str] = field(default_factory=dict)
+    # Suppression bookkeeping for --statistics: (with reason, without reason).
+    suppressions_used: tuple[int, int] = (0, 0)
+    # The severity at or above which the run fails (config `fail_on`, or --fail-on).
+    fail_on: Severity = Severity.ERROR
+    # Reasons the run cannot be trusted (a rule crashed, a plugin failed to load): exit status 2.
+    errors: list[str] = field(default_factory=list)
+
+    def by_severity(self) -> dict[str, int]:
+        counts = Counter(f.severity.value for f in self.findings)
+        return {s.value: counts.get(s.value, 0) for s in Severity}
+
+    def by_code(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.code for f in self.findings).items()))
+
+    def fails(self, fail_on: Severity) -> bool:
+        return any(f.severity.rank >= fail_on.rank for f in self.findings)

@@ -1,0 +1,360 @@
+"""The OKR file format as pydantic models, and validation errors a person can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+NodePath = tuple[str | int, ...]
+
+_QUANTITY = re.compile(
+    r"^\s*(?P<sign>[-+]?)\s*(?P<currency>[$€£¥])?\s*(?P<number>\d[\d,_]*(?:\.\d+)?|\.\d+)"
+    r"\s*(?P<suffix>k|m|mm|bn|b|%)?\s*$",
+    re.IGNORECASE,
+)
+_SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "%": 1.0}
+_FRACTION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def parse_quantity(value: Any) -> Any:
+    """Accept numbers as people write them: 45, "45%", "$1.2M", "10k", "1,200"."""
+    if isinstance(value, bool):
+        raise ValueError(f"must be a number (got {str(value).lower()})")
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise ValueError(f"must be a finite number (got {value})")
+        return value
+    if isinstance(value, str):
+        match = _QUANTITY.match(value)
+        if match is None:
+            raise ValueError(f'must be a number such as 45, "45%" or "$1.2M" (got "{value}")')
+        number = float(match["number"].replace(",", "").replace("_", ""))
+        number *= _SUFFIX_SCALE.get((match["suffix"] or "").lower(), 1.0)
+        return -number if match["sign"] == "-" else number
+    return value
+
+
+def parse_fraction(value: Any) -> Any:
+    """Confidence and score are 0..1; "6/10" and "60%" are normalised."""
+    if isinstance(value, bool):
+        raise ValueError(f"must be a number between 0 and 1 (got {str(value).lower()})")
+    if isinstance(value, str):
+        text = value.strip()
+        fraction = _FRACTION.match(text)
+        if fraction:
+            numerator, denominator = float(fraction[1]), float(fraction[2])
+            if denominator == 0:
+                raise ValueError(f'has a zero denominator (got "{value}")')
+            value = numerator / denominator
+        elif text.endswith("%"):
+            try:
+                value = float(text[:-1]) / 100
+            except ValueError:
+                raise ValueError(f'must be a number between 0 and 1 (got "{value}")') from None
+        else:
+            try:
+                value = float(text)
+            except ValueError:
+                raise ValueError(
+                    f'must be a number between 0 and 1, "7/10" or "70%" (got "{value}")'
+                ) from None
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise ValueError(f"must be a number between 0 and 1 (got {value})")
+        if 1 < value <= 10:
+            shown = f"{value:g}"
+            raise ValueError(
+                f'must be between 0 and 1 (got {shown}); write {value / 10:g} or "{shown}/10"'
+            )
+        if 10 < value <= 100:
+            raise ValueError(f"must be between 0 and 1 (got {value:g}); write {value / 100:g}")
+        if not 0 <= value <= 1:
+            raise ValueError(f"must be between 0 and 1 (got {value:g})")
+    return value
+
+
+def _text(value: Any) -> Any:
+    """Numbers and dates written where text is expected are still text (`period: 2026`)."""
+    if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Quantity = Annotated[float, BeforeValidator(parse_quantity)]
+Fraction = Annotated[float, BeforeValidator(parse_fraction)]
+Text = Annotated[str, BeforeValidator(_text)]
+
+_PERIOD = re.compile(r"^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?$")
+
+
+def _period(value: Any) -> Any:
+    value = _text(value)
+    if isinstance(value, str) and not _PERIOD.match(value.strip()):
+        raise ValueError(
+            f'must be a year, half, quarter or month such as "2026", "2026-H1", "2026-Q1" or '
+            f'"2026-03", or a mapping with start and end dates (got "{value}")'
+        )
+    return value.strip() if isinstance(value, str) else value
+
+
+class ObjectiveType(StrEnum):
+    COMMITTED = "committed"
+    ASPIRATIONAL = "aspirational"
+
+
+class Direction(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    MAINTAIN = "maintain"
+
+
+class _Strict(BaseModel):
+    """Unknown keys are errors, except `x-` keys, which belong to the user's own tools."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_extension_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not str(k).startswith("x-")}
+        return data
+
+
+class PeriodRange(_Strict):
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PeriodRange:
+        if self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class CheckIn(_Strict):
+    date: dt.date
+    value: Quantity | None = None
+    confidence: Fraction | None = None
+    note: Text | None = None
+
+
+class KeyResult(_Strict):
+    id: Text | None = None
+    title: Text = Field(min_length=1)
+    metric: Text | None = None
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    current: Quantity | None = None
+    unit: Text | None = None
+    direction: Direction | None = None
+    confidence: Fraction | None = None
+    score: Fraction | None = None
+    owner: Text | None = None
+    checkins: list[CheckIn] = Field(default_factory=list)
+    learnings: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_sentence(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"title": data}
+        return data
+
+
+def _none_as_empty(value: Any) -> Any:
+    # `key_results:` with nothing under it is an empty list, which FOC003 reports with a position.
+    return [] if value is None else value
+
+
+class Objective(_Strict):
+    id: Text | None = None
+    title: Text = Field(min_length=1)
+    type: ObjectiveType = ObjectiveType.ASPIRATIONAL
+    description: Text | None = None
+    owner: Text | None = None
+    aligns_to: Text | None = None
+    key_results: Annotated[list[KeyResult], BeforeValidator(_none_as_empty)] = Field(
+        default_factory=list
+    )
+    initiatives: Annotated[list[Text], BeforeValidator(_none_as_empty)] = Field(
+        default_factory=list
+    )
+
+
+class OkrSet(_Strict):
+    team: Text = Field(min_length=1)
+    period: Annotated[str, BeforeValidator(_period)] | PeriodRange
+    owner: Text | None = None
+    aligns_to: Text | None = None
+    objectives: Annotated[list[Objective], BeforeValidator(_none_as_empty)] = Field(
+        default_factory=list
+    )
+
+    def objective_id(self, position: int) -> str:
+        return self.objectives[position].id or f"O{position + 1}"
+
+    @staticmethod
+    def key_result_id(objective: Objective, position: int) -> str:
+        return objective.key_results[position].id or f"KR{position + 1}"
+
+
+_FIELD_NAMES: dict[str, list[str]] = {
+    "OkrSet": list(OkrSet.model_fields),
+    "Objective": list(Objective.model_fields),
+    "KeyResult": list(KeyResult.model_fields),
+    "CheckIn": list(CheckIn.model_fields),
+    "PeriodRange": list(PeriodRange.model_fields),
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of an OKR document, for editors (yaml-language-server) and validators."""
+    schema = OkrSet.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "okrlint OKR set"
+    definitions = schema.get("$defs", {})
+    for definition in [schema, *definitions.values()]:
+        if definition.get("additionalProperties") is False:
+            definition["patternProperties"] = {"^x-": {}}
+    key_result = definitions.get("KeyResult")
+    if key_result is not None:
+        objective = definitions["Objective"]
+        objective["properties"]["key_results"]["items"] = {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "description": "a key result as a sentence"},
+                {"$ref": "#/$defs/KeyResult"},
+            ]
+        }
+    _allow_written_quantities(definitions)
+    return schema
+
+
+def _allow_written_quantities(definitions: dict[str, Any]) -> None:
+    """Numbers and fractions may also be written as text ("45%", "7/10")."""
+    written = {"type": "string", "pattern": r"^\s*[-+]?[$€£¥]?\s*[\d.,_]+\s*([kKmMbB]n?|%)?\s*$"}
+    fraction = {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?|%)?\s*$"}
+    for name, fields, extra in (
+        ("KeyResult", ("baseline", "target", "current"), written),
+        ("KeyResult", ("confidence", "score"), fraction),
+        ("CheckIn", ("value",), written),
+        ("CheckIn", ("confidence",), fraction),
+    ):
+        properties = definitions.get(name, {}).get("properties", {})
+        for field_name in fields:
+            prop = properties.get(field_name)
+            if prop is not None and "anyOf" in prop:
+                prop["anyOf"].insert(0, extra)
+
+
+def validate(data: Any) -> tuple[OkrSet | None, list[tuple[NodePath, str, bool]]]:
+    """Validate one document. Errors are (node path, message, points-at-value)."""
+    try:
+        return OkrSet.model_validate(data), []
+    except ValidationError as error:
+        explained: dict[NodePath, tuple[NodePath, str, bool]] = {}
+        for raw in error.errors(include_url=False):
+            node, message, at_value = _explain(raw, data)
+            # A union (`period`) fails once per branch; the branch that names the value wins.
+            if node in explained and raw["type"] == "model_type":
+                continue
+            key = node if raw["type"] != "extra_forbidden" else (*node, "<extra>")
+            explained[key] = (node, message, at_value)
+        errors = list(explained.values())
+        return None, sorted(errors, key=lambda e: (len(e[0]), str(e[0]), e[1]))
+
+
+def _explain(error: Any, data: Any) -> tuple[NodePath, str, bool]:
+    location = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    kind = error["type"]
+    message = str(error["msg"]).removeprefix("Value error, ")
+    where = _owner_model(location, data)
+    field_name = str(location[-1]) if location else ""
+    if kind == "extra_forbidden":
+        allowed = _FIELD_NAMES.get(where, [])
+        close = difflib.get_close_matches(field_name, allowed, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        choices = ", ".join(allowed)
+        return (
+            location,
+            f"unknown key '{field_name}'{hint} (allowed here: {choices}; "
+            "prefix your own keys with 'x-')",
+            False,
+        )
+    if kind == "missing":
+        return location[:-1], f"missing required key '{field_name}'", False
+    label = _describe(location)
+    if kind in {"string_type", "float_type", "list_type", "date_type", "model_type"}:
+        expected = {
+            "string_type": "text",
+            "float_type": "a number",
+            "list_type": "a list",
+            "date_type": "a date such as 2026-01-14",
+            "model_type": "a mapping of keys",
+        }[kind]
+        got = _type_name(error.get("input"))
+        return location, f"{label} must be {expected} (got {got})", True
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        return location, f"{label} must be one of {expected} (got {error.get('input')!r})", True
+    if kind == "string_too_short":
+        return location, f"{label} must not be empty", True
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}:
+        return location, f"{label} must be a date such as 2026-01-14 ({message})", True
+    return location, f"{label} {message}" if kind == "value_error" else f"{label}: {message}", True
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic names union branches in error locations ("str", "PeriodRange", "function-before").
+    return isinstance(part, str) and (
+        part in {"str", "PeriodRange"} or part.startswith(("function-", "constrained-"))
+    )
+
+
+def _owner_model(location: NodePath, data: Any) -> str:
+    names = [part for part in location[:-1] if isinstance(part, str)]
+    if not names:
+        return "OkrSet"
+    return {
+        "objectives": "Objective",
+        "key_results": "KeyResult",
+        "checkins": "CheckIn",
+        "period": "PeriodRange",
+    }.get(names[-1], "OkrSet")
+
+
+def _describe(location: NodePath) -> str:
+    if not location:
+        return "the document"
+    last = location[-1]
+    if isinstance(last, int):
+        parent = str(location[-2]) if len(location) > 1 else "list"
+        return f"item {last + 1} of '{parent}'"
+    return f"'{last}'"
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) < 40 else "text"
+    return repr(value)

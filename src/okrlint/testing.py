@@ -1,0 +1,87 @@
+"""Helpers for testing rules, public and stable, for okrlint itself and for plugin authors.
+
+A rule example is a small OKR document in which every line that should be flagged ends with
+`# expect: CODE` (several codes separated by commas). `check_example` lints it with only the
+rule selected and returns what differs from the expectation, so a test is one assertion::
+
+    from okrlint.testing import check_rule_examples
+    def test_my_rule_examples():
+        assert check_rule_examples(MyRule) == []
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from okrlint.config import ConfigFile, LoadedConfig, Overrides, resolve
+from okrlint.document import load_text
+from okrlint.engine import RunOptions, check_sources
+from okrlint.findings import Finding
+from okrlint.registry import Example, Rule, default_registry
+
+_EXPECT = re.compile(r"#\s*expect:\s*([A-Za-z0-9_, -]+?)\s*$")
+
+
+def expected_findings(yaml_text: str) -> set[tuple[int, str]]:
+    """The (line, code) pairs an example's `# expect:` markers announce."""
+    expected: set[tuple[int, str]] = set()
+    for number, line in enumerate(yaml_text.splitlines(), start=1):
+        match = _EXPECT.search(line)
+        if match:
+            for code in match.group(1).split(","):
+                if code.strip():
+                    expected.add((number, code.strip()))
+    return expected
+
+
+def lint_text(
+    yaml_text: str,
+    select: list[str] | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    today: dt.date | None = None,
+    path: str = "example.yaml",
+) -> list[Finding]:
+    """Lint YAML given as text, with the given rules selected (all default rules when None)."""
+    registry = default_registry()
+    config = LoadedConfig(ConfigFile(rules={k: dict(v) for k, v in (options or {}).items()}))
+    settings = resolve(config, registry, Overrides(select=select))
+    source = load_text(yaml_text, path)
+    report = check_sources([(source, settings)], registry, RunOptions(today=today), settings)
+    return report.findings
+
+
+def check_example(rule: type[Rule[Any]], example: Example) -> list[str]:
+    """Differences between what the example expects and what linting it gives; [] if none."""
+    code = rule.meta.code
+    findings = lint_text(
+        example.yaml,
+        select=[code],
+        options={code: example.options} if example.options else None,
+        today=example.today,
+    )
+    found = {(f.line, f.code) for f in findings}
+    expected = {(line, c) for line, c in expected_findings(example.yaml) if c == code}
+    problems = [f"line {line}: expected {c}, not reported" for line, c in sorted(expected - found)]
+    for finding in findings:
+        if (finding.line, finding.code) not in expected:
+            problems.append(f"line {finding.line}: unexpected {finding.code}: {finding.message}")
+    return problems
+
+
+def check_rule_examples(rule: type[Rule[Any]]) -> list[str]:
+    """Run every bad and good example of a rule; a rule needs at least one of each."""
+    problems: list[str] = []
+    if not rule.meta.bad or not rule.meta.good:
+        problems.append(f"{rule.meta.code} needs at least one bad and one good example")
+    for kind, examples in (("bad", rule.meta.bad), ("good", rule.meta.good)):
+        for number, example in enumerate(examples, start=1):
+            for problem in check_example(rule, example):
+                problems.append(f"{rule.meta.code} {kind} example {number}: {problem}")
+            if kind == "bad" and not any(
+                c == rule.meta.code for _, c in expected_findings(example.yaml)
+            ):
+                problems.append(f"{rule.meta.code} bad example {number} expects no finding")
+    return problems
