@@ -262,6 +262,15 @@ def _allow_written_quantities(definitions: dict[str, Any]) -> None:
 
 def validate(data: Any) -> tuple[OkrSet | None, list[tuple[NodePath, str, bool]]]:
     """Validate one document. Errors are (node path, message, points-at-value)."""
+    if isinstance(data, list):
+        return None, [
+            (
+                (),
+                "the document is a list, but an OKR document is a mapping with team, period "
+                "and objectives; write one OKR set per document and separate them with `---`",
+                False,
+            )
+        ]
     try:
         return OkrSet.model_validate(data), []
     except ValidationError as error:
@@ -342,8 +351,8 @@ def _describe(location: NodePath) -> str:
     last = location[-1]
     if isinstance(last, int):
         parent = str(location[-2]) if len(location) > 1 else "list"
-        return f"item {last + 1} of '{parent}'"
-    return f"'{last}'"
+        return f"item {last + 1} of {parent}"
+    return str(last)
 
 
 def _type_name(value: Any) -> str:
