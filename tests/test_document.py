@@ -51,9 +51,7 @@ def test_a_missing_node_is_located_at_its_nearest_existing_parent() -> None:
 
 def test_findings_point_at_the_node_they_are_about() -> None:
     findings = lint_text(OKR, select=["SND002"])
-    assert [(f.line, f.column, f.code, f.object) for f in findings] == [
-        (11, 9, "SND002", "O1/KR2")
-    ]
+    assert [(f.line, f.column, f.code, f.object) for f in findings] == [(11, 9, "SND002", "O1/KR2")]
 
 
 def test_positions_inside_flow_mappings_and_sequences() -> None:

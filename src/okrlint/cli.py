@@ -152,9 +152,7 @@ def check(
     sys.stdout.write(text)
     if not report.counts.files and not report.counts.skipped_files:
         searched = ", ".join(str(path) for path in paths or [Path(".")])
-        typer.echo(
-            f"okrlint: warning: no YAML files (*.yaml, *.yml) found in {searched}", err=True
-        )
+        typer.echo(f"okrlint: warning: no YAML files (*.yaml, *.yml) found in {searched}", err=True)
     for error_message in report.errors:
         typer.echo(f"okrlint: error: {error_message}", err=True)
     if report.errors:
