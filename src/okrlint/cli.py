@@ -31,6 +31,9 @@ class FormatChoice(StrEnum):
     RICH = "rich"
     CONCISE = "concise"
     JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 class SeverityChoice(StrEnum):
@@ -82,7 +85,10 @@ def check(
         typer.Option(
             "--format",
             "--output-format",
-            help="Output format (rich on a terminal, concise otherwise).",
+            help=(
+                "Output format (rich on a terminal, github under GitHub Actions, "
+                "concise otherwise)."
+            ),
             envvar="OKRLINT_OUTPUT_FORMAT",
         ),
     ] = None,
@@ -160,6 +166,8 @@ def check(
 def _default_format() -> OutputFormat:
     from okrlint.output import OutputFormat
 
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return OutputFormat.GITHUB
     return OutputFormat.RICH if sys.stdout.isatty() else OutputFormat.CONCISE
 
 
