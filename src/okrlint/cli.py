@@ -119,6 +119,17 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option(help="Exit 0 even when there are findings (for a first rollout).")
     ] = False,
+    no_suppressions: Annotated[
+        bool,
+        typer.Option(help="Ignore `# okrlint: disable=...` comments (for audits)."),
+    ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            help="Apply the config's `exclude` to files named on the command line too "
+            "(for pre-commit, which names every staged file)."
+        ),
+    ] = False,
 ) -> None:
     """Lint OKR files and folders."""
     from okrlint.config import ConfigError, Overrides, read_config
@@ -139,7 +150,13 @@ def check(
     )
     try:
         loaded = read_config(config) if config else None
-        options = RunOptions(overrides=overrides, config=loaded, today=as_of)
+        options = RunOptions(
+            overrides=overrides,
+            config=loaded,
+            today=as_of,
+            no_suppressions=no_suppressions,
+            force_exclude=force_exclude,
+        )
         report = lint_paths(paths or [Path(".")], options=options)
     except ConfigError as error:
         _fail(str(error))
