@@ -222,12 +222,15 @@ def resolve(config: LoadedConfig, registry: Registry, overrides: Overrides) -> S
 
 
 # Where the published authorities disagree, the default is the strict modern reading and a preset
-# names the alternative: Doerr's "3 to 5 objectives, up to 5 key results", Google's playbook, and
-# Wodtke's "one objective, three key results" (see README, Configuration).
+# names the alternative (see README, Configuration):
+# - doerr: "a maximum of three Objectives, each with 3-5 Key Results" (whatmatters.com FAQ);
+# - google: the playbook sets no counts, so they stay at the default; it fixes the grades a
+#   closed key result is held to (committed 1.0, aspirational 0.7);
+# - wodtke: "a single Objective with only three Key Results" (Radical Focus).
 PRESETS: dict[str, dict[str, dict[str, Any]]] = {
-    "doerr": {"FOC001": {"max": 5}, "FOC002": {"max": 5}, "FOC003": {"min": 2}},
-    "google": {"FOC001": {"max": 5}, "FOC002": {"max": 4}, "FOC003": {"min": 2}},
-    "wodtke": {"FOC001": {"max": 1}, "FOC002": {"max": 3}, "FOC003": {"min": 3}},
+    "doerr": {"FOC001": {"max": 3}, "FOC002": {"max": 5}, "FOC003": {"min": 3}},
+    "google": {"CUL003": {"aspirational": 0.7, "committed": 1.0}},
+    "wodtke": {"FOC001": {"max": 1}, "FOC002": {"max": 3}},
 }
 
 
