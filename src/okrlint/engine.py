@@ -257,12 +257,15 @@ def _crash_finding(rule: type[Rule[Any]], item: Any, error: Exception) -> Findin
         getattr(item, "document", None), "source", None
     )
     path = source.display if source is not None else ""
+    document = getattr(item, "document", None)
+    node = getattr(item, "node", None)
+    span = document.locate(node) if document is not None and node is not None else None
     return Finding(
         path=path,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
+        line=span.line if span else 1,
+        column=span.column if span else 1,
+        end_line=span.end_line if span else 1,
+        end_column=span.end_column if span else 1,
         code=rule.meta.code,
         name=rule.meta.name,
         severity=Severity.ERROR,
@@ -271,6 +274,7 @@ def _crash_finding(rule: type[Rule[Any]], item: Any, error: Exception) -> Findin
             f"{type(error).__name__}: {error} (at {Path(where.filename).name}:{where.lineno}); "
             "its findings for this item are missing"
         ),
+        object=str(getattr(item, "object_id", "")),
     )
 
 
