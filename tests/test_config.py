@@ -133,10 +133,11 @@ def test_read_config_raises_a_config_error_for_an_unreadable_file(tmp_path: Path
         read_config(latin)
 
 
-@pytest.mark.parametrize(("preset", "limited"), [("wodtke", True), ("doerr", False)])
-def test_presets_name_the_published_alternatives(repo: Path, preset: str, limited: bool) -> None:
+@pytest.mark.parametrize(("preset", "limit"), [("wodtke", 1), ("doerr", 3)])
+def test_presets_name_the_published_alternatives(repo: Path, preset: str, limit: int) -> None:
     write(repo / ".okrlint.yaml", f"preset: {preset}\n")
-    assert bool(focus_findings()) is limited
+    messages = [f.message for f in lint_paths(["okrs"]).findings if f.code == "FOC001"]
+    assert messages and all(f"the limit is {limit}." in m for m in messages)
 
 
 def test_explicit_rule_options_win_over_the_preset(repo: Path) -> None:

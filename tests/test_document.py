@@ -20,6 +20,8 @@ objectives:
         target: 15
         current: 12
 """
+# A current value already past the target is only a finding early in the period.
+EARLY = dt.date(2026, 1, 10)
 
 
 def test_positions_are_one_based_and_exact() -> None:
@@ -50,7 +52,7 @@ def test_a_missing_node_is_located_at_its_nearest_existing_parent() -> None:
 
 
 def test_findings_point_at_the_node_they_are_about() -> None:
-    findings = lint_text(OKR, select=["SND002"])
+    findings = lint_text(OKR, select=["SND002"], today=EARLY)
     assert [(f.line, f.column, f.code, f.object) for f in findings] == [(11, 9, "SND002", "O1/KR2")]
 
 
@@ -80,7 +82,7 @@ def test_positions_in_later_documents_count_lines_from_the_top_of_the_file() -> 
     source = load_text(text)
     assert [d.index for d in source.documents] == [0, 1]
     assert [d.data["team"] for d in source.documents] == ["Growth", "Sales"]
-    findings = lint_text(text, select=["SND002"])
+    findings = lint_text(text, select=["SND002"], today=EARLY)
     offset_first, offset_second = 2, 2 + OKR.count("\n") + 1
     assert [f.line for f in findings] == [11 + offset_first, 11 + offset_second]
     assert "12" in findings[0].message and "14" in findings[1].message
@@ -106,8 +108,8 @@ def test_columns_count_characters_not_bytes() -> None:
 
 
 def test_windows_line_endings_give_the_same_positions() -> None:
-    unix = lint_text(OKR, select=["SND002"])
-    windows = lint_text(OKR.replace("\n", "\r\n"), select=["SND002"])
+    unix = lint_text(OKR, select=["SND002"], today=EARLY)
+    windows = lint_text(OKR.replace("\n", "\r\n"), select=["SND002"], today=EARLY)
     assert [(f.line, f.column) for f in windows] == [(f.line, f.column) for f in unix]
 
 

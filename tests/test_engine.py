@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,6 +56,8 @@ objectives:
 """
 
 EXPECTED = [(3, "FOC001"), (6, "MEA001"), (10, "SND002"), (11, "FOC003")]
+# Ten days into the quarter: a current value already past the target is a sandbag (SND002).
+EARLY = dt.date(2026, 1, 10)
 
 
 @pytest.fixture
@@ -66,7 +69,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def codes(overrides: Overrides, config: dict[str, Any] | None = None) -> list[tuple[int, str]]:
-    report = lint_paths(["okrs"], config, options=RunOptions(overrides=overrides))
+    report = lint_paths(["okrs"], config, options=RunOptions(overrides=overrides, today=EARLY))
     return [(f.line, f.code) for f in report.findings]
 
 
@@ -130,7 +133,7 @@ def test_severity_overrides_and_the_fail_on_gate(repo: Path) -> None:
 
 def test_fail_on_comes_from_the_config_or_the_command_line(repo: Path) -> None:
     assert lint_paths(["okrs"], {"fail_on": "warning"}).fail_on is Severity.WARNING
-    options = RunOptions(overrides=Overrides(fail_on=Severity.INFO))
+    options = RunOptions(overrides=Overrides(fail_on=Severity.INFO), today=EARLY)
     assert lint_paths(["okrs"], {"fail_on": "warning"}, options=options).fail_on is Severity.INFO
 
 
@@ -149,18 +152,18 @@ def test_findings_are_ordered_and_output_is_byte_for_byte_stable(
     random.Random(7).shuffle(names)
     for name in names:  # written in a shuffled order, so directory order is not sorted order
         (tmp_path / name).write_text(FLAWED)
-    first = lint_paths(["."])
+    first = lint_paths(["."], options=RunOptions(today=EARLY))
     keys = [f.sort_key for f in first.findings]
     assert keys == sorted(keys)
     assert [f.path for f in first.findings[:: len(EXPECTED)]] == sorted(names)
-    second = lint_paths(list(reversed(sorted(names))))
+    second = lint_paths(list(reversed(sorted(names))), options=RunOptions(today=EARLY))
     assert render(first, OutputFormat.JSON) == render(second, OutputFormat.JSON)
 
 
 def test_a_broken_file_does_not_stop_the_others(repo: Path) -> None:
     (repo / "okrs" / "broken.yaml").write_text("team: Sales\nperiod: 2026-Q1\nobjectives: [\n")
     (repo / "okrs" / "typo.yaml").write_text(FLAWED.replace("baseline:", "basline:"))
-    report = lint_paths(["okrs"])
+    report = lint_paths(["okrs"], options=RunOptions(today=EARLY))
     by_file: dict[str, list[str]] = {}
     for finding in report.findings:
         by_file.setdefault(finding.path, []).append(finding.code)
@@ -192,7 +195,7 @@ def test_a_crashing_rule_is_reported_and_the_other_rules_still_run() -> None:
         registry.add(rule)
     settings = resolve(DEFAULT, registry, Overrides(select=["TST900", "SND002"]))
     source = load_text(FLAWED, "growth.yaml")
-    report = check_sources([(source, settings)], registry, RunOptions(), settings)
+    report = check_sources([(source, settings)], registry, RunOptions(today=EARLY), settings)
     crashes = [f for f in report.findings if f.code == "TST900"]
     assert len(crashes) == 7  # once per key result, each at its key result
     assert [f.line for f in crashes][:2] == [6, 7]
