@@ -113,6 +113,12 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option(help="Exit 0 even when there are findings (for a first rollout).")
     ] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes in place (comments kept).")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the safe fixes as a diff; change nothing.")
+    ] = False,
 ) -> None:
     """Lint OKR files and folders."""
     from okrlint.config import ConfigError, Overrides, read_config
@@ -141,6 +147,11 @@ def check(
         _fail(f"no such file or folder: {error}")
     except UnknownRuleError as error:
         _fail(f"unknown rule '{error}' (see `okrlint rules`)")
+
+    if fix or diff:
+        from okrlint.fixer import run_fixes
+
+        report = run_fixes(report, options, paths or [Path(".")], write=not diff)
 
     from okrlint.output import OutputFormat, render
 
