@@ -223,9 +223,9 @@ class MissedWithoutLearning(Rule[LearningOptions]):
         grade = context.options.committed if committed else context.options.aspirational
         if score >= grade - _EPSILON:
             return
-        kind = "committed" if committed else "aspirational"
+        kind = "a committed" if committed else "an aspirational"
         yield item.violation(
-            f"scored {score:g}, below the {grade:g} expected of a {kind} key result, and the "
+            f"scored {score:g}, below the {grade:g} expected of {kind} key result, and the "
             f"period ended on {period.end.isoformat()}; write down what the team learned under "
             "`learnings:` so the next period does not repeat the miss.",
             field_name="score",
