@@ -31,6 +31,9 @@ class FormatChoice(StrEnum):
     RICH = "rich"
     CONCISE = "concise"
     JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 class SeverityChoice(StrEnum):
@@ -82,7 +85,10 @@ def check(
         typer.Option(
             "--format",
             "--output-format",
-            help="Output format (rich on a terminal, concise otherwise).",
+            help=(
+                "Output format (rich on a terminal, github under GitHub Actions, "
+                "concise otherwise)."
+            ),
             envvar="OKRLINT_OUTPUT_FORMAT",
         ),
     ] = None,
@@ -113,6 +119,17 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option(help="Exit 0 even when there are findings (for a first rollout).")
     ] = False,
+    no_suppressions: Annotated[
+        bool,
+        typer.Option(help="Ignore `# okrlint: disable=...` comments (for audits)."),
+    ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            help="Apply the config's `exclude` to files named on the command line too "
+            "(for pre-commit, which names every staged file)."
+        ),
+    ] = False,
 ) -> None:
     """Lint OKR files and folders."""
     from okrlint.config import ConfigError, Overrides, read_config
@@ -133,7 +150,13 @@ def check(
     )
     try:
         loaded = read_config(config) if config else None
-        options = RunOptions(overrides=overrides, config=loaded, today=as_of)
+        options = RunOptions(
+            overrides=overrides,
+            config=loaded,
+            today=as_of,
+            no_suppressions=no_suppressions,
+            force_exclude=force_exclude,
+        )
         report = lint_paths(paths or [Path(".")], options=options)
     except ConfigError as error:
         _fail(str(error))
@@ -150,6 +173,9 @@ def check(
     else:
         text = render(report, chosen, color=_use_color(), quiet=quiet)
     sys.stdout.write(text)
+    if not report.counts.files and not report.counts.skipped_files:
+        searched = ", ".join(str(path) for path in paths or [Path(".")])
+        typer.echo(f"okrlint: warning: no YAML files (*.yaml, *.yml) found in {searched}", err=True)
     for error_message in report.errors:
         typer.echo(f"okrlint: error: {error_message}", err=True)
     if report.errors:
@@ -160,6 +186,8 @@ def check(
 def _default_format() -> OutputFormat:
     from okrlint.output import OutputFormat
 
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return OutputFormat.GITHUB
     return OutputFormat.RICH if sys.stdout.isatty() else OutputFormat.CONCISE
 
 
