@@ -159,9 +159,14 @@ def _labels(sets: Sequence[tuple[DateRange, SetItem]]) -> list[str]:
 
 
 def _did_you_mean(wanted: str, known: Sequence[str]) -> str:
-    by_fold = {k.casefold(): k for k in known}
-    close = difflib.get_close_matches(wanted.casefold(), list(by_fold), n=1, cutoff=0.6)
+    by_fold = {_fold(k): k for k in known}
+    close = difflib.get_close_matches(_fold(wanted), list(by_fold), n=1, cutoff=0.6)
     return f"; did you mean '{by_fold[close[0]]}'?" if close else ""
+
+
+def _fold(text: str) -> str:
+    # Case and the zero typed for the letter O ("01" for "O1") are the commonest slips.
+    return text.casefold().replace("0", "o")
 
 
 def _name(target: _Target) -> str:
