@@ -130,6 +130,12 @@ def check(
             "(for pre-commit, which names every staged file)."
         ),
     ] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes in place (comments kept).")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the safe fixes as a diff; change nothing.")
+    ] = False,
 ) -> None:
     """Lint OKR files and folders."""
     from okrlint.config import ConfigError, Overrides, read_config
@@ -164,6 +170,11 @@ def check(
         _fail(f"no such file or folder: {error}")
     except UnknownRuleError as error:
         _fail(f"unknown rule '{error}' (see `okrlint rules`)")
+
+    if fix or diff:
+        from okrlint.fixer import run_fixes
+
+        report = run_fixes(report, options, paths or [Path(".")], write=not diff)
 
     from okrlint.output import OutputFormat, render
 
