@@ -148,3 +148,34 @@ def test_a_pre_commit_style_run_on_one_staged_file_through_the_cli(
         "Support/2026-Q1#O2 -> Platform/2026-Q1#O2 -> Support/2026-Q1#O2; an objective cannot "
         "serve itself. Point one link up to a parent objective."
     ]
+
+
+def _okr(team: str, aligns: str = "") -> str:
+    link = f"aligns_to: {aligns}\n" if aligns else ""
+    return (
+        f"team: {team}\nperiod: 2026-Q1\n{link}objectives:\n  - id: O1\n    title: Grow\n"
+        "    key_results: [Raise activation from 30% to 45%, Cut churn from 4% to 3%]\n"
+    )
+
+
+def test_a_config_that_extends_another_does_not_cut_the_repository(tmp_path: Path) -> None:
+    (tmp_path / ".okrlint.yaml").write_text("fiscal_year_start: 1\n")
+    (tmp_path / "company.yaml").write_text(_okr("Company"))
+    team = tmp_path / "teams" / "growth"
+    team.mkdir(parents=True)
+    (team / ".okrlint.yaml").write_text("extends: ../../.okrlint.yaml\n")
+    (team / "growth.yaml").write_text(_okr("Growth", "company/2026-Q1#O1"))
+    options = RunOptions(Overrides(select=["ALN001"]), today=TODAY)
+    assert lint_paths([team / "growth.yaml"], options=options).findings == []
+
+
+def test_a_nested_repository_is_not_read_as_part_of_the_outer_one(tmp_path: Path) -> None:
+    (tmp_path / ".okrlint.yaml").write_text("")
+    (tmp_path / "growth.yaml").write_text(_okr("Growth", "company/2026-Q1#O1"))
+    nested = tmp_path / "other-company"
+    nested.mkdir()
+    (nested / ".okrlint.yaml").write_text("")
+    (nested / "company.yaml").write_text(_okr("Company"))
+    options = RunOptions(Overrides(select=["ALN001"]), today=TODAY)
+    [finding] = lint_paths([tmp_path / "growth.yaml"], options=options).findings
+    assert "names the team 'company', which has no OKR set" in finding.message

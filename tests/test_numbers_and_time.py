@@ -254,11 +254,22 @@ def test_always_perfect_scores_ignores_committed_and_open_periods() -> None:
         ("score: 0.7", D(2026, 3, 1), False),  # graded
         ("baseline: 1", D(2026, 4, 20), False),  # the period is over
         ("baseline: 1", D(2025, 12, 1), False),  # the period has not begun
+        ("baseline: 1", D(2026, 3, 1), False),  # no check-ins kept here: not judged
     ],
 )
 def test_stale_checkins_boundaries(fields: str, today: dt.date, flagged: bool) -> None:
     findings = lint(_kr(fields), "CUL002", today)
     assert _codes(findings) == (["CUL002"] if flagged else [])
+
+
+def test_stale_checkins_can_require_checkins() -> None:
+    text = _kr("baseline: 1") + "      - title: Other\n        checkins: [{date: 2026-01-02}]\n"
+    # By default only the key result that has check-ins is judged (and it is 18 days old).
+    assert [f.line for f in lint(text, "CUL002", D(2026, 1, 20))] == [10]
+    required = lint(text, "CUL002", D(2026, 1, 20), require_checkins=True)
+    assert [f.line for f in required] == [7, 10]
+    assert "no check-in since the period began on 2026-01-01" in required[0].message
+    assert lint(text, "CUL002", D(2026, 1, 15), require_checkins=True) == []
 
 
 def test_stale_checkins_message_and_limit() -> None:

@@ -37,6 +37,13 @@ def _days(count: int) -> str:
 class StaleOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     days: int = Field(14, ge=1, description="longest gap between check-ins, in days")
+    require_checkins: bool = Field(
+        False,
+        description=(
+            "also flag key results with no check-in at all (by default a key result is judged "
+            "once it has one, so teams that check in elsewhere are not flagged)"
+        ),
+    )
 
 
 class StaleCheckins(Rule[StaleOptions]):
@@ -51,8 +58,10 @@ class StaleCheckins(Rule[StaleOptions]):
             "tool. Wodtke's weekly check-in (confidence, priorities, health) and every OKR tool's "
             "reminders exist because progress that nobody looks at does not happen. okrlint "
             "measures, as of `--today` (default: today), the days since each key result's last "
-            "check-in, or since the period began when it has none yet. Graded key results and "
-            "periods that are over or not yet begun are not judged."
+            "check-in. Key results without any check-in are only judged with "
+            "`require_checkins: true` (then from the day the period began), so a team that "
+            "records check-ins in another tool is not flagged. Graded key results and periods "
+            "that are over or not yet begun are not judged."
         ),
         bad=(
             Example(
@@ -71,6 +80,7 @@ class StaleCheckins(Rule[StaleOptions]):
                 "  - title: Make onboarding effortless\n"
                 "    key_results:\n"
                 "      - Raise week-1 activation from 32% to 45%\n",
+                options={"require_checkins": True},
                 today=dt.date(2026, 1, 16),
             ),
         ),
@@ -95,7 +105,16 @@ class StaleCheckins(Rule[StaleOptions]):
                 "  - title: Make onboarding effortless\n"
                 "    key_results:\n"
                 "      - Raise week-1 activation from 30% to 32%\n",
+                options={"require_checkins": True},
                 today=dt.date(2026, 1, 15),
+            ),
+            Example(
+                # No check-ins recorded in this file at all: not judged by default.
+                "team: Growth\nperiod: 2026-Q1\nobjectives:\n"
+                "  - title: Make onboarding effortless\n"
+                "    key_results:\n"
+                "      - Raise week-1 activation from 32% to 45%\n",
+                today=dt.date(2026, 3, 1),
             ),
         ),
         severity=Severity.WARNING,
@@ -116,7 +135,10 @@ class StaleCheckins(Rule[StaleOptions]):
         ]
         if not open_results:
             return
+        required = context.options.require_checkins
         if not any(c.date <= today for kr in open_results for c in kr.key_result.checkins):
+            if not required:
+                return
             days = (today - period.start).days
             if days > limit:
                 yield item.violation(
@@ -130,6 +152,8 @@ class StaleCheckins(Rule[StaleOptions]):
         for kr in open_results:
             dates = [c.date for c in kr.key_result.checkins if c.date <= today]
             last = max(dates) if dates else None
+            if last is None and not required:
+                continue
             since = max(last, period.start) if last else period.start
             days = (today - since).days
             if days <= limit:
@@ -172,17 +196,17 @@ class MissedWithoutLearning(Rule[LearningOptions]):
         bad=(
             Example(
                 _head("2025-Q4")
-                + "      - title: Raise week-1 activation from 32% to 45%\n"
-                + "        score: 0.4  # expect: CUL003\n"
-                + "      - title: Cut time to first dashboard from 42 to 15 minutes\n"
-                + "        score: 0.69  # expect: CUL003\n"
+                + "      - title: Raise week-1 activation from 32% to 45%  # expect: CUL003\n"
+                + "        score: 0.4\n"
+                + "      - title: Cut time to first dashboard from 42 to 15 min  # expect: CUL003\n"
+                + "        score: 0.69\n"
                 + "        learnings: '  '\n",
                 today=dt.date(2026, 1, 10),
             ),
             Example(
                 _head("2025-Q4", "committed")
-                + "      - title: Keep invoice errors under 5 a month\n"
-                + "        score: 0.9  # expect: CUL003\n",
+                + "      - {title: Keep invoice errors under 5 a month, score: 0.9}"
+                + "  # expect: CUL003\n",
                 today=dt.date(2026, 1, 10),
             ),
         ),
@@ -228,7 +252,6 @@ class MissedWithoutLearning(Rule[LearningOptions]):
             f"scored {score:g}, below the {grade:g} expected of {kind} key result, and the "
             f"period ended on {period.end.isoformat()}; write down what the team learned under "
             "`learnings:` so the next period does not repeat the miss.",
-            field_name="score",
         )
 
 
