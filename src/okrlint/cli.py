@@ -113,6 +113,12 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option(help="Exit 0 even when there are findings (for a first rollout).")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes to load files with (default: one per core)."
+        ),
+    ] = None,
 ) -> None:
     """Lint OKR files and folders."""
     from okrlint.config import ConfigError, Overrides, read_config
@@ -133,7 +139,7 @@ def check(
     )
     try:
         loaded = read_config(config) if config else None
-        options = RunOptions(overrides=overrides, config=loaded, today=as_of)
+        options = RunOptions(overrides=overrides, config=loaded, today=as_of, jobs=jobs)
         report = lint_paths(paths or [Path(".")], options=options)
     except ConfigError as error:
         _fail(str(error))

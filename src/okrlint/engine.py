@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +23,11 @@ from okrlint.config import (
     read_config,
     resolve,
 )
-from okrlint.document import SourceFile, load_file
+from okrlint.document import SourceFile
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.findings import Counts, Finding, Report, Severity, Violation
 from okrlint.model import validate
+from okrlint.parallel import LoadTask, load_files
 from okrlint.registry import (
     FileItem,
     ObjectiveItem,
@@ -46,6 +47,8 @@ class RunOptions:
     # One config for every file (`--config`), instead of the nearest one above each file.
     config: LoadedConfig | None = None
     today: dt.date | None = None
+    # Processes that load files; None is one per core. The output is the same for any number.
+    jobs: int | None = None
 
 
 def lint_paths(
@@ -62,11 +65,12 @@ def lint_paths(
     """
     options = options or RunOptions()
     if config is not None:
-        options = RunOptions(options.overrides, _as_config(config), options.today)
+        options = replace(options, config=_as_config(config))
     registry = default_registry()
     settings_for = SettingsCache(registry, options)
     discovery = discover([Path(p) for p in paths])
-    sources: list[tuple[SourceFile, Settings]] = []
+    tasks: list[LoadTask] = []
+    settings_of: list[Settings] = []
     skipped = 0
     for file in discovery.files:
         settings = settings_for(file)
@@ -76,8 +80,10 @@ def lint_paths(
         ):
             skipped += 1
             continue
-        source = load_file(file, display_path(file), settings.config.values.max_file_size)
-        sources.append((source, settings))
+        tasks.append((file, display_path(file), settings.config.values.max_file_size))
+        settings_of.append(settings)
+    loaded = load_files(tasks, options.jobs)
+    sources = list(zip(loaded, settings_of, strict=True))
     report = check_sources(sources, registry, options, settings_for.root())
     report.counts.skipped_files += skipped
     return report
