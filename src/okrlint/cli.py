@@ -156,6 +156,9 @@ def check(
     else:
         text = render(report, chosen, color=_use_color(), quiet=quiet)
     sys.stdout.write(text)
+    if not report.counts.files and not report.counts.skipped_files:
+        searched = ", ".join(str(path) for path in paths or [Path(".")])
+        typer.echo(f"okrlint: warning: no YAML files (*.yaml, *.yml) found in {searched}", err=True)
     for error_message in report.errors:
         typer.echo(f"okrlint: error: {error_message}", err=True)
     if report.errors:

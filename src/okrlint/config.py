@@ -6,6 +6,7 @@ is a `ConfigError` naming the file and the key, which the CLI turns into exit st
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -107,7 +108,9 @@ def _explain(path: Path, error: ValidationError) -> str:
         key = ".".join(str(part) for part in problem["loc"])
         if problem["type"] == "extra_forbidden":
             allowed = ", ".join(ConfigFile.model_fields)
-            lines.append(f"{path}: unknown key '{key}' (known keys: {allowed})")
+            close = difflib.get_close_matches(key, list(ConfigFile.model_fields), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            lines.append(f"{path}: unknown key '{key}'{hint} (known keys: {allowed})")
         else:
             message = str(problem["msg"]).removeprefix("Value error, ")
             lines.append(f"{path}: {key}: {message}")
@@ -130,9 +133,14 @@ def find_config(start: Path) -> Path | None:
 
 def _has_okrlint_table(pyproject: Path) -> bool:
     try:
-        return "okrlint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = pyproject.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        return "okrlint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        # A broken file that means to configure okrlint is reported, not silently passed over.
+        return "[tool.okrlint]" in text
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,12 +230,15 @@ def resolve(config: LoadedConfig, registry: Registry, overrides: Overrides) -> S
 
 
 # Where the published authorities disagree, the default is the strict modern reading and a preset
-# names the alternative: Doerr's "3 to 5 objectives, up to 5 key results", Google's playbook, and
-# Wodtke's "one objective, three key results" (see README, Configuration).
+# names the alternative (see README, Configuration):
+# - doerr: "a maximum of three Objectives, each with 3-5 Key Results" (whatmatters.com FAQ);
+# - google: the playbook sets no counts, so they stay at the default; it fixes the grades a
+#   closed key result is held to (committed 1.0, aspirational 0.7);
+# - wodtke: "a single Objective with only three Key Results" (Radical Focus).
 PRESETS: dict[str, dict[str, dict[str, Any]]] = {
-    "doerr": {"FOC001": {"max": 5}, "FOC002": {"max": 5}, "FOC003": {"min": 2}},
-    "google": {"FOC001": {"max": 5}, "FOC002": {"max": 4}, "FOC003": {"min": 2}},
-    "wodtke": {"FOC001": {"max": 1}, "FOC002": {"max": 3}, "FOC003": {"min": 3}},
+    "doerr": {"FOC001": {"max": 3}, "FOC002": {"max": 5}, "FOC003": {"min": 3}},
+    "google": {"CUL003": {"aspirational": 0.7, "committed": 1.0}},
+    "wodtke": {"FOC001": {"max": 1}, "FOC002": {"max": 3}},
 }
 
 

@@ -39,6 +39,7 @@ from okrlint.registry import (
     Workspace,
     default_registry,
 )
+from okrlint.repository import RepositoryLookup
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,10 @@ def check_sources(
                 counts.key_results += sum(len(o.key_results) for o in document.okr_set.objectives)
 
     today = options.today or dt.date.today()
-    runner = _Runner(registry, today, root_settings)
+    values = root_settings.config.values
+    lookup = RepositoryLookup((s for s, _ in sources), values.exclude, values.max_file_size)
+    workspace = Workspace(tuple(set_items), lookup)
+    runner = _Runner(registry, today, root_settings, workspace)
     for source, settings in sources:
         if source.is_okr_file:
             runner.run(Scope.FILE, FileItem(source), settings)
@@ -166,7 +170,7 @@ def check_sources(
             runner.run(Scope.OBJECTIVE, objective_item, settings)
             for key_result_item in objective_item.key_results():
                 runner.run(Scope.KEY_RESULT, key_result_item, settings)
-    runner.run(Scope.WORKSPACE, Workspace(tuple(set_items)), root_settings)
+    runner.run(Scope.WORKSPACE, workspace, root_settings)
 
     findings: list[Finding] = []
     for violation, rule in runner.violations:
@@ -191,13 +195,16 @@ def check_sources(
 class _Runner:
     """Runs the selected rules of one scope on one item, isolating crashes."""
 
-    def __init__(self, registry: Registry, today: dt.date, root: Settings) -> None:
+    def __init__(
+        self, registry: Registry, today: dt.date, root: Settings, workspace: Workspace
+    ) -> None:
         self._by_scope: dict[Scope, list[type[Rule[Any]]]] = {}
         for rule in registry.sorted():
             self._by_scope.setdefault(rule.meta.scope, []).append(rule)
         self._instances: dict[str, Rule[Any]] = {}
         self._today = today
         self._root = root
+        self._workspace = workspace
         self.violations: list[tuple[Violation, type[Rule[Any]]]] = []
         self.crashes: list[Finding] = []
 
@@ -209,7 +216,12 @@ class _Runner:
             instance = self._instances.get(code)
             if instance is None:
                 instance = self._instances[code] = rule()
-            context = RuleContext(settings.options[code], self._today)
+            context = RuleContext(
+                settings.options[code],
+                self._today,
+                workspace=self._workspace,
+                fiscal_year_start=settings.config.values.fiscal_year_start,
+            )
             try:
                 for violation in instance.check(item, context):
                     self.violations.append((violation, rule))
@@ -223,12 +235,15 @@ def _crash_finding(rule: type[Rule[Any]], item: Any, error: Exception) -> Findin
         getattr(item, "document", None), "source", None
     )
     path = source.display if source is not None else ""
+    document = getattr(item, "document", None)
+    node = getattr(item, "node", None)
+    span = document.locate(node) if document is not None and node is not None else None
     return Finding(
         path=path,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
+        line=span.line if span else 1,
+        column=span.column if span else 1,
+        end_line=span.end_line if span else 1,
+        end_column=span.end_column if span else 1,
         code=rule.meta.code,
         name=rule.meta.name,
         severity=Severity.ERROR,
@@ -237,6 +252,7 @@ def _crash_finding(rule: type[Rule[Any]], item: Any, error: Exception) -> Findin
             f"{type(error).__name__}: {error} (at {Path(where.filename).name}:{where.lineno}); "
             "its findings for this item are missing"
         ),
+        object=str(getattr(item, "object_id", "")),
     )
 
 
