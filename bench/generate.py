@@ -14,12 +14,41 @@ import random
 from pathlib import Path
 
 TEAMS = (
-    "Growth", "Payments", "Search", "Onboarding", "Mobile", "Platform", "Billing", "Support",
-    "Data", "Security", "Checkout", "Marketplace", "Identity", "Messaging", "Analytics",
-    "Partnerships", "Retention", "Infrastructure", "Design Systems", "Developer Experience",
+    "Growth",
+    "Payments",
+    "Search",
+    "Onboarding",
+    "Mobile",
+    "Platform",
+    "Billing",
+    "Support",
+    "Data",
+    "Security",
+    "Checkout",
+    "Marketplace",
+    "Identity",
+    "Messaging",
+    "Analytics",
+    "Partnerships",
+    "Retention",
+    "Infrastructure",
+    "Design Systems",
+    "Developer Experience",
 )
-PEOPLE = ("Ana Ruiz", "Bo Chen", "Chidi Obi", "Dana Smith", "Eli Novak", "Fatima Khan",
-          "Gus Berg", "Hana Ito", "Ivo Petrov", "Jules Martin", "Kofi Mensah", "Lena Vogel")
+PEOPLE = (
+    "Ana Ruiz",
+    "Bo Chen",
+    "Chidi Obi",
+    "Dana Smith",
+    "Eli Novak",
+    "Fatima Khan",
+    "Gus Berg",
+    "Hana Ito",
+    "Ivo Petrov",
+    "Jules Martin",
+    "Kofi Mensah",
+    "Lena Vogel",
+)
 OBJECTIVES = (
     "Make the first week with the product effortless for new teams",
     "Become the default choice for mid-sized retailers in the region",
@@ -36,21 +65,93 @@ OBJECTIVES = (
     "Make every invoice right the first time",
     "Let teams find the number they need without asking an analyst",
 )
-# (sentence template, metric phrase, unit, direction); {a} is the baseline, {b} the target.
-SENTENCES = (
-    ("Raise week-1 activation of new workspaces from {a}% to {b}%", "week-1 activation", "%", 1),
-    ("Grow weekly active buyers from {a}k to {b}k", "weekly active buyers", "k", 1),
-    ("Cut median time to first invoice from {a} to {b} minutes", "time to first invoice", "min", -1),
-    ("Lift the share of repeat orders within 30 days from {a}% to {b}%", "repeat orders", "%", 1),
-    ("Reduce support tickets per 1,000 orders from {a} to {b}", "tickets per 1,000 orders", "", -1),
-    ("Increase net revenue retention from {a}% to {b}%", "net revenue retention", "%", 1),
-    ("Bring p95 search latency down from {a} ms to {b} ms", "p95 search latency", "ms", -1),
-    ("Raise the share of shops paid within 2 days from {a}% to {b}%", "paid within 2 days", "%", 1),
-    ("Grow the number of teams that invite a colleague in week 1 from {a} to {b}",
-     "teams inviting a colleague", "", 1),
-    ("Cut monthly logo churn from {a}% to {b}%", "monthly logo churn", "%", -1),
-    ("Increase trial-to-paid conversion from {a}% to {b}%", "trial-to-paid conversion", "%", 1),
-    ("Lower failed payments from {a}% to {b}% of attempts", "failed payments", "%", -1),
+# (sentence with {a} the baseline and {b} the target, title of the same key result written as a
+# mapping, metric, unit, direction: 1 up, -1 down)
+MEASURES = (
+    (
+        "Raise week-1 activation of new workspaces from {a}% to {b}%",
+        "New workspaces get going in their first week",
+        "week-1 activation",
+        "%",
+        1,
+    ),
+    (
+        "Grow weekly active buyers from {a}k to {b}k",
+        "More buyers shop with us every week",
+        "weekly active buyers",
+        "k",
+        1,
+    ),
+    (
+        "Cut median time to first invoice from {a} to {b} minutes",
+        "New accounts send their first invoice quickly",
+        "minutes to first invoice",
+        "min",
+        -1,
+    ),
+    (
+        "Lift the share of repeat orders within 30 days from {a}% to {b}%",
+        "Shoppers come back within a month",
+        "repeat orders within 30 days",
+        "%",
+        1,
+    ),
+    (
+        "Reduce support tickets per 1,000 orders from {a} to {b}",
+        "Fewer customers need to contact support",
+        "tickets per 1,000 orders",
+        "",
+        -1,
+    ),
+    (
+        "Increase net revenue retention from {a}% to {b}%",
+        "Customers grow their spend with us",
+        "net revenue retention",
+        "%",
+        1,
+    ),
+    (
+        "Bring p95 search latency down from {a} ms to {b} ms",
+        "Search answers before people finish typing",
+        "p95 search latency",
+        "ms",
+        -1,
+    ),
+    (
+        "Raise the share of shops paid within 2 days from {a}% to {b}%",
+        "Shops get their money sooner",
+        "shops paid within 2 days",
+        "%",
+        1,
+    ),
+    (
+        "Grow the number of teams that invite a colleague in week 1 from {a} to {b}",
+        "New teams bring their colleagues along",
+        "teams inviting a colleague in week 1",
+        "",
+        1,
+    ),
+    (
+        "Cut monthly logo churn from {a}% to {b}%",
+        "Fewer customers leave in their second month",
+        "monthly logo churn",
+        "%",
+        -1,
+    ),
+    (
+        "Increase trial-to-paid conversion from {a}% to {b}%",
+        "Trial users see enough value to pay",
+        "trial-to-paid conversion",
+        "%",
+        1,
+    ),
+    (
+        "Lower failed payments from {a}% to {b}% of attempts",
+        "Payments go through the first time",
+        "failed payment attempts",
+        "%",
+        -1,
+    ),
 )
 OUTPUTS = (
     "Launch the redesigned onboarding checklist",
@@ -60,14 +161,6 @@ OUTPUTS = (
     "Migrate the search cluster to the new version",
     "Run 5 customer workshops",
     "Deliver the partner portal by the end of the quarter",
-)
-MAPPING_TITLES = (
-    "Make checkout faster for returning customers",
-    "More customers come back in their second month",
-    "Shops get their money sooner",
-    "New teams reach their first report quickly",
-    "Fewer customers need to contact support twice",
-    "Developers finish the integration guide",
 )
 NOTES = ("first cohort measured", "holiday dip", "experiment B rolled out", "steady", "on track")
 
@@ -81,14 +174,14 @@ def key_result(rng: random.Random, number: int, year: int) -> list[str]:
     kind = rng.random()
     if kind < 0.12:
         return [f"      - {rng.choice(OUTPUTS)}"]
-    template, metric, unit, direction = rng.choice(SENTENCES)
+    sentence, title, metric, unit, direction = rng.choice(MEASURES)
     a = rng.randint(5, 60)
     b = a + rng.randint(1, 40) if direction > 0 else max(1, a - rng.randint(1, a))
     if kind < 0.6:
-        return [f"      - {template.format(a=a, b=b)}"]
+        return [f"      - {sentence.format(a=a, b=b)}"]
     lines = [
         f"      - id: KR{number}",
-        f"        title: {rng.choice(MAPPING_TITLES)}",
+        f"        title: {title}",
         f"        metric: {metric}",
         f"        baseline: {a}",
         f"        target: {b}",

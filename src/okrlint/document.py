@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -329,14 +328,9 @@ _SAFE_NESTING = 1_000
 def _compose_all(text: str) -> Iterator[Any]:
     """The node trees of a text's documents, from ruamel's C parser and composer.
 
-    Tags are resolved by `_FastResolver` with YAML 1.2's implicit rules; a file that declares
-    another YAML version goes through ruamel's versioned resolver instead.
+    Tags are resolved with YAML 1.2's implicit rules, as ruamel's C-backed loader resolves them
+    (it too reads a `%YAML 1.1` directive and keeps 1.2's rules).
     """
-    if "%YAML" in text:
-        from ruamel.yaml import YAML
-
-        yield from YAML(typ="safe", pure=False).compose_all(io.StringIO(text))
-        return
     parser = _fast_parser()(text)
     try:
         while parser.check_node():
