@@ -31,6 +31,9 @@ class FormatChoice(StrEnum):
     RICH = "rich"
     CONCISE = "concise"
     JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 class SeverityChoice(StrEnum):
@@ -82,7 +85,10 @@ def check(
         typer.Option(
             "--format",
             "--output-format",
-            help="Output format (rich on a terminal, concise otherwise).",
+            help=(
+                "Output format (rich on a terminal, github under GitHub Actions, "
+                "concise otherwise)."
+            ),
             envvar="OKRLINT_OUTPUT_FORMAT",
         ),
     ] = None,
@@ -113,6 +119,23 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option(help="Exit 0 even when there are findings (for a first rollout).")
     ] = False,
+    no_suppressions: Annotated[
+        bool,
+        typer.Option(help="Ignore `# okrlint: disable=...` comments (for audits)."),
+    ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            help="Apply the config's `exclude` to files named on the command line too "
+            "(for pre-commit, which names every staged file)."
+        ),
+    ] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes in place (comments kept).")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the safe fixes as a diff; change nothing.")
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -139,7 +162,14 @@ def check(
     )
     try:
         loaded = read_config(config) if config else None
-        options = RunOptions(overrides=overrides, config=loaded, today=as_of, jobs=jobs)
+        options = RunOptions(
+            overrides=overrides,
+            config=loaded,
+            today=as_of,
+            no_suppressions=no_suppressions,
+            force_exclude=force_exclude,
+            jobs=jobs,
+        )
         report = lint_paths(paths or [Path(".")], options=options)
     except ConfigError as error:
         _fail(str(error))
@@ -147,6 +177,11 @@ def check(
         _fail(f"no such file or folder: {error}")
     except UnknownRuleError as error:
         _fail(f"unknown rule '{error}' (see `okrlint rules`)")
+
+    if fix or diff:
+        from okrlint.fixer import run_fixes
+
+        report = run_fixes(report, options, paths or [Path(".")], write=not diff)
 
     from okrlint.output import OutputFormat, render
 
@@ -169,6 +204,8 @@ def check(
 def _default_format() -> OutputFormat:
     from okrlint.output import OutputFormat
 
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return OutputFormat.GITHUB
     return OutputFormat.RICH if sys.stdout.isatty() else OutputFormat.CONCISE
 
 

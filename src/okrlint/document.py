@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,7 +53,7 @@ class Location:
     value: Span
 
 
-class LocationIndex:
+class LocationIndex(Mapping[NodePath, Location]):
     """Where each node of a document sits: node path -> `Location`.
 
     Spans are kept as plain int tuples and turned into `Location`s on lookup: a repository has
@@ -78,10 +78,10 @@ class LocationIndex:
         if replace or node not in self._spans:
             self._spans[node] = (entry, value)
 
-    def get(self, node: NodePath) -> Location | None:
+    def get(self, node: NodePath, default: Location | None = None) -> Location | None:  # type: ignore[override]
         spans = self._spans.get(node)
         if spans is None:
-            return None
+            return default
         return Location(Span(*spans[0]), Span(*spans[1]))
 
     def __getitem__(self, node: NodePath) -> Location:

@@ -6,10 +6,11 @@ filters them (selection, per-file ignores, suppressions) so that what is filtere
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,10 @@ class RunOptions:
     # One config for every file (`--config`), instead of the nearest one above each file.
     config: LoadedConfig | None = None
     today: dt.date | None = None
+    # Ignore `# okrlint:` suppression comments (`--no-suppressions`, for audits).
+    no_suppressions: bool = False
+    # Apply `exclude` to files named explicitly too (`--force-exclude`, for pre-commit).
+    force_exclude: bool = False
     # Processes that load files; None is one per core. The output is the same for any number.
     jobs: int | None = None
 
@@ -66,7 +71,7 @@ def lint_paths(
     """
     options = options or RunOptions()
     if config is not None:
-        options = replace(options, config=_as_config(config))
+        options = dataclasses.replace(options, config=_as_config(config))
     registry = default_registry()
     settings_for = SettingsCache(registry, options)
     discovery = discover([Path(p) for p in paths])
@@ -76,9 +81,8 @@ def lint_paths(
     for file in discovery.files:
         settings = settings_for(file)
         config_dir = settings.config.directory
-        if file not in discovery.explicit and is_excluded(
-            file, list(settings.config.values.exclude), config_dir
-        ):
+        explicit = file in discovery.explicit and not options.force_exclude
+        if not explicit and is_excluded(file, list(settings.config.values.exclude), config_dir):
             skipped += 1
             continue
         tasks.append((file, display_path(file), settings.config.values.max_file_size))
@@ -179,6 +183,9 @@ def check_sources(
             continue
         findings.append(_stamp(violation, rule, settings))
     findings.extend(runner.crashes)
+    suppressions_used = (0, 0)
+    if not options.no_suppressions:
+        findings, suppressions_used = _apply_suppressions(findings, sources, registry, settings_of)
     findings.sort(key=lambda f: f.sort_key)
     texts = {s.display: s.text for s, _ in sources if s.text}
     report = Report(
@@ -187,9 +194,30 @@ def check_sources(
         sources={f.path: texts[f.path] for f in findings if f.path in texts},
     )
     report.fail_on = root_settings.fail_on
+    report.suppressions_used = suppressions_used
     report.errors.extend(f"{f.path}: {f.message}" for f in runner.crashes)
     report.errors.extend(registry.load_errors)
     return report
+
+
+def _apply_suppressions(
+    findings: list[Finding],
+    sources: Sequence[tuple[SourceFile, Settings]],
+    registry: Registry,
+    settings_of: Mapping[int, Settings],
+) -> tuple[list[Finding], tuple[int, int]]:
+    from okrlint.suppress import apply_suppressions
+
+    def ran(code: str, source: SourceFile) -> bool:
+        return _applies(code, Violation("", source), settings_of[id(source)])
+
+    outcome = apply_suppressions(findings, [s for s, _ in sources], registry, ran)
+    kept = outcome.kept
+    for violation, code in outcome.violations:
+        settings = settings_of[id(violation.source)]
+        if _applies(code, violation, settings):
+            kept.append(_stamp(violation, registry.rules[code], settings))
+    return kept, outcome.used
 
 
 class _Runner:

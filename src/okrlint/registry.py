@@ -41,6 +41,9 @@ class Example:
     options: Mapping[str, Any] = field(default_factory=dict)
     # `--today` for rules that depend on the date.
     today: dt.date | None = None
+    # Other rules to run with this one (their findings are not checked), for rules such as
+    # SUP001 whose findings depend on what other rules report.
+    also_select: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
