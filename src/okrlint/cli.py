@@ -290,6 +290,34 @@ def rule(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. OUT
     sys.stdout.write(render_rule(found))
 
 
+@app.command("config")
+def config_command(
+    path: Annotated[
+        Path, typer.Argument(help="A file or folder to show the config for (default: .).")
+    ] = Path("."),
+    config: Annotated[
+        Path | None, typer.Option(help="Show this config file instead of the nearest one.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show the effective config for a file, and which file each value came from."""
+    import json
+
+    from okrlint.config import ConfigError
+    from okrlint.config_show import describe, effective_config, render_text
+
+    if not path.exists():
+        _fail(f"no such file or folder: {path}")
+    try:
+        description = describe(path, effective_config(path, config))
+    except ConfigError as error:
+        _fail(str(error))
+    if as_json:
+        sys.stdout.write(json.dumps(description, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_text(description))
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the OKR file format (for editors and validators)."""

@@ -80,7 +80,7 @@ def lint_paths(
     skipped = 0
     for file in discovery.files:
         settings = settings_for(file)
-        config_dir = settings.config.directory
+        config_dir = settings.config.base("exclude")
         explicit = file in discovery.explicit and not options.force_exclude
         if not explicit and is_excluded(file, list(settings.config.values.exclude), config_dir):
             skipped += 1
@@ -291,7 +291,7 @@ def _applies(code: str, violation: Violation, settings: Settings) -> bool:
     if ignores:
         path = violation.source.path
         for pattern, selectors in ignores.items():
-            if is_excluded(path, [pattern], settings.config.directory) and _matches(
+            if is_excluded(path, [pattern], settings.config.base("per_file_ignores")) and _matches(
                 code, selectors
             ):
                 return False
