@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrlint.config import (
     DEFAULT,
@@ -38,6 +38,9 @@ from okrlint.registry import (
     Workspace,
     default_registry,
 )
+
+if TYPE_CHECKING:
+    from okrlint.analysis.run import RunReadings
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +151,12 @@ def check_sources(
                 counts.key_results += sum(len(o.key_results) for o in document.okr_set.objectives)
 
     today = options.today or dt.date.today()
-    runner = _Runner(registry, today, root_settings)
+    from okrlint.analysis.run import RunReadings
+
+    readings = RunReadings.collect(
+        registry, [(item, settings_of[id(item.document.source)]) for item in set_items]
+    )
+    runner = _Runner(registry, today, root_settings, readings)
     for source, settings in sources:
         if source.is_okr_file:
             runner.run(Scope.FILE, FileItem(source), settings)
@@ -185,13 +193,16 @@ def check_sources(
 class _Runner:
     """Runs the selected rules of one scope on one item, isolating crashes."""
 
-    def __init__(self, registry: Registry, today: dt.date, root: Settings) -> None:
+    def __init__(
+        self, registry: Registry, today: dt.date, root: Settings, readings: RunReadings
+    ) -> None:
         self._by_scope: dict[Scope, list[type[Rule[Any]]]] = {}
         for rule in registry.sorted():
             self._by_scope.setdefault(rule.meta.scope, []).append(rule)
         self._instances: dict[str, Rule[Any]] = {}
         self._today = today
         self._root = root
+        self._readings = readings
         self.violations: list[tuple[Violation, type[Rule[Any]]]] = []
         self.crashes: list[Finding] = []
 
@@ -203,7 +214,11 @@ class _Runner:
             instance = self._instances.get(code)
             if instance is None:
                 instance = self._instances[code] = rule()
-            context = RuleContext(settings.options[code], self._today)
+            context = RuleContext(
+                settings.options[code],
+                self._today,
+                self._readings.for_settings(settings) if rule.meta.needs_readings else {},
+            )
             try:
                 for violation in instance.check(item, context):
                     self.violations.append((violation, rule))
