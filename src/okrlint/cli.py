@@ -31,6 +31,9 @@ class FormatChoice(StrEnum):
     RICH = "rich"
     CONCISE = "concise"
     JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 class SeverityChoice(StrEnum):
@@ -82,7 +85,10 @@ def check(
         typer.Option(
             "--format",
             "--output-format",
-            help="Output format (rich on a terminal, concise otherwise).",
+            help=(
+                "Output format (rich on a terminal, github under GitHub Actions, "
+                "concise otherwise)."
+            ),
             envvar="OKRLINT_OUTPUT_FORMAT",
         ),
     ] = None,
@@ -113,6 +119,23 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option(help="Exit 0 even when there are findings (for a first rollout).")
     ] = False,
+    no_suppressions: Annotated[
+        bool,
+        typer.Option(help="Ignore `# okrlint: disable=...` comments (for audits)."),
+    ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            help="Apply the config's `exclude` to files named on the command line too "
+            "(for pre-commit, which names every staged file)."
+        ),
+    ] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes in place (comments kept).")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the safe fixes as a diff; change nothing.")
+    ] = False,
 ) -> None:
     """Lint OKR files and folders."""
     from okrlint.config import ConfigError, Overrides, read_config
@@ -133,7 +156,13 @@ def check(
     )
     try:
         loaded = read_config(config) if config else None
-        options = RunOptions(overrides=overrides, config=loaded, today=as_of)
+        options = RunOptions(
+            overrides=overrides,
+            config=loaded,
+            today=as_of,
+            no_suppressions=no_suppressions,
+            force_exclude=force_exclude,
+        )
         report = lint_paths(paths or [Path(".")], options=options)
     except ConfigError as error:
         _fail(str(error))
@@ -141,6 +170,11 @@ def check(
         _fail(f"no such file or folder: {error}")
     except UnknownRuleError as error:
         _fail(f"unknown rule '{error}' (see `okrlint rules`)")
+
+    if fix or diff:
+        from okrlint.fixer import run_fixes
+
+        report = run_fixes(report, options, paths or [Path(".")], write=not diff)
 
     from okrlint.output import OutputFormat, render
 
@@ -150,6 +184,9 @@ def check(
     else:
         text = render(report, chosen, color=_use_color(), quiet=quiet)
     sys.stdout.write(text)
+    if not report.counts.files and not report.counts.skipped_files:
+        searched = ", ".join(str(path) for path in paths or [Path(".")])
+        typer.echo(f"okrlint: warning: no YAML files (*.yaml, *.yml) found in {searched}", err=True)
     for error_message in report.errors:
         typer.echo(f"okrlint: error: {error_message}", err=True)
     if report.errors:
@@ -160,6 +197,8 @@ def check(
 def _default_format() -> OutputFormat:
     from okrlint.output import OutputFormat
 
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return OutputFormat.GITHUB
     return OutputFormat.RICH if sys.stdout.isatty() else OutputFormat.CONCISE
 
 
@@ -242,6 +281,34 @@ def rule(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. OUT
     except UnknownRuleError:
         _fail(f"no rule is called {code!r} (see `okrlint rules`)")
     sys.stdout.write(render_rule(found))
+
+
+@app.command("config")
+def config_command(
+    path: Annotated[
+        Path, typer.Argument(help="A file or folder to show the config for (default: .).")
+    ] = Path("."),
+    config: Annotated[
+        Path | None, typer.Option(help="Show this config file instead of the nearest one.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show the effective config for a file, and which file each value came from."""
+    import json
+
+    from okrlint.config import ConfigError
+    from okrlint.config_show import describe, effective_config, render_text
+
+    if not path.exists():
+        _fail(f"no such file or folder: {path}")
+    try:
+        description = describe(path, effective_config(path, config))
+    except ConfigError as error:
+        _fail(str(error))
+    if as_json:
+        sys.stdout.write(json.dumps(description, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_text(description))
 
 
 @app.command()

@@ -6,6 +6,7 @@ is a `ConfigError` naming the file and the key, which the CLI turns into exit st
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -63,16 +64,76 @@ class LoadedConfig:
     # Which file each explicitly set key came from, for `okrlint config`.
     origins: Mapping[str, Path] = field(default_factory=dict)
 
+    # The chain of files this config was read from, nearest first (the file, then `extends`).
+    chain: tuple[Path, ...] = ()
+
     @property
     def directory(self) -> Path | None:
         return self.path.parent if self.path else None
 
+    def base(self, key: str) -> Path | None:
+        """The folder a path-like key (`exclude`, `per_file_ignores`, `rule_packs`) is relative
+        to: that of the file which set it, also when it was inherited through `extends`."""
+        origin = self.origins.get(key)
+        return origin.parent if origin is not None else self.directory
+
 
 DEFAULT = LoadedConfig(ConfigFile())
+# Keys whose mappings are merged entry by entry through `extends`; every other key set in a
+# file replaces the inherited value as a whole.
+MERGED_KEYS = ("rules", "severity")
 
 
-def read_config(path: Path) -> LoadedConfig:
-    """Read one config file (`.okrlint.yaml`, any YAML file, or a pyproject.toml)."""
+def read_config(path: Path, _seen: tuple[Path, ...] = ()) -> LoadedConfig:
+    """Read a config file (`.okrlint.yaml`, any YAML file, or a pyproject.toml) and the files
+    it `extends`, whose paths are relative to the file that names them."""
+    own = _read_one(path)
+    if own.values.extends is None:
+        return own
+    parent_path = _extended(path, own.values.extends)
+    seen = (*_seen, path.resolve())
+    if parent_path.resolve() in seen:
+        cycle = " -> ".join(str(p) for p in (*seen, parent_path.resolve()))
+        raise ConfigError(f"{path}: extends: the configs extend each other in a loop ({cycle})")
+    if not parent_path.is_file():
+        raise ConfigError(
+            f"{path}: extends: no config file at {parent_path} "
+            "(a path relative to this config's folder)"
+        )
+    return _merge(read_config(parent_path, seen), own)
+
+
+def _extended(path: Path, target: str) -> Path:
+    candidate = path.parent / target
+    if candidate.is_dir():
+        for name in (CONFIG_FILE, PYPROJECT):
+            if (candidate / name).is_file():
+                return candidate / name
+    return candidate
+
+
+def _merge(parent: LoadedConfig, child: LoadedConfig) -> LoadedConfig:
+    data: dict[str, Any] = parent.values.model_dump(exclude_unset=True)
+    origins: dict[str, Path] = dict(parent.origins)
+    for key in child.values.model_fields_set:
+        value = getattr(child.values, key)
+        if key in MERGED_KEYS:
+            merged = dict(data.get(key, {}))
+            for entry, setting in value.items():
+                inherited = merged.get(entry)
+                if isinstance(inherited, dict) and isinstance(setting, dict):
+                    setting = {**inherited, **setting}
+                merged[entry] = setting
+                origins[f"{key}.{entry}"] = child.origins[key]
+            data[key] = merged
+        else:
+            data[key] = value
+        origins[key] = child.origins[key]
+    values = ConfigFile.model_validate(data)
+    return LoadedConfig(values, child.path, origins, (*child.chain, *parent.chain))
+
+
+def _read_one(path: Path) -> LoadedConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -98,7 +159,11 @@ def read_config(path: Path) -> LoadedConfig:
         values = ConfigFile.model_validate(data)
     except ValidationError as error:
         raise ConfigError(_explain(path, error)) from None
-    return LoadedConfig(values, path, {key: path for key in values.model_fields_set})
+    origins = {key: path for key in values.model_fields_set}
+    for key in MERGED_KEYS:
+        for entry in getattr(values, key):
+            origins[f"{key}.{entry}"] = path
+    return LoadedConfig(values, path, origins, (path,))
 
 
 def _explain(path: Path, error: ValidationError) -> str:
@@ -107,7 +172,9 @@ def _explain(path: Path, error: ValidationError) -> str:
         key = ".".join(str(part) for part in problem["loc"])
         if problem["type"] == "extra_forbidden":
             allowed = ", ".join(ConfigFile.model_fields)
-            lines.append(f"{path}: unknown key '{key}' (known keys: {allowed})")
+            close = difflib.get_close_matches(key, list(ConfigFile.model_fields), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            lines.append(f"{path}: unknown key '{key}'{hint} (known keys: {allowed})")
         else:
             message = str(problem["msg"]).removeprefix("Value error, ")
             lines.append(f"{path}: {key}: {message}")
@@ -130,9 +197,14 @@ def find_config(start: Path) -> Path | None:
 
 def _has_okrlint_table(pyproject: Path) -> bool:
     try:
-        return "okrlint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = pyproject.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        return "okrlint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        # A broken file that means to configure okrlint is reported, not silently passed over.
+        return "[tool.okrlint]" in text
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,12 +294,15 @@ def resolve(config: LoadedConfig, registry: Registry, overrides: Overrides) -> S
 
 
 # Where the published authorities disagree, the default is the strict modern reading and a preset
-# names the alternative: Doerr's "3 to 5 objectives, up to 5 key results", Google's playbook, and
-# Wodtke's "one objective, three key results" (see README, Configuration).
+# names the alternative (see README, Configuration):
+# - doerr: "a maximum of three Objectives, each with 3-5 Key Results" (whatmatters.com FAQ);
+# - google: the playbook sets no counts, so they stay at the default; it fixes the grades a
+#   closed key result is held to (committed 1.0, aspirational 0.7);
+# - wodtke: "a single Objective with only three Key Results" (Radical Focus).
 PRESETS: dict[str, dict[str, dict[str, Any]]] = {
-    "doerr": {"FOC001": {"max": 5}, "FOC002": {"max": 5}, "FOC003": {"min": 2}},
-    "google": {"FOC001": {"max": 5}, "FOC002": {"max": 4}, "FOC003": {"min": 2}},
-    "wodtke": {"FOC001": {"max": 1}, "FOC002": {"max": 3}, "FOC003": {"min": 3}},
+    "doerr": {"FOC001": {"max": 3}, "FOC002": {"max": 5}, "FOC003": {"min": 3}},
+    "google": {"CUL003": {"aspirational": 0.7, "committed": 1.0}},
+    "wodtke": {"FOC001": {"max": 1}, "FOC002": {"max": 3}},
 }
 
 

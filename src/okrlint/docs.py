@@ -98,3 +98,13 @@ def replace_readme_table(readme: str, table: str) -> str:
     start = readme.index(README_START) + len(README_START)
     end = readme.index(README_END)
     return readme[:start] + "\n" + table + readme[end:]
+
+
+def rule_help(rule: type[Rule[Any]]) -> tuple[str, str]:
+    """Help for one rule as (plain text, Markdown), for SARIF's `help` and other tools."""
+    meta = rule.meta
+    text = (
+        f"{meta.summary}\n\n{meta.rationale}\n\n"
+        f"Silence one finding with `# okrlint: disable={meta.code} -- reason` on its line."
+    )
+    return text, render_rule(rule)

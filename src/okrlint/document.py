@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 NodePath = tuple[str | int, ...]
 
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
-# Alias bombs ("billion laughs") expand exponentially; a real OKR file has a few thousand nodes.
+# Alias bombs ("billion laughs") expand exponentially. What is limited is the number of nodes the
+# aliases add on top of those written out, so a large file without aliases is never refused.
 MAX_EXPANDED_NODES = 200_000
 MAX_DEPTH = 100
 
@@ -109,8 +110,12 @@ class SourceFile:
 def is_okr_document(data: Any) -> bool:
     """An OKR document is a mapping with `objectives`, or with both `team` and `period`.
 
-    The second form catches a misspelt `objectives` key instead of skipping the file.
+    The second form catches a misspelt `objectives` key instead of skipping the file. A list of
+    such mappings is an OKR document too, in the wrong shape, so that validation can say so.
     """
+    if isinstance(data, list):
+        # OKR sets written as a list: an OKR file in the wrong shape, reported rather than skipped.
+        return any(isinstance(item, dict) and is_okr_document(item) for item in data)
     if not isinstance(data, dict):
         return False
     return "objectives" in data or ("team" in data and "period" in data)
@@ -202,6 +207,8 @@ def _compose(text: str, source: SourceFile) -> None:
             message = " ".join(
                 part for part in (error.context, error.problem) if isinstance(part, str)
             )
+            if _tab_at(line_lengths, text, line, column):
+                message = "a tab where YAML expects spaces; indent with spaces only"
             source.problems.append(
                 Problem("STR001", f"invalid YAML: {message}", _point(line, column))
             )
@@ -238,11 +245,12 @@ class _Builder:
 
     def build(self, root: Any) -> Any:
         try:
-            if self._expanded_size(root, 0) > MAX_EXPANDED_NODES:
+            expanded = self._expanded_size(root, 0)
+            if expanded - len(self._expanded) > MAX_EXPANDED_NODES:
                 self.fatal = Problem(
                     "STR001",
                     "aliases expand to more than "
-                    f"{MAX_EXPANDED_NODES:,} nodes; okrlint does not expand alias bombs",
+                    f"{MAX_EXPANDED_NODES:,} extra nodes; okrlint does not expand alias bombs",
                     self._span(root),
                 )
                 return None
@@ -263,12 +271,11 @@ class _Builder:
         known = self._expanded.get(id(node))
         if known is not None:
             return known
+        # Memoised per node, so this walks each written node once however often it is aliased.
         self._expanded[id(node)] = 1  # a recursive alias counts once instead of looping
         total = 1
         for child in _children(node):
             total += self._expanded_size(child, depth + 1)
-            if total > MAX_EXPANDED_NODES:
-                break
         self._expanded[id(node)] = total
         return total
 
@@ -432,6 +439,14 @@ def _span(node: Any, line_lengths: list[int] | None = None) -> Span:
 
 def _point(line: int, column: int) -> Span:
     return Span(line, column, line, column)
+
+
+def _tab_at(line_lengths: list[int], text: str, line: int, column: int) -> bool:
+    """Whether the 1-based position holds a tab (the parser's message for one is cryptic)."""
+    if not 0 < line <= len(line_lengths) or not 0 < column <= line_lengths[line - 1]:
+        return False
+    offset = sum(length + 1 for length in line_lengths[: line - 1]) + column - 1
+    return text[offset] == "\t"
 
 
 def _file_problem(message: str) -> Problem:

@@ -6,6 +6,7 @@ filters them (selection, per-file ignores, suppressions) so that what is filtere
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
@@ -38,6 +39,7 @@ from okrlint.registry import (
     Workspace,
     default_registry,
 )
+from okrlint.repository import RepositoryLookup
 
 if TYPE_CHECKING:
     from okrlint.analysis.run import RunReadings
@@ -49,6 +51,10 @@ class RunOptions:
     # One config for every file (`--config`), instead of the nearest one above each file.
     config: LoadedConfig | None = None
     today: dt.date | None = None
+    # Ignore `# okrlint:` suppression comments (`--no-suppressions`, for audits).
+    no_suppressions: bool = False
+    # Apply `exclude` to files named explicitly too (`--force-exclude`, for pre-commit).
+    force_exclude: bool = False
 
 
 def lint_paths(
@@ -65,7 +71,7 @@ def lint_paths(
     """
     options = options or RunOptions()
     if config is not None:
-        options = RunOptions(options.overrides, _as_config(config), options.today)
+        options = dataclasses.replace(options, config=_as_config(config))
     registry = default_registry()
     settings_for = SettingsCache(registry, options)
     discovery = discover([Path(p) for p in paths])
@@ -73,10 +79,9 @@ def lint_paths(
     skipped = 0
     for file in discovery.files:
         settings = settings_for(file)
-        config_dir = settings.config.directory
-        if file not in discovery.explicit and is_excluded(
-            file, list(settings.config.values.exclude), config_dir
-        ):
+        config_dir = settings.config.base("exclude")
+        explicit = file in discovery.explicit and not options.force_exclude
+        if not explicit and is_excluded(file, list(settings.config.values.exclude), config_dir):
             skipped += 1
             continue
         source = load_file(file, display_path(file), settings.config.values.max_file_size)
@@ -151,12 +156,15 @@ def check_sources(
                 counts.key_results += sum(len(o.key_results) for o in document.okr_set.objectives)
 
     today = options.today or dt.date.today()
+    values = root_settings.config.values
+    lookup = RepositoryLookup((s for s, _ in sources), values.exclude, values.max_file_size)
+    workspace = Workspace(tuple(set_items), lookup)
     from okrlint.analysis.run import RunReadings
 
     readings = RunReadings.collect(
         registry, [(item, settings_of[id(item.document.source)]) for item in set_items]
     )
-    runner = _Runner(registry, today, root_settings, readings)
+    runner = _Runner(registry, today, root_settings, workspace, readings)
     for source, settings in sources:
         if source.is_okr_file:
             runner.run(Scope.FILE, FileItem(source), settings)
@@ -168,7 +176,7 @@ def check_sources(
             runner.run(Scope.OBJECTIVE, objective_item, settings)
             for key_result_item in objective_item.key_results():
                 runner.run(Scope.KEY_RESULT, key_result_item, settings)
-    runner.run(Scope.WORKSPACE, Workspace(tuple(set_items)), root_settings)
+    runner.run(Scope.WORKSPACE, workspace, root_settings)
 
     findings: list[Finding] = []
     for violation, rule in runner.violations:
@@ -177,6 +185,9 @@ def check_sources(
             continue
         findings.append(_stamp(violation, rule, settings))
     findings.extend(runner.crashes)
+    suppressions_used = (0, 0)
+    if not options.no_suppressions:
+        findings, suppressions_used = _apply_suppressions(findings, sources, registry, settings_of)
     findings.sort(key=lambda f: f.sort_key)
     texts = {s.display: s.text for s, _ in sources if s.text}
     report = Report(
@@ -185,16 +196,42 @@ def check_sources(
         sources={f.path: texts[f.path] for f in findings if f.path in texts},
     )
     report.fail_on = root_settings.fail_on
+    report.suppressions_used = suppressions_used
     report.errors.extend(f"{f.path}: {f.message}" for f in runner.crashes)
     report.errors.extend(registry.load_errors)
     return report
+
+
+def _apply_suppressions(
+    findings: list[Finding],
+    sources: Sequence[tuple[SourceFile, Settings]],
+    registry: Registry,
+    settings_of: Mapping[int, Settings],
+) -> tuple[list[Finding], tuple[int, int]]:
+    from okrlint.suppress import apply_suppressions
+
+    def ran(code: str, source: SourceFile) -> bool:
+        return _applies(code, Violation("", source), settings_of[id(source)])
+
+    outcome = apply_suppressions(findings, [s for s, _ in sources], registry, ran)
+    kept = outcome.kept
+    for violation, code in outcome.violations:
+        settings = settings_of[id(violation.source)]
+        if _applies(code, violation, settings):
+            kept.append(_stamp(violation, registry.rules[code], settings))
+    return kept, outcome.used
 
 
 class _Runner:
     """Runs the selected rules of one scope on one item, isolating crashes."""
 
     def __init__(
-        self, registry: Registry, today: dt.date, root: Settings, readings: RunReadings
+        self,
+        registry: Registry,
+        today: dt.date,
+        root: Settings,
+        workspace: Workspace,
+        readings: RunReadings,
     ) -> None:
         self._by_scope: dict[Scope, list[type[Rule[Any]]]] = {}
         for rule in registry.sorted():
@@ -202,6 +239,7 @@ class _Runner:
         self._instances: dict[str, Rule[Any]] = {}
         self._today = today
         self._root = root
+        self._workspace = workspace
         self._readings = readings
         self.violations: list[tuple[Violation, type[Rule[Any]]]] = []
         self.crashes: list[Finding] = []
@@ -218,6 +256,8 @@ class _Runner:
                 settings.options[code],
                 self._today,
                 self._readings.for_settings(settings) if rule.meta.needs_readings else {},
+                workspace=self._workspace,
+                fiscal_year_start=settings.config.values.fiscal_year_start,
             )
             try:
                 for violation in instance.check(item, context):
@@ -232,12 +272,15 @@ def _crash_finding(rule: type[Rule[Any]], item: Any, error: Exception) -> Findin
         getattr(item, "document", None), "source", None
     )
     path = source.display if source is not None else ""
+    document = getattr(item, "document", None)
+    node = getattr(item, "node", None)
+    span = document.locate(node) if document is not None and node is not None else None
     return Finding(
         path=path,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
+        line=span.line if span else 1,
+        column=span.column if span else 1,
+        end_line=span.end_line if span else 1,
+        end_column=span.end_column if span else 1,
         code=rule.meta.code,
         name=rule.meta.name,
         severity=Severity.ERROR,
@@ -246,6 +289,7 @@ def _crash_finding(rule: type[Rule[Any]], item: Any, error: Exception) -> Findin
             f"{type(error).__name__}: {error} (at {Path(where.filename).name}:{where.lineno}); "
             "its findings for this item are missing"
         ),
+        object=str(getattr(item, "object_id", "")),
     )
 
 
@@ -256,7 +300,7 @@ def _applies(code: str, violation: Violation, settings: Settings) -> bool:
     if ignores:
         path = violation.source.path
         for pattern, selectors in ignores.items():
-            if is_excluded(path, [pattern], settings.config.directory) and _matches(
+            if is_excluded(path, [pattern], settings.config.base("per_file_ignores")) and _matches(
                 code, selectors
             ):
                 return False

@@ -58,12 +58,17 @@ def parse_fraction(value: Any) -> Any:
             numerator, denominator = float(fraction[1]), float(fraction[2])
             if denominator == 0:
                 raise ValueError(f'has a zero denominator (got "{value}")')
+            if not 0 <= numerator <= denominator:
+                raise ValueError(f'must be between 0 and 1 (got "{value}")')
             value = numerator / denominator
         elif text.endswith("%"):
             try:
-                value = float(text[:-1]) / 100
+                percent = float(text[:-1])
             except ValueError:
                 raise ValueError(f'must be a number between 0 and 1 (got "{value}")') from None
+            if not 0 <= percent <= 100:
+                raise ValueError(f'must be between 0% and 100% (got "{value}")')
+            value = percent / 100
         else:
             try:
                 value = float(text)
@@ -80,7 +85,9 @@ def parse_fraction(value: Any) -> Any:
                 f'must be between 0 and 1 (got {shown}); write {value / 10:g} or "{shown}/10"'
             )
         if 10 < value <= 100:
-            raise ValueError(f"must be between 0 and 1 (got {value:g}); write {value / 100:g}")
+            raise ValueError(
+                f'must be between 0 and 1 (got {value:g}); write {value / 100:g} or "{value:g}%"'
+            )
         if not 0 <= value <= 1:
             raise ValueError(f"must be between 0 and 1 (got {value:g})")
     return value
@@ -141,7 +148,7 @@ class PeriodRange(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> PeriodRange:
         if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
         return self
 
 
@@ -262,6 +269,15 @@ def _allow_written_quantities(definitions: dict[str, Any]) -> None:
 
 def validate(data: Any) -> tuple[OkrSet | None, list[tuple[NodePath, str, bool]]]:
     """Validate one document. Errors are (node path, message, points-at-value)."""
+    if isinstance(data, list):
+        return None, [
+            (
+                (),
+                "the document is a list, but an OKR document is a mapping with team, period "
+                "and objectives; write one OKR set per document and separate them with `---`",
+                False,
+            )
+        ]
     try:
         return OkrSet.model_validate(data), []
     except ValidationError as error:
@@ -305,6 +321,8 @@ def _explain(error: Any, data: Any) -> tuple[NodePath, str, bool]:
             "date_type": "a date such as 2026-01-14",
             "model_type": "a mapping of keys",
         }[kind]
+        if kind == "model_type" and len(location) > 1 and location[-2] == "key_results":
+            expected = "a sentence or a mapping of keys"
         got = _type_name(error.get("input"))
         return location, f"{label} must be {expected} (got {got})", True
     if kind == "enum":
@@ -313,7 +331,8 @@ def _explain(error: Any, data: Any) -> tuple[NodePath, str, bool]:
     if kind == "string_too_short":
         return location, f"{label} must not be empty", True
     if kind in {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}:
-        return location, f"{label} must be a date such as 2026-01-14 ({message})", True
+        got = _type_name(error.get("input"))
+        return location, f"{label} must be a date such as 2026-01-14 (got {got})", True
     return location, f"{label} {message}" if kind == "value_error" else f"{label}: {message}", True
 
 
@@ -342,8 +361,8 @@ def _describe(location: NodePath) -> str:
     last = location[-1]
     if isinstance(last, int):
         parent = str(location[-2]) if len(location) > 1 else "list"
-        return f"item {last + 1} of '{parent}'"
-    return f"'{last}'"
+        return f"item {last + 1} of {parent}"
+    return str(last)
 
 
 def _type_name(value: Any) -> str:

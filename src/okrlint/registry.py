@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -41,6 +41,9 @@ class Example:
     options: Mapping[str, Any] = field(default_factory=dict)
     # `--today` for rules that depend on the date.
     today: dt.date | None = None
+    # Other rules to run with this one (their findings are not checked), for rules such as
+    # SUP001 whose findings depend on what other rules report.
+    also_select: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,11 +185,22 @@ class KeyResultItem:
         )
 
 
+def _nothing_more() -> Sequence[SetItem]:
+    return ()
+
+
 @dataclass(frozen=True, slots=True)
 class Workspace:
     """Every valid OKR set of the run, for rules that compare sets with each other."""
 
     sets: tuple[SetItem, ...]
+    # The valid sets of the repository's other OKR files (those not linted in this run), loaded
+    # on first use: a run on one file must see what a run on the whole repository sees.
+    lookup: Callable[[], Sequence[SetItem]] = _nothing_more
+
+    def all_sets(self) -> tuple[SetItem, ...]:
+        """The linted sets first, then the rest of the repository."""
+        return (*self.sets, *self.lookup())
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +209,10 @@ class RuleContext(Generic[OptionsT]):
     today: dt.date
     # Readings of key-result and objective texts, keyed by text (filled by analysis/).
     readings: Mapping[str, Any] = field(default_factory=dict)
+    # The whole run (and, on demand, the rest of the repository), for rules that need neighbours.
+    workspace: Workspace = field(default_factory=lambda: Workspace(()))
+    # The month the fiscal year starts (config `fiscal_year_start`), for resolving periods.
+    fiscal_year_start: int = 1
 
 
 class Rule(Generic[OptionsT]):

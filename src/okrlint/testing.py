@@ -58,10 +58,11 @@ def check_example(rule: type[Rule[Any]], example: Example) -> list[str]:
     code = rule.meta.code
     findings = lint_text(
         example.yaml,
-        select=[code],
+        select=[code, *example.also_select],
         options={code: example.options} if example.options else None,
         today=example.today,
     )
+    findings = [f for f in findings if f.code == code]
     found = {(f.line, f.code) for f in findings}
     expected = {(line, c) for line, c in expected_findings(example.yaml) if c == code}
     problems = [f"line {line}: expected {c}, not reported" for line, c in sorted(expected - found)]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from okrlint.findings import Severity, Violation
+from okrlint.periods import resolve_period
 from okrlint.registry import (
     Example,
     ObjectiveItem,
@@ -15,7 +16,9 @@ from okrlint.registry import (
     RuleMeta,
     Scope,
     SetItem,
+    Workspace,
 )
+from okrlint.repository import team_key, where
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\n"
 
@@ -44,8 +47,9 @@ class TooManyObjectives(Rule[MaxObjectives]):
             "Start less, finish more. A team with seven objectives has no priorities: Doerr "
             "advises three to five objectives a quarter at most, and later practice (Wodtke, "
             "Google's playbook) argues for fewer. Pick the few that matter most this period and "
-            "move the rest to a backlog. The `preset` config key switches to doerr, google or "
-            "wodtke limits."
+            "move the rest to a backlog. Objectives are also counted per team and per objective "
+            "owner across every file of the period, so splitting a set over files does not "
+            "hide them. The `preset` config key switches to doerr, google or wodtke limits."
         ),
         bad=(
             Example(
@@ -63,6 +67,36 @@ class TooManyObjectives(Rule[MaxObjectives]):
                 + _objective("Win the mid-market", *_TWO_KRS),
                 options={"max": 1},
             ),
+            Example(
+                # One team's set split over two documents (or files) still counts as one.
+                _HEAD
+                + "objectives:  # expect: FOC001\n"
+                + _objective("Make onboarding effortless", *_TWO_KRS)
+                + _objective("Win the mid-market", *_TWO_KRS)
+                + "---\n"
+                + _HEAD
+                + "objectives:  # expect: FOC001\n"
+                + _objective("Become the fastest product in the category", *_TWO_KRS)
+                + _objective("Build a world-class support experience", *_TWO_KRS)
+            ),
+            Example(
+                # One person owning four objectives across teams.
+                "team: Growth\nperiod: 2026-Q1\nobjectives:\n"
+                + "  - title: Make onboarding effortless\n"
+                + "    owner: Dana  # expect: FOC001\n"
+                + "    key_results: [Raise activation from 30% to 45%, Cut churn from 4% to 3%]\n"
+                + "  - title: Win the mid-market\n"
+                + "    owner: Dana\n"
+                + "    key_results: [Raise activation from 30% to 45%, Cut churn from 4% to 3%]\n"
+                + "---\n"
+                + "team: Platform\nperiod: 2026-Q1\nobjectives:\n"
+                + "  - title: Make every page fast\n"
+                + "    owner: dana  # expect: FOC001\n"
+                + "    key_results: [Raise activation from 30% to 45%, Cut churn from 4% to 3%]\n"
+                + "  - title: Make releases boring\n"
+                + "    owner: Dana\n"
+                + "    key_results: [Raise activation from 30% to 45%, Cut churn from 4% to 3%]\n"
+            ),
         ),
         good=(
             Example(
@@ -71,6 +105,23 @@ class TooManyObjectives(Rule[MaxObjectives]):
                 + _objective("Make onboarding effortless", *_TWO_KRS)
                 + _objective("Win the mid-market", *_TWO_KRS)
                 + _objective("Become the fastest product in the category", *_TWO_KRS)
+            ),
+            Example(
+                # Another period, or another team, is counted on its own.
+                _HEAD
+                + "objectives:\n"
+                + _objective("Make onboarding effortless", *_TWO_KRS)
+                + _objective("Win the mid-market", *_TWO_KRS)
+                + "---\n"
+                + "team: Growth\nperiod: 2026-Q2\n"
+                + "objectives:\n"
+                + _objective("Become the fastest product in the category", *_TWO_KRS)
+                + _objective("Build a world-class support experience", *_TWO_KRS)
+                + "---\n"
+                + "team: Platform\nperiod: 2026-Q1\n"
+                + "objectives:\n"
+                + _objective("Make every page fast", *_TWO_KRS)
+                + _objective("Make releases boring", *_TWO_KRS)
             ),
         ),
         severity=Severity.WARNING,
@@ -86,6 +137,10 @@ class TooManyObjectives(Rule[MaxObjectives]):
                 f"{limit}. Keep the {limit} that matter most and move the rest to a backlog.",
                 node=("objectives",),
             )
+            return
+        yield from objectives_across_files(
+            item, context.workspace, context.fiscal_year_start, limit
+        )
 
 
 class MaxKeyResults(BaseModel):
@@ -204,3 +259,48 @@ class TooFewKeyResults(Rule[MinKeyResults]):
 def _period(item: SetItem) -> str:
     period = item.okr_set.period
     return period if isinstance(period, str) else f"{period.start} to {period.end}"
+
+
+def objectives_across_files(
+    item: SetItem, workspace: Workspace, fiscal_year_start: int, limit: int
+) -> Iterator[Violation]:
+    """A team's objectives split over files, and an owner's objectives over teams, add up."""
+    period = resolve_period(item.okr_set.period, fiscal_year_start)
+    if period is None:
+        return
+    same_period = [
+        other
+        for other in workspace.all_sets()
+        if resolve_period(other.okr_set.period, fiscal_year_start) == period
+    ]
+    team = team_key(item.okr_set.team)
+    team_sets = [s for s in same_period if team_key(s.okr_set.team) == team]
+    total = sum(len(s.okr_set.objectives) for s in team_sets)
+    if len(team_sets) > 1 and total > limit:
+        parts = ", ".join(f"{where(s)}: {len(s.okr_set.objectives)}" for s in team_sets)
+        yield item.violation(
+            f"{item.okr_set.team} has {total} objectives for {_period(item)} across "
+            f"{len(team_sets)} sets ({parts}); the limit is {limit}. Keep the {limit} that "
+            "matter most and move the rest to a backlog.",
+            node=("objectives",),
+        )
+    reported: set[str] = set()
+    for position, objective in enumerate(item.okr_set.objectives):
+        if not objective.owner or team_key(objective.owner) in reported:
+            continue
+        owner = team_key(objective.owner)
+        reported.add(owner)
+        owned = [
+            (s, sum(1 for o in s.okr_set.objectives if o.owner and team_key(o.owner) == owner))
+            for s in same_period
+        ]
+        owned = [(s, n) for s, n in owned if n]
+        count = sum(n for _, n in owned)
+        if count > limit:
+            parts = ", ".join(f"{s.okr_set.team} in {where(s)}: {n}" for s, n in owned)
+            yield item.violation(
+                f"{objective.owner} owns {count} objectives for {_period(item)} ({parts}); the "
+                f"limit is {limit}. One person cannot push on that many at once; hand some over "
+                "or move them to a backlog.",
+                node=("objectives", position, "owner"),
+            )

@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterator
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from okrlint.findings import Severity, Violation
-from okrlint.model import Direction, KeyResult
-from okrlint.registry import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.measures import Numbers, numbers_of, reading_of
+from okrlint.model import Direction, KeyResult, ObjectiveType
+from okrlint.periods import DateRange, period_label, resolve_period
+from okrlint.registry import (
+    Example,
+    KeyResultItem,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    SetItem,
+    Workspace,
+)
+from okrlint.repository import team_key
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
+_COMMITTED = (
+    "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Keep the lights on\n"
+    "    type: committed\n"
+)
+# Comparisons of fractions computed from decimals ("5 to 5.5" is 0.1) must not miss by 1e-16.
+_EPSILON = 1e-9
 
 
 def direction_of(key_result: KeyResult) -> Direction | None:
     """The explicit direction, else the one the baseline and target imply."""
-    if key_result.direction is not None:
-        return key_result.direction
-    if key_result.baseline is None or key_result.target is None:
-        return None
-    if key_result.target > key_result.baseline:
-        return Direction.INCREASE
-    if key_result.target < key_result.baseline:
-        return Direction.DECREASE
-    return Direction.MAINTAIN
+    return numbers_of(key_result).direction
 
 
 def _reached(value: float, target: float, direction: Direction) -> bool:
@@ -32,7 +46,139 @@ def _reached(value: float, target: float, direction: Direction) -> bool:
     return False
 
 
-class TargetAlreadyMet(Rule[NoOptions]):
+def _percent(share: float) -> str:
+    return f"{share * 100:.3g}%"
+
+
+def _type_name(item: KeyResultItem) -> str:
+    return "committed" if item.parent.is_committed else "aspirational"
+
+
+class TimidOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    aspirational: float = Field(
+        0.10, ge=0, description="least relative improvement for an aspirational key result"
+    )
+    committed: float = Field(
+        0.03, ge=0, description="least relative improvement for a committed key result"
+    )
+
+
+class TimidTarget(Rule[TimidOptions]):
+    meta = RuleMeta(
+        code="SND001",
+        name="timid-target",
+        family="sandbagging",
+        scope=Scope.KEY_RESULT,
+        summary="The target is barely better than the baseline for the objective's type.",
+        rationale=(
+            "A target a hair away from where the team already is asks for no change: it is the "
+            "sandbag of a team that fears missing. Google's playbook expects aspirational key "
+            "results to land around 0.7, which only happens when the target is a real stretch; "
+            "committed key results may be modest, but not a rounding error. The improvement is "
+            "measured relative to the baseline, in the key result's direction ('reduce churn "
+            "from 5% to 4.8%' is a 4% improvement). For percentages, closing a share of the "
+            "room left to 100% also counts (95% to 99% closes 80% of the gap). A zero baseline "
+            "has no relative change and is not judged."
+        ),
+        bad=(
+            Example(
+                _HEAD
+                + "    key_results:\n"
+                + "      - title: Reduce monthly churn\n"
+                + "        baseline: 5\n"
+                + "        target: 4.8  # expect: SND001\n"
+                + "        unit: '%'\n"
+                + "      - title: Raise weekly active teams\n"
+                + "        baseline: 1200\n"
+                + "        target: 1250  # expect: SND001\n"
+            ),
+            Example(
+                _COMMITTED
+                + "    key_results:\n"
+                + "      - title: Raise invoices paid on time\n"
+                + "        baseline: 400\n"
+                + "        target: 408  # expect: SND001\n"
+            ),
+        ),
+        good=(
+            Example(
+                _HEAD
+                + "    key_results:\n"
+                + "      - title: Reduce monthly churn\n"
+                + "        baseline: 5\n"
+                + "        target: 3\n"
+                + "        unit: '%'\n"
+                + "      - title: Raise uptime for paying teams\n"
+                + "        baseline: 95\n"
+                + "        target: 99\n"
+                + "        unit: '%'\n"
+                + "      - title: Raise teams using shared dashboards\n"
+                + "        baseline: 0\n"
+                + "        target: 40\n"
+            ),
+            Example(
+                _COMMITTED
+                + "    key_results:\n"
+                + "      - title: Raise invoices paid on time\n"
+                + "        baseline: 400\n"
+                + "        target: 412\n"
+            ),
+        ),
+        severity=Severity.WARNING,
+    )
+    Options = TimidOptions
+
+    def check(self, item: KeyResultItem, context: RuleContext[TimidOptions]) -> Iterator[Violation]:
+        numbers = numbers_of(item.key_result, reading_of(item.key_result, context.readings))
+        baseline, target, direction = numbers.baseline, numbers.target, numbers.direction
+        if baseline is None or target is None or baseline == 0:
+            return
+        if direction not in (Direction.INCREASE, Direction.DECREASE):
+            return
+        change = target - baseline if direction is Direction.INCREASE else baseline - target
+        if change <= 0:  # no change or the wrong way: SND002 and MEA003 say so
+            return
+        relative = change / abs(baseline)
+        limit = (
+            context.options.committed if item.parent.is_committed else context.options.aspirational
+        )
+        if relative >= limit - _EPSILON:
+            return
+        gap = _headroom_closed(numbers, change)
+        if gap is not None and gap >= limit - _EPSILON:
+            return
+        word = "above" if direction is Direction.INCREASE else "below"
+        yield item.violation(
+            f"the target {target:g} is only {_percent(relative)} {word} the baseline "
+            f"{baseline:g}; a {_type_name(item)} key result should ask for at least "
+            f"{_percent(limit)}. Set a target the team is not yet sure to reach.",
+            field_name="target" if item.key_result.target is not None else None,
+        )
+
+
+def _headroom_closed(numbers: Numbers, change: float) -> float | None:
+    """For a percentage rising towards 100, the share of the remaining room the target closes."""
+    if not numbers.percent or numbers.direction is not Direction.INCREASE:
+        return None
+    room = 100 - (numbers.baseline or 0)
+    return change / room if room > 0 else None
+
+
+class AlreadyMetOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    early: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "a current value at the target is flagged when it was reached within this share "
+            "of the period (a target met in the last weeks is a success, not a sandbag)"
+        ),
+    )
+
+
+class TargetAlreadyMet(Rule[AlreadyMetOptions]):
     meta = RuleMeta(
         code="SND002",
         name="target-already-met",
@@ -42,8 +188,10 @@ class TargetAlreadyMet(Rule[NoOptions]):
         rationale=(
             "A key result whose target was reached before the period began asks for nothing: it "
             "is the classic sandbag, set by a team that fears missing. If the current value "
-            "reaches the target early in the period, the target was too easy; raise it, and "
-            "say so at the next check-in."
+            "reaches the target early in the period (by default in its first half), the target "
+            "was too easy; raise it, and say so at the next check-in. The comparison follows "
+            "the key result's direction: for 'reduce', a baseline already below the target is "
+            "met."
         ),
         bad=(
             Example(
@@ -57,6 +205,21 @@ class TargetAlreadyMet(Rule[NoOptions]):
                 + "        direction: decrease\n"
                 + "        baseline: 12  # expect: SND002\n"
                 + "        target: 15\n"
+                + "      - title: Raise weekly active teams\n"
+                + "        direction: increase\n"
+                + "        baseline: 1200  # expect: SND002\n"
+                + "        target: 1200\n",
+                today=dt.date(2026, 2, 1),
+            ),
+            Example(
+                _HEAD
+                + "    key_results:\n"
+                + "      - title: Raise week-1 activation of new teams\n"
+                + "        baseline: 32\n"
+                + "        target: 45\n"
+                + "        checkins:  # expect: SND002\n"
+                + "          - {date: 2026-01-20, value: 46}\n",
+                today=dt.date(2026, 3, 30),
             ),
         ),
         good=(
@@ -70,30 +233,312 @@ class TargetAlreadyMet(Rule[NoOptions]):
                 + "      - title: Cut median time to first dashboard\n"
                 + "        direction: decrease\n"
                 + "        baseline: 42\n"
+                + "        target: 15\n",
+                today=dt.date(2026, 2, 1),
+            ),
+            Example(
+                # Reached in the last weeks of the period, or graded after it closed: a success.
+                _HEAD
+                + "    key_results:\n"
+                + "      - title: Raise week-1 activation of new teams\n"
+                + "        baseline: 32\n"
+                + "        target: 45\n"
+                + "        checkins:\n"
+                + "          - {date: 2026-03-20, value: 46}\n"
+                + "      - title: Cut median time to first dashboard\n"
+                + "        baseline: 42\n"
                 + "        target: 15\n"
+                + "        current: 14\n",
+                today=dt.date(2026, 4, 10),
             ),
         ),
         severity=Severity.WARNING,
     )
+    Options = AlreadyMetOptions
 
-    def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+    def check(
+        self, item: KeyResultItem, context: RuleContext[AlreadyMetOptions]
+    ) -> Iterator[Violation]:
         key_result = item.key_result
-        target = key_result.target
-        direction = direction_of(key_result)
+        numbers = numbers_of(key_result, reading_of(key_result, context.readings))
+        target, direction = numbers.target, numbers.direction
         if target is None or direction is None or direction is Direction.MAINTAIN:
             return
         word = "above" if direction is Direction.INCREASE else "below"
-        if key_result.baseline is not None and _reached(key_result.baseline, target, direction):
+        if numbers.baseline is not None and _reached(numbers.baseline, target, direction):
             yield item.violation(
-                f"the baseline {key_result.baseline:g} is already at or {word} the target "
-                f"{target:g}, so this key result asks for no change; set a target the team is "
-                "not yet sure to reach.",
-                field_name="baseline",
+                f"the baseline {numbers.baseline:g} is already at or {word} the target "
+                f"{target:g} ({direction.value}), so this key result asks for no change; set a "
+                "target the team is not yet sure to reach.",
+                field_name="baseline" if key_result.baseline is not None else None,
             )
-        elif key_result.current is not None and _reached(key_result.current, target, direction):
+            return
+        if numbers.current is None or not _reached(numbers.current, target, direction):
+            return
+        period = resolve_period(item.parent.okr_set.period, context.fiscal_year_start)
+        reached_on = _reached_on(key_result, target, direction) or context.today
+        if period is not None:
+            share = period.elapsed_share(reached_on)
+            if reached_on > period.end or share > context.options.early + _EPSILON:
+                return
+            when = f"on {reached_on.isoformat()}, {_percent(share)} into the period"
+        else:
+            when = f"as of {reached_on.isoformat()}"
+        yield item.violation(
+            f"the current value {numbers.current:g} was already at or {word} the target "
+            f"{target:g} {when}; the target was too easy: raise it and say so at the next "
+            "check-in.",
+            field_name="current" if key_result.current is not None else "checkins",
+        )
+
+
+def _reached_on(key_result: KeyResult, target: float, direction: Direction) -> dt.date | None:
+    """The date of the first check-in at or past the target, when the current value is not set."""
+    if key_result.current is not None:
+        return None
+    for checkin in sorted(key_result.checkins, key=lambda c: c.date):
+        if checkin.value is not None and _reached(checkin.value, target, direction):
+            return checkin.date
+    return None
+
+
+class ConfidenceOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    max: float = Field(
+        0.9,
+        ge=0,
+        le=1,
+        description="a starting confidence at or above this is flagged on aspirational results",
+    )
+
+
+class OverconfidentStart(Rule[ConfidenceOptions]):
+    meta = RuleMeta(
+        code="SND004",
+        name="overconfident-start",
+        family="sandbagging",
+        scope=Scope.KEY_RESULT,
+        summary="An aspirational key result that starts with a confidence of 0.9 or more.",
+        rationale=(
+            "An aspirational key result is a stretch: Google's playbook expects it to land "
+            "around 0.7, and Wodtke sets key results at about 5 in 10 confidence at kick-off. A "
+            "team 90% sure at the start has set a target it already knows how to hit. The "
+            "starting confidence is the first check-in's, or the key result's `confidence` when "
+            "there are no check-ins. Committed key results are meant to be met and are not "
+            "judged."
+        ),
+        bad=(
+            Example(
+                _HEAD
+                + "    key_results:\n"
+                + "      - title: Raise week-1 activation of new teams\n"
+                + "        baseline: 32\n"
+                + "        target: 45\n"
+                + "        confidence: 9/10  # expect: SND004\n"
+                + "      - title: Cut median time to first dashboard\n"
+                + "        baseline: 42\n"
+                + "        target: 15\n"
+                + "        checkins:\n"
+                + "          - {date: 2026-01-07, confidence: 0.95}  # expect: SND004\n"
+                + "          - {date: 2026-02-07, confidence: 0.6}\n"
+            ),
+        ),
+        good=(
+            Example(
+                _HEAD
+                + "    key_results:\n"
+                + "      - title: Raise week-1 activation of new teams\n"
+                + "        baseline: 32\n"
+                + "        target: 45\n"
+                + "        confidence: 0.5\n"
+                + "      - title: Cut median time to first dashboard\n"
+                + "        baseline: 42\n"
+                + "        target: 15\n"
+                + "        checkins:\n"
+                + "          - {date: 2026-01-07, confidence: 0.6}\n"
+                + "          - {date: 2026-03-07, confidence: 0.95}\n"
+            ),
+            Example(
+                _COMMITTED
+                + "    key_results:\n"
+                + "      - title: Keep invoices paid on time above 98%\n"
+                + "        confidence: 0.95\n"
+            ),
+        ),
+        severity=Severity.WARNING,
+    )
+    Options = ConfidenceOptions
+
+    def check(
+        self, item: KeyResultItem, context: RuleContext[ConfidenceOptions]
+    ) -> Iterator[Violation]:
+        if item.parent.is_committed:
+            return
+        key_result = item.key_result
+        rated = sorted(
+            (
+                (checkin.date, position, checkin.confidence)
+                for position, checkin in enumerate(key_result.checkins)
+                if checkin.confidence is not None
+            ),
+            key=lambda entry: entry[0],
+        )
+        limit = context.options.max
+        if rated:
+            day, position, confidence = rated[0]
+            if confidence >= limit - _EPSILON:
+                yield _at_checkin(
+                    item,
+                    position,
+                    f"the first check-in ({day.isoformat()}) rates confidence {confidence:g} on "
+                    f"an aspirational key result (flagged at {limit:g} or more); a stretch "
+                    "target starts nearer 0.5. Raise the target until success is uncertain.",
+                )
+        elif key_result.confidence is not None and key_result.confidence >= limit - _EPSILON:
             yield item.violation(
-                f"the current value {key_result.current:g} is already at or {word} the target "
-                f"{target:g}; if the period is young, the target was too easy: raise it and say "
-                "so at the next check-in.",
-                field_name="current",
+                f"confidence {key_result.confidence:g} at the start of an aspirational key "
+                f"result (flagged at {limit:g} or more); a stretch target starts nearer 0.5. "
+                "Raise the target until success is uncertain.",
+                field_name="confidence",
             )
+
+
+def _at_checkin(item: KeyResultItem, position: int, message: str) -> Violation:
+    return Violation(
+        message,
+        item.document.source,
+        item.document,
+        (*item.node, "checkins", position),
+        object_id=item.object_id,
+        text=item.key_result.title,
+    )
+
+
+class PerfectScoresOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    periods: int = Field(2, ge=1, description="how many of the team's last closed periods to read")
+    min_score: float = Field(
+        0.95, ge=0, le=1, description="scores at or above this count as perfect"
+    )
+
+
+class AlwaysPerfectScores(Rule[PerfectScoresOptions]):
+    meta = RuleMeta(
+        code="SND005",
+        name="always-perfect-scores",
+        family="sandbagging",
+        scope=Scope.WORKSPACE,
+        summary=(
+            "A team that scored 0.95 or more on every aspirational key result of its last "
+            "closed periods (default 2)."
+        ),
+        rationale=(
+            "Google's guidance is that aspirational OKRs should land around 0.6-0.7 ('the sweet "
+            "spot'); a team that scores 1.0 period after period is not stretching, it is "
+            "sandbagging. okrlint reads the team's history in the repository (every file, "
+            "whatever was passed on the command line): the team's last closed periods with "
+            "scored aspirational key results. Committed key results are expected to score 1.0 "
+            "and are not counted. The finding sits on the team's most recent set, where the "
+            "next targets are set."
+        ),
+        bad=(
+            Example(
+                "team: Growth\nperiod: 2025-Q4\nobjectives:\n  - title: Grow\n"
+                "    key_results:\n"
+                "      - {title: Raise activation from 30% to 35%, score: 1.0}\n"
+                "      - {title: Raise retention from 60% to 62%, score: 0.95}\n"
+                "---\n"
+                "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Grow\n"
+                "    key_results:\n"
+                "      - {title: Raise activation from 35% to 38%, score: 1.0}\n"
+                "---\n"
+                "team: Growth  # expect: SND005\nperiod: 2026-Q2\nobjectives:\n"
+                "  - title: Grow\n"
+                "    key_results:\n"
+                "      - Raise activation from 38% to 40%\n",
+                today=dt.date(2026, 4, 15),
+            ),
+        ),
+        good=(
+            Example(
+                "team: Growth\nperiod: 2025-Q4\nobjectives:\n  - title: Grow\n"
+                "    key_results:\n"
+                "      - {title: Raise activation from 30% to 45%, score: 0.7}\n"
+                "      - {title: Raise retention from 60% to 70%, score: 1.0}\n"
+                "---\n"
+                "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Grow\n"
+                "    key_results:\n"
+                "      - {title: Raise activation from 35% to 50%, score: 1.0}\n"
+                "---\n"
+                "team: Growth\nperiod: 2026-Q2\nobjectives:\n  - title: Grow\n"
+                "    key_results:\n"
+                "      - Raise activation from 38% to 50%\n",
+                today=dt.date(2026, 4, 15),
+            ),
+            Example(
+                # Committed key results are meant to score 1.0.
+                "team: Billing\nperiod: 2026-Q1\nobjectives:\n  - title: Bill right\n"
+                "    type: committed\n"
+                "    key_results:\n"
+                "      - {title: Keep invoice errors under 5 a month, score: 1.0}\n"
+                "---\n"
+                "team: Billing\nperiod: 2026-Q2\nobjectives:\n  - title: Bill right\n"
+                "    type: committed\n"
+                "    key_results:\n"
+                "      - {title: Keep invoice errors under 5 a month, score: 1.0}\n",
+                today=dt.date(2026, 7, 15),
+            ),
+        ),
+        severity=Severity.WARNING,
+    )
+    Options = PerfectScoresOptions
+
+    def check(
+        self, item: Workspace, context: RuleContext[PerfectScoresOptions]
+    ) -> Iterator[Violation]:
+        linted = {id(s) for s in item.sets}
+        teams: dict[str, list[tuple[DateRange, SetItem]]] = defaultdict(list)
+        for set_item in item.all_sets():
+            period = resolve_period(set_item.okr_set.period, context.fiscal_year_start)
+            if period is not None:
+                teams[team_key(set_item.okr_set.team)].append((period, set_item))
+        for sets in teams.values():
+            latest = max(period for period, _ in sets)
+            anchors = [s for period, s in sets if period == latest and id(s) in linted]
+            if not anchors:
+                continue
+            history = _scored_history(sets, context.today)[-context.options.periods :]
+            if len(history) < context.options.periods:
+                continue
+            scores = [score for _, _, period_scores in history for score in period_scores]
+            if min(scores) < context.options.min_score - _EPSILON:
+                continue
+            shown = "; ".join(
+                f"{label}: {', '.join(f'{s:g}' for s in period_scores)}"
+                for _, label, period_scores in history
+            )
+            for anchor in anchors:
+                yield anchor.violation(
+                    f"{anchor.okr_set.team} scored {context.options.min_score:g} or more on all "
+                    f"{len(scores)} scored aspirational key results of its last {len(history)} "
+                    f"closed periods ({shown}); aspirational OKRs should land near 0.6-0.7, so "
+                    "these targets were too safe. Set bolder ones.",
+                    node=("team",),
+                )
+
+
+def _scored_history(
+    sets: list[tuple[DateRange, SetItem]], today: dt.date
+) -> list[tuple[DateRange, str, list[float]]]:
+    """The team's closed periods with scored aspirational key results, oldest first."""
+    by_period: dict[DateRange, tuple[str, list[float]]] = {}
+    for period, set_item in sets:
+        if not period.is_closed(today):
+            continue
+        _, scores = by_period.setdefault(period, (period_label(set_item.okr_set.period), []))
+        for objective in set_item.okr_set.objectives:
+            if objective.type is ObjectiveType.ASPIRATIONAL:
+                scores.extend(kr.score for kr in objective.key_results if kr.score is not None)
+    return [
+        (period, label, scores) for period, (label, scores) in sorted(by_period.items()) if scores
+    ]

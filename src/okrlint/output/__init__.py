@@ -12,6 +12,9 @@ class OutputFormat(StrEnum):
     RICH = "rich"
     CONCISE = "concise"
     JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 def render(
@@ -26,7 +29,15 @@ def render(
         from okrlint.output.concise import render_concise
 
         return render_concise(report, quiet=quiet)
-    renderers: dict[OutputFormat, Callable[[Report], str]] = {OutputFormat.JSON: _json}
+    if output_format is OutputFormat.GITHUB:
+        from okrlint.output.github import render_github
+
+        return render_github(report, quiet=quiet)
+    renderers: dict[OutputFormat, Callable[[Report], str]] = {
+        OutputFormat.JSON: _json,
+        OutputFormat.SARIF: _sarif,
+        OutputFormat.JUNIT: _junit,
+    }
     return renderers[output_format](report)
 
 
@@ -34,3 +45,15 @@ def _json(report: Report) -> str:
     from okrlint.output.json_format import render_json
 
     return render_json(report)
+
+
+def _sarif(report: Report) -> str:
+    from okrlint.output.sarif import render_sarif
+
+    return render_sarif(report)
+
+
+def _junit(report: Report) -> str:
+    from okrlint.output.junit import render_junit
+
+    return render_junit(report)

@@ -1,0 +1,93 @@
+"""The numbers of a key result: explicit fields first, then what the text's reading found.
+
+Rules about targets (sandbagging, conflicts) all need the same few values; they get them here so
+that explicit fields win over the text in one place only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from okrlint.model import Direction, KeyResult
+
+_UNITS_IN_PERCENT = frozenset({"%", "percent", "pct", "percentage", "percentage points", "pp"})
+_WORD = re.compile(r"[^\w%]+")
+_FILLER = frozenset({"the", "a", "an", "of", "our", "in", "on", "for", "to"})
+
+
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    baseline: float | None
+    target: float | None
+    # The latest known value: `current`, else the value of the latest check-in.
+    current: float | None
+    direction: Direction | None
+    # Values are percentages (bounded by 100), so the distance to 100 is the room to improve.
+    percent: bool
+    # The metric's identity for comparisons between teams (normalised), if known.
+    metric: str | None
+
+
+def reading_of(key_result: KeyResult, readings: Mapping[str, Any]) -> Any | None:
+    return readings.get(key_result.title)
+
+
+def numbers_of(key_result: KeyResult, reading: Any | None = None) -> Numbers:
+    baseline = _first(key_result.baseline, _number(reading, "baseline"))
+    target = _first(key_result.target, _number(reading, "target"))
+    current = key_result.current
+    if current is None:
+        valued = [c for c in key_result.checkins if c.value is not None]
+        if valued:
+            current = max(valued, key=lambda c: c.date).value
+    direction = key_result.direction or _direction(getattr(reading, "direction", None))
+    if direction is None and baseline is not None and target is not None:
+        if target > baseline:
+            direction = Direction.INCREASE
+        elif target < baseline:
+            direction = Direction.DECREASE
+        else:
+            direction = Direction.MAINTAIN
+    unit = (key_result.unit or _text(getattr(reading, "unit", None)) or "").strip().casefold()
+    percent = unit in _UNITS_IN_PERCENT or bool(getattr(reading, "percent", False))
+    metric_text = key_result.metric or _text(getattr(reading, "metric", None))
+    return Numbers(
+        baseline=baseline,
+        target=target,
+        current=current,
+        direction=direction,
+        percent=percent,
+        metric=metric_key(metric_text) if metric_text else None,
+    )
+
+
+def metric_key(text: str) -> str | None:
+    """A metric phrase reduced to its identity: case, punctuation and filler words dropped."""
+    words = [w for w in _WORD.split(text.casefold()) if w and w not in _FILLER]
+    return " ".join(words) or None
+
+
+def _first(explicit: float | None, read: float | None) -> float | None:
+    return explicit if explicit is not None else read
+
+
+def _number(reading: Any | None, name: str) -> float | None:
+    value = getattr(reading, name, None)
+    value = getattr(value, "value", value)  # a number with its role and unit
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _direction(value: Any) -> Direction | None:
+    try:
+        return Direction(str(getattr(value, "value", value)).casefold()) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,65 @@
+"""JUnit XML, for the test tabs of CI systems (GitLab `artifacts:reports:junit`, Jenkins, ...).
+
+One test suite per file with findings, one test case per finding. A finding at or above the
+run's `fail_on` severity is a failure, like the exit status; the others are passing cases that
+carry their message, so the report and the job agree.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from xml.etree import ElementTree as ET
+
+from okrlint.findings import Report
+from okrlint.output.summary import summary_line
+
+
+def render_junit(report: Report) -> str:
+    root = ET.Element("testsuites", name="okrlint")
+    total = failures = 0
+    for path, group in groupby(report.findings, key=lambda f: f.path):
+        findings = list(group)
+        suite = ET.SubElement(root, "testsuite", name=path)
+        suite_failures = 0
+        for finding in findings:
+            where = f"{finding.path}:{finding.line}:{finding.column}"
+            label = f"{finding.code} {finding.name}"
+            if finding.object:
+                label += f" ({finding.object})"
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=f"{label} at {finding.line}:{finding.column}",
+                classname=path,
+                file=path,
+                line=str(finding.line),
+            )
+            detail = f"{where}: {finding.code} [{finding.severity.value}] {finding.message}"
+            if finding.suggestion:
+                detail += f"\nSuggestion: {finding.suggestion}"
+            if finding.severity.rank >= report.fail_on.rank:
+                failure = ET.SubElement(case, "failure", message=finding.message, type=finding.code)
+                failure.text = detail
+                suite_failures += 1
+            else:
+                ET.SubElement(case, "system-out").text = detail
+        _count(suite, len(findings), suite_failures)
+        total += len(findings)
+        failures += suite_failures
+    if total == 0:
+        # An empty report still shows up as one passing check in the CI's test tab.
+        suite = ET.SubElement(root, "testsuite", name="okrlint")
+        case = ET.SubElement(suite, "testcase", name="okrlint check", classname="okrlint")
+        ET.SubElement(case, "system-out").text = summary_line(report)
+        _count(suite, 1, 0)
+        total = 1
+    _count(root, total, failures)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _count(element: ET.Element, tests: int, failures: int) -> None:
+    element.set("tests", str(tests))
+    element.set("failures", str(failures))
+    element.set("errors", "0")
+    element.set("skipped", "0")

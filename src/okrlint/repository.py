@@ -1,0 +1,104 @@
+"""The rest of the repository, for whole-repository rules run on part of it.
+
+A pre-commit hook passes only the staged files, and a user may lint one folder; rules about
+alignment, history and conflicts must still see every OKR set. So when a workspace rule asks, the
+repository root of each linted file is found (the nearest folder, at or above the file, holding
+`.git`, `.okrlint.yaml` or a pyproject.toml with `[tool.okrlint]`) and its other OKR files are
+loaded with the same loader. They are looked at, never reported on. A file outside any
+repository has no neighbours beyond the files passed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from okrlint.config import CONFIG_FILE, PYPROJECT, _has_okrlint_table
+from okrlint.document import DEFAULT_MAX_FILE_BYTES, SourceFile, load_file
+from okrlint.files import discover, display_path, is_excluded
+from okrlint.model import validate
+from okrlint.periods import DateRange, resolve_period
+from okrlint.registry import SetItem
+
+
+def find_root(path: Path) -> Path | None:
+    """The repository root of a file: the nearest folder with `.git` or an okrlint config."""
+    try:
+        folder = path.resolve()
+    except OSError:
+        return None
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists() or (candidate / CONFIG_FILE).is_file():
+            return candidate
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _has_okrlint_table(pyproject):
+            return candidate
+    return None
+
+
+class RepositoryLookup:
+    """Loads, once and only when asked, the OKR sets of the files that were not linted."""
+
+    def __init__(
+        self,
+        linted: Iterable[SourceFile],
+        exclude: Sequence[str] = (),
+        max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    ) -> None:
+        self._linted: set[Path] = set()
+        self._roots: set[Path] = set()
+        for source in linted:
+            if not source.path.is_file():  # text linted from memory has no repository
+                continue
+            self._linted.add(source.path.resolve())
+            root = find_root(source.path)
+            if root is not None:
+                self._roots.add(root)
+        self._exclude = list(exclude)
+        self._max_file_bytes = max_file_bytes
+        self._sets: tuple[SetItem, ...] | None = None
+
+    def __call__(self) -> Sequence[SetItem]:
+        if self._sets is None:
+            self._sets = tuple(self._load())
+        return self._sets
+
+    def _load(self) -> Iterable[SetItem]:
+        roots = sorted(self._roots)
+        # A root inside another root's tree is covered by the outer one.
+        roots = [r for r in roots if not any(o != r and o in r.parents for o in roots)]
+        for root in roots:
+            for file in discover([root]).files:
+                resolved = file.resolve()
+                if resolved in self._linted or is_excluded(file, self._exclude, root):
+                    continue
+                self._linted.add(resolved)
+                source = load_file(file, display_path(file), self._max_file_bytes)
+                for document in source.documents:
+                    okr_set, _ = validate(document.data)
+                    if okr_set is not None:
+                        document.okr_set = okr_set
+                        yield SetItem(document, okr_set)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def team_key(team: str) -> str:
+    """Teams are the same team whatever the case and spacing ("Growth", "growth ")."""
+    return _SPACES.sub(" ", team.strip()).casefold()
+
+
+def set_range(item: SetItem, fiscal_year_start: int = 1) -> DateRange | None:
+    return resolve_period(item.okr_set.period, fiscal_year_start)
+
+
+def where(item: SetItem) -> str:
+    """A set as messages name it: its file, and the document number when a file holds several."""
+    document = item.document
+    if len(document.source.documents) > 1:
+        return f"{document.source.display} (document {document.index + 1})"
+    return document.source.display

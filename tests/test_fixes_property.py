@@ -1,0 +1,86 @@
+"""Random OKR files in many styles: fixing moves the work and leaves every other line as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fixing_helpers import lint, make_registry
+from fixing_helpers import settings as rule_settings
+from okrlint.document import load_text
+from okrlint.engine import RunOptions
+from okrlint.fixer import FileFix, fix_text, same_meaning
+
+REGISTRY = make_registry()
+OUTCOMES = ["Raise activation from 30% to 45%", "Cut churn from 4% to 3%", "Grow NPS from 20 to 35"]
+OUTPUTS = ["Launch the referral program", "Ship v2 of the wizard", "Launch: pricing page"]
+
+
+@st.composite
+def okr_files(draw: st.DrawFn) -> tuple[str, int]:
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    indent = draw(st.sampled_from([2, 4]))
+    dash_indent = draw(st.sampled_from([0, indent]))
+    lines = ["# OKRs", "team: Growth  # us", "period: 2026-Q1", "objectives:"]
+    moved = 0
+    for number in range(draw(st.integers(1, 3))):
+        pad = " " * dash_indent
+        lines.append(f"{pad}- title: Objective {number}")
+        inner = pad + "  "
+        lines.append(f"{inner}key_results:")
+        items = draw(st.lists(st.sampled_from(OUTCOMES + OUTPUTS), min_size=1, max_size=5))
+        initiatives = draw(st.sampled_from(["none", "before", "after", "empty"]))
+        if initiatives == "before":
+            lines.insert(len(lines) - 1, f"{inner}initiatives:")
+            lines.insert(len(lines) - 1, f"{inner}{' ' * dash_indent}- Interview customers")
+        for item in items:
+            if draw(st.booleans()):
+                lines.append("")
+            if draw(st.booleans()):
+                lines.append(f"{inner}{' ' * indent}# note on {item[:6]}")
+            quoted = draw(st.sampled_from(["plain", "single", "double"]))
+            if ":" in item:
+                quoted = "double"
+            shown = {"plain": item, "single": f"'{item}'", "double": f'"{item}"'}[quoted]
+            comment = "  # why" if draw(st.booleans()) else ""
+            lines.append(f"{inner}{' ' * indent}- {shown}{comment}")
+            moved += item in OUTPUTS
+        if initiatives == "after":
+            lines.append(f"{inner}initiatives:")
+            lines.append(f"{inner}  - Interview customers")
+        elif initiatives == "empty":
+            lines.append(f"{inner}initiatives:")
+        if draw(st.booleans()):
+            lines.append(f"{inner}owner: Dana")
+    ending = newline if draw(st.booleans()) else ""
+    return newline.join(lines) + ending, moved
+
+
+@settings(max_examples=60, deadline=None)
+@given(okr_files())
+def test_fixing_random_files(case: tuple[str, int]) -> None:
+    text, moved = case
+    record = FileFix(Path("okrs.yaml"), "okrs.yaml", text, text)
+    chosen = rule_settings(REGISTRY, ["TST001"])
+    result = fix_text(text, Path("okrs.yaml"), "okrs.yaml", chosen, REGISTRY, RunOptions(), record)
+    assert len(record.applied) == moved
+    assert record.refused == []
+    assert same_meaning(load_text(text, "okrs.yaml"), result, Path("okrs.yaml"), "okrs.yaml")
+    assert lint(result, REGISTRY, ["TST001"]) == []
+    # Every line that was not part of a moved item is still there, byte for byte, in order.
+    moved_lines = {line for line in text.splitlines() if any(o in line for o in OUTPUTS)}
+    kept_before = [
+        line
+        for line in text.splitlines(keepends=True)
+        if line.rstrip("\r\n") not in moved_lines and not line.lstrip().startswith("# note")
+    ]
+    remaining = iter(result.splitlines(keepends=True))
+    for line in kept_before:
+        assert any(
+            candidate == line or candidate.rstrip("\r\n") == line.rstrip("\r\n")
+            for candidate in remaining
+        ), line
+    if "\r\n" in text:
+        assert "\n" not in result.replace("\r\n", "")
