@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from okrlint.analysis import PackError, load_pack, reading_of
@@ -115,6 +117,17 @@ class TiedToCompensation(Rule[NoOptions]):
                         node,
                         text=text,
                     )
+            pattern = _word_pattern()
+            for node, text in _described(document.okr_set) if pattern else ():
+                found = pattern.search(text) if pattern else None
+                if found:
+                    yield Violation(
+                        f"tied to compensation: the {node[-1]} mentions '{found.group()}'; {_WHY}.",
+                        source,
+                        document,
+                        node,
+                        text=text,
+                    )
 
 
 def _texts(okr_set: OkrSet) -> Iterator[tuple[NodePath, str]]:
@@ -122,3 +135,30 @@ def _texts(okr_set: OkrSet) -> Iterator[tuple[NodePath, str]]:
         yield ("objectives", position), objective.title
         for kr_position, kr in enumerate(objective.key_results):
             yield ("objectives", position, "key_results", kr_position), kr.title
+
+
+def _described(okr_set: OkrSet) -> Iterator[tuple[NodePath, str]]:
+    """Free text that is not read by spaCy: descriptions, learnings, check-in notes."""
+    for position, objective in enumerate(okr_set.objectives):
+        node: NodePath = ("objectives", position)
+        if objective.description:
+            yield (*node, "description"), objective.description
+        for kr_position, kr in enumerate(objective.key_results):
+            kr_node: NodePath = (*node, "key_results", kr_position)
+            if kr.learnings:
+                yield (*kr_node, "learnings"), kr.learnings
+            for index, checkin in enumerate(kr.checkins):
+                if checkin.note:
+                    yield (*kr_node, "checkins", index, "note"), checkin.note
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str] | None:
+    try:
+        pack = load_pack()
+    except PackError:
+        return None
+    forms = sorted(pack.forms("compensation_words"), key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)

@@ -115,6 +115,10 @@ class NoBaseline(Rule[NoOptions]):
         reading = reading_of(context.readings, item.text)
         if reading is not None and not reading.english and key_result.target is None:
             return
+        if reading is not None and (reading.is_output or reading.hold is not None):
+            # An output is reported by OUT001/OUT002, and a hold-the-line target starts where
+            # it ends; a missing baseline is not the news there.
+            return
         facts = facts_of(key_result, reading)
         if not facts.measurable or facts.has_baseline:
             return
