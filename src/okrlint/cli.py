@@ -136,6 +136,12 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Show the safe fixes as a diff; change nothing.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes to load files with (default: one per core)."
+        ),
+    ] = None,
 ) -> None:
     """Lint OKR files and folders."""
     from okrlint.config import ConfigError, Overrides, read_config
@@ -162,6 +168,7 @@ def check(
             today=as_of,
             no_suppressions=no_suppressions,
             force_exclude=force_exclude,
+            jobs=jobs,
         )
         report = lint_paths(paths or [Path(".")], options=options)
     except ConfigError as error:

@@ -24,10 +24,11 @@ from okrlint.config import (
     read_config,
     resolve,
 )
-from okrlint.document import SourceFile, load_file
+from okrlint.document import SourceFile
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.findings import Counts, Finding, Report, Severity, Violation
 from okrlint.model import validate
+from okrlint.parallel import LoadTask, load_files
 from okrlint.registry import (
     FileItem,
     ObjectiveItem,
@@ -55,6 +56,8 @@ class RunOptions:
     no_suppressions: bool = False
     # Apply `exclude` to files named explicitly too (`--force-exclude`, for pre-commit).
     force_exclude: bool = False
+    # Processes that load files; None is one per core. The output is the same for any number.
+    jobs: int | None = None
 
 
 def lint_paths(
@@ -75,7 +78,8 @@ def lint_paths(
     registry = default_registry()
     settings_for = SettingsCache(registry, options)
     discovery = discover([Path(p) for p in paths])
-    sources: list[tuple[SourceFile, Settings]] = []
+    tasks: list[LoadTask] = []
+    settings_of: list[Settings] = []
     skipped = 0
     for file in discovery.files:
         settings = settings_for(file)
@@ -84,8 +88,10 @@ def lint_paths(
         if not explicit and is_excluded(file, list(settings.config.values.exclude), config_dir):
             skipped += 1
             continue
-        source = load_file(file, display_path(file), settings.config.values.max_file_size)
-        sources.append((source, settings))
+        tasks.append((file, display_path(file), settings.config.values.max_file_size))
+        settings_of.append(settings)
+    loaded = load_files(tasks, options.jobs)
+    sources = list(zip(loaded, settings_of, strict=True))
     report = check_sources(sources, registry, options, settings_for.root())
     report.counts.skipped_files += skipped
     return report
