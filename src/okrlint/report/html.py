@@ -24,6 +24,8 @@ section { background: #fff; border: 1px solid var(--line); border-radius: 10px;
 .card b { display: block; font-size: 1.6rem; }
 .card span { color: var(--muted); font-size: .9rem; }
 svg.chart { width: 100%; height: auto; display: block; }
+svg.chart.line { max-width: 760px; }
+svg.chart.stacked, svg.chart.bands, svg.chart.outcomes, svg.chart.customers { max-width: 600px; }
 .legend { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap;
           gap: 6px 16px; font-size: .9rem; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px;
@@ -37,6 +39,10 @@ thead th { background: #fafafa; position: sticky; top: 0; }
 td.score { font-weight: 700; color: #fff; border-radius: 4px; text-align: center; }
 .grid { display: grid; grid-template-columns: 1fr; gap: 16px; }
 @media (min-width: 760px) { .grid.two { grid-template-columns: 1fr 1fr; } }
+@media (max-width: 480px) {
+  main { padding: 8px; } section { padding: 12px; }
+  th, td { padding: 6px 4px; } h1 { font-size: 1.4rem; }
+}
 footer { color: var(--muted); font-size: .85rem; margin: 24px 0; }
 code { background: #f0f0f3; padding: 1px 4px; border-radius: 3px; }
 """

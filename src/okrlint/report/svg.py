@@ -12,6 +12,8 @@ from html import escape
 
 WIDTH = 640
 FONT = 15
+# Bar charts are drawn narrow, so that on a phone they shrink little and their labels stay legible.
+BAR_WIDTH = 420
 # Colour-blind-safe palette (Okabe-Ito), plus the three grade bands.
 PALETTE = (
     "#0072B2",
@@ -22,6 +24,10 @@ PALETTE = (
     "#D55E00",
     "#F0E442",
     "#000000",
+    "#882255",
+    "#44AA99",
+    "#999933",
+    "#661100",
 )
 BAND_COLOURS = {"red": "#d73027", "yellow": "#fdb42f", "green": "#1a9850"}
 
@@ -30,11 +36,13 @@ def colour(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
-def _svg(height: float, label: str, body: list[str], css_class: str) -> str:
+def _svg(
+    height: float, label: str, body: list[str], css_class: str, width: int = WIDTH, font: int = FONT
+) -> str:
     return (
-        f'<svg class="chart {css_class}" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
+        f'<svg class="chart {css_class}" viewBox="0 0 {width} {height:.0f}" role="img" '
         f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg" '
-        f'font-family="system-ui, sans-serif" font-size="{FONT}">'
+        f'font-family="system-ui, sans-serif" font-size="{font}">'
         f"<title>{escape(label)}</title>" + "".join(body) + "</svg>"
     )
 
@@ -60,7 +68,7 @@ def stacked_bars(
 ) -> str:
     """One horizontal bar per row, its label above it (room for long team names on a phone)."""
     bar, gap, label_height = 26, 14, 20
-    left, right = 4, WIDTH - 70
+    left, right = 4, BAR_WIDTH - 56
     total_max = max((sum(s.value for s in segments) for _, segments in rows), default=0) or 1
     body: list[str] = []
     y = 4.0
@@ -98,7 +106,7 @@ def stacked_bars(
             summary = "100%" if percent else f"{total:g}"
             body.append(_text(right + 8, y + bar / 2 + 5, summary, fill="#333"))
         y += bar + gap
-    return _svg(y, label, body, css_class)
+    return _svg(y, label, body, css_class, width=BAR_WIDTH)
 
 
 def legend(items: Sequence[tuple[str, str]]) -> str:
@@ -122,7 +130,8 @@ def line_chart(
     y_suffix: str = "",
 ) -> str:
     """Lines over periods (x), values 0..y_max; a gap where a team has no OKRs that period."""
-    height, top, bottom, left, right = 300, 16, 44, 48, WIDTH - 16
+    font = 22
+    height, top, bottom, left, right = 320, 16, 50, 56, WIDTH - 48
     plot_height = height - top - bottom
     count = max(len(x_labels), 1)
     step = (right - left) / max(count - 1, 1)
@@ -140,7 +149,13 @@ def line_chart(
         body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#ddd"/>')
         body.append(_text(left - 6, y + 5, f"{level:g}{y_suffix}", text_anchor="end", fill="#555"))
     for index, name in enumerate(x_labels):
-        body.append(_text(x_of(index), height - 16, name, text_anchor="middle", fill="#333"))
+        anchor = "middle"
+        if count > 1 and index == 0:
+            anchor = "start"
+        elif count > 1 and index == count - 1:
+            anchor = "end"
+        x = x_of(index) + (-8 if anchor == "start" else 8 if anchor == "end" else 0)
+        body.append(_text(x, height - 16, name, text_anchor=anchor, fill="#333"))
     for name, values, fill in series:
         runs: list[list[tuple[float, float]]] = [[]]
         for index, value in enumerate(values):
@@ -159,4 +174,4 @@ def line_chart(
                 body.append(
                     f'<polyline points="{points}" fill="none" stroke="{fill}" stroke-width="3"/>'
                 )
-    return _svg(height, label, body, "line")
+    return _svg(height, label, body, "line", font=font)
