@@ -136,6 +136,12 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Show the safe fixes as a diff; change nothing.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes to load files with (default: one per core)."
+        ),
+    ] = None,
 ) -> None:
     """Lint OKR files and folders."""
     from okrlint.config import ConfigError, Overrides, read_config
@@ -162,6 +168,7 @@ def check(
             today=as_of,
             no_suppressions=no_suppressions,
             force_exclude=force_exclude,
+            jobs=jobs,
         )
         report = lint_paths(paths or [Path(".")], options=options)
     except ConfigError as error:
@@ -283,6 +290,7 @@ def rule(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. OUT
     sys.stdout.write(render_rule(found))
 
 
+<<<<<<< HEAD
 class ReportFormat(StrEnum):
     HTML = "html"
     MD = "md"
@@ -349,6 +357,34 @@ def report(
     for error_message in built.errors:
         typer.echo(f"okrlint: error: {error_message}", err=True)
     raise typer.Exit(2 if built.errors else 0)
+=======
+@app.command("config")
+def config_command(
+    path: Annotated[
+        Path, typer.Argument(help="A file or folder to show the config for (default: .).")
+    ] = Path("."),
+    config: Annotated[
+        Path | None, typer.Option(help="Show this config file instead of the nearest one.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show the effective config for a file, and which file each value came from."""
+    import json
+
+    from okrlint.config import ConfigError
+    from okrlint.config_show import describe, effective_config, render_text
+
+    if not path.exists():
+        _fail(f"no such file or folder: {path}")
+    try:
+        description = describe(path, effective_config(path, config))
+    except ConfigError as error:
+        _fail(str(error))
+    if as_json:
+        sys.stdout.write(json.dumps(description, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_text(description))
+>>>>>>> main
 
 
 @app.command()

@@ -64,16 +64,76 @@ class LoadedConfig:
     # Which file each explicitly set key came from, for `okrlint config`.
     origins: Mapping[str, Path] = field(default_factory=dict)
 
+    # The chain of files this config was read from, nearest first (the file, then `extends`).
+    chain: tuple[Path, ...] = ()
+
     @property
     def directory(self) -> Path | None:
         return self.path.parent if self.path else None
 
+    def base(self, key: str) -> Path | None:
+        """The folder a path-like key (`exclude`, `per_file_ignores`, `rule_packs`) is relative
+        to: that of the file which set it, also when it was inherited through `extends`."""
+        origin = self.origins.get(key)
+        return origin.parent if origin is not None else self.directory
+
 
 DEFAULT = LoadedConfig(ConfigFile())
+# Keys whose mappings are merged entry by entry through `extends`; every other key set in a
+# file replaces the inherited value as a whole.
+MERGED_KEYS = ("rules", "severity")
 
 
-def read_config(path: Path) -> LoadedConfig:
-    """Read one config file (`.okrlint.yaml`, any YAML file, or a pyproject.toml)."""
+def read_config(path: Path, _seen: tuple[Path, ...] = ()) -> LoadedConfig:
+    """Read a config file (`.okrlint.yaml`, any YAML file, or a pyproject.toml) and the files
+    it `extends`, whose paths are relative to the file that names them."""
+    own = _read_one(path)
+    if own.values.extends is None:
+        return own
+    parent_path = _extended(path, own.values.extends)
+    seen = (*_seen, path.resolve())
+    if parent_path.resolve() in seen:
+        cycle = " -> ".join(str(p) for p in (*seen, parent_path.resolve()))
+        raise ConfigError(f"{path}: extends: the configs extend each other in a loop ({cycle})")
+    if not parent_path.is_file():
+        raise ConfigError(
+            f"{path}: extends: no config file at {parent_path} "
+            "(a path relative to this config's folder)"
+        )
+    return _merge(read_config(parent_path, seen), own)
+
+
+def _extended(path: Path, target: str) -> Path:
+    candidate = path.parent / target
+    if candidate.is_dir():
+        for name in (CONFIG_FILE, PYPROJECT):
+            if (candidate / name).is_file():
+                return candidate / name
+    return candidate
+
+
+def _merge(parent: LoadedConfig, child: LoadedConfig) -> LoadedConfig:
+    data: dict[str, Any] = parent.values.model_dump(exclude_unset=True)
+    origins: dict[str, Path] = dict(parent.origins)
+    for key in child.values.model_fields_set:
+        value = getattr(child.values, key)
+        if key in MERGED_KEYS:
+            merged = dict(data.get(key, {}))
+            for entry, setting in value.items():
+                inherited = merged.get(entry)
+                if isinstance(inherited, dict) and isinstance(setting, dict):
+                    setting = {**inherited, **setting}
+                merged[entry] = setting
+                origins[f"{key}.{entry}"] = child.origins[key]
+            data[key] = merged
+        else:
+            data[key] = value
+        origins[key] = child.origins[key]
+    values = ConfigFile.model_validate(data)
+    return LoadedConfig(values, child.path, origins, (*child.chain, *parent.chain))
+
+
+def _read_one(path: Path) -> LoadedConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -99,7 +159,11 @@ def read_config(path: Path) -> LoadedConfig:
         values = ConfigFile.model_validate(data)
     except ValidationError as error:
         raise ConfigError(_explain(path, error)) from None
-    return LoadedConfig(values, path, {key: path for key in values.model_fields_set})
+    origins = {key: path for key in values.model_fields_set}
+    for key in MERGED_KEYS:
+        for entry in getattr(values, key):
+            origins[f"{key}.{entry}"] = path
+    return LoadedConfig(values, path, origins, (path,))
 
 
 def _explain(path: Path, error: ValidationError) -> str:

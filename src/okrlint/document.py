@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +53,53 @@ class Location:
     value: Span
 
 
+class LocationIndex(Mapping[NodePath, Location]):
+    """Where each node of a document sits: node path -> `Location`.
+
+    Spans are kept as plain int tuples and turned into `Location`s on lookup: a repository has
+    hundreds of thousands of nodes and only the few with findings are ever looked up, and tuples
+    are cheap to hold and to send between processes (`--jobs`).
+    """
+
+    __slots__ = ("_spans",)
+
+    def __init__(self) -> None:
+        self._spans: dict[
+            NodePath, tuple[tuple[int, int, int, int], tuple[int, int, int, int]]
+        ] = {}
+
+    def add(
+        self,
+        node: NodePath,
+        entry: tuple[int, int, int, int],
+        value: tuple[int, int, int, int],
+        replace: bool = True,
+    ) -> None:
+        if replace or node not in self._spans:
+            self._spans[node] = (entry, value)
+
+    def get(self, node: NodePath, default: Location | None = None) -> Location | None:  # type: ignore[override]
+        spans = self._spans.get(node)
+        if spans is None:
+            return default
+        return Location(Span(*spans[0]), Span(*spans[1]))
+
+    def __getitem__(self, node: NodePath) -> Location:
+        location = self.get(node)
+        if location is None:
+            raise KeyError(node)
+        return location
+
+    def __contains__(self, node: object) -> bool:
+        return node in self._spans
+
+    def __iter__(self) -> Iterator[NodePath]:
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with a file or document before the OKR model is even consulted."""
@@ -69,7 +116,7 @@ class Document:
     source: SourceFile
     index: int
     data: Any
-    locations: dict[NodePath, Location]
+    locations: LocationIndex
     problems: list[Problem] = field(default_factory=list)
     # Filled by the validate stage: the model, or the format errors (node, message, at value).
     okr_set: OkrSet | None = None
@@ -189,12 +236,16 @@ def _decode(raw: bytes, source: SourceFile) -> str | None:
 
 
 def _compose(text: str, source: SourceFile) -> None:
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml = YAML(typ="safe", pure=False)
-    nodes = yaml.compose_all(io.StringIO(text))
     line_lengths = [len(line) for line in text.split("\n")]
+    too_deep = _nesting_problem(text, line_lengths)
+    if too_deep is not None:
+        source.problems.append(too_deep)
+        return
+    nodes = _compose_all(text)
+    # Aliases need an anchor; without one the alias-bomb pre-pass can be skipped.
+    may_alias = "&" in text
     index = 0
     while True:
         try:
@@ -219,7 +270,7 @@ def _compose(text: str, source: SourceFile) -> None:
             return
         if node is None:
             continue
-        builder = _Builder(line_lengths)
+        builder = _Builder(line_lengths, may_alias)
         data = builder.build(node)
         if builder.fatal is not None:
             source.problems.append(builder.fatal)
@@ -232,12 +283,145 @@ def _compose(text: str, source: SourceFile) -> None:
         index += 1
 
 
+def _nesting_problem(text: str, line_lengths: list[int]) -> Problem | None:
+    """A problem if the text nests deeper than MAX_DEPTH, found without composing it.
+
+    ruamel's C composer recurses once per level and overflows the C stack (a crash, not an
+    exception) somewhere past ten thousand levels. Block nesting is at most about twice the
+    widest line, and flow nesting at most the number of brackets, so most files are cleared by
+    that count alone; the rest are measured with the parser's events, which do not recurse.
+    """
+    from ruamel.yaml.error import YAMLError
+
+    bound = 2 * (max(line_lengths) + 1) + text.count("[") + text.count("{")
+    if bound <= _SAFE_NESTING:
+        return None
+    parser = _fast_parser()(text)
+    depth = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            kind = type(event).__name__
+            if kind in ("MappingStartEvent", "SequenceStartEvent"):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return Problem(
+                        "STR001",
+                        f"nesting deeper than {MAX_DEPTH} levels; an OKR file is a few levels deep",
+                        _point(mark.line + 1, mark.column + 1),
+                    )
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+                depth -= 1
+            elif kind == "StreamEndEvent":
+                break
+    except YAMLError:
+        return None  # composing stops at the same error, no deeper than the events went
+    finally:
+        parser.dispose()
+    return None
+
+
+# Composing this deep is safe for the C stack; the builder then applies MAX_DEPTH itself.
+_SAFE_NESTING = 1_000
+
+
+def _compose_all(text: str) -> Iterator[Any]:
+    """The node trees of a text's documents, from ruamel's C parser and composer.
+
+    Tags are resolved with YAML 1.2's implicit rules, as ruamel's C-backed loader resolves them
+    (it too reads a `%YAML 1.1` directive and keeps 1.2's rules).
+    """
+    parser = _fast_parser()(text)
+    try:
+        while parser.check_node():
+            yield parser.get_node()
+    finally:
+        parser.dispose()
+
+
+_FAST_PARSER: Any = None
+
+
+def _fast_parser() -> Any:
+    """ruamel's C parser with a resolver that does only what plain YAML 1.2 needs.
+
+    ruamel's own resolver looks up the YAML version on every scalar, which costs as much as
+    parsing; the implicit rules (regular expressions by first character) are ruamel's own.
+    """
+    global _FAST_PARSER
+    if _FAST_PARSER is not None:
+        return _FAST_PARSER
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import implicit_resolvers
+    from ruamel.yaml.tag import Tag
+
+    def constant(name: str) -> Any:
+        tag = Tag(suffix=_CORE_TAG + name)
+        _TAG_TEXT[id(tag)] = str(tag)  # also caches the tag's text inside the Tag
+        return tag
+
+    tags: dict[str, Any] = {}
+    by_first: dict[str, list[tuple[Any, re.Pattern[str]]]] = {}
+    for versions, name, regexp, first in implicit_resolvers:
+        if (1, 2) not in versions:
+            continue
+        tag = tags.setdefault(name, constant(name.removeprefix(_CORE_TAG)))
+        # ruamel compiles its patterns lazily behind a proxy; compile them once, directly.
+        pattern = re.compile(regexp.pattern, regexp.flags)
+        for character in first:
+            by_first.setdefault(character, []).append((tag, pattern))
+    text_tag, seq_tag, map_tag = constant("str"), constant("seq"), constant("map")
+    resolved: dict[str, Any] = {}
+    _TAG_TEXT.update({id(tag): str(tag) for tag in tags.values()})
+
+    class FastParser(CParser):  # type: ignore[misc]
+        def descend_resolver(self, parent: Any, index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+        def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> Any:
+            if kind is ScalarNode:
+                if implicit[0]:
+                    # Keys and enum values repeat on every line; most texts never match.
+                    known = resolved.get(value)
+                    if known is not None:
+                        return known
+                    found = text_tag
+                    for tag, pattern in by_first.get(value[:1], ()):
+                        if pattern.match(value):
+                            found = tag
+                            break
+                    if len(resolved) > 50_000:
+                        resolved.clear()
+                    resolved[value] = found
+                    return found
+                return text_tag
+            return seq_tag if kind is SequenceNode else map_tag
+
+    _FAST_PARSER = FastParser
+    return FastParser
+
+
+# The text of the shared Tag objects the fast resolver hands out, by identity.
+_TAG_TEXT: dict[int, str] = {}
+
+
+def _tag_text(node: Any) -> str:
+    ctag = node.ctag
+    text = _TAG_TEXT.get(id(ctag))
+    return text if text is not None else str(ctag)
+
+
 class _Builder:
     """Turns a composed node tree into plain data and records each node's location."""
 
-    def __init__(self, line_lengths: list[int]) -> None:
+    def __init__(self, line_lengths: list[int], may_alias: bool = True) -> None:
         self._line_lengths = line_lengths
-        self.locations: dict[NodePath, Location] = {}
+        self._may_alias = may_alias
+        self.locations = LocationIndex()
         self.problems: list[Problem] = []
         self.fatal: Problem | None = None
         self._built: dict[int, Any] = {}
@@ -245,7 +429,7 @@ class _Builder:
 
     def build(self, root: Any) -> Any:
         try:
-            expanded = self._expanded_size(root, 0)
+            expanded = self._expanded_size(root, 0) if self._may_alias else 0
             if expanded - len(self._expanded) > MAX_EXPANDED_NODES:
                 self.fatal = Problem(
                     "STR001",
@@ -254,8 +438,8 @@ class _Builder:
                     self._span(root),
                 )
                 return None
-            span = self._span(root)
-            self.locations[()] = Location(span, span)
+            span = self._marks(root)
+            self.locations.add((), span, span)
             return self._build(root, (), 0)
         except _TooDeep as too_deep:
             self.fatal = Problem(
@@ -280,11 +464,12 @@ class _Builder:
         return total
 
     def _build(self, node: Any, path: NodePath, depth: int) -> Any:
-        seen = id(node) in self._built
-        if seen:
+        if self._may_alias and id(node) in self._built:
             # An alias: share the value already built; its children keep their first location.
             return self._built[id(node)]
-        tag = str(node.tag)
+        if depth > MAX_DEPTH:
+            raise _TooDeep(self._span(node))
+        tag = _tag_text(node)
         if tag not in _PLAIN_TAGS and not tag.startswith(_CORE_TAG + "binary"):
             self.problems.append(
                 Problem(
@@ -294,19 +479,19 @@ class _Builder:
                     self._span(node),
                 )
             )
-        kind = type(node).__name__
-        if kind == "MappingNode":
+        kind = node.id
+        if kind == "mapping":
             result: dict[str, Any] = {}
             self._built[id(node)] = result
             self._fill_mapping(node, result, path, depth)
             return result
-        if kind == "SequenceNode":
+        if kind == "sequence":
             items: list[Any] = []
             self._built[id(node)] = items
             for position, child in enumerate(node.value):
                 child_path = (*path, position)
-                child_span = self._span(child)
-                self.locations.setdefault(child_path, Location(child_span, child_span))
+                child_span = self._marks(child)
+                self.locations.add(child_path, child_span, child_span, replace=False)
                 items.append(self._build(child, child_path, depth + 1))
             return items
         value = _scalar(tag, node.value)
@@ -317,34 +502,37 @@ class _Builder:
         merged: list[tuple[Any, Any]] = []
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if str(key_node.tag) == _CORE_TAG + "merge":
+            if key_node.id == "scalar" and _tag_text(key_node) == _CORE_TAG + "merge":
                 merged.extend(_merge_sources(value_node))
                 continue
             key = _key_text(key_node)
-            key_span = self._span(key_node)
+            key_mark = key_node.start_mark
             if key in first_line:
                 self.problems.append(
                     Problem(
                         "STR001",
                         f"duplicate key '{key}' (first defined on line {first_line[key]}); "
                         "YAML keys must be unique, and the later value is ignored",
-                        key_span,
+                        self._span(key_node),
                     )
                 )
                 continue
-            first_line[key] = key_span.line
+            first_line[key] = key_mark.line + 1
             child_path = (*path, key)
-            value_span = self._span(value_node)
-            entry = Span(key_span.line, key_span.column, value_span.end_line, value_span.end_column)
-            self.locations[child_path] = Location(entry, value_span)
+            value_span = self._marks(value_node)
+            entry = (key_mark.line + 1, key_mark.column + 1, value_span[2], value_span[3])
+            self.locations.add(child_path, entry, value_span)
             result[key] = self._build(value_node, child_path, depth + 1)
         for key_node, value_node in merged:
             key = _key_text(key_node)
             if key not in result:
                 result[key] = self._build(value_node, (*path, key), depth + 1)
 
+    def _marks(self, node: Any) -> tuple[int, int, int, int]:
+        return _marks(node, self._line_lengths)
+
     def _span(self, node: Any) -> Span:
-        return _span(node, self._line_lengths)
+        return Span(*_marks(node, self._line_lengths))
 
 
 class _TooDeep(Exception):
@@ -427,14 +615,19 @@ def _timestamp(text: str) -> dt.date | dt.datetime:
     return dt.datetime.fromisoformat(text.replace(" ", "T", 1).replace("t", "T"))
 
 
-def _span(node: Any, line_lengths: list[int] | None = None) -> Span:
+def _marks(node: Any, line_lengths: list[int] | None = None) -> tuple[int, int, int, int]:
+    """A node's 1-based (line, column, end line, end column): the one place marks are converted."""
     start, end = node.start_mark, node.end_mark
     end_line, end_column = end.line, end.column
     # A block collection ends at the start of the next line; report the end of its last line.
     if end_column == 0 and end_line > start.line and line_lengths is not None:
         end_line -= 1
         end_column = line_lengths[end_line] if end_line < len(line_lengths) else 0
-    return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+    return (start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+
+
+def _span(node: Any, line_lengths: list[int] | None = None) -> Span:
+    return Span(*_marks(node, line_lengths))
 
 
 def _point(line: int, column: int) -> Span:
@@ -466,12 +659,16 @@ def read_plain_yaml(text: str) -> Any:
     """
     if "\x00" in text:
         raise ValueError("the file contains a NUL byte")
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml = YAML(typ="safe", pure=False)
+    line_lengths = [len(line) for line in text.split("\n")]
+    too_deep = _nesting_problem(text, line_lengths)
+    if too_deep is not None:
+        raise ValueError(
+            f"line {too_deep.span.line}, column {too_deep.span.column}: {too_deep.message}"
+        )
     try:
-        nodes = list(yaml.compose_all(io.StringIO(text)))
+        nodes = list(_compose_all(text))
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -483,7 +680,7 @@ def read_plain_yaml(text: str) -> Any:
         raise ValueError("expected one YAML document, found several")
     if not nodes:
         return None
-    builder = _Builder([len(line) for line in text.split("\n")])
+    builder = _Builder(line_lengths)
     data = builder.build(nodes[0])
     problems = [builder.fatal] if builder.fatal else builder.problems
     if problems:

@@ -24,10 +24,11 @@ from okrlint.config import (
     read_config,
     resolve,
 )
-from okrlint.document import SourceFile, load_file
+from okrlint.document import SourceFile
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.findings import Counts, Finding, Report, Severity, Violation
 from okrlint.model import validate
+from okrlint.parallel import LoadTask, load_files
 from okrlint.registry import (
     FileItem,
     ObjectiveItem,
@@ -52,6 +53,8 @@ class RunOptions:
     no_suppressions: bool = False
     # Apply `exclude` to files named explicitly too (`--force-exclude`, for pre-commit).
     force_exclude: bool = False
+    # Processes that load files; None is one per core. The output is the same for any number.
+    jobs: int | None = None
 
 
 def lint_paths(
@@ -82,18 +85,20 @@ def load_sources(
 ) -> tuple[list[tuple[SourceFile, Settings]], int]:
     """Discover and load the files to lint, each with its settings; and how many were excluded."""
     discovery = discover([Path(p) for p in paths])
-    sources: list[tuple[SourceFile, Settings]] = []
+    tasks: list[LoadTask] = []
+    settings_of: list[Settings] = []
     skipped = 0
     for file in discovery.files:
         settings = settings_for(file)
-        config_dir = settings.config.directory
+        config_dir = settings.config.base("exclude")
         explicit = file in discovery.explicit and not options.force_exclude
         if not explicit and is_excluded(file, list(settings.config.values.exclude), config_dir):
             skipped += 1
             continue
-        source = load_file(file, display_path(file), settings.config.values.max_file_size)
-        sources.append((source, settings))
-    return sources, skipped
+        tasks.append((file, display_path(file), settings.config.values.max_file_size))
+        settings_of.append(settings)
+    loaded = load_files(tasks, options.jobs)
+    return list(zip(loaded, settings_of, strict=True)), skipped
 
 
 def _as_config(config: str | Path | Mapping[str, Any] | LoadedConfig) -> LoadedConfig:
@@ -293,7 +298,7 @@ def _applies(code: str, violation: Violation, settings: Settings) -> bool:
     if ignores:
         path = violation.source.path
         for pattern, selectors in ignores.items():
-            if is_excluded(path, [pattern], settings.config.directory) and _matches(
+            if is_excluded(path, [pattern], settings.config.base("per_file_ignores")) and _matches(
                 code, selectors
             ):
                 return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -68,19 +67,34 @@ def _walk(root: Path) -> list[Path]:
 
 
 def is_excluded(path: Path, patterns: list[str], base: Path | None) -> bool:
-    """Whether a path matches an exclude glob, relative to the config's folder."""
+    """Whether a path matches an exclude glob of a config in the folder `base`.
+
+    As in .gitignore: a pattern with a slash is anchored at `base` (`legacy/*.yaml`,
+    `**/drafts`), one without a slash matches a file or folder name anywhere (`drafts`,
+    `*.draft.yaml`). Without a config folder, patterns are relative to the working folder.
+    """
     if not patterns:
         return False
-    candidates = [path.as_posix(), path.name]
+    relative = path.as_posix()
     if base is not None:
-        with contextlib.suppress(ValueError):
-            candidates.append(path.resolve().relative_to(base.resolve()).as_posix())
+        try:
+            relative = path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            relative = ""  # outside the config's folder: only name patterns can match
+    parts = Path(relative).parts if relative else (path.name,)
     for pattern in patterns:
-        cleaned = pattern.rstrip("/")
-        for candidate in candidates:
-            if fnmatch(candidate, cleaned) or fnmatch(candidate, cleaned + "/*"):
+        cleaned = pattern.strip().rstrip("/").removeprefix("./")
+        if not cleaned:
+            continue
+        if "/" not in cleaned:
+            if any(fnmatch(part, cleaned) for part in parts):
                 return True
-            if any(fnmatch(part, cleaned) for part in Path(candidate).parent.parts):
+            continue
+        anchored = [cleaned]
+        if cleaned.startswith("**/"):
+            anchored.append(cleaned[3:])  # `**/x` also matches `x` at the top
+        for candidate in anchored:
+            if relative and (fnmatch(relative, candidate) or fnmatch(relative, candidate + "/*")):
                 return True
     return False
 
