@@ -290,7 +290,6 @@ def rule(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. OUT
     sys.stdout.write(render_rule(found))
 
 
-<<<<<<< HEAD
 class ReportFormat(StrEnum):
     HTML = "html"
     MD = "md"
@@ -357,7 +356,8 @@ def report(
     for error_message in built.errors:
         typer.echo(f"okrlint: error: {error_message}", err=True)
     raise typer.Exit(2 if built.errors else 0)
-=======
+
+
 @app.command("config")
 def config_command(
     path: Annotated[
@@ -384,7 +384,6 @@ def config_command(
         sys.stdout.write(json.dumps(description, indent=2) + "\n")
     else:
         sys.stdout.write(render_text(description))
->>>>>>> main
 
 
 @app.command()
