@@ -32,6 +32,8 @@ def okr_set(
 
 
 def write_repo(root: Path) -> Path:
+    # Only the rules these numbers are worked out for, so that new rules do not shift them.
+    (root / ".okrlint.yaml").write_text("select: [FOC001, FOC003, STR]\n")
     okrs = root / "okrs"
     for period in ("2025-Q4", "2026-Q1"):
         (okrs / period).mkdir(parents=True)
