@@ -77,6 +77,16 @@ def lint_paths(
         options = dataclasses.replace(options, config=_as_config(config))
     registry = default_registry()
     settings_for = SettingsCache(registry, options)
+    sources, skipped = load_sources(paths, options, settings_for)
+    report = check_sources(sources, registry, options, settings_for.root())
+    report.counts.skipped_files += skipped
+    return report
+
+
+def load_sources(
+    paths: Sequence[str | Path], options: RunOptions, settings_for: SettingsCache
+) -> tuple[list[tuple[SourceFile, Settings]], int]:
+    """Discover and load the files to lint, each with its settings; and how many were excluded."""
     discovery = discover([Path(p) for p in paths])
     tasks: list[LoadTask] = []
     settings_of: list[Settings] = []
@@ -91,10 +101,7 @@ def lint_paths(
         tasks.append((file, display_path(file), settings.config.values.max_file_size))
         settings_of.append(settings)
     loaded = load_files(tasks, options.jobs)
-    sources = list(zip(loaded, settings_of, strict=True))
-    report = check_sources(sources, registry, options, settings_for.root())
-    report.counts.skipped_files += skipped
-    return report
+    return list(zip(loaded, settings_of, strict=True)), skipped
 
 
 def _as_config(config: str | Path | Mapping[str, Any] | LoadedConfig) -> LoadedConfig:
