@@ -81,7 +81,7 @@ def test_the_readme_command_on_the_examples_fails_the_gate_with_a_summary() -> N
     )
     # The examples contain format errors (STR002), which are errors: exit status 1.
     assert result.exit_code == 1
-    assert "finance.yaml:12:9: STR002 [error] unknown key 'taget'; did you mean 'target'?" in (
+    assert "people.yaml:12:9: STR002 [error] unknown key 'taget'; did you mean 'target'?" in (
         result.stdout
     )
     assert result.stdout.rstrip().splitlines()[-1].startswith("Found ")
