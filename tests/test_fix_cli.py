@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 import subprocess
 from pathlib import Path
@@ -38,7 +39,7 @@ objectives:
 """
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def stand_in_output_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(okrlint.registry, "_DEFAULT", make_registry())
 
@@ -53,6 +54,7 @@ def repo(tmp_path: Path) -> Path:
     return okrs
 
 
+@pytest.mark.usefixtures("stand_in_output_rule")
 def test_diff_shows_the_fix_and_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -75,6 +77,7 @@ def test_diff_shows_the_fix_and_changes_nothing(
     assert (okrs / "sales.yaml").read_bytes() == crlf
 
 
+@pytest.mark.usefixtures("stand_in_output_rule")
 def test_fix_writes_the_files_and_reports_what_is_left(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -94,6 +97,7 @@ def test_fix_writes_the_files_and_reports_what_is_left(
     assert again.exit_code == 0 and again.stdout == ""
 
 
+@pytest.mark.usefixtures("stand_in_output_rule")
 def test_fix_leaves_what_it_cannot_fix_as_a_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -107,3 +111,58 @@ def test_fix_leaves_what_it_cannot_fix_as_a_finding(
     assert (okrs / "growth.yaml").read_text() == text
     assert "okrs/growth.yaml:8:9: TST001" in result.stdout
     assert "Fixed 0 findings in 0 files." in result.stderr
+
+
+REAL = """\
+team: Growth
+period: 2026-Q1
+objectives:
+  - id: O1
+    title: Make the first week effortless for new teams
+    key_results:
+      - Raise the share of new teams who finish onboarding in week 1 from 32% to 45%
+      # the spring campaign
+      - Launch the referral program   # marketing asked
+  - id: O2
+    title: Turn trial teams into paying teams
+    key_results: [Raise trial-to-paid conversion of new teams from 8% to 12%, Publish 10 blog posts,
+                  Raise the share of trial teams who invite a teammate from 30% to 45%]
+    initiatives: [Interview ten trial admins]
+"""
+REAL_FIXED = """\
+team: Growth
+period: 2026-Q1
+objectives:
+  - id: O1
+    title: Make the first week effortless for new teams
+    key_results:
+      - Raise the share of new teams who finish onboarding in week 1 from 32% to 45%
+    initiatives:
+      # the spring campaign
+      - Launch the referral program   # marketing asked
+  - id: O2
+    title: Turn trial teams into paying teams
+    key_results: [Raise trial-to-paid conversion of new teams from 8% to 12%,
+                  Raise the share of trial teams who invite a teammate from 30% to 45%]
+    initiatives: [Interview ten trial admins, Publish 10 blog posts]
+"""
+
+
+def test_the_output_rules_fix_for_real(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """OUT001 and OUT002 offer the move; after it their findings are gone and FOC003 speaks."""
+    okrs = tmp_path / "okrs"
+    okrs.mkdir()
+    (okrs / "growth.yaml").write_text(REAL)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    before = runner.invoke(app, ["check", "okrs", "--format", "json", "--select", "OUT,FOC"])
+    codes = sorted((f["code"], f["object"]) for f in json.loads(before.stdout)["findings"])
+    assert codes == [("OUT001", "O1/KR2"), ("OUT002", "O2/KR2")]
+    for finding in json.loads(before.stdout)["findings"]:
+        assert finding["fix"]["edits"] and finding["suggestion"].count("<") >= 2
+    result = runner.invoke(
+        app, ["check", "okrs", "--fix", "--format", "json", "--select", "OUT,FOC"]
+    )
+    assert (okrs / "growth.yaml").read_text() == REAL_FIXED
+    after = sorted((f["code"], f["object"]) for f in json.loads(result.stdout)["findings"])
+    assert after == [("FOC003", "O1")]

@@ -67,3 +67,26 @@ def test_every_placeholder_is_marked() -> None:
         text == "Increase the share of <who> who <read and sign up ...> from <baseline> to <target>"
     )
     assert text.count("<") == text.count(">") == 4
+
+
+def test_real_findings_carry_the_suggestion_built_from_their_reading() -> None:
+    from okrlint.testing import lint_text
+
+    text = (
+        "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Grow\n    key_results:\n"
+        "      - Launch the referral program\n"
+        "      - Roll out the mobile app to all users\n"
+        "      - Hire two support engineers\n"
+    )
+    found = {f.text: f.suggestion for f in lint_text(text, select=["OUT001", "OUT002"])}
+    assert found == {
+        "Launch the referral program": (
+            "Increase the share of <who> who <refer ...> from <baseline> to <target>"
+        ),
+        "Roll out the mobile app to all users": (
+            "Increase the share of users who <use the mobile app ...> from <baseline> to <target>"
+        ),
+        "Hire two support engineers": (
+            "Increase <the measure the new people will move> from <baseline> to <target>"
+        ),
+    }

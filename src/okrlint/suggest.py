@@ -12,7 +12,10 @@ It is shown with the finding and never applied by `--fix`.
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from okrlint.analysis.reading import KeyResultReading
 
 # The behaviour a deliverable is usually for, by a word of its name. The suggestion puts it in
 # a placeholder: it is a starting point for the person rewriting, not a claim.
@@ -77,15 +80,6 @@ _WORD = re.compile(r"[a-z][a-z-]*")
 _THE = re.compile(r"^(the|a|an|our|new|v\d+(\.\d+)*)\s+", re.IGNORECASE)
 
 
-class _Reading(Protocol):
-    """The parts of a key-result reading a suggestion uses."""
-
-    actor: Any
-    behaviour: Any
-    deliverable: str | None
-    output_kind: str | None
-
-
 def _text(term: Any) -> str | None:
     if term is None:
         return None
@@ -112,7 +106,7 @@ def _thing(deliverable: str | None) -> str:
     return f"the {cleaned}" if cleaned else "the work"
 
 
-def suggest_outcome(reading: _Reading) -> str:
+def suggest_outcome(reading: KeyResultReading) -> str:
     """An outcome-shaped rewrite of an output key result, placeholders marked `<...>`."""
     kind = reading.output_kind or ""
     who = _text(reading.actor) or "<who>"
@@ -124,15 +118,14 @@ def suggest_outcome(reading: _Reading) -> str:
             "Reduce <the customer-facing problem this prevents, e.g. escaped defects> "
             "from <baseline> to <target>"
         )
+    # What the deliverable is for, else the behaviour the reading found (a noun such as
+    # "referral" turned into what people do), else a question in the placeholder.
     known = _text(reading.behaviour)
-    if known:
-        does = f"<{known} ...>"
+    guessed = behaviour_for(deliverable) or behaviour_for(known) or known
+    if guessed:
+        does = f"<{guessed} ...>"
+    elif kind == "activity_count":
+        does = f"<do what {_thing(deliverable)} is for>"
     else:
-        guessed = behaviour_for(deliverable)
-        if guessed:
-            does = f"<{guessed} ...>"
-        elif kind == "activity_count":
-            does = f"<do what {_thing(deliverable)} is for>"
-        else:
-            does = f"<do what {_thing(deliverable)} should make them do>"
+        does = f"<do what {_thing(deliverable)} should make them do>"
     return f"Increase the share of {who} who {does} from <baseline> to <target>"
