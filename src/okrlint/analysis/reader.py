@@ -104,21 +104,112 @@ _CADENCE = re.compile(
     re.IGNORECASE,
 )
 _QUANTIFIED_SUBJECT = re.compile(r"\s*(?:every|each|all|no|none\s+of)\b", re.IGNORECASE)
-_COPULAS = frozenset("is are was were be been being gets get got becomes become".split())
-_VERBISH = frozenset("is are was were be been has have had can will does do gets get".split())
+_COPULAS = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "gets", "get", "got", "becomes", "become"]
+)
+_VERBISH = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "can",
+        "will",
+        "does",
+        "do",
+        "gets",
+        "get",
+    ]
+)
 _FUNCTION_WORDS = frozenset(
-    "the a an of to in for and or from by on with at our their its as is are was were be".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "for",
+        "and",
+        "or",
+        "from",
+        "by",
+        "on",
+        "with",
+        "at",
+        "our",
+        "their",
+        "its",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+    ]
 )
 # Words ending in -ed that are not completion states.
 _NOT_PARTICIPLES = frozenset(
-    "based needed related interested engaged tied limited advanced detailed dedicated "
-    "distributed automated embedded red bed shed speed feed seed need indeed hundred "
-    "preferred trusted satisfied qualified".split()
+    [
+        "based",
+        "needed",
+        "related",
+        "interested",
+        "engaged",
+        "tied",
+        "limited",
+        "advanced",
+        "detailed",
+        "dedicated",
+        "distributed",
+        "automated",
+        "embedded",
+        "red",
+        "bed",
+        "shed",
+        "speed",
+        "feed",
+        "seed",
+        "need",
+        "indeed",
+        "hundred",
+        "preferred",
+        "trusted",
+        "satisfied",
+        "qualified",
+    ]
 )
 _CLAUSE_END = frozenset(
-    "to for by in on at and or with from into onto across within before after as , . ; :".split()
+    [
+        "to",
+        "for",
+        "by",
+        "in",
+        "on",
+        "at",
+        "and",
+        "or",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "across",
+        "within",
+        "before",
+        "after",
+        "as",
+        ",",
+        ".",
+        ";",
+        ":",
+    ]
 ) | {""}
-_MODALS = frozenset("can could will would should must to may might".split())
+_MODALS = frozenset(["can", "could", "will", "would", "should", "must", "to", "may", "might"])
 _ATTITUDE = frozenset({"nps", "csat", "ces", "satisfaction", "score", "rating", "enps"})
 _METRIC_STOP = frozenset(
     [
@@ -696,15 +787,14 @@ class _Analysis:
                         and before not in _FUNCTION_WORDS
                     )
                 )
-            ):
-                if not self.found("customer_actors"):
-                    return Term(
-                        self.doc[index].text,
-                        word,
-                        "completion_state",
-                        self.doc[index].idx,
-                        self.doc[index].idx + len(self.doc[index]),
-                    )
+            ) and not self.found("customer_actors"):
+                return Term(
+                    self.doc[index].text,
+                    word,
+                    "completion_state",
+                    self.doc[index].idx,
+                    self.doc[index].idx + len(self.doc[index]),
+                )
         for hit in self.found("completion_states"):
             if hit.term in (
                 "in production",
