@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -45,6 +45,9 @@ from okrlint.registry import (
     default_registry,
 )
 from okrlint.repository import RepositoryLookup
+
+if TYPE_CHECKING:
+    from okrlint.analysis.run import RunReadings
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +179,12 @@ def check_sources(
     values = root_settings.config.values
     lookup = RepositoryLookup((s for s, _ in sources), values.exclude, values.max_file_size)
     workspace = Workspace(tuple(set_items), lookup)
-    runner = _Runner(registry, today, root_settings, workspace)
+    from okrlint.analysis.run import RunReadings
+
+    readings = RunReadings.collect(
+        registry, [(item, settings_of[id(item.document.source)]) for item in set_items]
+    )
+    runner = _Runner(registry, today, root_settings, workspace, readings)
     for source, settings in sources:
         if source.is_okr_file:
             runner.run(Scope.FILE, FileItem(source), settings)
@@ -238,7 +246,12 @@ class _Runner:
     """Runs the selected rules of one scope on one item, isolating crashes."""
 
     def __init__(
-        self, registry: Registry, today: dt.date, root: Settings, workspace: Workspace
+        self,
+        registry: Registry,
+        today: dt.date,
+        root: Settings,
+        workspace: Workspace,
+        readings: RunReadings,
     ) -> None:
         self._by_scope: dict[Scope, list[type[Rule[Any]]]] = {}
         for rule in registry.sorted():
@@ -247,6 +260,7 @@ class _Runner:
         self._today = today
         self._root = root
         self._workspace = workspace
+        self._readings = readings
         self.violations: list[tuple[Violation, type[Rule[Any]]]] = []
         self.crashes: list[Finding] = []
 
@@ -261,6 +275,7 @@ class _Runner:
             context = RuleContext(
                 settings.options[code],
                 self._today,
+                self._readings.for_settings(settings) if rule.meta.needs_readings else {},
                 workspace=self._workspace,
                 fiscal_year_start=settings.config.values.fiscal_year_start,
             )
