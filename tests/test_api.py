@@ -26,6 +26,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "okrs").mkdir()
     (tmp_path / "okrs" / "growth.yaml").write_text(THIN)
     (tmp_path / "okrs" / "ci.yaml").write_text("stages: [test]\n")
+    # The rules these tests are about; others (customer metrics, wording) have their own tests.
+    (tmp_path / ".okrlint.yaml").write_text("select: [FOC, MEA, SUP]\n")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -45,7 +47,9 @@ def test_lint_paths_returns_a_report(repo: Path) -> None:
 
 
 def test_config_as_a_mapping_or_a_file(repo: Path) -> None:
-    report = okrlint.lint_paths([repo / "okrs"], config={"ignore": ["FOC"], "fail_on": "info"})
+    report = okrlint.lint_paths(
+        [repo / "okrs"], config={"select": ["FOC", "MEA"], "ignore": ["FOC"], "fail_on": "info"}
+    )
     assert [f.code for f in report.findings] == []
     (repo / "strict.yaml").write_text("rules:\n  FOC003: {min: 1}\nselect: [FOC, SUP]\n")
     report = okrlint.lint_paths(["okrs/growth.yaml"], config="strict.yaml")
