@@ -253,6 +253,67 @@ _METRIC_STOP = frozenset(
         "of",
     ]
 )
+# Function words of other languages okrlint users write OKRs in (French, German, Spanish,
+# Portuguese, Italian, Dutch); English shares none of them.
+_FOREIGN = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "et",
+        "pour",
+        "avec",
+        "sur",
+        "une",
+        "dans",
+        "nos",
+        "notre",
+        "vos",
+        "der",
+        "die",
+        "das",
+        "und",
+        "von",
+        "auf",
+        "mit",
+        "für",
+        "zu",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "einen",
+        "unsere",
+        "el",
+        "los",
+        "las",
+        "y",
+        "para",
+        "con",
+        "por",
+        "una",
+        "nuestro",
+        "nuestros",
+        "um",
+        "uma",
+        "com",
+        "os",
+        "nas",
+        "dos",
+        "il",
+        "della",
+        "delle",
+        "per",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "naar",
+        "onze",
+    ]
+)
 _DETERMINERS = frozenset(
     ["the", "a", "an", "our", "their", "its", "your", "my", "this", "these", "those"]
 )
@@ -400,11 +461,15 @@ class _Analysis:
     # --- the reading ---
 
     def english(self, lead_kind: str | None) -> bool:
-        words = [t for t in self.lower if any(c.isalpha() for c in t)]
+        """False when the text is plainly in another language: mostly non-Latin letters, or
+        function words of another language and none of English."""
         letters = [c for c in self.text if c.isalpha()]
         if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
             return False
-        return len(words) < 3 or lead_kind is not None or any(w in _ENGLISH for w in words)
+        words = set(self.lower)
+        if lead_kind is not None or words & _ENGLISH:
+            return True
+        return not words & _FOREIGN
 
     def reading(self) -> KeyResultReading:
         lead_index = self._lead_index()
@@ -422,6 +487,8 @@ class _Analysis:
             h
             for h in self.found("customer_actors")
             if not any(b.start < h.end and h.start < b.end for b in blockers)
+            # "customer workshops", "user interviews": the customer word is a modifier.
+            and not any(a.start == h.end for a in self.found("activity_nouns"))
         ]
         if lead_kind == HIRE:
             actor_hits = []
@@ -431,7 +498,7 @@ class _Analysis:
             h
             for h in self.found("behaviour_nouns")
             if not any(g.start <= h.start < g.end for g in lagging_hits)
-            # After a modal or "to" the word is a verb of the subject ("IPFS can download").
+            # After a modal or "to" the word is a verb of the subject ("the app can download").
             and (h.start == 0 or self.lower[h.start - 1] not in _MODALS)
         ]
         behaviour_verbs = [
@@ -444,7 +511,7 @@ class _Analysis:
         service = self.first("service_levels")
         lagging = self.first("lagging_finance")
         internal = self.first("internal_metrics")
-        vanity = self._vanity()
+        vanity = self._vanity(lead_end)
         measurable, measurable_evidence = self._measurable()
         direction = self._direction(lead_kind)
         hold = self._hold(lead_kind, lead_index, lead_end)
@@ -609,8 +676,14 @@ class _Analysis:
         phrase = self.first("hold_phrases")
         return self.term(phrase) if phrase else None
 
-    def _vanity(self) -> _Hit | None:
-        vanity = self.first("vanity_metrics")
+    def _vanity(self, lead_end: int) -> _Hit | None:
+        # A vanity word used as a verb ("to install", "Download the app") is not a metric.
+        found = [
+            h
+            for h in self.found("vanity_metrics", lead_end)
+            if h.start == 0 or self.lower[h.start - 1] not in _MODALS
+        ]
+        vanity = min(found, key=lambda h: h.start) if found else None
         if vanity is None:
             return None
         rates = self.found("rate_words")
@@ -723,7 +796,7 @@ class _Analysis:
             return DELIVERABLE, self.term(thing), self.doc[has.end - 1 : thing.end].text
         changed = self._changed_deliverable(lead_kind, lead_end)
         if changed is not None:
-            # "Improve the PRD template": a change to a thing the team makes, with no measure.
+            # "Improve the release checklist": a change to a thing the team makes, with no measure.
             return DELIVERABLE, self.term(changed), self.doc[lead_end : changed.end].text
         metric_free = not (
             self.found("metric_nouns")
@@ -772,8 +845,8 @@ class _Analysis:
             word, before = self.lower[index], self.lower[index - 1]
             participle = len(word) > 4 and word.endswith("ed") and word.isalpha()
             following = self.lower[index + 1] if index + 1 < len(self.lower) else ""
-            # A participle that ends its clause is a state ("updates published to ..."); one
-            # followed by a noun is an adjective ("provided data").
+            # A participle that ends its clause is a state ("release notes published to ..."); one
+            # followed by a noun is an adjective ("cached pages").
             predicative = following in _CLAUSE_END or not following.isalpha()
             if (
                 participle
