@@ -39,6 +39,9 @@ from okrlint.analysis.reading import (
     Term,
 )
 
+# Only the start of a text is read: past a few thousand characters a key result has nothing
+# more to say, and spaCy refuses texts over a million characters.
+MAX_CHARS = 5000
 # At the start of a key result, a verb in more than one lexicon takes the first kind listed.
 _LEAD_KINDS = (
     ("hold_verbs", "hold"),
@@ -403,7 +406,8 @@ class Reader:
     def read(self, texts: Sequence[str]) -> dict[str, KeyResultReading]:
         unique = list(dict.fromkeys(texts))
         readings: dict[str, KeyResultReading] = {}
-        for text, doc in zip(unique, self.nlp.pipe(unique, batch_size=256), strict=True):
+        heads = [text[:MAX_CHARS] for text in unique]
+        for text, doc in zip(unique, self.nlp.pipe(heads, batch_size=256), strict=True):
             readings[text] = self._read(text, doc)
         return readings
 
@@ -429,12 +433,13 @@ class _Analysis:
     def __init__(
         self, text: str, doc: Any, lower: list[str], hits: dict[str, list[_Hit]], reader: Reader
     ) -> None:
-        self.text = text
+        self.text = text[:MAX_CHARS]
+        self.full_text = text
         self.doc = doc
         self.lower = lower
         self.hits = hits
         self.reader = reader
-        self.numbers = find_numbers(text)
+        self.numbers = find_numbers(self.text)
         self.measures = [n for n in self.numbers if n.measures]
 
     # --- helpers ---
@@ -476,7 +481,7 @@ class _Analysis:
         lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
         if not self.english(lead_kind):
             return KeyResultReading(
-                text=self.text,
+                text=self.full_text,
                 numbers=tuple(self.numbers),
                 measurable=bool(self.measures),
                 measurable_evidence=self.measures[0].text if self.measures else None,
@@ -577,7 +582,7 @@ class _Analysis:
             for name, found in self.hits.items()
         }
         return KeyResultReading(
-            text=self.text,
+            text=self.full_text,
             lead_verb=lead_verb,
             lead_lemma=lead_lemma,
             lead_kind=lead_kind,
