@@ -402,6 +402,13 @@ class Reader:
         self.lead_forms: list[tuple[str, dict[str, str]]] = [
             (kind, self.base_of.get(lexicon, {})) for lexicon, kind in _LEAD_KINDS
         ]
+        # Verbs that end a metric phrase written before them ("Weekly active users grow ...").
+        self.stop_verbs = frozenset(
+            form
+            for kind, forms in self.lead_forms
+            if kind in ("increase", "decrease", "hold")
+            for form in forms
+        )
 
     def read(self, texts: Sequence[str]) -> dict[str, KeyResultReading]:
         unique = list(dict.fromkeys(texts))
@@ -423,7 +430,9 @@ class Reader:
             hits.setdefault(name, []).append(_Hit(name, base, start, end))
         for match_id, start, end in self.matcher(doc):
             name = self.nlp.vocab.strings[match_id]
-            hits.setdefault(name, []).append(_Hit(name, doc[start:end].text.lower(), start, end))
+            hits.setdefault(name, []).append(_Hit(name, " ".join(lower[start:end]), start, end))
+        for found in hits.values():
+            found.sort(key=lambda h: (h.start, -h.end))
         return _Analysis(text, doc, lower, hits, self).reading()
 
 
@@ -440,28 +449,28 @@ class _Analysis:
         self.hits = hits
         self.reader = reader
         self.numbers = find_numbers(self.text)
+        self.starts = [token.idx for token in doc]
+        self.ends = [token.idx + len(token.text) for token in doc]
         self.measures = [n for n in self.numbers if n.measures]
 
     # --- helpers ---
 
     def term(self, hit: _Hit) -> Term:
-        span = self.doc[hit.start : hit.end]
-        return Term(span.text, hit.term, hit.lexicon, span.start_char, span.end_char)
+        start, end = self.starts[hit.start], self.ends[hit.end - 1]
+        return Term(self.text[start:end], hit.term, hit.lexicon, start, end)
 
     def found(self, lexicon: str, start: int = 0) -> list[_Hit]:
-        return [h for h in self.hits.get(lexicon, []) if h.start >= start]
+        hits = self.hits.get(lexicon)
+        if not hits:
+            return []
+        return hits if start == 0 else [h for h in hits if h.start >= start]
 
     def first(self, lexicon: str, start: int = 0) -> _Hit | None:
-        found = self.found(lexicon, start)
-        return min(found, key=lambda h: (h.start, -h.end)) if found else None
-
-    def near_number(self, hit: _Hit, window: int = 4) -> bool:
-        start_char = self.doc[hit.start].idx
-        end_char = self.doc[hit.end - 1].idx + len(self.doc[hit.end - 1])
-        for number in self.measures:
-            if 0 <= start_char - number.end <= 3 + window * 8 or 0 <= number.start - end_char <= 24:
-                return True
-        return False
+        # Hits are sorted by position (longest first at one position), see `Reader._read`.
+        for hit in self.hits.get(lexicon, ()):
+            if hit.start >= start:
+                return hit
+        return None
 
     # --- the reading ---
 
@@ -701,12 +710,7 @@ class _Analysis:
         doc = self.doc
         index = lead_end
         picked: list[int] = []
-        stop_verbs = {
-            form
-            for kind, forms in self.reader.lead_forms
-            if kind in ("increase", "decrease", "hold")
-            for form in forms
-        }
+        stop_verbs = self.reader.stop_verbs
         while index < len(doc) and len(picked) < 8:
             token = doc[index]
             word = self.lower[index]
