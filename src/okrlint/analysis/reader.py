@@ -212,6 +212,8 @@ _CLAUSE_END = frozenset(
         ":",
     ]
 ) | {""}
+# Verbs that, followed by "N% of <things>", set a share to reach rather than a thing to make.
+_SHARE_VERBS = frozenset(["deliver", "make", "get", "keep", "have", "see", "ensure", "bring"])
 _MODALS = frozenset(["can", "could", "will", "would", "should", "must", "to", "may", "might"])
 _ATTITUDE = frozenset({"nps", "csat", "ces", "satisfaction", "score", "rating", "enps"})
 _METRIC_STOP = frozenset(
@@ -504,7 +506,8 @@ class _Analysis:
             # "customer workshops", "user interviews": the customer word is a modifier.
             and not any(a.start == h.end for a in self.found("activity_nouns"))
         ]
-        if lead_kind == HIRE:
+        if lead_kind == HIRE or self.found("staff_nouns"):
+            # "Hire 2 people", "Onboard 2 full-time contributors": staff, not customers.
             actor_hits = []
         actor = min(actor_hits, key=lambda h: h.start) if actor_hits else None
         lagging_hits = self.found("lagging_finance")
@@ -560,6 +563,8 @@ class _Analysis:
             outcome_evidence = "level"
         elif lead_kind in ("increase", "decrease") and has_measure and internal is None:
             outcome_evidence = "change"
+        elif self._share_target(lead_lemma):
+            outcome_evidence = "level"
 
         output_kind, output_evidence, deliverable = self._output(
             lead_index, lead_kind, lead_end, internal, outcome_evidence
@@ -827,6 +832,14 @@ class _Analysis:
             return DELIVERABLE, self.term(thing), self.doc[: thing.end].text
         return None, None, None
 
+    def _share_target(self, lead_lemma: str | None) -> bool:
+        """ "Deliver 95% of orders on time", "Make 90% of deploys hands-off": a share to reach."""
+        if lead_lemma not in _SHARE_VERBS:
+            return False
+        return any(
+            n.kind == "percent" and re.match(r"\s+of\b", self.text[n.end :]) for n in self.measures
+        )
+
     def _changed_deliverable(self, lead_kind: str | None, lead_end: int) -> _Hit | None:
         """The deliverable that a change verb without any measure applies to, if any."""
         if lead_kind not in ("increase", "decrease") or self.measures:
@@ -848,6 +861,11 @@ class _Analysis:
         pattern = self.first("completion_state")
         if pattern is not None and not quantified:
             return self.term(pattern)
+        things = self.found("deliverable_nouns")
+        for hit in self.found("completion_states"):
+            # "Partner program launched in two regions": a deliverable and its completion.
+            if lead_kind is None and any(t.end == hit.start for t in things) and hit.start > 0:
+                return self.term(hit)
         if self.measures or quantified or lead_kind is not None:
             return None
         for index in range(1, len(self.lower)):
