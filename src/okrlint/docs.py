@@ -89,9 +89,14 @@ def rules_markdown(registry: Registry) -> str:
         lines.append(
             f"| {meta.code} | {meta.name} | {meta.family} | {meta.severity.value} | "
             f"{'yes' if meta.enabled else 'no'} | {'yes' if meta.fixable else 'no'} | "
-            f"{meta.summary} |"
+            f"{_cell(meta.summary)} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: a pipe would end the cell."""
+    return text.replace("|", "\\|")
 
 
 def replace_readme_table(readme: str, table: str) -> str:
@@ -108,3 +113,35 @@ def rule_help(rule: type[Rule[Any]]) -> tuple[str, str]:
         f"Silence one finding with `# okrlint: disable={meta.code} -- reason` on its line."
     )
     return text, render_rule(rule)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m okrlint.docs [README.md] [--check]`: regenerate the README's rule table."""
+    import argparse
+    from pathlib import Path
+
+    from okrlint.registry import default_registry
+
+    parser = argparse.ArgumentParser(
+        prog="python -m okrlint.docs",
+        description="Regenerate the rule table in README.md from the rules' metadata.",
+    )
+    parser.add_argument("readme", nargs="?", default="README.md", type=Path)
+    parser.add_argument("--check", action="store_true", help="exit 1 if stale; change nothing")
+    args = parser.parse_args(argv)
+    readme: Path = args.readme
+    text = readme.read_text(encoding="utf-8")
+    updated = replace_readme_table(text, rules_markdown(default_registry()))
+    if updated == text:
+        print(f"{readme}: the rule table is up to date")
+        return 0
+    if args.check:
+        print(f"{readme}: the rule table is stale; run `python -m okrlint.docs`")
+        return 1
+    readme.write_text(updated, encoding="utf-8")
+    print(f"{readme}: rule table regenerated")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
