@@ -130,6 +130,13 @@ def test_very_long_titles_are_read() -> None:
     assert reading.baseline == 10_000 and reading.target == 15_000
 
 
+def test_a_huge_title_is_read_from_its_start_without_error() -> None:
+    text = "Launch the new portal " + "1 " * 1_000_000
+    reading = read(text)
+    assert reading.text == text
+    assert reading.lead_lemma == "launch"
+
+
 def test_readings_round_trip_through_dicts() -> None:
     texts = ["Launch the referral program", "Raise activation from 32% to 45% by May"]
     for reading in read_texts(texts, load_pack()).values():

@@ -39,6 +39,9 @@ from okrlint.analysis.reading import (
     Term,
 )
 
+# Only the start of a text is read: past a few thousand characters a key result has nothing
+# more to say, and spaCy refuses texts over a million characters.
+MAX_CHARS = 5000
 # At the start of a key result, a verb in more than one lexicon takes the first kind listed.
 _LEAD_KINDS = (
     ("hold_verbs", "hold"),
@@ -253,6 +256,67 @@ _METRIC_STOP = frozenset(
         "of",
     ]
 )
+# Function words of other languages okrlint users write OKRs in (French, German, Spanish,
+# Portuguese, Italian, Dutch); English shares none of them.
+_FOREIGN = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "et",
+        "pour",
+        "avec",
+        "sur",
+        "une",
+        "dans",
+        "nos",
+        "notre",
+        "vos",
+        "der",
+        "die",
+        "das",
+        "und",
+        "von",
+        "auf",
+        "mit",
+        "für",
+        "zu",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "einen",
+        "unsere",
+        "el",
+        "los",
+        "las",
+        "y",
+        "para",
+        "con",
+        "por",
+        "una",
+        "nuestro",
+        "nuestros",
+        "um",
+        "uma",
+        "com",
+        "os",
+        "nas",
+        "dos",
+        "il",
+        "della",
+        "delle",
+        "per",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "naar",
+        "onze",
+    ]
+)
 _DETERMINERS = frozenset(
     ["the", "a", "an", "our", "their", "its", "your", "my", "this", "these", "those"]
 )
@@ -342,7 +406,8 @@ class Reader:
     def read(self, texts: Sequence[str]) -> dict[str, KeyResultReading]:
         unique = list(dict.fromkeys(texts))
         readings: dict[str, KeyResultReading] = {}
-        for text, doc in zip(unique, self.nlp.pipe(unique, batch_size=256), strict=True):
+        heads = [text[:MAX_CHARS] for text in unique]
+        for text, doc in zip(unique, self.nlp.pipe(heads, batch_size=256), strict=True):
             readings[text] = self._read(text, doc)
         return readings
 
@@ -368,12 +433,13 @@ class _Analysis:
     def __init__(
         self, text: str, doc: Any, lower: list[str], hits: dict[str, list[_Hit]], reader: Reader
     ) -> None:
-        self.text = text
+        self.text = text[:MAX_CHARS]
+        self.full_text = text
         self.doc = doc
         self.lower = lower
         self.hits = hits
         self.reader = reader
-        self.numbers = find_numbers(text)
+        self.numbers = find_numbers(self.text)
         self.measures = [n for n in self.numbers if n.measures]
 
     # --- helpers ---
@@ -400,18 +466,22 @@ class _Analysis:
     # --- the reading ---
 
     def english(self, lead_kind: str | None) -> bool:
-        words = [t for t in self.lower if any(c.isalpha() for c in t)]
+        """False when the text is plainly in another language: mostly non-Latin letters, or
+        function words of another language and none of English."""
         letters = [c for c in self.text if c.isalpha()]
         if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
             return False
-        return len(words) < 3 or lead_kind is not None or any(w in _ENGLISH for w in words)
+        words = set(self.lower)
+        if lead_kind is not None or words & _ENGLISH:
+            return True
+        return not words & _FOREIGN
 
     def reading(self) -> KeyResultReading:
         lead_index = self._lead_index()
         lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
         if not self.english(lead_kind):
             return KeyResultReading(
-                text=self.text,
+                text=self.full_text,
                 numbers=tuple(self.numbers),
                 measurable=bool(self.measures),
                 measurable_evidence=self.measures[0].text if self.measures else None,
@@ -422,6 +492,8 @@ class _Analysis:
             h
             for h in self.found("customer_actors")
             if not any(b.start < h.end and h.start < b.end for b in blockers)
+            # "customer workshops", "user interviews": the customer word is a modifier.
+            and not any(a.start == h.end for a in self.found("activity_nouns"))
         ]
         if lead_kind == HIRE:
             actor_hits = []
@@ -431,7 +503,7 @@ class _Analysis:
             h
             for h in self.found("behaviour_nouns")
             if not any(g.start <= h.start < g.end for g in lagging_hits)
-            # After a modal or "to" the word is a verb of the subject ("IPFS can download").
+            # After a modal or "to" the word is a verb of the subject ("the app can download").
             and (h.start == 0 or self.lower[h.start - 1] not in _MODALS)
         ]
         behaviour_verbs = [
@@ -444,7 +516,7 @@ class _Analysis:
         service = self.first("service_levels")
         lagging = self.first("lagging_finance")
         internal = self.first("internal_metrics")
-        vanity = self._vanity()
+        vanity = self._vanity(lead_end)
         measurable, measurable_evidence = self._measurable()
         direction = self._direction(lead_kind)
         hold = self._hold(lead_kind, lead_index, lead_end)
@@ -510,7 +582,7 @@ class _Analysis:
             for name, found in self.hits.items()
         }
         return KeyResultReading(
-            text=self.text,
+            text=self.full_text,
             lead_verb=lead_verb,
             lead_lemma=lead_lemma,
             lead_kind=lead_kind,
@@ -609,8 +681,14 @@ class _Analysis:
         phrase = self.first("hold_phrases")
         return self.term(phrase) if phrase else None
 
-    def _vanity(self) -> _Hit | None:
-        vanity = self.first("vanity_metrics")
+    def _vanity(self, lead_end: int) -> _Hit | None:
+        # A vanity word used as a verb ("to install", "Download the app") is not a metric.
+        found = [
+            h
+            for h in self.found("vanity_metrics", lead_end)
+            if h.start == 0 or self.lower[h.start - 1] not in _MODALS
+        ]
+        vanity = min(found, key=lambda h: h.start) if found else None
         if vanity is None:
             return None
         rates = self.found("rate_words")
@@ -723,7 +801,7 @@ class _Analysis:
             return DELIVERABLE, self.term(thing), self.doc[has.end - 1 : thing.end].text
         changed = self._changed_deliverable(lead_kind, lead_end)
         if changed is not None:
-            # "Improve the PRD template": a change to a thing the team makes, with no measure.
+            # "Improve the release checklist": a change to a thing the team makes, with no measure.
             return DELIVERABLE, self.term(changed), self.doc[lead_end : changed.end].text
         metric_free = not (
             self.found("metric_nouns")
@@ -772,8 +850,8 @@ class _Analysis:
             word, before = self.lower[index], self.lower[index - 1]
             participle = len(word) > 4 and word.endswith("ed") and word.isalpha()
             following = self.lower[index + 1] if index + 1 < len(self.lower) else ""
-            # A participle that ends its clause is a state ("updates published to ..."); one
-            # followed by a noun is an adjective ("provided data").
+            # A participle that ends its clause is a state ("release notes published to ..."); one
+            # followed by a noun is an adjective ("cached pages").
             predicative = following in _CLAUSE_END or not following.isalpha()
             if (
                 participle
