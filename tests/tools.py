@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,3 +64,47 @@ def clean_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "OKRLINT_"))}
     env.update(extra)
     return env
+
+
+def git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=okrlint tests",
+            "-c",
+            "user.email=tests@okrlint.invalid",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+@functools.cache
+def checkout_snapshot() -> tuple[Path, str]:
+    """This checkout as it is on disk (uncommitted changes too), committed to a scratch repo,
+    so pre-commit can install it from a path and a revision as it would from GitHub."""
+    listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    target = Path(tempfile.mkdtemp(prefix="okrlint-snapshot-"))
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            destination = target / name
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination)
+    git(target, "init", "-q")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "snapshot")
+    return target, git(target, "rev-parse", "HEAD").strip()
+
+
+@functools.cache
+def pre_commit_home() -> Path:
+    # Outside the checkout: pre-commit keeps clones of hook repositories here, tests included.
+    return Path(tempfile.mkdtemp(prefix="okrlint-pre-commit-home-"))

@@ -4,18 +4,20 @@ A pre-commit hook passes only the staged files, and a user may lint one folder; 
 alignment, history and conflicts must still see every OKR set. So when a workspace rule asks, the
 repository root of each linted file is found (the nearest folder, at or above the file, holding
 `.git`, `.okrlint.yaml` or a pyproject.toml with `[tool.okrlint]`) and its other OKR files are
-loaded with the same loader. They are looked at, never reported on. A file outside any
-repository has no neighbours beyond the files passed.
+loaded with the same loader. They are looked at, never reported on. A folder below the root
+with its own `.git` or config (one that does not `extends` another) is a repository of its own
+and is not read. A file outside any repository has no neighbours beyond the files passed.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from okrlint.config import CONFIG_FILE, PYPROJECT, _has_okrlint_table
-from okrlint.document import DEFAULT_MAX_FILE_BYTES, SourceFile, load_file
+from okrlint.document import DEFAULT_MAX_FILE_BYTES, SourceFile, load_file, read_plain_yaml
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.model import validate
 from okrlint.periods import DateRange, resolve_period
@@ -23,20 +25,52 @@ from okrlint.registry import SetItem
 
 
 def find_root(path: Path) -> Path | None:
-    """The repository root of a file: the nearest folder with `.git` or an okrlint config."""
+    """The repository root of a file: the nearest folder with `.git` or an okrlint config.
+
+    A config that `extends` another is an override for its folder, not a root of its own, so the
+    search goes on above it.
+    """
     try:
         folder = path.resolve()
     except OSError:
         return None
     if not folder.is_dir():
         folder = folder.parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists() or (candidate / CONFIG_FILE).is_file():
-            return candidate
-        pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and _has_okrlint_table(pyproject):
-            return candidate
-    return None
+    return _root_of_folder(folder, {})
+
+
+def _root_of_folder(folder: Path, known: dict[Path, Path | None]) -> Path | None:
+    """The root above a folder; `known` remembers folders already settled within one run."""
+    if folder not in known:
+        if _marks_root(folder):
+            known[folder] = folder
+        elif folder.parent == folder:
+            known[folder] = None
+        else:
+            known[folder] = _root_of_folder(folder.parent, known)
+    return known[folder]
+
+
+def _marks_root(folder: Path) -> bool:
+    if (folder / ".git").exists():
+        return True
+    config = folder / CONFIG_FILE
+    if config.is_file():
+        return not _extends(config)
+    pyproject = folder / PYPROJECT
+    return pyproject.is_file() and _has_okrlint_table(pyproject) and not _extends(pyproject)
+
+
+def _extends(config: Path) -> bool:
+    try:
+        text = config.read_text("utf-8")
+        if config.name == PYPROJECT:
+            data = tomllib.loads(text).get("tool", {}).get("okrlint", {})
+        else:
+            data = read_plain_yaml(text)
+    except (OSError, UnicodeDecodeError, ValueError):  # a broken config is reported elsewhere
+        return False
+    return isinstance(data, dict) and "extends" in data
 
 
 class RepositoryLookup:
@@ -60,6 +94,7 @@ class RepositoryLookup:
         self._exclude = list(exclude)
         self._max_file_bytes = max_file_bytes
         self._sets: tuple[SetItem, ...] | None = None
+        self._known: dict[Path, Path | None] = {}
 
     def __call__(self) -> Sequence[SetItem]:
         if self._sets is None:
@@ -75,6 +110,8 @@ class RepositoryLookup:
                 resolved = file.resolve()
                 if resolved in self._linted or is_excluded(file, self._exclude, root):
                     continue
+                if _root_of_folder(resolved.parent, self._known) != root:
+                    continue  # a repository of its own, nested in this one
                 self._linted.add(resolved)
                 source = load_file(file, display_path(file), self._max_file_bytes)
                 for document in source.documents:

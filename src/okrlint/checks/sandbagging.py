@@ -51,7 +51,7 @@ def _percent(share: float) -> str:
 
 
 def _type_name(item: KeyResultItem) -> str:
-    return "committed" if item.parent.is_committed else "aspirational"
+    return "a committed" if item.parent.is_committed else "an aspirational"
 
 
 class TimidOptions(BaseModel):
@@ -151,7 +151,7 @@ class TimidTarget(Rule[TimidOptions]):
         word = "above" if direction is Direction.INCREASE else "below"
         yield item.violation(
             f"the target {target:g} is only {_percent(relative)} {word} the baseline "
-            f"{baseline:g}; a {_type_name(item)} key result should ask for at least "
+            f"{baseline:g}; {_type_name(item)} key result should ask for at least "
             f"{_percent(limit)}. Set a target the team is not yet sure to reach.",
             field_name="target" if item.key_result.target is not None else None,
         )

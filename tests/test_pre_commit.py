@@ -1,0 +1,103 @@
+"""The pre-commit hook, run by the real pre-commit in a throwaway git repository."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tools import checkout_snapshot, clean_env, git, pre_commit_home, run
+
+GOOD = """\
+team: Growth
+period: 2026-Q1
+objectives:
+  - title: Make the first week with the product effortless for new teams
+    key_results:
+      - Raise week-1 onboarding completion of new teams from 32% to 45%
+      - Cut median time to first dashboard from 42 to 15 minutes
+"""
+BAD = GOOD.replace(
+    "      - Cut median", "      - title: Cut median\n        taget: 15\n      - Cut"
+)
+NOT_OKR = "services:\n  web:\n    image: nginx:1.27\n"
+
+
+def pre_commit(repo: Path, *args: str, **env: str) -> tuple[int, str]:
+    home = pre_commit_home()
+    result = run(
+        [str(Path(sys.executable).parent / "pre-commit"), *args],
+        cwd=repo,
+        env=clean_env(PRE_COMMIT_HOME=str(home), **env),
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    hook_repo, revision = checkout_snapshot()
+    repo = tmp_path_factory.mktemp("okr-repo")
+    git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: {revision}\n    hooks:\n      - id: okrlint\n"
+    )
+    git(repo, "add", ".pre-commit-config.yaml")
+    git(repo, "commit", "-q", "-m", "pre-commit config")
+    status, output = pre_commit(repo, "install")
+    assert status == 0, output
+    # Build the hook's environment once for the whole module.
+    status, output = pre_commit(repo, "install-hooks")
+    assert status == 0, output
+    return repo
+
+
+def commit(repo: Path, files: dict[str, str]) -> tuple[int, str]:
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text)
+        git(repo, "add", name)
+    result = run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@okrlint.invalid", "commit", "-m", "okrs"],
+        cwd=repo,
+        env=clean_env(PRE_COMMIT_HOME=str(pre_commit_home())),
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_a_bad_okr_file_fails_the_commit_with_the_finding_shown(repo: Path) -> None:
+    status, output = commit(repo, {"okrs/growth.yaml": BAD, "okrs/sales.yaml": GOOD})
+    assert status != 0
+    assert "okrlint" in output and "Failed" in output
+    assert "okrs/growth.yaml:8:9: STR002 [error] unknown key 'taget'" in output
+    assert "okrs/sales.yaml" not in output
+    # Fixed, the same commit goes through.
+    status, output = commit(repo, {"okrs/growth.yaml": GOOD})
+    assert status == 0, output
+    assert re.search(r"okrlint\.+Passed", output)
+
+
+def test_staged_yaml_that_is_not_okr_is_skipped_not_flagged(repo: Path) -> None:
+    status, output = commit(repo, {"docker-compose.yaml": NOT_OKR, ".gitlab-ci.yml": "x: [1]\n"})
+    assert status == 0, output
+    assert re.search(r"okrlint\.+Passed", output)
+    _, verbose = pre_commit(repo, "run", "--verbose", "--files", "docker-compose.yaml")
+    assert "No findings in 0 OKR files (1 other YAML skipped)." in verbose
+
+
+def test_the_hook_is_a_single_process_for_many_files(repo: Path) -> None:
+    for number in range(40):
+        (repo / "okrs" / f"team{number:02}.yaml").write_text(GOOD.replace("Growth", f"T{number}"))
+    git(repo, "add", "okrs")
+    # Every Python process prints its imports; okrlint's engine must be imported exactly once,
+    # which is what keeps the language model's start-up to one per commit.
+    status, output = pre_commit(
+        repo, "run", "--verbose", "--all-files", PYTHONPROFILEIMPORTTIME="1"
+    )
+    shown = "\n".join(line for line in output.splitlines() if "import time:" not in line)
+    assert status == 0, shown
+    # The pre-commit config, the compose file and the GitLab CI file are YAML but not OKRs.
+    assert "No findings in 42 OKR files (3 other YAML skipped)." in shown
+    imports = re.findall(r"\|\s+okrlint\.engine$", output, flags=re.MULTILINE)
+    assert len(imports) == 1
