@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from okrlint.findings import Severity, Violation
-from okrlint.periods import resolve_period
+from okrlint.periods import DateRange, resolve_period
 from okrlint.registry import (
     Example,
     ObjectiveItem,
@@ -268,13 +270,8 @@ def objectives_across_files(
     period = resolve_period(item.okr_set.period, fiscal_year_start)
     if period is None:
         return
-    same_period = [
-        other
-        for other in workspace.all_sets()
-        if resolve_period(other.okr_set.period, fiscal_year_start) == period
-    ]
-    team = team_key(item.okr_set.team)
-    team_sets = [s for s in same_period if team_key(s.okr_set.team) == team]
+    index = _index(workspace, fiscal_year_start)
+    team_sets = index.by_team.get((period, team_key(item.okr_set.team)), [])
     total = sum(len(s.okr_set.objectives) for s in team_sets)
     if len(team_sets) > 1 and total > limit:
         parts = ", ".join(f"{where(s)}: {len(s.okr_set.objectives)}" for s in team_sets)
@@ -290,11 +287,7 @@ def objectives_across_files(
             continue
         owner = team_key(objective.owner)
         reported.add(owner)
-        owned = [
-            (s, sum(1 for o in s.okr_set.objectives if o.owner and team_key(o.owner) == owner))
-            for s in same_period
-        ]
-        owned = [(s, n) for s, n in owned if n]
+        owned = index.by_owner.get((period, owner), [])
         count = sum(n for _, n in owned)
         if count > limit:
             parts = ", ".join(f"{s.okr_set.team} in {where(s)}: {n}" for s, n in owned)
@@ -304,3 +297,37 @@ def objectives_across_files(
                 "or move them to a backlog.",
                 node=("objectives", position, "owner"),
             )
+
+
+@dataclass(frozen=True, slots=True)
+class _PeriodIndex:
+    """The sets of a workspace by (period, team) and objective counts by (period, owner)."""
+
+    workspace: Workspace
+    fiscal_year_start: int
+    by_team: dict[tuple[DateRange, str], list[SetItem]]
+    by_owner: dict[tuple[DateRange, str], list[tuple[SetItem, int]]]
+
+
+_LAST_INDEX: list[_PeriodIndex] = []
+
+
+def _index(workspace: Workspace, fiscal_year_start: int) -> _PeriodIndex:
+    """Built once per run and reused by every set, so a repository of n sets costs n, not n²."""
+    if _LAST_INDEX and (
+        _LAST_INDEX[0].workspace is workspace
+        and _LAST_INDEX[0].fiscal_year_start == fiscal_year_start
+    ):
+        return _LAST_INDEX[0]
+    by_team: dict[tuple[DateRange, str], list[SetItem]] = {}
+    by_owner: dict[tuple[DateRange, str], list[tuple[SetItem, int]]] = {}
+    for other in workspace.all_sets():
+        period = resolve_period(other.okr_set.period, fiscal_year_start)
+        if period is None:
+            continue
+        by_team.setdefault((period, team_key(other.okr_set.team)), []).append(other)
+        owners = Counter(team_key(o.owner) for o in other.okr_set.objectives if o.owner)
+        for owner, count in owners.items():
+            by_owner.setdefault((period, owner), []).append((other, count))
+    _LAST_INDEX[:] = [_PeriodIndex(workspace, fiscal_year_start, by_team, by_owner)]
+    return _LAST_INDEX[0]
