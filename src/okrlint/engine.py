@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from okrlint import __version__
 from okrlint.config import (
     DEFAULT,
     ConfigFile,
@@ -58,6 +59,8 @@ class RunOptions:
     force_exclude: bool = False
     # Processes that load files; None is one per core. The output is the same for any number.
     jobs: int | None = None
+    # Keep readings of texts in `.okrlint_cache/` between runs (the CLI's default).
+    cache: bool = False
 
 
 def lint_paths(
@@ -172,10 +175,16 @@ def check_sources(
     values = root_settings.config.values
     lookup = RepositoryLookup((s for s, _ in sources), values.exclude, values.max_file_size)
     workspace = Workspace(tuple(set_items), lookup)
-    from okrlint.analysis.run import RunReadings
+    from okrlint.analysis.run import RunReadings, read_all
 
+    read = read_all
+    if options.cache:
+        from okrlint.cache import ReadingsCache, project_root
+
+        root = project_root(root_settings.config.directory)
+        read = ReadingsCache(root, __version__, read_all).read
     readings = RunReadings.collect(
-        registry, [(item, settings_of[id(item.document.source)]) for item in set_items]
+        registry, [(item, settings_of[id(item.document.source)]) for item in set_items], read
     )
     runner = _Runner(registry, today, root_settings, workspace, readings)
     for source, settings in sources:
