@@ -173,7 +173,9 @@ def check_sources(
 
     today = options.today or dt.date.today()
     values = root_settings.config.values
-    lookup = RepositoryLookup((s for s, _ in sources), values.exclude, values.max_file_size)
+    lookup = RepositoryLookup(
+        (s for s, _ in sources), values.exclude, values.max_file_size, jobs=options.jobs
+    )
     workspace = Workspace(tuple(set_items), lookup)
     from okrlint.analysis.run import RunReadings, read_all
 
