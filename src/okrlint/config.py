@@ -258,6 +258,10 @@ class Settings:
 def resolve(config: LoadedConfig, registry: Registry, overrides: Overrides) -> Settings:
     values = config.values
     where = str(config.path) if config.path else "command line"
+    # Declarative rules from the config's rule packs join the registry, on for this config.
+    from okrlint.analysis.declarative import register_pack_rules
+
+    pack_codes = register_pack_rules(config, registry)
 
     def codes(selectors: Iterable[str], key: str, origin: str = where) -> set[str]:
         found: set[str] = set()
@@ -277,6 +281,7 @@ def resolve(config: LoadedConfig, registry: Registry, overrides: Overrides) -> S
         selected = codes(values.select, "select")
     else:
         selected = {code for code, rule in registry.rules.items() if rule.meta.enabled}
+        selected |= pack_codes
     selected |= codes(values.extend_select, "extend_select")
     selected |= codes(overrides.extend_select, "--extend-select", "command line")
     selected -= codes(values.ignore, "ignore")
