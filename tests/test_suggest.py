@@ -90,3 +90,23 @@ def test_real_findings_carry_the_suggestion_built_from_their_reading() -> None:
             "Increase <the measure the new people will move> from <baseline> to <target>"
         ),
     }
+
+
+def test_rich_output_shows_the_suggestion_and_the_safe_fix() -> None:
+    from okrlint.findings import Report
+    from okrlint.output.rich_format import render_rich
+    from okrlint.testing import lint_text
+
+    text = (
+        "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Grow\n    key_results:\n"
+        "      - Raise week-1 activation of new teams from 30% to 45%\n"
+        "      - Launch the referral program\n"
+    )
+    findings = lint_text(text, select=["OUT001"])
+    shown = render_rich(Report(findings, sources={"example.yaml": text}), color=False)
+    assert (
+        "suggestion: Increase the share of <who> who <refer ...> from <baseline> to <target>"
+    ) in shown
+    assert "fix: move the key result 'Launch the referral program' to the initiatives of O1" in (
+        " ".join(shown.split())
+    )
