@@ -158,7 +158,7 @@ def _read_one(path: Path) -> LoadedConfig:
     try:
         values = ConfigFile.model_validate(data)
     except ValidationError as error:
-        raise ConfigError(_explain(path, error)) from None
+        raise ConfigError(explain_config_error(path, error)) from None
     origins = {key: path for key in values.model_fields_set}
     for key in MERGED_KEYS:
         for entry in getattr(values, key):
@@ -166,7 +166,7 @@ def _read_one(path: Path) -> LoadedConfig:
     return LoadedConfig(values, path, origins, (path,))
 
 
-def _explain(path: Path, error: ValidationError) -> str:
+def explain_config_error(path: Path, error: ValidationError) -> str:
     lines = []
     for problem in error.errors(include_url=False):
         key = ".".join(str(part) for part in problem["loc"])
