@@ -30,7 +30,18 @@ from typing import Any
 from okrlint.document import read_plain_yaml
 from okrlint.engine import RunOptions, lint_paths
 
-RULES = ["OUT001", "OUT002", "OUT003", "CUS001", "CUS002", "CUS003", "MEA001", "MEA002", "SND003"]
+RULES = [
+    "OUT001",
+    "OUT002",
+    "OUT003",
+    "CUS001",
+    "CUS002",
+    "CUS003",
+    "MEA001",
+    "MEA002",
+    "SND003",
+    "STR004",
+]
 
 
 @dataclass

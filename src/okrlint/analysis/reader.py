@@ -39,6 +39,9 @@ from okrlint.analysis.reading import (
     Term,
 )
 
+# Only the start of a text is read: past a few thousand characters a key result has nothing
+# more to say, and spaCy refuses texts over a million characters.
+MAX_CHARS = 5000
 # At the start of a key result, a verb in more than one lexicon takes the first kind listed.
 _LEAD_KINDS = (
     ("hold_verbs", "hold"),
@@ -209,6 +212,8 @@ _CLAUSE_END = frozenset(
         ":",
     ]
 ) | {""}
+# Verbs that, followed by "N% of <things>", set a share to reach rather than a thing to make.
+_SHARE_VERBS = frozenset(["deliver", "make", "get", "keep", "have", "see", "ensure", "bring"])
 _MODALS = frozenset(["can", "could", "will", "would", "should", "must", "to", "may", "might"])
 _ATTITUDE = frozenset({"nps", "csat", "ces", "satisfaction", "score", "rating", "enps"})
 _METRIC_STOP = frozenset(
@@ -251,6 +256,67 @@ _METRIC_STOP = frozenset(
         "or",
         "than",
         "of",
+    ]
+)
+# Function words of other languages okrlint users write OKRs in (French, German, Spanish,
+# Portuguese, Italian, Dutch); English shares none of them.
+_FOREIGN = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "et",
+        "pour",
+        "avec",
+        "sur",
+        "une",
+        "dans",
+        "nos",
+        "notre",
+        "vos",
+        "der",
+        "die",
+        "das",
+        "und",
+        "von",
+        "auf",
+        "mit",
+        "für",
+        "zu",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "einen",
+        "unsere",
+        "el",
+        "los",
+        "las",
+        "y",
+        "para",
+        "con",
+        "por",
+        "una",
+        "nuestro",
+        "nuestros",
+        "um",
+        "uma",
+        "com",
+        "os",
+        "nas",
+        "dos",
+        "il",
+        "della",
+        "delle",
+        "per",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "naar",
+        "onze",
     ]
 )
 _DETERMINERS = frozenset(
@@ -338,11 +404,19 @@ class Reader:
         self.lead_forms: list[tuple[str, dict[str, str]]] = [
             (kind, self.base_of.get(lexicon, {})) for lexicon, kind in _LEAD_KINDS
         ]
+        # Verbs that end a metric phrase written before them ("Weekly active users grow ...").
+        self.stop_verbs = frozenset(
+            form
+            for kind, forms in self.lead_forms
+            if kind in ("increase", "decrease", "hold")
+            for form in forms
+        )
 
     def read(self, texts: Sequence[str]) -> dict[str, KeyResultReading]:
         unique = list(dict.fromkeys(texts))
         readings: dict[str, KeyResultReading] = {}
-        for text, doc in zip(unique, self.nlp.pipe(unique, batch_size=256), strict=True):
+        heads = [text[:MAX_CHARS] for text in unique]
+        for text, doc in zip(unique, self.nlp.pipe(heads, batch_size=256), strict=True):
             readings[text] = self._read(text, doc)
         return readings
 
@@ -358,7 +432,9 @@ class Reader:
             hits.setdefault(name, []).append(_Hit(name, base, start, end))
         for match_id, start, end in self.matcher(doc):
             name = self.nlp.vocab.strings[match_id]
-            hits.setdefault(name, []).append(_Hit(name, doc[start:end].text.lower(), start, end))
+            hits.setdefault(name, []).append(_Hit(name, " ".join(lower[start:end]), start, end))
+        for found in hits.values():
+            found.sort(key=lambda h: (h.start, -h.end))
         return _Analysis(text, doc, lower, hits, self).reading()
 
 
@@ -368,50 +444,55 @@ class _Analysis:
     def __init__(
         self, text: str, doc: Any, lower: list[str], hits: dict[str, list[_Hit]], reader: Reader
     ) -> None:
-        self.text = text
+        self.text = text[:MAX_CHARS]
+        self.full_text = text
         self.doc = doc
         self.lower = lower
         self.hits = hits
         self.reader = reader
-        self.numbers = find_numbers(text)
+        self.numbers = find_numbers(self.text)
+        self.starts = [token.idx for token in doc]
+        self.ends = [token.idx + len(token.text) for token in doc]
         self.measures = [n for n in self.numbers if n.measures]
 
     # --- helpers ---
 
     def term(self, hit: _Hit) -> Term:
-        span = self.doc[hit.start : hit.end]
-        return Term(span.text, hit.term, hit.lexicon, span.start_char, span.end_char)
+        start, end = self.starts[hit.start], self.ends[hit.end - 1]
+        return Term(self.text[start:end], hit.term, hit.lexicon, start, end)
 
     def found(self, lexicon: str, start: int = 0) -> list[_Hit]:
-        return [h for h in self.hits.get(lexicon, []) if h.start >= start]
+        hits = self.hits.get(lexicon)
+        if not hits:
+            return []
+        return hits if start == 0 else [h for h in hits if h.start >= start]
 
     def first(self, lexicon: str, start: int = 0) -> _Hit | None:
-        found = self.found(lexicon, start)
-        return min(found, key=lambda h: (h.start, -h.end)) if found else None
-
-    def near_number(self, hit: _Hit, window: int = 4) -> bool:
-        start_char = self.doc[hit.start].idx
-        end_char = self.doc[hit.end - 1].idx + len(self.doc[hit.end - 1])
-        for number in self.measures:
-            if 0 <= start_char - number.end <= 3 + window * 8 or 0 <= number.start - end_char <= 24:
-                return True
-        return False
+        # Hits are sorted by position (longest first at one position), see `Reader._read`.
+        for hit in self.hits.get(lexicon, ()):
+            if hit.start >= start:
+                return hit
+        return None
 
     # --- the reading ---
 
     def english(self, lead_kind: str | None) -> bool:
-        words = [t for t in self.lower if any(c.isalpha() for c in t)]
+        """False when the text is plainly in another language: mostly non-Latin letters, or
+        function words of another language and none of English."""
         letters = [c for c in self.text if c.isalpha()]
         if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
             return False
-        return len(words) < 3 or lead_kind is not None or any(w in _ENGLISH for w in words)
+        words = set(self.lower)
+        if lead_kind is not None or words & _ENGLISH:
+            return True
+        return not words & _FOREIGN
 
     def reading(self) -> KeyResultReading:
         lead_index = self._lead_index()
         lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
         if not self.english(lead_kind):
             return KeyResultReading(
-                text=self.text,
+                text=self.full_text,
                 numbers=tuple(self.numbers),
                 measurable=bool(self.measures),
                 measurable_evidence=self.measures[0].text if self.measures else None,
@@ -422,8 +503,11 @@ class _Analysis:
             h
             for h in self.found("customer_actors")
             if not any(b.start < h.end and h.start < b.end for b in blockers)
+            # "customer workshops", "user interviews": the customer word is a modifier.
+            and not any(a.start == h.end for a in self.found("activity_nouns"))
         ]
-        if lead_kind == HIRE:
+        if lead_kind == HIRE or self.found("staff_nouns"):
+            # "Hire 2 people", "Onboard 2 full-time contributors": staff, not customers.
             actor_hits = []
         actor = min(actor_hits, key=lambda h: h.start) if actor_hits else None
         lagging_hits = self.found("lagging_finance")
@@ -431,7 +515,7 @@ class _Analysis:
             h
             for h in self.found("behaviour_nouns")
             if not any(g.start <= h.start < g.end for g in lagging_hits)
-            # After a modal or "to" the word is a verb of the subject ("IPFS can download").
+            # After a modal or "to" the word is a verb of the subject ("the app can download").
             and (h.start == 0 or self.lower[h.start - 1] not in _MODALS)
         ]
         behaviour_verbs = [
@@ -444,7 +528,7 @@ class _Analysis:
         service = self.first("service_levels")
         lagging = self.first("lagging_finance")
         internal = self.first("internal_metrics")
-        vanity = self._vanity()
+        vanity = self._vanity(lead_end)
         measurable, measurable_evidence = self._measurable()
         direction = self._direction(lead_kind)
         hold = self._hold(lead_kind, lead_index, lead_end)
@@ -479,6 +563,8 @@ class _Analysis:
             outcome_evidence = "level"
         elif lead_kind in ("increase", "decrease") and has_measure and internal is None:
             outcome_evidence = "change"
+        elif self._share_target(lead_lemma):
+            outcome_evidence = "level"
 
         output_kind, output_evidence, deliverable = self._output(
             lead_index, lead_kind, lead_end, internal, outcome_evidence
@@ -510,7 +596,7 @@ class _Analysis:
             for name, found in self.hits.items()
         }
         return KeyResultReading(
-            text=self.text,
+            text=self.full_text,
             lead_verb=lead_verb,
             lead_lemma=lead_lemma,
             lead_kind=lead_kind,
@@ -609,8 +695,14 @@ class _Analysis:
         phrase = self.first("hold_phrases")
         return self.term(phrase) if phrase else None
 
-    def _vanity(self) -> _Hit | None:
-        vanity = self.first("vanity_metrics")
+    def _vanity(self, lead_end: int) -> _Hit | None:
+        # A vanity word used as a verb ("to install", "Download the app") is not a metric.
+        found = [
+            h
+            for h in self.found("vanity_metrics", lead_end)
+            if h.start == 0 or self.lower[h.start - 1] not in _MODALS
+        ]
+        vanity = min(found, key=lambda h: h.start) if found else None
         if vanity is None:
             return None
         rates = self.found("rate_words")
@@ -623,12 +715,7 @@ class _Analysis:
         doc = self.doc
         index = lead_end
         picked: list[int] = []
-        stop_verbs = {
-            form
-            for kind, forms in self.reader.lead_forms
-            if kind in ("increase", "decrease", "hold")
-            for form in forms
-        }
+        stop_verbs = self.reader.stop_verbs
         while index < len(doc) and len(picked) < 8:
             token = doc[index]
             word = self.lower[index]
@@ -723,7 +810,7 @@ class _Analysis:
             return DELIVERABLE, self.term(thing), self.doc[has.end - 1 : thing.end].text
         changed = self._changed_deliverable(lead_kind, lead_end)
         if changed is not None:
-            # "Improve the PRD template": a change to a thing the team makes, with no measure.
+            # "Improve the release checklist": a change to a thing the team makes, with no measure.
             return DELIVERABLE, self.term(changed), self.doc[lead_end : changed.end].text
         metric_free = not (
             self.found("metric_nouns")
@@ -744,6 +831,14 @@ class _Analysis:
             # A bare noun phrase naming a thing ("POC of the new search"), with no verb at all.
             return DELIVERABLE, self.term(thing), self.doc[: thing.end].text
         return None, None, None
+
+    def _share_target(self, lead_lemma: str | None) -> bool:
+        """ "Deliver 95% of orders on time", "Make 90% of deploys hands-off": a share to reach."""
+        if lead_lemma not in _SHARE_VERBS:
+            return False
+        return any(
+            n.kind == "percent" and re.match(r"\s+of\b", self.text[n.end :]) for n in self.measures
+        )
 
     def _changed_deliverable(self, lead_kind: str | None, lead_end: int) -> _Hit | None:
         """The deliverable that a change verb without any measure applies to, if any."""
@@ -766,14 +861,19 @@ class _Analysis:
         pattern = self.first("completion_state")
         if pattern is not None and not quantified:
             return self.term(pattern)
+        things = self.found("deliverable_nouns")
+        for hit in self.found("completion_states"):
+            # "Partner program launched in two regions": a deliverable and its completion.
+            if lead_kind is None and any(t.end == hit.start for t in things) and hit.start > 0:
+                return self.term(hit)
         if self.measures or quantified or lead_kind is not None:
             return None
         for index in range(1, len(self.lower)):
             word, before = self.lower[index], self.lower[index - 1]
             participle = len(word) > 4 and word.endswith("ed") and word.isalpha()
             following = self.lower[index + 1] if index + 1 < len(self.lower) else ""
-            # A participle that ends its clause is a state ("updates published to ..."); one
-            # followed by a noun is an adjective ("provided data").
+            # A participle that ends its clause is a state ("release notes published to ..."); one
+            # followed by a noun is an adjective ("cached pages").
             predicative = following in _CLAUSE_END or not following.isalpha()
             if (
                 participle
