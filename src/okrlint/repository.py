@@ -17,9 +17,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from okrlint.config import CONFIG_FILE, PYPROJECT, _has_okrlint_table
-from okrlint.document import DEFAULT_MAX_FILE_BYTES, SourceFile, load_file, read_plain_yaml
+from okrlint.document import DEFAULT_MAX_FILE_BYTES, SourceFile, read_plain_yaml
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.model import validate
+from okrlint.parallel import LoadTask, load_files
 from okrlint.periods import DateRange, resolve_period
 from okrlint.registry import SetItem
 
@@ -81,6 +82,7 @@ class RepositoryLookup:
         linted: Iterable[SourceFile],
         exclude: Sequence[str] = (),
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+        jobs: int | None = None,
     ) -> None:
         self._linted: set[Path] = set()
         self._roots: set[Path] = set()
@@ -93,6 +95,7 @@ class RepositoryLookup:
                 self._roots.add(root)
         self._exclude = list(exclude)
         self._max_file_bytes = max_file_bytes
+        self._jobs = jobs
         self._sets: tuple[SetItem, ...] | None = None
         self._known: dict[Path, Path | None] = {}
 
@@ -105,6 +108,7 @@ class RepositoryLookup:
         roots = sorted(self._roots)
         # A root inside another root's tree is covered by the outer one.
         roots = [r for r in roots if not any(o != r and o in r.parents for o in roots)]
+        tasks: list[LoadTask] = []
         for root in roots:
             for file in discover([root]).files:
                 resolved = file.resolve()
@@ -113,12 +117,14 @@ class RepositoryLookup:
                 if _root_of_folder(resolved.parent, self._known) != root:
                     continue  # a repository of its own, nested in this one
                 self._linted.add(resolved)
-                source = load_file(file, display_path(file), self._max_file_bytes)
-                for document in source.documents:
-                    okr_set, _ = validate(document.data)
-                    if okr_set is not None:
-                        document.okr_set = okr_set
-                        yield SetItem(document, okr_set)
+                tasks.append((file, display_path(file), self._max_file_bytes))
+        # A hook run on one file may need the whole repository: load it on every core.
+        for source in load_files(tasks, self._jobs):
+            for document in source.documents:
+                okr_set, _ = validate(document.data)
+                if okr_set is not None:
+                    document.okr_set = okr_set
+                    yield SetItem(document, okr_set)
 
 
 _SPACES = re.compile(r"\s+")
