@@ -161,7 +161,7 @@ def check_sources(
     today = options.today or dt.date.today()
     values = root_settings.config.values
     lookup = RepositoryLookup((s for s, _ in sources), values.exclude, values.max_file_size)
-    workspace = Workspace(tuple(set_items), lookup)
+    workspace = Workspace(tuple(set_items), lookup, lookup.root_of)
     runner = _Runner(registry, today, root_settings, workspace)
     for source, settings in sources:
         if source.is_okr_file:

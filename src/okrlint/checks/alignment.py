@@ -240,8 +240,12 @@ class BrokenAlignment(Rule[NoOptions]):
     )
 
     def check(self, item: Workspace, context: RuleContext[NoOptions]) -> Iterator[Violation]:
-        index = _Index(item.all_sets(), context.fiscal_year_start)
+        indexes = {
+            id(repository[0]): _Index(repository, context.fiscal_year_start)
+            for repository in item.repositories()
+        }
         for set_item in item.sets:
+            index = indexes[id(item.neighbours(set_item)[0])]
             for link in _links(set_item):
                 resolved = index.resolve(link)
                 if isinstance(resolved, str):
@@ -382,9 +386,15 @@ class ConflictingKeyResults(Rule[NoOptions]):
     )
 
     def check(self, item: Workspace, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+        for repository in item.repositories():
+            yield from self._conflicts(item, repository, context)
+
+    def _conflicts(
+        self, item: Workspace, repository: Sequence[SetItem], context: RuleContext[NoOptions]
+    ) -> Iterator[Violation]:
         linted = {id(s) for s in item.sets}
         by_metric: dict[str, list[_Push]] = defaultdict(list)
-        for set_item in item.all_sets():
+        for set_item in repository:
             period = resolve_period(set_item.okr_set.period, context.fiscal_year_start)
             if period is None:
                 continue

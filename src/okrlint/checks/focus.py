@@ -18,7 +18,7 @@ from okrlint.registry import (
     SetItem,
     Workspace,
 )
-from okrlint.repository import team_key, where
+from okrlint.repository import sets_by_period, team_key, where
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\n"
 
@@ -268,11 +268,7 @@ def objectives_across_files(
     period = resolve_period(item.okr_set.period, fiscal_year_start)
     if period is None:
         return
-    same_period = [
-        other
-        for other in workspace.all_sets()
-        if resolve_period(other.okr_set.period, fiscal_year_start) == period
-    ]
+    same_period = sets_by_period(workspace, fiscal_year_start, item).get(period, [])
     team = team_key(item.okr_set.team)
     team_sets = [s for s in same_period if team_key(s.okr_set.team) == team]
     total = sum(len(s.okr_set.objectives) for s in team_sets)

@@ -497,11 +497,13 @@ class AlwaysPerfectScores(Rule[PerfectScoresOptions]):
         self, item: Workspace, context: RuleContext[PerfectScoresOptions]
     ) -> Iterator[Violation]:
         linted = {id(s) for s in item.sets}
-        teams: dict[str, list[tuple[DateRange, SetItem]]] = defaultdict(list)
-        for set_item in item.all_sets():
-            period = resolve_period(set_item.okr_set.period, context.fiscal_year_start)
-            if period is not None:
-                teams[team_key(set_item.okr_set.team)].append((period, set_item))
+        teams: dict[tuple[int, str], list[tuple[DateRange, SetItem]]] = defaultdict(list)
+        for number, repository in enumerate(item.repositories()):
+            for set_item in repository:
+                period = resolve_period(set_item.okr_set.period, context.fiscal_year_start)
+                if period is not None:
+                    key = (number, team_key(set_item.okr_set.team))
+                    teams[key].append((period, set_item))
         for sets in teams.values():
             latest = max(period for period, _ in sets)
             anchors = [s for period, s in sets if period == latest and id(s) in linted]
