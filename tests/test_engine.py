@@ -52,7 +52,7 @@ objectives:
   - title: Make support fast
     key_results:
       - Cut median first response time from 9h to 2h
-      - Raise support satisfaction from 82% to 90%
+      - Cut repeat contacts per customer from 1.8 to 1.3
 """
 
 EXPECTED = [(3, "FOC001"), (6, "MEA001"), (10, "SND002"), (11, "FOC003")]

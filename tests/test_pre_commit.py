@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import ARTIFACTS, checkout_snapshot, clean_env, git, run
+from tools import checkout_snapshot, clean_env, git, pre_commit_home, run
 
 GOOD = """\
 team: Growth
@@ -26,7 +26,7 @@ NOT_OKR = "services:\n  web:\n    image: nginx:1.27\n"
 
 
 def pre_commit(repo: Path, *args: str, **env: str) -> tuple[int, str]:
-    home = ARTIFACTS / "pre-commit-home"
+    home = pre_commit_home()
     result = run(
         [str(Path(sys.executable).parent / "pre-commit"), *args],
         cwd=repo,
@@ -61,7 +61,7 @@ def commit(repo: Path, files: dict[str, str]) -> tuple[int, str]:
     result = run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@okrlint.invalid", "commit", "-m", "okrs"],
         cwd=repo,
-        env=clean_env(PRE_COMMIT_HOME=str(ARTIFACTS / "pre-commit-home")),
+        env=clean_env(PRE_COMMIT_HOME=str(pre_commit_home())),
     )
     return result.returncode, result.stdout + result.stderr
 

@@ -16,7 +16,7 @@ period: 2026-Q1
 objectives:
   - title: Make onboarding effortless{o1}
     key_results:
-      - Improve onboarding{kr}
+      - Improve how new users onboard{kr}
   - title: Win the mid-market
     key_results:
       - Raise the mid-market win rate from 18% to 25%

@@ -102,3 +102,9 @@ def checkout_snapshot() -> tuple[Path, str]:
     git(target, "add", "-A")
     git(target, "commit", "-q", "-m", "snapshot")
     return target, git(target, "rev-parse", "HEAD").strip()
+
+
+@functools.cache
+def pre_commit_home() -> Path:
+    # Outside the checkout: pre-commit keeps clones of hook repositories here, tests included.
+    return Path(tempfile.mkdtemp(prefix="okrlint-pre-commit-home-"))

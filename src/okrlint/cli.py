@@ -290,6 +290,74 @@ def rule(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. OUT
     sys.stdout.write(render_rule(found))
 
 
+class ReportFormat(StrEnum):
+    HTML = "html"
+    MD = "md"
+
+
+@app.command()
+def report(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files and folders of OKRs (default: .).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the report here (default: stdout).")
+    ] = None,
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format", help="html, or md for a pull-request comment (default: from --out)."
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Use this config file for every file instead of the nearest one."),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(help="The date that decides which periods are closed (default: today)."),
+    ] = None,
+) -> None:
+    """A quality report per team and period: scores, findings by family, trends, charts."""
+    from okrlint.config import ConfigError, read_config
+    from okrlint.engine import RunOptions
+    from okrlint.files import PathNotFoundError
+    from okrlint.report import build_report, render_html, render_markdown
+
+    try:
+        as_of = dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        _fail(f"--today must be a date such as 2026-03-31 (got {today!r})")
+    try:
+        loaded = read_config(config) if config else None
+        built = build_report(paths or [Path(".")], RunOptions(config=loaded, today=as_of))
+    except ConfigError as error:
+        _fail(str(error))
+    except PathNotFoundError as error:
+        _fail(f"no such file or folder: {error}")
+    chosen = output_format or (
+        ReportFormat.MD
+        if out is not None and out.suffix.lower() in (".md", ".markdown")
+        else ReportFormat.HTML
+    )
+    text = render_markdown(built) if chosen is ReportFormat.MD else render_html(built)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        from okrlint.fixer import atomic_write
+
+        try:
+            if not out.exists():
+                out.write_bytes(b"")
+            atomic_write(out, text.encode("utf-8"))
+        except OSError as error:
+            _fail(f"cannot write {out}: {error.strerror or error}")
+        typer.echo(f"okrlint: wrote {out}", err=True)
+    for error_message in built.errors:
+        typer.echo(f"okrlint: error: {error_message}", err=True)
+    raise typer.Exit(2 if built.errors else 0)
+
+
 @app.command("config")
 def config_command(
     path: Annotated[

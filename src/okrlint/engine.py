@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrlint.config import (
     DEFAULT,
@@ -41,6 +41,9 @@ from okrlint.registry import (
     default_registry,
 )
 from okrlint.repository import RepositoryLookup
+
+if TYPE_CHECKING:
+    from okrlint.analysis.run import RunReadings
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,16 @@ def lint_paths(
         options = dataclasses.replace(options, config=_as_config(config))
     registry = default_registry()
     settings_for = SettingsCache(registry, options)
+    sources, skipped = load_sources(paths, options, settings_for)
+    report = check_sources(sources, registry, options, settings_for.root())
+    report.counts.skipped_files += skipped
+    return report
+
+
+def load_sources(
+    paths: Sequence[str | Path], options: RunOptions, settings_for: SettingsCache
+) -> tuple[list[tuple[SourceFile, Settings]], int]:
+    """Discover and load the files to lint, each with its settings; and how many were excluded."""
     discovery = discover([Path(p) for p in paths])
     tasks: list[LoadTask] = []
     settings_of: list[Settings] = []
@@ -88,10 +101,7 @@ def lint_paths(
         tasks.append((file, display_path(file), settings.config.values.max_file_size))
         settings_of.append(settings)
     loaded = load_files(tasks, options.jobs)
-    sources = list(zip(loaded, settings_of, strict=True))
-    report = check_sources(sources, registry, options, settings_for.root())
-    report.counts.skipped_files += skipped
-    return report
+    return list(zip(loaded, settings_of, strict=True)), skipped
 
 
 def _as_config(config: str | Path | Mapping[str, Any] | LoadedConfig) -> LoadedConfig:
@@ -162,7 +172,14 @@ def check_sources(
     values = root_settings.config.values
     lookup = RepositoryLookup((s for s, _ in sources), values.exclude, values.max_file_size)
     workspace = Workspace(tuple(set_items), lookup, lookup.root_of)
-    runner = _Runner(registry, today, root_settings, workspace)
+    from okrlint.analysis.run import RunReadings
+
+    to_read = [(item, settings_of[id(item.document.source)]) for item in set_items]
+    if _workspace_reads_text(registry, root_settings):
+        # A whole-repository rule compares the texts of files that were not passed, too.
+        to_read += [(item, root_settings) for item in lookup()]
+    readings = RunReadings.collect(registry, to_read)
+    runner = _Runner(registry, today, root_settings, workspace, readings)
     for source, settings in sources:
         if source.is_okr_file:
             runner.run(Scope.FILE, FileItem(source), settings)
@@ -220,11 +237,24 @@ def _apply_suppressions(
     return kept, outcome.used
 
 
+def _workspace_reads_text(registry: Registry, settings: Settings) -> bool:
+    return any(
+        rule.meta.scope is Scope.WORKSPACE and rule.meta.needs_readings
+        for code, rule in registry.rules.items()
+        if code in settings.selected
+    )
+
+
 class _Runner:
     """Runs the selected rules of one scope on one item, isolating crashes."""
 
     def __init__(
-        self, registry: Registry, today: dt.date, root: Settings, workspace: Workspace
+        self,
+        registry: Registry,
+        today: dt.date,
+        root: Settings,
+        workspace: Workspace,
+        readings: RunReadings,
     ) -> None:
         self._by_scope: dict[Scope, list[type[Rule[Any]]]] = {}
         for rule in registry.sorted():
@@ -233,6 +263,7 @@ class _Runner:
         self._today = today
         self._root = root
         self._workspace = workspace
+        self._readings = readings
         self.violations: list[tuple[Violation, type[Rule[Any]]]] = []
         self.crashes: list[Finding] = []
 
@@ -247,6 +278,7 @@ class _Runner:
             context = RuleContext(
                 settings.options[code],
                 self._today,
+                self._readings.for_settings(settings) if rule.meta.needs_readings else {},
                 workspace=self._workspace,
                 fiscal_year_start=settings.config.values.fiscal_year_start,
             )

@@ -301,6 +301,7 @@ class _Push:
     direction: Direction
     baseline: float | None
     target: float | None
+    metric_text: str | None
 
     def describe(self) -> str:
         okr_set = self.item.parent.okr_set
@@ -382,6 +383,7 @@ class ConflictingKeyResults(Rule[NoOptions]):
                 "        target: 55\n"
             ),
         ),
+        needs_readings=True,
         severity=Severity.WARNING,
     )
 
@@ -407,9 +409,16 @@ class ConflictingKeyResults(Rule[NoOptions]):
                     ):
                         continue
                     by_metric[numbers.metric].append(
-                        _Push(kr, period, numbers.direction, numbers.baseline, numbers.target)
+                        _Push(
+                            kr,
+                            period,
+                            numbers.direction,
+                            numbers.baseline,
+                            numbers.target,
+                            numbers.metric_text,
+                        )
                     )
-        for pushes in by_metric.values():
+        for metric_name, pushes in by_metric.items():
             for push in pushes:
                 owner = push.item.parent.parent
                 if id(owner) not in linted:
@@ -423,7 +432,7 @@ class ConflictingKeyResults(Rule[NoOptions]):
                 ]
                 if not against:
                     continue
-                metric = push.item.key_result.metric or "this metric"
+                metric = push.metric_text or metric_name
                 way = "up" if push.direction is Direction.INCREASE else "down"
                 shown = "; ".join(other.describe() for other in against[:3])
                 more = f" and {len(against) - 3} more" if len(against) > 3 else ""

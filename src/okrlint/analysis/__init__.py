@@ -1,0 +1,45 @@
+"""Understanding what a key result says: readings built from rule packs, spaCy and a regex layer.
+
+Importing this package is cheap: spaCy is imported only when texts are actually read.
+"""
+
+from __future__ import annotations
+
+from okrlint.analysis.facts import Facts, facts_of
+from okrlint.analysis.numbers import NumberMention, find_numbers
+from okrlint.analysis.pack import PackError, PackRule, RulePack, builtin_folder, load_pack
+from okrlint.analysis.reading import KeyResultReading, Term
+
+__all__ = [
+    "Facts",
+    "KeyResultReading",
+    "NumberMention",
+    "PackError",
+    "PackRule",
+    "RulePack",
+    "Term",
+    "builtin_folder",
+    "facts_of",
+    "find_numbers",
+    "load_pack",
+    "read_texts",
+    "reading_of",
+]
+
+
+def read_texts(texts: list[str] | tuple[str, ...], pack: RulePack) -> dict[str, KeyResultReading]:
+    """Readings of every distinct text, keyed by text (see `reader.read_texts`)."""
+    from okrlint.analysis.reader import read_texts as read
+
+    return read(texts, pack)
+
+
+def reading_of(readings: object, text: str) -> KeyResultReading | None:
+    """The reading of `text` from a rule context's readings, or None when it was not read."""
+    from collections.abc import Mapping
+
+    if isinstance(readings, Mapping):
+        found = readings.get(text)
+        if isinstance(found, KeyResultReading):
+            return found
+    return None

@@ -1,0 +1,731 @@
+"""Read key-result and objective texts into readings, in one spaCy batch per run.
+
+spaCy's blank English tokenizer splits the text; PhraseMatcher and Matcher patterns on the
+lower-cased tokens find okrlint's lexicon terms (the lookup lemmatizer is case-sensitive, so
+"Launched" would stay "Launched"; the pack's own inflection table avoids that). Numbers come from
+the regex layer in `numbers.py`. spaCy is imported here, lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from okrlint.analysis.numbers import (
+    BASELINE,
+    COUNT,
+    DELTA,
+    TARGET,
+    THRESHOLD,
+    find_numbers,
+    has_date,
+    threshold_direction,
+)
+from okrlint.analysis.pack import RulePack
+from okrlint.analysis.reading import (
+    ACTIVITY_COUNT,
+    COMPLETION,
+    DELIVERABLE,
+    DELIVERY,
+    HIRE,
+    INTERNAL_METRIC,
+    OUTCOME,
+    OUTPUT,
+    TASK,
+    UNKNOWN,
+    KeyResultReading,
+    Term,
+)
+
+# At the start of a key result, a verb in more than one lexicon takes the first kind listed.
+_LEAD_KINDS = (
+    ("hold_verbs", "hold"),
+    ("decrease_verbs", "decrease"),
+    ("increase_verbs", "increase"),
+    ("hire_verbs", HIRE),
+    ("delivery_verbs", DELIVERY),
+    ("task_verbs", TASK),
+    ("achieve_verbs", "achieve"),
+    ("behaviour_verbs", "behaviour"),
+)
+# Words skipped before the lead verb: "We will launch", "Successfully ship", "To run".
+_SKIP = frozenset(
+    [
+        "we",
+        "i",
+        "will",
+        "shall",
+        "to",
+        "must",
+        "should",
+        "can",
+        "'ll",
+        "our",
+        "team",
+        "teams",
+        "successfully",
+        "fully",
+        "finally",
+        "also",
+        "then",
+        "and",
+        "be",
+        "able",
+        "please",
+        "let's",
+        "lets",
+        "-",
+        "--",
+        "—",
+        "–",
+        "*",
+        "•",
+        "·",
+        ")",
+        "]",
+        "[",
+        "(",
+        "#",
+        "+",
+        ">",
+        ".",
+    ]
+)
+_QUANTIFIERS = re.compile(
+    r"\b(?:all|every|each|zero|none|always|never|no\s+(?!longer|one\b)\w+|100\s?%|"
+    r"at\s+least\s+(?:one|a|an)|any\s+\w+\s+within)\b",
+    re.IGNORECASE,
+)
+_CADENCE = re.compile(
+    r"\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|nightly|hourly|yearly|annually|"
+    r"every\s+(?:day|week|sprint|month|release|quarter))\b(?!\s+(?:active|actives|unique))",
+    re.IGNORECASE,
+)
+_ATTITUDE = frozenset({"nps", "csat", "ces", "satisfaction", "score", "rating", "enps"})
+_METRIC_STOP = frozenset(
+    [
+        "from",
+        "by",
+        "to",
+        "at",
+        "in",
+        "for",
+        "within",
+        "under",
+        "below",
+        "above",
+        "over",
+        ",",
+        "(",
+        ")",
+        ".",
+        ";",
+        ":",
+        "-",
+        "–",
+        "—",
+        "with",
+        "per",
+        "between",
+        "across",
+        "among",
+        "while",
+        "without",
+        "via",
+        "through",
+        "using",
+        "so",
+        "that",
+        "which",
+        "who",
+        "and",
+        "or",
+        "than",
+        "of",
+    ]
+)
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "our", "their", "its", "your", "my", "this", "these", "those"]
+)
+_ENGLISH = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "for",
+        "and",
+        "from",
+        "by",
+        "on",
+        "with",
+        "at",
+        "our",
+        "all",
+        "every",
+        "each",
+        "is",
+        "are",
+        "be",
+        "per",
+        "than",
+        "new",
+        "more",
+        "less",
+        "least",
+        "most",
+        "their",
+        "its",
+        "this",
+        "that",
+        "who",
+        "which",
+        "as",
+        "or",
+        "no",
+        "not",
+        "can",
+        "will",
+        "into",
+        "over",
+        "under",
+        "has",
+        "have",
+        "been",
+    ]
+)
+
+
+@dataclass
+class _Hit:
+    lexicon: str
+    term: str
+    start: int  # token index
+    end: int  # token index, exclusive
+
+
+class Reader:
+    """A blank English pipeline with the pack's matchers; build once, read many texts."""
+
+    def __init__(self, pack: RulePack) -> None:
+        import spacy
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.pack = pack
+        self.nlp = spacy.blank("en")
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.base_of: dict[str, dict[str, str]] = {}
+        for name in sorted(pack.lexicons):
+            forms = pack.forms(name)
+            self.base_of[name] = {form: base for form, (base, _) in forms.items()}
+            docs = [self.nlp.make_doc(form) for form in sorted(forms)]
+            if docs:
+                self.phrases.add(name, docs)
+        self.matcher = Matcher(self.nlp.vocab)
+        for name, alternatives in pack.patterns.items():
+            self.matcher.add(name, [[_expand(token, pack) for token in a] for a in alternatives])
+        self.lead_forms: list[tuple[str, dict[str, str]]] = [
+            (kind, self.base_of.get(lexicon, {})) for lexicon, kind in _LEAD_KINDS
+        ]
+
+    def read(self, texts: Sequence[str]) -> dict[str, KeyResultReading]:
+        unique = list(dict.fromkeys(texts))
+        readings: dict[str, KeyResultReading] = {}
+        for text, doc in zip(unique, self.nlp.pipe(unique, batch_size=256), strict=True):
+            readings[text] = self._read(text, doc)
+        return readings
+
+    def _read(self, text: str, doc: Any) -> KeyResultReading:
+        lower = [t.lower_ for t in doc]
+        hits: dict[str, list[_Hit]] = {}
+        for match_id, start, end in self.phrases(doc):
+            name = self.nlp.vocab.strings[match_id]
+            form = doc[start:end].text.lower()
+            base = self.base_of[name].get(form) or self.base_of[name].get(
+                " ".join(lower[start:end]), form
+            )
+            hits.setdefault(name, []).append(_Hit(name, base, start, end))
+        for match_id, start, end in self.matcher(doc):
+            name = self.nlp.vocab.strings[match_id]
+            hits.setdefault(name, []).append(_Hit(name, doc[start:end].text.lower(), start, end))
+        return _Analysis(text, doc, lower, hits, self).reading()
+
+
+class _Analysis:
+    """One text's reading, built step by step from its tokens, hits and numbers."""
+
+    def __init__(
+        self, text: str, doc: Any, lower: list[str], hits: dict[str, list[_Hit]], reader: Reader
+    ) -> None:
+        self.text = text
+        self.doc = doc
+        self.lower = lower
+        self.hits = hits
+        self.reader = reader
+        self.numbers = find_numbers(text)
+        self.measures = [n for n in self.numbers if n.measures]
+
+    # --- helpers ---
+
+    def term(self, hit: _Hit) -> Term:
+        span = self.doc[hit.start : hit.end]
+        return Term(span.text, hit.term, hit.lexicon, span.start_char, span.end_char)
+
+    def found(self, lexicon: str, start: int = 0) -> list[_Hit]:
+        return [h for h in self.hits.get(lexicon, []) if h.start >= start]
+
+    def first(self, lexicon: str, start: int = 0) -> _Hit | None:
+        found = self.found(lexicon, start)
+        return min(found, key=lambda h: (h.start, -h.end)) if found else None
+
+    def near_number(self, hit: _Hit, window: int = 4) -> bool:
+        start_char = self.doc[hit.start].idx
+        end_char = self.doc[hit.end - 1].idx + len(self.doc[hit.end - 1])
+        for number in self.measures:
+            if 0 <= start_char - number.end <= 3 + window * 8 or 0 <= number.start - end_char <= 24:
+                return True
+        return False
+
+    # --- the reading ---
+
+    def english(self, lead_kind: str | None) -> bool:
+        words = [t for t in self.lower if any(c.isalpha() for c in t)]
+        letters = [c for c in self.text if c.isalpha()]
+        if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
+            return False
+        return len(words) < 3 or lead_kind is not None or any(w in _ENGLISH for w in words)
+
+    def reading(self) -> KeyResultReading:
+        lead_index = self._lead_index()
+        lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
+        if not self.english(lead_kind):
+            return KeyResultReading(
+                text=self.text,
+                numbers=tuple(self.numbers),
+                measurable=bool(self.measures),
+                measurable_evidence=self.measures[0].text if self.measures else None,
+                english=False,
+            )
+        staff = self.found("staff_nouns")
+        actor_hits = [
+            h
+            for h in self.found("customer_actors")
+            if not any(
+                s.start <= h.start < s.end and (s.end - s.start) >= (h.end - h.start) for s in staff
+            )
+        ]
+        if lead_kind == HIRE:
+            actor_hits = []
+        actor = min(actor_hits, key=lambda h: h.start) if actor_hits else None
+        lagging_hits = self.found("lagging_finance")
+        behaviour_nouns = [
+            h
+            for h in self.found("behaviour_nouns")
+            if not any(g.start <= h.start < g.end for g in lagging_hits)
+        ]
+        behaviour_verbs = [
+            h
+            for h in self.found("behaviour_verbs")
+            if h.start >= lead_end and (h.start == 0 or self.lower[h.start - 1] not in _DETERMINERS)
+        ]
+        behaviour = next(iter(behaviour_verbs or behaviour_nouns), None)
+        metric_hits = self.found("metric_nouns")
+        service = self.first("service_levels")
+        lagging = self.first("lagging_finance")
+        internal = self.first("internal_metrics")
+        vanity = self._vanity()
+        measurable, measurable_evidence = self._measurable()
+        direction = self._direction(lead_kind)
+        hold = self._hold(lead_kind, lead_index, lead_end)
+
+        # Evidence that the text states a change in what people do or in a business measure.
+        outcome_evidence: str | None = None
+        has_measure = bool(self.measures)
+        if (
+            lead_kind in ("increase", "decrease", "hold", "achieve")
+            and (metric_hits or behaviour_nouns or service or lagging or actor)
+            and internal is None
+        ):
+            outcome_evidence = "change"
+        elif actor is not None and (has_measure or behaviour_verbs or behaviour_nouns):
+            outcome_evidence = "actor"
+        elif behaviour_nouns and has_measure and lead_kind not in (DELIVERY, TASK, HIRE):
+            outcome_evidence = "behaviour"
+        elif (service or metric_hits or lagging) and any(
+            n.role in (THRESHOLD, BASELINE, DELTA) or n.kind in ("percent", "currency", "duration")
+            for n in self.measures
+        ):
+            outcome_evidence = "level"
+        elif lead_kind in ("increase", "decrease") and has_measure and internal is None:
+            outcome_evidence = "change"
+
+        output_kind, output_evidence, deliverable = self._output(
+            lead_index, lead_kind, lead_end, internal, outcome_evidence
+        )
+        if output_kind is not None:
+            kind = OUTPUT
+        elif outcome_evidence is not None:
+            kind = OUTCOME
+        else:
+            kind = UNKNOWN
+
+        customer: _Hit | None = None
+        if kind != OUTPUT:
+            attitude_only = bool(metric_hits) and all(h.term in _ATTITUDE for h in metric_hits)
+            if behaviour_nouns and not (lagging and not actor and not self.measures):
+                customer = behaviour_nouns[0]
+            elif (
+                actor is not None
+                and (has_measure or behaviour_verbs)
+                and not attitude_only
+                and not (lagging and not behaviour_verbs)
+            ):
+                customer = actor
+
+        prescribed = self.first("prescribed_solution", max(lead_end, 1))
+        compensation = self.first("compensation_words")
+        terms = {
+            name: tuple(self.term(h) for h in sorted(found, key=lambda h: h.start))
+            for name, found in self.hits.items()
+        }
+        return KeyResultReading(
+            text=self.text,
+            lead_verb=lead_verb,
+            lead_lemma=lead_lemma,
+            lead_kind=lead_kind,
+            actor=self.term(actor) if actor else None,
+            behaviour=self.term(behaviour) if behaviour else None,
+            metric=self._metric(lead_index, lead_end),
+            numbers=tuple(self.numbers),
+            direction=direction,
+            kind=kind,
+            output_kind=output_kind,
+            output_evidence=output_evidence,
+            deliverable=deliverable,
+            measurable=measurable,
+            measurable_evidence=measurable_evidence,
+            customer_behaviour=customer is not None,
+            customer_evidence=self.term(customer) if customer else None,
+            hold=hold,
+            vanity=self.term(vanity) if vanity else None,
+            lagging=self.term(lagging) if lagging else None,
+            service_level=self.term(service) if service else None,
+            prescribed=self._clause(prescribed) if prescribed else None,
+            compensation=self.term(compensation) if compensation else None,
+            date=has_date(self.text),
+            hits=terms,
+        )
+
+    def _lead_index(self) -> int:
+        tokens = self.lower
+        limit = min(len(tokens), 6)
+        start = 0
+        for index in range(limit):
+            if tokens[index] in (":", "|") and index < limit - 1:
+                start = index + 1
+                break
+        while start < len(tokens) and (
+            tokens[start] in _SKIP
+            or re.fullmatch(r"kr\d*|o\d+|\d+[.)]|[a-z][.)]", tokens[start]) is not None
+            or self.doc[start].is_punct
+            or self.doc[start].is_space
+        ):
+            start += 1
+        return start
+
+    def _lead(self, index: int) -> tuple[str | None, str | None, str | None, int]:
+        if index >= len(self.lower):
+            return None, None, None, index
+        two = " ".join(self.lower[index : index + 2])
+        for width, form in ((2, two), (1, self.lower[index])):
+            for kind, forms in self.reader.lead_forms:
+                base = forms.get(form)
+                if base is not None:
+                    written = self.doc[index : index + width].text
+                    return written, base, kind, index + width
+        return None, None, None, index
+
+    def _measurable(self) -> tuple[bool, str | None]:
+        if self.measures:
+            return True, self.measures[0].text
+        for pattern in (_QUANTIFIERS, _CADENCE):
+            found = pattern.search(self.text)
+            if found:
+                return True, found.group()
+        return False, None
+
+    def _direction(self, lead_kind: str | None) -> str | None:
+        if lead_kind in ("increase", "decrease"):
+            return lead_kind
+        if lead_kind == "hold":
+            return "maintain"
+        baseline = next((n for n in self.numbers if n.role == BASELINE), None)
+        target = next((n for n in reversed(self.numbers) if n.role in (TARGET, THRESHOLD)), None)
+        if baseline and target and baseline.value is not None and target.value is not None:
+            if target.value > baseline.value:
+                return "increase"
+            if target.value < baseline.value:
+                return "decrease"
+            return "maintain"
+        for number in self.numbers:
+            if number.role == THRESHOLD:
+                return threshold_direction(self.text, number)
+        if self.found("decrease_verbs"):
+            return "decrease"
+        if self.found("increase_verbs"):
+            return "increase"
+        return None
+
+    def _hold(self, lead_kind: str | None, lead_index: int, lead_end: int) -> Term | None:
+        if lead_kind == "hold":
+            span = self.doc[lead_index:lead_end]
+            return Term(
+                span.text, self.lower[lead_index], "hold_verbs", span.start_char, span.end_char
+            )
+        phrase = self.first("hold_phrases")
+        return self.term(phrase) if phrase else None
+
+    def _vanity(self) -> _Hit | None:
+        vanity = self.first("vanity_metrics")
+        if vanity is None:
+            return None
+        rates = self.found("rate_words")
+        if rates or any(n.kind == "percent" for n in self.numbers):
+            return None
+        return vanity
+
+    def _metric(self, lead_index: int, lead_end: int) -> str | None:
+        """The measured thing: the words after the lead verb up to the numbers or a preposition."""
+        doc = self.doc
+        index = lead_end
+        picked: list[int] = []
+        stop_verbs = {
+            form
+            for kind, forms in self.reader.lead_forms
+            if kind in ("increase", "decrease", "hold")
+            for form in forms
+        }
+        while index < len(doc) and len(picked) < 8:
+            token = doc[index]
+            word = self.lower[index]
+            glued = word == "-" and index > 0 and not doc[index - 1].whitespace_
+            numeric = token.like_num or any(ch.isdigit() for ch in word)
+            window = re.fullmatch(r"p\d\d|\d+-\w+|week-?\d|day-?\d|q\d", word) is not None
+            after_hyphen = (
+                picked
+                and index > 1
+                and self.lower[index - 1] == "-"
+                and not doc[index - 1].whitespace_
+                and not doc[index - 2].whitespace_
+            )
+            before_hyphen = (
+                index + 2 < len(doc)
+                and self.lower[index + 1] == "-"
+                and not token.whitespace_
+                and not doc[index + 1].whitespace_
+            )
+            if (glued and picked) or (after_hyphen and numeric) or (numeric and before_hyphen):
+                picked.append(index)
+            elif re.fullmatch(r"q[1-4]|h[12]|fy\d*", word):
+                pass
+            elif (
+                (numeric and not window)
+                or word in ("%", "$", "€", "£", "x")
+                or word in _METRIC_STOP
+                or token.is_punct
+                or (picked and word in stop_verbs)
+            ):
+                if picked:
+                    break
+            elif not (not picked and word in _DETERMINERS):
+                picked.append(index)
+            index += 1
+        while picked and (
+            self.lower[picked[-1]] in _DETERMINERS or self.lower[picked[-1]] in ("-", "'s")
+        ):
+            picked.pop()
+        if not picked:
+            return None
+        span = doc[picked[0] : picked[-1] + 1]
+        return " ".join(span.text.lower().split())
+
+    def _output(
+        self,
+        lead_index: int,
+        lead_kind: str | None,
+        lead_end: int,
+        internal: _Hit | None,
+        outcome_evidence: str | None,
+    ) -> tuple[str | None, Term | None, str | None]:
+        lead = None
+        if lead_index < lead_end and lead_kind is not None:
+            span = self.doc[lead_index:lead_end]
+            lead = Term(
+                span.text, self.lower[lead_index], lead_kind, span.start_char, span.end_char
+            )
+        deliverable = self._object(lead_end) if lead_kind in (DELIVERY, TASK, HIRE) else None
+        customers_named = outcome_evidence == "actor"
+        # Counts of the team's own work: "publish 10 posts", "increase test coverage to 80%".
+        if internal is not None and not customers_named:
+            return INTERNAL_METRIC, self.term(internal), deliverable
+        count = self._activity_count(lead_kind, lead_end)
+        if count is not None and not customers_named and outcome_evidence in (None, "change"):
+            return ACTIVITY_COUNT, count, deliverable
+        if outcome_evidence is not None:
+            return None, None, None
+        if lead is not None and lead_kind == HIRE:
+            return HIRE, lead, deliverable
+        if lead is not None and lead_kind in (DELIVERY, TASK):
+            staff = self.first("staff_nouns", lead_end)
+            if staff is not None and lead.term in ("add", "get", "bring on", "bring in"):
+                return HIRE, lead, deliverable
+            return lead_kind, lead, deliverable
+        completion = self._completion()
+        if completion is not None:
+            return COMPLETION, completion, self._subject(completion)
+        team = self.first("team_does")
+        if team is not None:
+            return DELIVERY, self.term(team), None
+        has = self.first("has_deliverable")
+        thing = self.first("deliverable_nouns", has.start) if has else None
+        if has is not None and thing is not None and not self.measures:
+            return DELIVERABLE, self.term(thing), self.doc[has.end - 1 : thing.end].text
+        thing = self.first("deliverable_nouns")
+        if thing is not None and not self.measures and has_date(self.text):
+            return DELIVERABLE, self.term(thing), self.doc[: thing.end].text
+        return None, None, None
+
+    def _completion(self) -> Term | None:
+        pattern = self.first("completion_state")
+        if pattern is not None:
+            return self.term(pattern)
+        for hit in self.found("completion_states"):
+            if hit.term in (
+                "in production",
+                "in place",
+                "up and running",
+                "live",
+                "in use",
+                "done",
+            ) and (hit.term != "live" or hit.start > 0):
+                return self.term(hit)
+            things = self.found("deliverable_nouns")
+            if any(t.end == hit.start for t in things) and hit.start > 0:
+                return self.term(hit)
+        return None
+
+    def _activity_count(self, lead_kind: str | None, lead_end: int) -> Term | None:
+        activities = self.found("activity_nouns")
+        for number in self.measures:
+            if number.role not in (TARGET, COUNT, THRESHOLD) or number.kind not in (
+                "count",
+                "word",
+                "redacted",
+            ):
+                continue
+            for hit in activities:
+                start_char = self.doc[hit.start].idx
+                gap = self.text[number.end : start_char]
+                close = len(gap) <= 30 and re.fullmatch(r"[\s\w-]*", gap) and gap.count(" ") <= 3
+                if close and lead_kind in (DELIVERY, TASK, HIRE, None, "achieve"):
+                    span = self.doc[hit.start : hit.end]
+                    return Term(
+                        self.text[number.start : span.end_char],
+                        hit.term,
+                        hit.lexicon,
+                        number.start,
+                        span.end_char,
+                    )
+        if (
+            lead_kind in (DELIVERY, TASK)
+            and any(
+                n.kind in ("count", "word", "redacted") and n.role in (TARGET, COUNT)
+                for n in self.measures
+            )
+            and not self.found("behaviour_nouns")
+            and not self.found("metric_nouns")
+        ):
+            span = self.doc[:lead_end]
+            return Term(span.text, self.lower[0], "activity_count", span.start_char, span.end_char)
+        return None
+
+    def _object(self, lead_end: int) -> str | None:
+        words: list[str] = []
+        for token in self.doc[lead_end:]:
+            if token.lower_ in (
+                "by",
+                "to",
+                "for",
+                "so",
+                "in",
+                "on",
+                "with",
+                "that",
+                "which",
+                "before",
+                "until",
+                "across",
+                ",",
+                ";",
+                ".",
+                "(",
+                "and",
+                "—",
+                "-",
+                ":",
+            ):
+                if words:
+                    break
+                continue
+            words.append(token.text)
+            if len(words) >= 8:
+                break
+        return " ".join(words) or None
+
+    def _subject(self, completion: Term) -> str | None:
+        before = self.text[: completion.start].strip(" ,.-")
+        before = re.sub(r"\b(?:is|are|was|were|has|have|had|been|gets?)\s*$", "", before).strip()
+        return before or None
+
+    def _clause(self, hit: _Hit) -> Term:
+        span = self.doc[hit.start : hit.end]
+        end = span.end_char
+        rest = self.text[end:]
+        stop = re.search(r"[,;.)]|\s+(?:and|so|while|to)\s", rest)
+        end += stop.start() if stop else len(rest)
+        return Term(self.text[span.start_char : end], hit.term, hit.lexicon, span.start_char, end)
+
+
+def _expand(token: Any, pack: RulePack) -> Any:
+    """Replace "@lexicon" (or "@lexicon:ing" / ":ed") with the lexicon's single-word forms."""
+    if isinstance(token, str) and token.startswith("@"):
+        name, _, tag = token[1:].partition(":")
+        return pack.words(name, tag or None)
+    if isinstance(token, dict):
+        return {key: _expand(value, pack) for key, value in token.items()}
+    if isinstance(token, list):
+        return [_expand(value, pack) for value in token]
+    return token
+
+
+_READERS: dict[str, Reader] = {}
+
+
+def reader_for(pack: RulePack) -> Reader:
+    """One pipeline per pack and process: building it costs more than reading a thousand KRs."""
+    reader = _READERS.get(pack.fingerprint)
+    if reader is None:
+        reader = _READERS[pack.fingerprint] = Reader(pack)
+    return reader
+
+
+def read_texts(texts: Sequence[str], pack: RulePack) -> dict[str, KeyResultReading]:
+    """Readings of every distinct text, keyed by text. Pure: same texts and pack, same result."""
+    wanted = [t for t in dict.fromkeys(texts) if isinstance(t, str)]
+    if not wanted:
+        return {}
+    return reader_for(pack).read(wanted)

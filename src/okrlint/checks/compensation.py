@@ -1,0 +1,164 @@
+"""Culture: OKRs tied to pay stop being ambitious."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from okrlint.analysis import PackError, load_pack, reading_of
+from okrlint.document import NodePath
+from okrlint.findings import Severity, Violation
+from okrlint.model import OkrSet
+from okrlint.registry import (
+    Example,
+    FileItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+)
+
+_HEAD = "team: Sales\nperiod: 2026-Q1\n"
+_WHY = (
+    "tie OKRs to pay and people set targets they are sure to hit; keep compensation apart "
+    "(Doerr, Measure What Matters; Google's playbook) and remove the link"
+)
+
+
+def _normal(key: str) -> str:
+    key = key.lower().removeprefix("x-").removeprefix("x_")
+    return key.replace("-", "_")
+
+
+def _compensation_keys() -> frozenset[str]:
+    try:
+        lexicon = load_pack().lexicons.get("compensation_keys")
+    except PackError:
+        return frozenset()
+    return frozenset(_normal(t) for t in lexicon.terms) if lexicon else frozenset()
+
+
+def _keys(data: Any, node: NodePath = ()) -> Iterator[tuple[NodePath, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*node, key), str(key)
+            yield from _keys(value, (*node, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _keys(value, (*node, index))
+
+
+class TiedToCompensation(Rule[NoOptions]):
+    meta = RuleMeta(
+        code="CUL001",
+        name="tied-to-compensation",
+        family="culture",
+        scope=Scope.FILE,
+        summary="OKRs linked to bonuses, pay or performance ratings.",
+        rationale=(
+            "When OKRs decide bonuses or ratings, people sandbag: they commit only to what they "
+            "are sure to reach, and aspirational OKRs die. Doerr and Google's playbook both keep "
+            "OKRs separate from compensation and performance evaluation. okrlint flags "
+            "compensation words in objectives and key results and keys such as `x-bonus`."
+        ),
+        bad=(
+            Example(
+                _HEAD
+                + "x-bonus-weight: 30%  # expect: CUL001\n"
+                + "objectives:\n"
+                + "  - title: Win the mid-market\n"
+                + "    key_results:\n"
+                + "      - Raise mid-market win rate from 18% to 25% (counts toward the Q1 bonus)"
+                + "  # expect: CUL001\n"
+            ),
+        ),
+        good=(
+            Example(
+                _HEAD
+                + "objectives:\n"
+                + "  - title: Win the mid-market\n"
+                + "    x-jira: SALES-12\n"
+                + "    key_results:\n"
+                + "      - Raise mid-market win rate from 18% to 25%\n"
+            ),
+        ),
+        severity=Severity.WARNING,
+        needs_readings=True,
+    )
+
+    def check(self, item: FileItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+        source = item.source
+        words = _compensation_keys()
+        for document in source.documents:
+            # Keys are read from the raw document, so `bonus:` is caught even though it also
+            # makes the document invalid (STR002).
+            for node, key in _keys(document.data):
+                normal = _normal(key)
+                if normal in words or any(normal.startswith(f"{w}_") for w in words):
+                    yield Violation(
+                        f"tied to compensation: the key '{key}' attaches pay to this OKR; {_WHY}.",
+                        source,
+                        document,
+                        node,
+                    )
+            if document.okr_set is None:
+                continue
+            for node, text in _texts(document.okr_set):
+                reading = reading_of(context.readings, text)
+                if reading is not None and reading.compensation is not None and reading.english:
+                    yield Violation(
+                        f"tied to compensation: the text mentions "
+                        f"{reading.compensation.quoted()}; {_WHY}.",
+                        source,
+                        document,
+                        node,
+                        text=text,
+                    )
+            pattern = _word_pattern()
+            for node, text in _described(document.okr_set) if pattern else ():
+                found = pattern.search(text) if pattern else None
+                if found:
+                    yield Violation(
+                        f"tied to compensation: the {node[-1]} mentions '{found.group()}'; {_WHY}.",
+                        source,
+                        document,
+                        node,
+                        text=text,
+                    )
+
+
+def _texts(okr_set: OkrSet) -> Iterator[tuple[NodePath, str]]:
+    for position, objective in enumerate(okr_set.objectives):
+        yield ("objectives", position), objective.title
+        for kr_position, kr in enumerate(objective.key_results):
+            yield ("objectives", position, "key_results", kr_position), kr.title
+
+
+def _described(okr_set: OkrSet) -> Iterator[tuple[NodePath, str]]:
+    """Free text that is not read by spaCy: descriptions, learnings, check-in notes."""
+    for position, objective in enumerate(okr_set.objectives):
+        node: NodePath = ("objectives", position)
+        if objective.description:
+            yield (*node, "description"), objective.description
+        for kr_position, kr in enumerate(objective.key_results):
+            kr_node: NodePath = (*node, "key_results", kr_position)
+            if kr.learnings:
+                yield (*kr_node, "learnings"), kr.learnings
+            for index, checkin in enumerate(kr.checkins):
+                if checkin.note:
+                    yield (*kr_node, "checkins", index, "note"), checkin.note
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str] | None:
+    try:
+        pack = load_pack()
+    except PackError:
+        return None
+    forms = sorted(pack.forms("compensation_words"), key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)

@@ -1,0 +1,157 @@
+"""Readings of crafted key results: every field, the hard cases, and text okrlint cannot read."""
+
+from __future__ import annotations
+
+import pytest
+
+from okrlint.analysis import KeyResultReading, load_pack, read_texts
+from okrlint.analysis.reading import ACTIVITY_COUNT, COMPLETION, DELIVERY, HIRE, INTERNAL_METRIC
+
+
+def read(text: str) -> KeyResultReading:
+    return read_texts([text], load_pack())[text]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Launched SSO for enterprise accounts", "launch"),
+        ("Shipping v2 of the billing API", "ship"),
+        ("Built a new pricing page", "build"),
+        ("Rolled out dark mode", "roll out"),
+        ("Hired two support engineers", "hire"),
+        ("MIGRATE all invoices to the new ledger", "migrate"),
+        ("Growth: run 4 pricing experiments", "run"),
+        ("We will publish a public roadmap", "publish"),
+    ],
+)
+def test_capitalised_and_inflected_lead_verbs_are_lemmatised(text: str, lemma: str) -> None:
+    reading = read(text)
+    assert reading.lead_lemma == lemma
+    assert reading.kind == "output"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Launch the referral program", DELIVERY),
+        ("A runbook exists for every tier-1 service", COMPLETION),
+        ("Pricing page redesigned and live", COMPLETION),
+        ("New billing system in production by May", COMPLETION),
+        ("Growth: run 4 pricing experiments", ACTIVITY_COUNT),
+        ("Publish 10 blog posts", ACTIVITY_COUNT),
+        ("Increase test coverage to 80%", INTERNAL_METRIC),
+        ("Hire a senior data engineer", HIRE),
+        ("Add 3 full-time engineers to the platform team", HIRE),
+    ],
+)
+def test_outputs_are_found_in_the_whole_sentence(text: str, kind: str) -> None:
+    reading = read(text)
+    assert reading.kind == "output"
+    assert reading.output_kind == kind
+    assert reading.output_evidence is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reduce time to ship features from 3 weeks to 1 week",
+        "Deliver 95% of orders on time",
+        "Launch in 3 new markets with 500 paying customers each",
+        "Raise week-1 onboarding completion of new teams from 32% to 45%",
+        "Weekly active users grow from 10k to 15k",
+        "Cut p95 checkout latency under 200 ms",
+    ],
+)
+def test_outcomes_are_not_outputs(text: str) -> None:
+    assert read(text).kind != "output"
+
+
+def test_launch_with_paying_customers_names_customers() -> None:
+    reading = read("Launch in 3 new markets with 500 paying customers each")
+    assert reading.actor is not None and reading.actor.term == "paying customer"
+    assert reading.customer_behaviour
+
+
+def test_actor_behaviour_metric_and_direction() -> None:
+    reading = read("Increase the share of new teams who invite a colleague from 12% to 25%")
+    assert reading.actor is not None and reading.actor.text == "new teams"
+    assert reading.behaviour is not None and reading.behaviour.term == "invite"
+    assert reading.direction == "increase"
+    assert reading.baseline == 12 and reading.target == 25
+    assert reading.metric == "share"
+
+
+def test_metric_phrase_is_normalised() -> None:
+    assert read("Grow Weekly Active Users from 10k to 15k").metric == "weekly active users"
+    assert read("Reduce 30-day churn from 4% to 3%").metric == "30-day churn"
+    assert read("Grow mid-market ARR from $2M to $3M").metric == "mid-market arr"
+
+
+def test_hold_the_line_and_direction() -> None:
+    reading = read("Maintain uptime at 99.9%")
+    assert reading.hold is not None and reading.hold.text == "Maintain"
+    assert reading.direction == "maintain"
+    assert read("Keep churn no worse than last quarter").hold is not None
+    assert read("Raise activation from 30% to 40%").hold is None
+
+
+def test_prescribed_solution_is_quoted() -> None:
+    reading = read("Raise weekly sign-ups from 400 to 600 by launching a referral program")
+    assert reading.prescribed is not None
+    assert reading.prescribed.text == "by launching a referral program"
+    assert reading.kind != "output"
+
+
+def test_vanity_lagging_and_compensation_terms() -> None:
+    assert read("Reach 50,000 app downloads").vanity is not None
+    assert read("Raise the share of downloads that become weekly users to 15%").vanity is None
+    assert read("Grow ARR to $1.2M").lagging is not None
+    assert read("Win rate counts toward the sales bonus").compensation is not None
+
+
+def test_deliverable_is_the_object_of_the_delivery_verb() -> None:
+    assert read("Launch the referral program").deliverable == "the referral program"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "Lancer le nouveau site web", "新しいサイトを公開する"]
+)
+def test_unreadable_text_gives_no_judgement(text: str) -> None:
+    reading = read(text)
+    assert reading.kind != "output"
+    assert not reading.customer_behaviour
+    assert reading.hold is None
+
+
+def test_very_long_titles_are_read() -> None:
+    text = "Raise weekly active users from 10k to 15k " + "and keep them happy " * 500
+    reading = read(text)
+    assert reading.baseline == 10_000 and reading.target == 15_000
+
+
+def test_readings_round_trip_through_dicts() -> None:
+    texts = ["Launch the referral program", "Raise activation from 32% to 45% by May"]
+    for reading in read_texts(texts, load_pack()).values():
+        assert KeyResultReading.from_dict(reading.to_dict()) == reading
+
+
+def test_one_reading_per_distinct_text() -> None:
+    texts = ["Cut churn from 4% to 3%"] * 3 + ["Publish 10 posts"]
+    assert sorted(read_texts(texts, load_pack())) == sorted(set(texts))
+
+
+def test_pack_fingerprint_changes_with_contents(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path)) / "school"
+    (folder / "lexicons").mkdir(parents=True)
+    (folder / "lexicons" / "actors.yaml").write_text(
+        "name: customer_actors\nkind: nouns\nsources: [our school]\nterms: [pupil]\n"
+    )
+    base, extended = load_pack(), load_pack([folder])
+    assert base.fingerprint != extended.fingerprint
+    text = "Raise the share of pupils who finish homework from 60% to 75%"
+    assert read_texts([text], base)[text].actor is None
+    actor = read_texts([text], extended)[text].actor
+    assert actor is not None and actor.text == "pupils"
