@@ -131,7 +131,11 @@ def test_confidence_errors_say_what_to_write(written: str, message: str) -> None
     text = FULL.replace("confidence: 6/10", f"confidence: {written}")
     findings = lint_text(text, select=["STR002"])
     assert [(f.line, f.message) for f in findings] == [(23, message)]
-    assert findings[0].object == ""  # a format error is about the document, not a graded item
+    # The set did not validate; the error still names its key result as written.
+    assert (findings[0].object, findings[0].text) == (
+        "O1/KR-time",
+        "Cut median time to first dashboard for new teams",
+    )
 
 
 @pytest.mark.parametrize(

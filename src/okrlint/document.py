@@ -255,9 +255,7 @@ def _compose(text: str, source: SourceFile) -> None:
         except MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            message = " ".join(
-                part for part in (error.context, error.problem) if isinstance(part, str)
-            )
+            message = _parser_message(error)
             if _tab_at(line_lengths, text, line, column):
                 message = "a tab where YAML expects spaces; indent with spaces only"
             source.problems.append(
@@ -632,6 +630,17 @@ def _span(node: Any, line_lengths: list[int] | None = None) -> Span:
 
 def _point(line: int, column: int) -> Span:
     return Span(line, column, line, column)
+
+
+def _parser_message(error: Any) -> str:
+    """The parser's problem first, then where the construct it was reading began."""
+    problem = error.problem if isinstance(error.problem, str) else ""
+    context = error.context if isinstance(error.context, str) else ""
+    start, end = error.context_mark, error.problem_mark
+    if context and start is not None and end is not None and start.line != end.line:
+        where = f"line {start.line + 1}, column {start.column + 1}"
+        return f"{problem} ({context} that starts on {where})" if problem else context
+    return " ".join(part for part in (context, problem) if part)
 
 
 def _tab_at(line_lengths: list[int], text: str, line: int, column: int) -> bool:

@@ -34,7 +34,7 @@ from okrlint.document import (
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.model import OkrSet, validate
 from okrlint.periods import DateRange, resolve_period
-from okrlint.registry import SetItem, Workspace
+from okrlint.registry import SetItem
 
 
 def find_root(path: Path) -> Path | None:
@@ -273,20 +273,3 @@ def where(item: SetItem) -> str:
     if len(document.source.documents) > 1:
         return f"{document.source.display} (document {document.index + 1})"
     return document.source.display
-
-
-def sets_by_period(
-    workspace: Workspace, fiscal_year_start: int, item: SetItem
-) -> dict[DateRange, list[SetItem]]:
-    """The sets of `item`'s repository by the dates their periods cover (built once per run)."""
-    repository = workspace.repository_of(item)
-
-    def build() -> dict[DateRange, list[SetItem]]:
-        index: dict[DateRange, list[SetItem]] = {}
-        for other in workspace.neighbours(item):
-            period = resolve_period(other.okr_set.period, fiscal_year_start)
-            if period is not None:
-                index.setdefault(period, []).append(other)
-        return index
-
-    return workspace.cached(("sets_by_period", fiscal_year_start, repository), build)

@@ -419,16 +419,30 @@ class ConflictingKeyResults(Rule[NoOptions]):
                         )
                     )
         for metric_name, pushes in by_metric.items():
+            # Only pushes the other way can conflict; grouping them by period keeps a repository
+            # where thousands of key results push one metric the same way linear.
+            by_way: dict[Direction, dict[DateRange, list[_Push]]] = defaultdict(
+                lambda: defaultdict(list)
+            )
+            for push in pushes:
+                by_way[push.direction][push.period].append(push)
+            if len(by_way) < 2:
+                continue
             for push in pushes:
                 owner = push.item.parent.parent
                 if id(owner) not in linted:
                     continue
+                opposite = (
+                    Direction.DECREASE
+                    if push.direction is Direction.INCREASE
+                    else (Direction.INCREASE)
+                )
                 against = [
                     other
-                    for other in pushes
+                    for period, group in by_way[opposite].items()
+                    if period.overlaps(push.period)
+                    for other in group
                     if other.item.parent.parent is not owner
-                    and other.direction is not push.direction
-                    and other.period.overlaps(push.period)
                 ]
                 if not against:
                     continue

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from okrlint.findings import Severity, Violation
-from okrlint.periods import resolve_period
+from okrlint.periods import DateRange, resolve_period
 from okrlint.registry import (
     Example,
     ObjectiveItem,
@@ -18,7 +20,7 @@ from okrlint.registry import (
     SetItem,
     Workspace,
 )
-from okrlint.repository import sets_by_period, team_key, where
+from okrlint.repository import team_key, where
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\n"
 
@@ -268,9 +270,8 @@ def objectives_across_files(
     period = resolve_period(item.okr_set.period, fiscal_year_start)
     if period is None:
         return
-    same_period = sets_by_period(workspace, fiscal_year_start, item).get(period, [])
-    team = team_key(item.okr_set.team)
-    team_sets = [s for s in same_period if team_key(s.okr_set.team) == team]
+    index = _index(workspace, fiscal_year_start, item)
+    team_sets = index.by_team.get((period, team_key(item.okr_set.team)), [])
     total = sum(len(s.okr_set.objectives) for s in team_sets)
     if len(team_sets) > 1 and total > limit:
         parts = ", ".join(f"{where(s)}: {len(s.okr_set.objectives)}" for s in team_sets)
@@ -286,11 +287,7 @@ def objectives_across_files(
             continue
         owner = team_key(objective.owner)
         reported.add(owner)
-        owned = [
-            (s, sum(1 for o in s.okr_set.objectives if o.owner and team_key(o.owner) == owner))
-            for s in same_period
-        ]
-        owned = [(s, n) for s, n in owned if n]
+        owned = index.by_owner.get((period, owner), [])
         count = sum(n for _, n in owned)
         if count > limit:
             parts = ", ".join(f"{s.okr_set.team} in {where(s)}: {n}" for s, n in owned)
@@ -300,3 +297,31 @@ def objectives_across_files(
                 "or move them to a backlog.",
                 node=("objectives", position, "owner"),
             )
+
+
+@dataclass(frozen=True, slots=True)
+class _PeriodIndex:
+    """The sets of a workspace by (period, team) and objective counts by (period, owner)."""
+
+    by_team: dict[tuple[DateRange, str], list[SetItem]]
+    by_owner: dict[tuple[DateRange, str], list[tuple[SetItem, int]]]
+
+
+def _index(workspace: Workspace, fiscal_year_start: int, item: SetItem) -> _PeriodIndex:
+    """Built once per run and repository and reused by every set, so n sets cost n, not n²."""
+
+    def build() -> _PeriodIndex:
+        by_team: dict[tuple[DateRange, str], list[SetItem]] = {}
+        by_owner: dict[tuple[DateRange, str], list[tuple[SetItem, int]]] = {}
+        for other in workspace.neighbours(item):
+            period = resolve_period(other.okr_set.period, fiscal_year_start)
+            if period is None:
+                continue
+            by_team.setdefault((period, team_key(other.okr_set.team)), []).append(other)
+            owners = Counter(team_key(o.owner) for o in other.okr_set.objectives if o.owner)
+            for owner, count in owners.items():
+                by_owner.setdefault((period, owner), []).append((other, count))
+        return _PeriodIndex(by_team, by_owner)
+
+    key = ("FOC001", fiscal_year_start, workspace.repository_of(item))
+    return workspace.cached(key, build)

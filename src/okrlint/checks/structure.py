@@ -113,7 +113,50 @@ class InvalidOkr(Rule[NoOptions]):
                 if problem.code == self.meta.code:
                     yield Violation(problem.message, source, document, span=problem.span)
             for node, message, at_value in document.format_errors:
-                yield Violation(message, source, document, node, at_value=at_value)
+                object_id, text = _object_of(document.data, node)
+                yield Violation(
+                    message,
+                    source,
+                    document,
+                    node,
+                    at_value=at_value,
+                    object_id=object_id,
+                    text=text,
+                )
+
+
+def _object_of(data: Any, node: tuple[Any, ...]) -> tuple[str, str]:
+    """The objective or key result a format error sits in ("O1/KR2"), read from the raw data.
+
+    The set did not validate, so the ids come from the data as written, with the same
+    positional defaults the model uses.
+    """
+    if len(node) < 2 or node[0] != "objectives" or not isinstance(node[1], int):
+        return "", ""
+    objectives = data.get("objectives") if isinstance(data, dict) else None
+    if not isinstance(objectives, list) or node[1] >= len(objectives):
+        return "", ""
+    objective = objectives[node[1]]
+    object_id, text = _id_and_title(objective, f"O{node[1] + 1}")
+    if len(node) >= 4 and node[2] == "key_results" and isinstance(node[3], int):
+        key_results = objective.get("key_results") if isinstance(objective, dict) else None
+        if isinstance(key_results, list) and node[3] < len(key_results):
+            kr_id, text = _id_and_title(key_results[node[3]], f"KR{node[3] + 1}")
+            object_id = f"{object_id}/{kr_id}"
+    return object_id, text
+
+
+def _id_and_title(item: Any, default_id: str) -> tuple[str, str]:
+    if isinstance(item, str):
+        return default_id, item
+    if not isinstance(item, dict):
+        return default_id, ""
+    identifier = item.get("id")
+    title = item.get("title")
+    return (
+        str(identifier) if isinstance(identifier, str | int) and identifier != "" else default_id,
+        title if isinstance(title, str) else "",
+    )
 
 
 class DuplicateId(Rule[NoOptions]):
