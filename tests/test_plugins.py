@@ -7,12 +7,11 @@ import json
 import subprocess
 import sys
 import textwrap
-import venv
 from pathlib import Path
 
 import pytest
 
-from tools import checkout_snapshot, clean_env, run
+from tools import checkout_snapshot, clean_env, plugin_venv, run
 
 OKR = """\
 team: Growth
@@ -25,24 +24,9 @@ objectives:
 
 
 @pytest.fixture(scope="module")
-def fresh_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    snapshot, _ = checkout_snapshot()
-    target = tmp_path_factory.mktemp("plugin-venv") / "venv"
-    venv.create(target, with_pip=True)
-    subprocess.run(
-        [
-            str(target / "bin" / "python"),
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            str(snapshot),
-            f"{snapshot / 'examples' / 'plugin'}[test]",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return target
+def fresh_venv() -> Path:
+    # A venv made by the GitHub Action's install step, with the example plugin pip-installed.
+    return plugin_venv()
 
 
 def test_rules_lists_the_plugin_rule_with_its_source_and_version(fresh_venv: Path) -> None:

@@ -130,6 +130,13 @@ def test_very_long_titles_are_read() -> None:
     assert reading.baseline == 10_000 and reading.target == 15_000
 
 
+def test_a_huge_title_is_read_from_its_start_without_error() -> None:
+    text = "Launch the new portal " + "1 " * 1_000_000
+    reading = read(text)
+    assert reading.text == text
+    assert reading.lead_lemma == "launch"
+
+
 def test_readings_round_trip_through_dicts() -> None:
     texts = ["Launch the referral program", "Raise activation from 32% to 45% by May"]
     for reading in read_texts(texts, load_pack()).values():
@@ -155,3 +162,25 @@ def test_pack_fingerprint_changes_with_contents(tmp_path: object) -> None:
     assert read_texts([text], base)[text].actor is None
     actor = read_texts([text], extended)[text].actor
     assert actor is not None and actor.text == "pupils"
+
+
+def _imports_spacy(select: str) -> bool:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples" / "okrs"
+    code = (
+        "import sys\n"
+        "from okrlint.engine import lint_paths\n"
+        f"lint_paths([{str(examples)!r}], {{'select': [{select!r}]}})\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip() == "True"
+
+
+def test_spacy_is_imported_only_when_a_selected_rule_reads_text() -> None:
+    assert not _imports_spacy("FOC001")
+    assert _imports_spacy("OUT001")

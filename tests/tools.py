@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -108,3 +109,70 @@ def checkout_snapshot() -> tuple[Path, str]:
 def pre_commit_home() -> Path:
     # Outside the checkout: pre-commit keeps clones of hook repositories here, tests included.
     return Path(tempfile.mkdtemp(prefix="okrlint-pre-commit-home-"))
+
+
+def action_step_env(step: dict[str, object], inputs: dict[str, str]) -> dict[str, str]:
+    """A step's `env:` with `${{ inputs.NAME }}` filled in as GitHub would."""
+    action = read_action()
+    defaults = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
+    values = {**defaults, **inputs}
+    env: dict[str, str] = {}
+    for key, value in dict(step.get("env") or {}).items():  # type: ignore[call-overload]
+        text = str(value)
+        for name, filled in values.items():
+            text = text.replace("${{ inputs." + name + " }}", filled)
+        assert "${{" not in text, f"unfilled expression in {key}: {text}"
+        env[key] = text
+    return env
+
+
+def read_action() -> dict[str, Any]:
+    from ruamel.yaml import YAML
+
+    data: dict[str, Any] = YAML(typ="safe").load((ROOT / "action.yml").read_text())
+    return data
+
+
+def run_action_step(
+    name: str, runner_temp: Path, cwd: Path, inputs: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run one step of action.yml with bash, in the environment a GitHub runner gives it."""
+    snapshot, _ = checkout_snapshot()
+    [step] = [s for s in read_action()["runs"]["steps"] if s["name"] == name]
+    env = clean_env(
+        GITHUB_ACTIONS="true",
+        GITHUB_ACTION_PATH=str(snapshot),
+        RUNNER_TEMP=str(runner_temp),
+        **action_step_env(step, inputs or {}),
+    )
+    return run(["bash", "-c", step["run"]], cwd=cwd, env=env)
+
+
+@functools.cache
+def action_runner_temp() -> Path:
+    """A runner's temp folder after the action's install step: a fresh venv with okrlint
+    installed from this checkout, as the action installs it."""
+    runner_temp = Path(tempfile.mkdtemp(prefix="okrlint-runner-temp-"))
+    result = run_action_step("Install okrlint", runner_temp, runner_temp)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return runner_temp
+
+
+@functools.cache
+def plugin_venv() -> Path:
+    """The action's fresh venv with the example plugin pip-installed into it as well."""
+    snapshot, _ = checkout_snapshot()
+    venv = action_runner_temp() / "okrlint-venv"
+    subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            f"{snapshot / 'examples' / 'plugin'}[test]",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return venv

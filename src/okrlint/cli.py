@@ -387,6 +387,33 @@ def config_command(
 
 
 @app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="The folder to set up (default: .).")] = Path(
+        "."
+    ),
+    period: Annotated[
+        str | None,
+        typer.Option(help="The example set's period, e.g. 2026-Q1 (default: this quarter)."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+) -> None:
+    """Scaffold an OKR repo: an example set, a config, a pre-commit config and a CI workflow."""
+    from okrlint.scaffold import ScaffoldError, current_quarter, scaffold
+
+    try:
+        written = scaffold(directory, period or current_quarter(dt.date.today()), force)
+    except ScaffoldError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"cannot write the files: {error}")
+    for path in written:
+        typer.echo(f"created {path}")
+    typer.echo(
+        f"next: okrlint check {directory / 'okrs'}, then `pre-commit install` to lint every commit"
+    )
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the OKR file format (for editors and validators)."""
     import json

@@ -158,7 +158,7 @@ def _read_one(path: Path) -> LoadedConfig:
     try:
         values = ConfigFile.model_validate(data)
     except ValidationError as error:
-        raise ConfigError(_explain(path, error)) from None
+        raise ConfigError(explain_config_error(path, error)) from None
     origins = {key: path for key in values.model_fields_set}
     for key in MERGED_KEYS:
         for entry in getattr(values, key):
@@ -166,7 +166,7 @@ def _read_one(path: Path) -> LoadedConfig:
     return LoadedConfig(values, path, origins, (path,))
 
 
-def _explain(path: Path, error: ValidationError) -> str:
+def explain_config_error(path: Path, error: ValidationError) -> str:
     lines = []
     for problem in error.errors(include_url=False):
         key = ".".join(str(part) for part in problem["loc"])
@@ -234,6 +234,10 @@ class Settings:
 def resolve(config: LoadedConfig, registry: Registry, overrides: Overrides) -> Settings:
     values = config.values
     where = str(config.path) if config.path else "command line"
+    # Declarative rules from the config's rule packs join the registry, on for this config.
+    from okrlint.analysis.declarative import register_pack_rules
+
+    pack_codes = register_pack_rules(config, registry)
 
     def codes(selectors: Iterable[str], key: str, origin: str = where) -> set[str]:
         found: set[str] = set()
@@ -253,6 +257,7 @@ def resolve(config: LoadedConfig, registry: Registry, overrides: Overrides) -> S
         selected = codes(values.select, "select")
     else:
         selected = {code for code, rule in registry.rules.items() if rule.meta.enabled}
+        selected |= pack_codes
     selected |= codes(values.extend_select, "extend_select")
     selected |= codes(overrides.extend_select, "--extend-select", "command line")
     selected -= codes(values.ignore, "ignore")

@@ -14,12 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from okrlint.config import (
     DEFAULT,
+    ConfigError,
     ConfigFile,
     LoadedConfig,
     Overrides,
     Settings,
+    explain_config_error,
     find_config,
     read_config,
     resolve,
@@ -109,7 +113,10 @@ def _as_config(config: str | Path | Mapping[str, Any] | LoadedConfig) -> LoadedC
         return config
     if isinstance(config, str | Path):
         return read_config(Path(config))
-    values = ConfigFile.model_validate({str(k).replace("-", "_"): v for k, v in config.items()})
+    try:
+        values = ConfigFile.model_validate({str(k).replace("-", "_"): v for k, v in config.items()})
+    except ValidationError as error:
+        raise ConfigError(explain_config_error(Path("<config mapping>"), error)) from None
     return LoadedConfig(values)
 
 

@@ -308,7 +308,13 @@ class _Mover:
     def _remove_flow_item(self, item_start: int, item_end: int) -> tuple[Edit, _Moved]:
         after = self._next_mark(item_end)
         if after < len(self.text) and self.text[after] == ",":
-            removal = Edit(item_start, self._next_mark(after + 1), "")
+            following = self._next_mark(after + 1)
+            if following < len(self.text) and self.text[following] in "\r\n#":
+                # The next item is on another line: keep the line breaks, drop "item," and the
+                # space before it, so no line is left with a trailing blank.
+                removal = Edit(self._previous_mark(item_start) + 1, after + 1, "")
+            else:
+                removal = Edit(item_start, following, "")
         else:
             before = self._previous_mark(item_start)
             start = before if self.text[before] == "," else item_start

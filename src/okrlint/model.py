@@ -247,7 +247,25 @@ def json_schema() -> dict[str, Any]:
             ]
         }
     _allow_written_quantities(definitions)
+    _match_the_validators(schema, definitions)
     return schema
+
+
+def _match_the_validators(schema: dict[str, Any], definitions: dict[str, Any]) -> None:
+    """Say in the schema what the before-validators check, so editors flag it as they type:
+    a period's shape (a bare year is a YAML number) and the 0..1 range of fractions."""
+    period = schema.get("properties", {}).get("period", {})
+    for choice in period.get("anyOf", []):
+        if choice.get("type") == "string":
+            choice["pattern"] = r"^\s*\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?\s*$"
+    if "anyOf" in period:
+        period["anyOf"].insert(0, {"type": "integer", "minimum": 1000, "maximum": 9999})
+    for name, fields in (("KeyResult", ("confidence", "score")), ("CheckIn", ("confidence",))):
+        properties = definitions.get(name, {}).get("properties", {})
+        for field_name in fields:
+            for choice in properties.get(field_name, {}).get("anyOf", []):
+                if choice.get("type") == "number":
+                    choice.update(minimum=0, maximum=1)
 
 
 def _allow_written_quantities(definitions: dict[str, Any]) -> None:

@@ -39,6 +39,9 @@ from okrlint.analysis.reading import (
     Term,
 )
 
+# Only the start of a text is read: past a few thousand characters a key result has nothing
+# more to say, and spaCy refuses texts over a million characters.
+MAX_CHARS = 5000
 # At the start of a key result, a verb in more than one lexicon takes the first kind listed.
 _LEAD_KINDS = (
     ("hold_verbs", "hold"),
@@ -103,6 +106,113 @@ _CADENCE = re.compile(
     r"every\s+(?:day|week|sprint|month|release|quarter))\b(?!\s+(?:active|actives|unique))",
     re.IGNORECASE,
 )
+_QUANTIFIED_SUBJECT = re.compile(r"\s*(?:every|each|all|no|none\s+of)\b", re.IGNORECASE)
+_COPULAS = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "gets", "get", "got", "becomes", "become"]
+)
+_VERBISH = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "can",
+        "will",
+        "does",
+        "do",
+        "gets",
+        "get",
+    ]
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "for",
+        "and",
+        "or",
+        "from",
+        "by",
+        "on",
+        "with",
+        "at",
+        "our",
+        "their",
+        "its",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+    ]
+)
+# Words ending in -ed that are not completion states.
+_NOT_PARTICIPLES = frozenset(
+    [
+        "based",
+        "needed",
+        "related",
+        "interested",
+        "engaged",
+        "tied",
+        "limited",
+        "advanced",
+        "detailed",
+        "dedicated",
+        "distributed",
+        "automated",
+        "embedded",
+        "red",
+        "bed",
+        "shed",
+        "speed",
+        "feed",
+        "seed",
+        "need",
+        "indeed",
+        "hundred",
+        "preferred",
+        "trusted",
+        "satisfied",
+        "qualified",
+    ]
+)
+_CLAUSE_END = frozenset(
+    [
+        "to",
+        "for",
+        "by",
+        "in",
+        "on",
+        "at",
+        "and",
+        "or",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "across",
+        "within",
+        "before",
+        "after",
+        "as",
+        ",",
+        ".",
+        ";",
+        ":",
+    ]
+) | {""}
+_MODALS = frozenset(["can", "could", "will", "would", "should", "must", "to", "may", "might"])
 _ATTITUDE = frozenset({"nps", "csat", "ces", "satisfaction", "score", "rating", "enps"})
 _METRIC_STOP = frozenset(
     [
@@ -144,6 +254,67 @@ _METRIC_STOP = frozenset(
         "or",
         "than",
         "of",
+    ]
+)
+# Function words of other languages okrlint users write OKRs in (French, German, Spanish,
+# Portuguese, Italian, Dutch); English shares none of them.
+_FOREIGN = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "et",
+        "pour",
+        "avec",
+        "sur",
+        "une",
+        "dans",
+        "nos",
+        "notre",
+        "vos",
+        "der",
+        "die",
+        "das",
+        "und",
+        "von",
+        "auf",
+        "mit",
+        "für",
+        "zu",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "einen",
+        "unsere",
+        "el",
+        "los",
+        "las",
+        "y",
+        "para",
+        "con",
+        "por",
+        "una",
+        "nuestro",
+        "nuestros",
+        "um",
+        "uma",
+        "com",
+        "os",
+        "nas",
+        "dos",
+        "il",
+        "della",
+        "delle",
+        "per",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "naar",
+        "onze",
     ]
 )
 _DETERMINERS = frozenset(
@@ -235,7 +406,8 @@ class Reader:
     def read(self, texts: Sequence[str]) -> dict[str, KeyResultReading]:
         unique = list(dict.fromkeys(texts))
         readings: dict[str, KeyResultReading] = {}
-        for text, doc in zip(unique, self.nlp.pipe(unique, batch_size=256), strict=True):
+        heads = [text[:MAX_CHARS] for text in unique]
+        for text, doc in zip(unique, self.nlp.pipe(heads, batch_size=256), strict=True):
             readings[text] = self._read(text, doc)
         return readings
 
@@ -261,12 +433,13 @@ class _Analysis:
     def __init__(
         self, text: str, doc: Any, lower: list[str], hits: dict[str, list[_Hit]], reader: Reader
     ) -> None:
-        self.text = text
+        self.text = text[:MAX_CHARS]
+        self.full_text = text
         self.doc = doc
         self.lower = lower
         self.hits = hits
         self.reader = reader
-        self.numbers = find_numbers(text)
+        self.numbers = find_numbers(self.text)
         self.measures = [n for n in self.numbers if n.measures]
 
     # --- helpers ---
@@ -293,30 +466,34 @@ class _Analysis:
     # --- the reading ---
 
     def english(self, lead_kind: str | None) -> bool:
-        words = [t for t in self.lower if any(c.isalpha() for c in t)]
+        """False when the text is plainly in another language: mostly non-Latin letters, or
+        function words of another language and none of English."""
         letters = [c for c in self.text if c.isalpha()]
         if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
             return False
-        return len(words) < 3 or lead_kind is not None or any(w in _ENGLISH for w in words)
+        words = set(self.lower)
+        if lead_kind is not None or words & _ENGLISH:
+            return True
+        return not words & _FOREIGN
 
     def reading(self) -> KeyResultReading:
         lead_index = self._lead_index()
         lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
         if not self.english(lead_kind):
             return KeyResultReading(
-                text=self.text,
+                text=self.full_text,
                 numbers=tuple(self.numbers),
                 measurable=bool(self.measures),
                 measurable_evidence=self.measures[0].text if self.measures else None,
                 english=False,
             )
-        staff = self.found("staff_nouns")
+        blockers = self.found("staff_nouns") + self.found("actor_compounds")
         actor_hits = [
             h
             for h in self.found("customer_actors")
-            if not any(
-                s.start <= h.start < s.end and (s.end - s.start) >= (h.end - h.start) for s in staff
-            )
+            if not any(b.start < h.end and h.start < b.end for b in blockers)
+            # "customer workshops", "user interviews": the customer word is a modifier.
+            and not any(a.start == h.end for a in self.found("activity_nouns"))
         ]
         if lead_kind == HIRE:
             actor_hits = []
@@ -326,6 +503,8 @@ class _Analysis:
             h
             for h in self.found("behaviour_nouns")
             if not any(g.start <= h.start < g.end for g in lagging_hits)
+            # After a modal or "to" the word is a verb of the subject ("the app can download").
+            and (h.start == 0 or self.lower[h.start - 1] not in _MODALS)
         ]
         behaviour_verbs = [
             h
@@ -337,7 +516,7 @@ class _Analysis:
         service = self.first("service_levels")
         lagging = self.first("lagging_finance")
         internal = self.first("internal_metrics")
-        vanity = self._vanity()
+        vanity = self._vanity(lead_end)
         measurable, measurable_evidence = self._measurable()
         direction = self._direction(lead_kind)
         hold = self._hold(lead_kind, lead_index, lead_end)
@@ -345,13 +524,23 @@ class _Analysis:
         # Evidence that the text states a change in what people do or in a business measure.
         outcome_evidence: str | None = None
         has_measure = bool(self.measures)
-        if (
+        changed_thing = self._changed_deliverable(lead_kind, lead_end)
+        if changed_thing is not None:
+            pass
+        elif (
             lead_kind in ("increase", "decrease", "hold", "achieve")
             and (metric_hits or behaviour_nouns or service or lagging or actor)
             and internal is None
         ):
             outcome_evidence = "change"
-        elif actor is not None and (has_measure or behaviour_verbs or behaviour_nouns):
+        elif actor is not None and (
+            has_measure
+            or behaviour_nouns
+            or (
+                any(v.start > actor.start for v in behaviour_verbs)
+                and self.first("capability") is None
+            )
+        ):
             outcome_evidence = "actor"
         elif behaviour_nouns and has_measure and lead_kind not in (DELIVERY, TASK, HIRE):
             outcome_evidence = "behaviour"
@@ -393,7 +582,7 @@ class _Analysis:
             for name, found in self.hits.items()
         }
         return KeyResultReading(
-            text=self.text,
+            text=self.full_text,
             lead_verb=lead_verb,
             lead_lemma=lead_lemma,
             lead_kind=lead_kind,
@@ -440,13 +629,16 @@ class _Analysis:
     def _lead(self, index: int) -> tuple[str | None, str | None, str | None, int]:
         if index >= len(self.lower):
             return None, None, None, index
-        two = " ".join(self.lower[index : index + 2])
-        for width, form in ((2, two), (1, self.lower[index])):
-            for kind, forms in self.reader.lead_forms:
-                base = forms.get(form)
-                if base is not None:
-                    written = self.doc[index : index + width].text
-                    return written, base, kind, index + width
+        for start in (index, index + 2):
+            if start != index and (start >= len(self.lower) or self.lower[index + 1] != "to"):
+                break
+            for width in (3, 2, 1):
+                form = " ".join(self.lower[start : start + width])
+                for kind, forms in self.reader.lead_forms:
+                    base = forms.get(form)
+                    if base is not None and (start == index or kind in (DELIVERY, TASK, HIRE)):
+                        written = self.doc[start : start + width].text
+                        return written, base, kind, start + width
         return None, None, None, index
 
     def _measurable(self) -> tuple[bool, str | None]:
@@ -489,8 +681,14 @@ class _Analysis:
         phrase = self.first("hold_phrases")
         return self.term(phrase) if phrase else None
 
-    def _vanity(self) -> _Hit | None:
-        vanity = self.first("vanity_metrics")
+    def _vanity(self, lead_end: int) -> _Hit | None:
+        # A vanity word used as a verb ("to install", "Download the app") is not a metric.
+        found = [
+            h
+            for h in self.found("vanity_metrics", lead_end)
+            if h.start == 0 or self.lower[h.start - 1] not in _MODALS
+        ]
+        vanity = min(found, key=lambda h: h.start) if found else None
         if vanity is None:
             return None
         rates = self.found("rate_words")
@@ -584,25 +782,97 @@ class _Analysis:
             if staff is not None and lead.term in ("add", "get", "bring on", "bring in"):
                 return HIRE, lead, deliverable
             return lead_kind, lead, deliverable
-        completion = self._completion()
+        completion = self._completion(lead_kind)
         if completion is not None:
             return COMPLETION, completion, self._subject(completion)
         team = self.first("team_does")
         if team is not None:
             return DELIVERY, self.term(team), None
+        if self.measures:
+            return None, None, None
+        # Without any measure, a capability, the team's own state or a named deliverable.
+        for pattern in ("capability", "team_has"):
+            found = self.first(pattern)
+            if found is not None and found.start > 0:
+                return DELIVERABLE, self.term(found), None
         has = self.first("has_deliverable")
         thing = self.first("deliverable_nouns", has.start) if has else None
-        if has is not None and thing is not None and not self.measures:
+        if has is not None and thing is not None:
             return DELIVERABLE, self.term(thing), self.doc[has.end - 1 : thing.end].text
+        changed = self._changed_deliverable(lead_kind, lead_end)
+        if changed is not None:
+            # "Improve the release checklist": a change to a thing the team makes, with no measure.
+            return DELIVERABLE, self.term(changed), self.doc[lead_end : changed.end].text
+        metric_free = not (
+            self.found("metric_nouns")
+            or self.found("behaviour_nouns")
+            or self.found("service_levels")
+        )
         thing = self.first("deliverable_nouns")
-        if thing is not None and not self.measures and has_date(self.text):
+        if thing is not None and has_date(self.text):
+            return DELIVERABLE, self.term(thing), self.doc[: thing.end].text
+        if (
+            thing is not None
+            and lead_kind is None
+            and thing.start <= 3
+            and metric_free
+            and not self.found("customer_actors")
+            and not (set(self.lower) & _VERBISH)
+        ):
+            # A bare noun phrase naming a thing ("POC of the new search"), with no verb at all.
             return DELIVERABLE, self.term(thing), self.doc[: thing.end].text
         return None, None, None
 
-    def _completion(self) -> Term | None:
+    def _changed_deliverable(self, lead_kind: str | None, lead_end: int) -> _Hit | None:
+        """The deliverable that a change verb without any measure applies to, if any."""
+        if lead_kind not in ("increase", "decrease") or self.measures:
+            return None
+        thing = self.first("deliverable_nouns", lead_end)
+        if thing is None or thing.start > lead_end + 4:
+            return None
+        measures = [
+            h
+            for name in ("metric_nouns", "behaviour_nouns", "service_levels", "lagging_finance")
+            for h in self.found(name)
+        ]
+        if any(h.start < thing.start or thing.start <= h.start < thing.end + 2 for h in measures):
+            return None
+        return thing
+
+    def _completion(self, lead_kind: str | None) -> Term | None:
+        quantified = _QUANTIFIED_SUBJECT.match(self.text) is not None
         pattern = self.first("completion_state")
-        if pattern is not None:
+        if pattern is not None and not quantified:
             return self.term(pattern)
+        if self.measures or quantified or lead_kind is not None:
+            return None
+        for index in range(1, len(self.lower)):
+            word, before = self.lower[index], self.lower[index - 1]
+            participle = len(word) > 4 and word.endswith("ed") and word.isalpha()
+            following = self.lower[index + 1] if index + 1 < len(self.lower) else ""
+            # A participle that ends its clause is a state ("release notes published to ..."); one
+            # followed by a noun is an adjective ("cached pages").
+            predicative = following in _CLAUSE_END or not following.isalpha()
+            if (
+                participle
+                and predicative
+                and word not in _NOT_PARTICIPLES
+                and (
+                    before in _COPULAS
+                    or (
+                        index <= 4
+                        and self.doc[index - 1].is_alpha
+                        and before not in _FUNCTION_WORDS
+                    )
+                )
+            ) and not self.found("customer_actors"):
+                return Term(
+                    self.doc[index].text,
+                    word,
+                    "completion_state",
+                    self.doc[index].idx,
+                    self.doc[index].idx + len(self.doc[index]),
+                )
         for hit in self.found("completion_states"):
             if hit.term in (
                 "in production",
@@ -631,7 +901,7 @@ class _Analysis:
                 start_char = self.doc[hit.start].idx
                 gap = self.text[number.end : start_char]
                 close = len(gap) <= 30 and re.fullmatch(r"[\s\w-]*", gap) and gap.count(" ") <= 3
-                if close and lead_kind in (DELIVERY, TASK, HIRE, None, "achieve"):
+                if close and lead_kind in (DELIVERY, TASK, HIRE, None):
                     span = self.doc[hit.start : hit.end]
                     return Term(
                         self.text[number.start : span.end_char],

@@ -16,7 +16,7 @@ from okrlint.analysis.pack import PackError, RulePack, load_pack
 from okrlint.analysis.reading import KeyResultReading
 
 if TYPE_CHECKING:
-    from okrlint.config import Settings
+    from okrlint.config import LoadedConfig, Settings
     from okrlint.registry import Registry, SetItem
 
 
@@ -27,13 +27,16 @@ def read_all(texts: Sequence[str], pack: RulePack) -> dict[str, KeyResultReading
 
 
 def pack_for(settings: Settings) -> RulePack:
-    """The built-in pack plus the `rule_packs` of the settings' config; a bad pack is a
-    ConfigError naming the config file."""
+    return pack_for_config(settings.config)
+
+
+def pack_for_config(config: LoadedConfig) -> RulePack:
+    """The built-in pack plus the config's `rule_packs` (relative to the file that names
+    them); a bad pack is a ConfigError naming the config file."""
     from okrlint.config import ConfigError
 
-    config = settings.config
     try:
-        return load_pack(config.values.rule_packs, config.directory)
+        return load_pack(config.values.rule_packs, config.base("rule_packs"))
     except PackError as error:
         where = f"{config.path}: rule_packs: " if config.path else "rule_packs: "
         raise ConfigError(f"{where}{error}") from None

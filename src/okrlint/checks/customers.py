@@ -78,7 +78,8 @@ class NoCustomerBehaviour(Rule[NoOptions]):
         readings = [reading_of(context.readings, kr.text) for kr in key_results]
         if any(r is not None and r.customer_behaviour for r in readings):
             return
-        if any(r is None for r in readings):
+        if any(r is None or not r.english for r in readings):
+            # Text okrlint cannot read (another language) says nothing about behaviour.
             return
         shown = "; ".join(
             f"{kr.object_id.split('/')[-1]}: {_why_not(r)}"
@@ -130,7 +131,8 @@ class LaggingOnly(Rule[NoOptions]):
         key_results = item.key_results()
         readings = [reading_of(context.readings, kr.text) for kr in key_results]
         if not readings or any(
-            r is None or r.lagging is None or r.customer_behaviour or r.is_output for r in readings
+            r is None or not r.english or r.lagging is None or r.customer_behaviour or r.is_output
+            for r in readings
         ):
             return
         terms = sorted({r.lagging.text for r in readings if r is not None and r.lagging})

@@ -16,6 +16,7 @@ from okrlint.analysis.reading import (
     TASK,
 )
 from okrlint.findings import Severity, Violation
+from okrlint.fixes import move_to_initiatives
 from okrlint.registry import (
     Example,
     KeyResultItem,
@@ -25,6 +26,7 @@ from okrlint.registry import (
     RuleMeta,
     Scope,
 )
+from okrlint.suggest import suggest_outcome
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
 _QUESTION = "ask what customers or users will do differently once it is done, and measure that"
@@ -94,6 +96,7 @@ class OutputAsOutcome(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
+        fixable=True,
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
@@ -102,7 +105,11 @@ class OutputAsOutcome(Rule[NoOptions]):
             return
         if reading.output_kind not in (DELIVERY, TASK, HIRE, COMPLETION, DELIVERABLE):
             return
-        yield item.violation(_output_message(reading))
+        yield item.violation(
+            _output_message(reading),
+            fix=move_to_initiatives(item),
+            suggestion=suggest_outcome(reading),
+        )
 
 
 class ActivityCount(Rule[NoOptions]):
@@ -140,6 +147,7 @@ class ActivityCount(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
+        fixable=True,
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
@@ -155,7 +163,9 @@ class ActivityCount(Rule[NoOptions]):
         assert reading.output_kind in (ACTIVITY_COUNT, INTERNAL_METRIC)
         yield item.violation(
             f"activity count: the key result {found}; ask what the work is for and measure that "
-            "change (who does what, from what to what), keeping the work under `initiatives:`."
+            "change (who does what, from what to what), keeping the work under `initiatives:`.",
+            fix=move_to_initiatives(item),
+            suggestion=suggest_outcome(reading),
         )
 
 

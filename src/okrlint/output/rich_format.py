@@ -88,6 +88,9 @@ def _print_finding(console: Console, finding: Finding, lines: list[str]) -> None
     if finding.suggestion:
         suggestion = Text.assemble(("suggestion: ", "green"), finding.suggestion)
         console.print(Padding(suggestion, (0, 0, 0, _INDENT)))
+    if finding.fix is not None and finding.fix.edits:
+        fix = Text.assemble(("fix: ", "cyan"), finding.fix.description, " (--fix applies it)")
+        console.print(Padding(fix, (0, 0, 0, _INDENT)))
 
 
 def _underline(source: str, finding: Finding) -> tuple[int, int]:

@@ -121,6 +121,8 @@ def _result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
             result["fixes"] = fixes
         else:
             properties["fix"] = finding.fix.description
+    if finding.suggestion and finding.code in REWRITES and finding.line == finding.end_line:
+        result.setdefault("fixes", []).append(suggestion_fix(finding, region))
     if properties:
         result["properties"] = properties
     return result
@@ -143,6 +145,35 @@ def sarif_fixes(finding: Finding, fix: Fix) -> list[dict[str, Any]]:
     ]
     change = {"artifactLocation": _artifact(finding), "replacements": replacements}
     return [{"description": {"text": fix.description}, "artifactChanges": [change]}]
+
+
+# Rules whose suggestion is a rewrite of the flagged key result itself (other rules' suggestions
+# are advice, and stay in the result's properties only).
+REWRITES = frozenset({"OUT001", "OUT002"})
+
+
+def suggestion_fix(finding: Finding, region: dict[str, Any]) -> dict[str, Any]:
+    """A suggested rewrite as a SARIF fix a person may choose: it replaces the item's text.
+
+    The rewrite has parts only a person can fill in (marked `<...>`), so its description says so;
+    okrlint itself never applies it.
+    """
+    return {
+        "description": {
+            "text": f"Rewrite as an outcome, then fill in the <...> parts: {finding.suggestion}"
+        },
+        "artifactChanges": [
+            {
+                "artifactLocation": _artifact(finding),
+                "replacements": [
+                    {
+                        "deletedRegion": dict(region),
+                        "insertedContent": {"text": finding.suggestion or ""},
+                    }
+                ],
+            }
+        ],
+    }
 
 
 def _fingerprint(finding: Finding) -> str:

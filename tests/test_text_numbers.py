@@ -1,0 +1,104 @@
+"""The regex layer that reads numbers out of key-result text, with their roles."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from okrlint.analysis.numbers import find_numbers, has_date
+
+
+def roles(text: str) -> list[tuple[str, float | None, str, str]]:
+    return [(m.text, m.value, m.kind, m.role) for m in find_numbers(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Raise activation from 32% to 45%",
+            [("32%", 32, "percent", "baseline"), ("45%", 45, "percent", "target")],
+        ),
+        (
+            "Grow WAU 10k -> 15k",
+            [("10k", 10_000, "count", "baseline"), ("15k", 15_000, "count", "target")],
+        ),
+        (
+            "Lift NRR 105%→112%",
+            [("105%", 105, "percent", "baseline"), ("112%", 112, "percent", "target")],
+        ),
+        ("Reach $1.2M ARR", [("$1.2M", 1_200_000, "currency", "target")]),
+        ("Grow revenue to €3.4bn", [("€3.4bn", 3_400_000_000, "currency", "target")]),
+        ("Keep p95 latency under 200 ms", [("200 ms", 200, "duration", "threshold")]),
+        ("Respond within 400ms", [("400ms", 400, "duration", "threshold")]),
+        (
+            "Shorten checkout by 40% (3x faster)",
+            [("40%", 40, "percent", "delta"), ("3x", 3, "multiple", "delta")],
+        ),
+        ("Triple weekly sign-ups", [("Triple", 3, "multiple", "delta")]),
+        ("At least 200 active publishers", [("200", 200, "count", "threshold")]),
+        (
+            "Raise repeat orders to 38 % from current 30 %",
+            [("38 %", 38, "percent", "target"), ("30 %", 30, "percent", "baseline")],
+        ),
+        (
+            "Cut refunds from 60/week to 25/week",
+            [("60", 60, "count", "baseline"), ("25", 25, "count", "target")],
+        ),
+        ("Serve 20k+ teams", [("20k+", 20_000, "count", "target")]),
+        ("Win N1 new logos", [("N1", None, "redacted", "target")]),
+        (
+            "Import 2GB in under 5 minutes",
+            [("2GB", 2, "size", "count"), ("5 minutes", 5, "duration", "threshold")],
+        ),
+    ],
+)
+def test_numbers_and_their_roles(
+    text: str, expected: list[tuple[str, float | None, str, str]]
+) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Ship v2 of the API", None),
+        ("We have shipped the 4.1.2 release", "version"),
+        ("Publish the 2.0 spec", "version"),
+        ("Hire 3 engineers by end of Q2", None),
+        ("Cut 30-day churn", "window"),
+        ("Launch by March 31", "date"),
+        ("Close the books for FY 2026", "date"),
+        ("Fix issue #14", None),
+        ("Keep p99 latency low", None),
+    ],
+)
+def test_dates_versions_windows_and_identifiers_are_not_targets(
+    text: str, role: str | None
+) -> None:
+    found = find_numbers(text)
+    assert not any(
+        m.measures and m.text in ("2", "4.1.2", "2.0", "2", "30", "31", "2026", "14", "99")
+        for m in found
+    )
+    if role is not None:
+        assert role in {m.role for m in found}
+
+
+def test_a_deadline_is_found_as_a_date() -> None:
+    assert has_date("New billing system in production by May") == "by May"
+    assert has_date("Raise activation from 30% to 40%") is None
+
+
+def test_spans_point_at_the_number_as_written() -> None:
+    text = "Cut median time to first dashboard from 42 min to 15 min"
+    for mention in find_numbers(text):
+        assert text[mention.start : mention.end] == mention.text
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_read_without_error_and_spans_are_exact(text: str) -> None:
+    for mention in find_numbers(text):
+        assert 0 <= mention.start <= mention.end <= len(text)
+        assert text[mention.start : mention.end] == mention.text
