@@ -212,7 +212,7 @@ class Workspace:
         return (*self.sets, *self.lookup())
 
     def repositories(self) -> list[tuple[SetItem, ...]]:
-        """All sets grouped by repository, each group with its linted sets first."""
+        """All sets grouped by repository, each in file order (whatever part was linted)."""
         return list(self._groups().values())
 
     def neighbours(self, item: SetItem) -> tuple[SetItem, ...]:
@@ -224,7 +224,12 @@ class Workspace:
             groups: dict[Hashable, list[SetItem]] = {}
             for item in self.all_sets():
                 groups.setdefault(self.repository_of(item), []).append(item)
-            return {key: tuple(items) for key, items in groups.items()}
+            # The order of the files, not of what was passed, so messages that list neighbours
+            # read the same in a run on one file as in a run on the whole repository.
+            return {
+                key: tuple(sorted(items, key=lambda i: (i.document.path, i.document.index)))
+                for key, items in groups.items()
+            }
 
         return self.cached("repositories", build)
 
