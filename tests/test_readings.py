@@ -184,3 +184,37 @@ def _imports_spacy(select: str) -> bool:
 def test_spacy_is_imported_only_when_a_selected_rule_reads_text() -> None:
     assert not _imports_spacy("FOC001")
     assert _imports_spacy("OUT001")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Increase net promoter score from 32 to 45",
+        "Get 40% of new signups to complete their profile within 24 hours",
+        "Customers who use saved searches rise from 12% to 25%",
+        "80% of new hires complete onboarding within their first 30 days",
+        "Make 95% of deploys hands-off",
+        "Onboard 30 new enterprise customers",
+        "Lower infrastructure cost per customer from $3.10 to $2.40",
+        "Hit 4.6 stars average rating in the App Store",
+    ],
+)
+def test_everyday_outcomes_are_not_outputs(text: str) -> None:
+    assert read(text).kind != "output"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Complete the SOC 2 Type II audit",
+        "Set up a data warehouse in BigQuery",
+        "Run 6 customer interviews per week",
+        "New analytics dashboard live for all account managers",
+        "Partner program launched in two regions",
+        "Upgrade all services to Python 3.12",
+        "Release version 3.0 of the SDK",
+        "Hire 2 people for the support desk",
+    ],
+)
+def test_everyday_outputs_are_outputs(text: str) -> None:
+    assert read(text).kind == "output"

@@ -133,6 +133,10 @@ def test_metric_as_objective() -> None:
     )
     assert "'20%'" in finding.message
     assert (
+        len(lint(kr_set("Raise activation from 30% to 40%", objective="Reach 1M users"), "STR004"))
+        == 1
+    )
+    assert (
         lint(
             kr_set("Raise activation from 30% to 40%", objective="Win 3 markets in 2026"), "STR004"
         )

@@ -212,6 +212,8 @@ _CLAUSE_END = frozenset(
         ":",
     ]
 ) | {""}
+# Verbs that, followed by "N% of <things>", set a share to reach rather than a thing to make.
+_SHARE_VERBS = frozenset(["deliver", "make", "get", "keep", "have", "see", "ensure", "bring"])
 _MODALS = frozenset(["can", "could", "will", "would", "should", "must", "to", "may", "might"])
 _ATTITUDE = frozenset({"nps", "csat", "ces", "satisfaction", "score", "rating", "enps"})
 _METRIC_STOP = frozenset(
@@ -402,6 +404,13 @@ class Reader:
         self.lead_forms: list[tuple[str, dict[str, str]]] = [
             (kind, self.base_of.get(lexicon, {})) for lexicon, kind in _LEAD_KINDS
         ]
+        # Verbs that end a metric phrase written before them ("Weekly active users grow ...").
+        self.stop_verbs = frozenset(
+            form
+            for kind, forms in self.lead_forms
+            if kind in ("increase", "decrease", "hold")
+            for form in forms
+        )
 
     def read(self, texts: Sequence[str]) -> dict[str, KeyResultReading]:
         unique = list(dict.fromkeys(texts))
@@ -423,7 +432,9 @@ class Reader:
             hits.setdefault(name, []).append(_Hit(name, base, start, end))
         for match_id, start, end in self.matcher(doc):
             name = self.nlp.vocab.strings[match_id]
-            hits.setdefault(name, []).append(_Hit(name, doc[start:end].text.lower(), start, end))
+            hits.setdefault(name, []).append(_Hit(name, " ".join(lower[start:end]), start, end))
+        for found in hits.values():
+            found.sort(key=lambda h: (h.start, -h.end))
         return _Analysis(text, doc, lower, hits, self).reading()
 
 
@@ -440,28 +451,28 @@ class _Analysis:
         self.hits = hits
         self.reader = reader
         self.numbers = find_numbers(self.text)
+        self.starts = [token.idx for token in doc]
+        self.ends = [token.idx + len(token.text) for token in doc]
         self.measures = [n for n in self.numbers if n.measures]
 
     # --- helpers ---
 
     def term(self, hit: _Hit) -> Term:
-        span = self.doc[hit.start : hit.end]
-        return Term(span.text, hit.term, hit.lexicon, span.start_char, span.end_char)
+        start, end = self.starts[hit.start], self.ends[hit.end - 1]
+        return Term(self.text[start:end], hit.term, hit.lexicon, start, end)
 
     def found(self, lexicon: str, start: int = 0) -> list[_Hit]:
-        return [h for h in self.hits.get(lexicon, []) if h.start >= start]
+        hits = self.hits.get(lexicon)
+        if not hits:
+            return []
+        return hits if start == 0 else [h for h in hits if h.start >= start]
 
     def first(self, lexicon: str, start: int = 0) -> _Hit | None:
-        found = self.found(lexicon, start)
-        return min(found, key=lambda h: (h.start, -h.end)) if found else None
-
-    def near_number(self, hit: _Hit, window: int = 4) -> bool:
-        start_char = self.doc[hit.start].idx
-        end_char = self.doc[hit.end - 1].idx + len(self.doc[hit.end - 1])
-        for number in self.measures:
-            if 0 <= start_char - number.end <= 3 + window * 8 or 0 <= number.start - end_char <= 24:
-                return True
-        return False
+        # Hits are sorted by position (longest first at one position), see `Reader._read`.
+        for hit in self.hits.get(lexicon, ()):
+            if hit.start >= start:
+                return hit
+        return None
 
     # --- the reading ---
 
@@ -495,7 +506,8 @@ class _Analysis:
             # "customer workshops", "user interviews": the customer word is a modifier.
             and not any(a.start == h.end for a in self.found("activity_nouns"))
         ]
-        if lead_kind == HIRE:
+        if lead_kind == HIRE or self.found("staff_nouns"):
+            # "Hire 2 people", "Onboard 2 full-time contributors": staff, not customers.
             actor_hits = []
         actor = min(actor_hits, key=lambda h: h.start) if actor_hits else None
         lagging_hits = self.found("lagging_finance")
@@ -551,6 +563,8 @@ class _Analysis:
             outcome_evidence = "level"
         elif lead_kind in ("increase", "decrease") and has_measure and internal is None:
             outcome_evidence = "change"
+        elif self._share_target(lead_lemma):
+            outcome_evidence = "level"
 
         output_kind, output_evidence, deliverable = self._output(
             lead_index, lead_kind, lead_end, internal, outcome_evidence
@@ -701,12 +715,7 @@ class _Analysis:
         doc = self.doc
         index = lead_end
         picked: list[int] = []
-        stop_verbs = {
-            form
-            for kind, forms in self.reader.lead_forms
-            if kind in ("increase", "decrease", "hold")
-            for form in forms
-        }
+        stop_verbs = self.reader.stop_verbs
         while index < len(doc) and len(picked) < 8:
             token = doc[index]
             word = self.lower[index]
@@ -823,6 +832,14 @@ class _Analysis:
             return DELIVERABLE, self.term(thing), self.doc[: thing.end].text
         return None, None, None
 
+    def _share_target(self, lead_lemma: str | None) -> bool:
+        """ "Deliver 95% of orders on time", "Make 90% of deploys hands-off": a share to reach."""
+        if lead_lemma not in _SHARE_VERBS:
+            return False
+        return any(
+            n.kind == "percent" and re.match(r"\s+of\b", self.text[n.end :]) for n in self.measures
+        )
+
     def _changed_deliverable(self, lead_kind: str | None, lead_end: int) -> _Hit | None:
         """The deliverable that a change verb without any measure applies to, if any."""
         if lead_kind not in ("increase", "decrease") or self.measures:
@@ -844,6 +861,11 @@ class _Analysis:
         pattern = self.first("completion_state")
         if pattern is not None and not quantified:
             return self.term(pattern)
+        things = self.found("deliverable_nouns")
+        for hit in self.found("completion_states"):
+            # "Partner program launched in two regions": a deliverable and its completion.
+            if lead_kind is None and any(t.end == hit.start for t in things) and hit.start > 0:
+                return self.term(hit)
         if self.measures or quantified or lead_kind is not None:
             return None
         for index in range(1, len(self.lower)):

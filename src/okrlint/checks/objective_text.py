@@ -66,7 +66,12 @@ class MetricAsObjective(Rule[NoOptions]):
             n
             for n in reading.numbers
             if n.role in _AMOUNT_ROLES
-            and (n.kind in ("percent", "currency", "multiple") or n.role != "target")
+            # A small count is part of a goal ("Win 3 new markets"); a big one is a metric.
+            and (
+                n.kind in ("percent", "currency", "multiple")
+                or n.role != "target"
+                or (n.value is not None and n.value >= 1000)
+            )
         ]
         if not amounts:
             return

@@ -29,30 +29,32 @@ from okrlint.registry import (
 from okrlint.suggest import suggest_outcome
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
-_QUESTION = "ask what customers or users will do differently once it is done, and measure that"
+_ASK = "ask what customers or users will do differently"
+_LAUNCHES = frozenset(["launch", "relaunch", "ship", "release", "deploy", "roll out", "rollout"])
 
 
 def _output_message(reading: KeyResultReading) -> str:
     evidence = reading.output_evidence
     quoted = evidence.quoted() if evidence else "its wording"
-    thing = f" '{reading.deliverable}'" if reading.deliverable else " it"
+    thing = f"'{reading.deliverable}'" if reading.deliverable else "it"
     kind = reading.output_kind
     if kind == DELIVERY:
         found = f"starts with the delivery verb {quoted} and names no change in what people do"
-        way = f"{_QUESTION} once{thing} ships; put the work under `initiatives:`"
+        done = "ships" if reading.lead_lemma in _LAUNCHES else "is done"
+        way = f"{_ASK} once {thing} {done}, measure that, and put the work under `initiatives:`"
     elif kind == TASK:
         found = f"starts with the activity verb {quoted}, which describes work, not its effect"
-        way = f"{_QUESTION}; keep the activity under `initiatives:`"
+        way = f"{_ASK} after it, measure that, and keep the activity under `initiatives:`"
     elif kind == HIRE:
         found = f"is a hire ({quoted}): staffing is an input the team controls"
         way = "measure what the new people will change for customers or the business"
     elif kind == COMPLETION:
         found = f"marks work as done ({quoted}) instead of measuring a change"
-        way = f"{_QUESTION}; move{thing} to `initiatives:`"
+        way = f"{_ASK} once {thing} is done, measure that, and move the work to `initiatives:`"
     else:
         date = f" with a date ({reading.date!r}) standing in for a measure" if reading.date else ""
         found = f"names a deliverable ({quoted}){date}"
-        way = f"{_QUESTION}; move{thing} to `initiatives:`"
+        way = f"{_ASK} once {thing} exists, measure that, and move the work to `initiatives:`"
     return f"output, not an outcome: the key result {found}; {way}."
 
 

@@ -64,7 +64,6 @@ def _rule(rule: Any) -> dict[str, Any]:
         "shortDescription": {"text": meta.summary},
         "fullDescription": {"text": meta.rationale},
         "help": {"text": text, "markdown": markdown},
-        "helpUri": f"{INFORMATION_URI}#{meta.code.lower()}",
         "defaultConfiguration": {"level": _LEVEL[meta.severity], "enabled": meta.enabled},
         "properties": {
             "tags": [meta.family],
