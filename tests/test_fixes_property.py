@@ -84,3 +84,28 @@ def test_fixing_random_files(case: tuple[str, int]) -> None:
         ), line
     if "\r\n" in text:
         assert "\n" not in result.replace("\r\n", "")
+
+
+@settings(max_examples=150, deadline=None)
+@given(okr_files(), st.data())
+def test_damaged_files_never_break_the_rule_or_the_fixer(
+    case: tuple[str, int], data: st.DataObject
+) -> None:
+    """Cut, duplicate or insert characters anywhere: findings may change, nothing crashes."""
+    text, _ = case
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(text)))
+        action = data.draw(st.sampled_from(["cut", "insert", "duplicate"]))
+        if action == "cut":
+            text = text[:at] + text[at + data.draw(st.integers(1, 8)) :]
+        elif action == "insert":
+            text = text[:at] + data.draw(st.sampled_from(list("-:[]{},#&*!|>'\" \n\t"))) + text[at:]
+        else:
+            text = text[:at] + text[at : at + 20] + text[at:]
+    findings = lint(text, REGISTRY, ["TST001"])
+    assert all("failed" not in f.message for f in findings)
+    record = FileFix(Path("okrs.yaml"), "okrs.yaml", text, text)
+    chosen = rule_settings(REGISTRY, ["TST001"])
+    result = fix_text(text, Path("okrs.yaml"), "okrs.yaml", chosen, REGISTRY, RunOptions(), record)
+    if result != text:
+        assert same_meaning(load_text(text, "okrs.yaml"), result, Path("okrs.yaml"), "okrs.yaml")

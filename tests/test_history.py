@@ -54,8 +54,9 @@ def _expected(root: Path) -> Found:
     }
 
 
-def _lint(root: Path, paths: list[Path]) -> Found:
-    report = lint_paths(paths, options=OPTIONS)
+def _lint(root: Path, paths: list[Path], cache: bool = False) -> Found:
+    options = RunOptions(overrides=Overrides(select=CODES), today=TODAY, cache=cache)
+    report = lint_paths(paths, options=options)
     assert report.errors == []
     return {
         (Path(f.path).resolve().relative_to(root.resolve()).as_posix(), f.line, f.code)
@@ -189,15 +190,17 @@ def test_the_repository_cache_sees_a_changed_neighbour(tmp_path: Path) -> None:
     root = tmp_path / "okrs"
     shutil.copytree(HISTORY, root)
     growth = root / "2026-Q2" / "growth.yaml"
-    assert not any(c == "ALN001" for _, _, c in _lint(root, [growth]))
+    assert not any(c == "ALN001" for _, _, c in _lint(root, [growth], cache=True))
     assert (root / ".okrlint_cache" / "repository-sets.json").is_file()
+    # A second run reads the neighbours from the cache and finds the same.
+    assert _lint(root, [growth], cache=True) == _lint(root, [growth])
     # The company renumbers its objectives: the cached copy of company.yaml must not be used.
     company = root / "2026-Q2" / "company.yaml"
     company.write_text(company.read_text().replace("id: O2", "id: O9"))
-    assert ("2026-Q2/growth.yaml", 3, "ALN001") in _lint(root, [growth])
+    assert ("2026-Q2/growth.yaml", 3, "ALN001") in _lint(root, [growth], cache=True)
     # A cache from another version, or a damaged one, is ignored.
     (root / ".okrlint_cache" / "repository-sets.json").write_text("{not json")
-    assert ("2026-Q2/growth.yaml", 3, "ALN001") in _lint(root, [growth])
+    assert ("2026-Q2/growth.yaml", 3, "ALN001") in _lint(root, [growth], cache=True)
 
 
 def test_a_repository_where_the_cache_cannot_be_written_is_linted_all_the_same(
@@ -208,7 +211,8 @@ def test_a_repository_where_the_cache_cannot_be_written_is_linted_all_the_same(
     (root / ".okrlint_cache").write_text("a file where the cache folder would go\n")
     file = root / "2026-Q2" / "growth.yaml"
     for _ in range(2):
-        assert _lint(root, [file]) == {e for e in _expected(root) if e[0] == "2026-Q2/growth.yaml"}
+        found = _lint(root, [file], cache=True)
+        assert found == {e for e in _expected(root) if e[0] == "2026-Q2/growth.yaml"}
 
 
 def test_two_repositories_linted_together_do_not_mix(tmp_path: Path) -> None:

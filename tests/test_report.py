@@ -142,3 +142,12 @@ def test_cli_writes_html_and_markdown(tmp_path: Path) -> None:
     assert result.exit_code == 0 and md.read_text().startswith("## OKR quality report")
     result = runner.invoke(app, ["report", str(tmp_path / "missing")])
     assert result.exit_code == 2 and "no such file or folder" in result.output
+
+
+def test_bar_labels_are_dark_on_light_fills_and_light_on_dark() -> None:
+    from okrlint.report.svg import BAND_COLOURS, PALETTE, ink_on
+
+    assert ink_on("#F0E442") == "#000"  # yellow
+    assert ink_on("#000000") == "#fff"
+    assert ink_on(BAND_COLOURS["yellow"]) == "#000"
+    assert {ink_on(c) for c in PALETTE} == {"#000", "#fff"}

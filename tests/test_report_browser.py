@@ -70,7 +70,7 @@ def test_the_rendered_page_has_the_teams_the_numbers_and_the_charts(page: Path) 
         assert f"<td>{team}</td>" in dom, team
     for cell in expected.cells:
         # Each team's score per period is shown in the scores table.
-        assert f">{cell.score}</td>" in dom
+        assert f">{cell.score}</span></td>" in dom
     total = expected.total()
     assert f"<b>{total.score}</b><span>quality score, all teams</span>" in dom
     assert f"<b>{total.key_results}</b><span>key results</span>" in dom

@@ -136,6 +136,12 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Show the safe fixes as a diff; change nothing.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Read every text afresh; neither use nor update .okrlint_cache/."
+        ),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -169,6 +175,7 @@ def check(
             no_suppressions=no_suppressions,
             force_exclude=force_exclude,
             jobs=jobs,
+            cache=not no_cache,
         )
         report = lint_paths(paths or [Path(".")], options=options)
     except ConfigError as error:

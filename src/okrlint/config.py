@@ -7,11 +7,13 @@ is a `ConfigError` naming the file and the key, which the CLI turns into exit st
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NoReturn
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
@@ -133,11 +135,31 @@ def _merge(parent: LoadedConfig, child: LoadedConfig) -> LoadedConfig:
     return LoadedConfig(values, child.path, origins, (*child.chain, *parent.chain))
 
 
-def _read_one(path: Path) -> LoadedConfig:
+# A config is a few dozen lines; anything this large is not one (and is not read whole).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _config_text(path: Path) -> str:
+    def fail(reason: str) -> NoReturn:
+        raise ConfigError(f"{path}: cannot read the config: {reason}")
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read the config: {error}") from None
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            fail("it is a folder")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            fail("not a regular file")
+        if info.st_size > MAX_CONFIG_BYTES:
+            fail(f"it is larger than {MAX_CONFIG_BYTES // 1024} KB, which no okrlint config is")
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        fail(f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start})")
+    except OSError as error:
+        fail(error.strerror or str(error))
+
+
+def _read_one(path: Path) -> LoadedConfig:
+    text = _config_text(path)
     if path.name == PYPROJECT or path.suffix == ".toml":
         try:
             data = tomllib.loads(text).get("tool", {}).get("okrlint", {})
@@ -187,7 +209,9 @@ def find_config(start: Path) -> Path | None:
     directory = directory.resolve()
     for folder in (directory, *directory.parents):
         candidate = folder / CONFIG_FILE
-        if candidate.is_file():
+        # Anything but a folder under that name is the config, so that one okrlint cannot read
+        # (a FIFO, a dangling link) is an error rather than silently passed over.
+        if os.path.lexists(candidate) and not candidate.is_dir():
             return candidate
         pyproject = folder / PYPROJECT
         if pyproject.is_file() and _has_okrlint_table(pyproject):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from okrlint import __version__
 from okrlint.config import (
     DEFAULT,
     ConfigError,
@@ -62,6 +63,8 @@ class RunOptions:
     force_exclude: bool = False
     # Processes that load files; None is one per core. The output is the same for any number.
     jobs: int | None = None
+    # Keep readings of texts in `.okrlint_cache/` between runs (the CLI's default).
+    cache: bool = False
 
 
 def lint_paths(
@@ -177,15 +180,27 @@ def check_sources(
 
     today = options.today or dt.date.today()
     values = root_settings.config.values
-    lookup = RepositoryLookup((s for s, _ in sources), values.exclude, values.max_file_size)
+    lookup = RepositoryLookup(
+        (s for s, _ in sources),
+        values.exclude,
+        values.max_file_size,
+        cache=options.cache,
+        jobs=options.jobs,
+    )
     workspace = Workspace(tuple(set_items), lookup, lookup.root_of)
-    from okrlint.analysis.run import RunReadings
+    from okrlint.analysis.run import RunReadings, read_all
 
+    read = read_all
+    if options.cache:
+        from okrlint.cache import ReadingsCache, project_root
+
+        root = project_root(root_settings.config.directory)
+        read = ReadingsCache(root, __version__, read_all).read
     to_read = [(item, settings_of[id(item.document.source)]) for item in set_items]
     if _workspace_reads_text(registry, root_settings):
         # A whole-repository rule compares the texts of files that were not passed, too.
         to_read += [(item, root_settings) for item in lookup()]
-    readings = RunReadings.collect(registry, to_read)
+    readings = RunReadings.collect(registry, to_read, read)
     runner = _Runner(registry, today, root_settings, workspace, readings)
     for source, settings in sources:
         if source.is_okr_file:

@@ -105,7 +105,8 @@ def move_to_initiatives(item: KeyResultItem) -> Fix | None:
         return None
     try:
         return _Mover(document, item.parent.position, item.position).build()
-    except _CannotFix:
+    except (_CannotFix, LookupError, ValueError):
+        # A shape the mover does not know: no fix is offered, and the finding still stands.
         return None
 
 

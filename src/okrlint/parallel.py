@@ -8,11 +8,8 @@ pre-commit hook on a few files) load in-process: starting workers would cost mor
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from okrlint.document import SourceFile, load_file
@@ -42,6 +39,9 @@ def load_files(tasks: Sequence[LoadTask], jobs: int | None = None) -> list[Sourc
     """Load each (path, display, max bytes) in order, on up to `jobs` processes."""
     workers = worker_count(jobs, len(tasks))
     if workers > 1:
+        # Imported here: a pre-commit run on a few files never pays for multiprocessing.
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return _load_in_pool(tasks, workers)
         except (BrokenProcessPool, OSError):
@@ -51,6 +51,9 @@ def load_files(tasks: Sequence[LoadTask], jobs: int | None = None) -> list[Sourc
 
 def _load_in_pool(tasks: Sequence[LoadTask], workers: int) -> list[SourceFile]:
     """The main process loads its own share while `workers - 1` processes load the rest."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     own = len(tasks) // workers
     rest = tasks[own:]
     chunk = max(1, len(rest) // ((workers - 1) * CHUNKS_PER_WORKER))

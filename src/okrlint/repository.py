@@ -28,11 +28,11 @@ from okrlint.document import (
     Document,
     LocationIndex,
     SourceFile,
-    load_file,
     read_plain_yaml,
 )
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.model import OkrSet, validate
+from okrlint.parallel import LoadTask, load_files
 from okrlint.periods import DateRange, resolve_period
 from okrlint.registry import SetItem
 
@@ -100,12 +100,14 @@ class RepositoryLookup:
         exclude: Sequence[str] = (),
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
         cache: bool = True,
+        jobs: int | None = None,
     ) -> None:
         self._sources = list(linted)
         self._linted: set[Path] = set()
         self._exclude = list(exclude)
         self._max_file_bytes = max_file_bytes
         self._cache = cache
+        self._jobs = jobs
         self._sets: tuple[SetItem, ...] | None = None
         self._known: dict[Path, Path | None] = {}
         self._roots: dict[int, Path | None] = {}
@@ -140,6 +142,7 @@ class RepositoryLookup:
 
     def _load_root(self, root: Path) -> Iterable[SetItem]:
         cache = _SetCache(root) if self._cache else None
+        tasks: list[LoadTask] = []
         for file in discover([root]).files:
             resolved = file.resolve()
             if resolved in self._linted or is_excluded(file, self._exclude, root):
@@ -153,7 +156,9 @@ class RepositoryLookup:
                     self._roots[id(item.document.source)] = root
                     yield item
                 continue
-            source = load_file(file, display_path(file), self._max_file_bytes)
+            tasks.append((file, display_path(file), self._max_file_bytes))
+        # A hook run on one file may need the whole repository: load what changed on every core.
+        for source in load_files(tasks, self._jobs):
             items: list[SetItem] = []
             for document in source.documents:
                 okr_set, _ = validate(document.data)
@@ -161,10 +166,9 @@ class RepositoryLookup:
                     document.okr_set = okr_set
                     items.append(SetItem(document, okr_set))
             if cache is not None and not source.problems:
-                cache.put(resolved, len(source.documents), items)
-            for item in items:
-                self._roots[id(source)] = root
-                yield item
+                cache.put(source.path.resolve(), len(source.documents), items)
+            self._roots[id(source)] = root
+            yield from items
         if cache is not None:
             cache.save()
 

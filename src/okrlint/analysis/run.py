@@ -8,7 +8,7 @@ cache can wrap it.
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +60,13 @@ class RunReadings:
     _views: dict[int, Mapping[str, Any]] = field(default_factory=dict)
 
     @classmethod
-    def collect(cls, registry: Registry, items: Iterable[tuple[SetItem, Settings]]) -> RunReadings:
+    def collect(
+        cls,
+        registry: Registry,
+        items: Iterable[tuple[SetItem, Settings]],
+        read: Callable[[Sequence[str], RulePack], dict[str, KeyResultReading]] = read_all,
+    ) -> RunReadings:
+        """`read` turns texts into readings: `read_all`, or the on-disk cache around it."""
         needing = {code for code, rule in registry.rules.items() if rule.meta.needs_readings}
         groups: dict[str, tuple[RulePack, list[str]]] = {}
         readings = cls()
@@ -71,7 +77,7 @@ class RunReadings:
             readings._packs[id(settings)] = pack.fingerprint
             groups.setdefault(pack.fingerprint, (pack, []))[1].extend(set_texts(set_item))
         for fingerprint, (pack, texts) in groups.items():
-            readings.by_pack[fingerprint] = read_all(texts, pack)
+            readings.by_pack[fingerprint] = read(texts, pack)
         return readings
 
     def for_settings(self, settings: Settings) -> Mapping[str, Any]:

@@ -36,7 +36,8 @@ th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: rig
          white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; white-space: normal; }
 thead th { background: #fafafa; position: sticky; top: 0; }
-td.score { font-weight: 700; color: #fff; border-radius: 4px; text-align: center; }
+.score { display: inline-block; min-width: 3em; padding: 2px 6px; border-radius: 4px;
+         font-weight: 700; color: #fff; text-align: center; }
 .grid { display: grid; grid-template-columns: 1fr; gap: 16px; }
 @media (min-width: 760px) { .grid.two { grid-template-columns: 1fr 1fr; } }
 @media (max-width: 480px) {
@@ -124,8 +125,8 @@ def _score_section(report: QualityReport, teams: list[str], periods: list[str]) 
                 cells.append("<td>–</td>")
             else:
                 cells.append(
-                    f'<td class="score" style="background:{score_colour(cell.score)}">'
-                    f"{cell.score}</td>"
+                    f'<td><span class="score" style="background:{score_colour(cell.score)}">'
+                    f"{cell.score}</span></td>"
                 )
         rows.append(f"<tr><td>{escape(team)}</td>{''.join(cells)}</tr>")
     table = (
@@ -197,6 +198,7 @@ def _outcome_section(report: QualityReport, teams: list[str]) -> str:
                 outcome_rows,
                 "Share of outcome and output key results",
                 percent=True,
+                unit=" KRs",
                 css_class="outcomes",
             )
         )
@@ -210,6 +212,7 @@ def _outcome_section(report: QualityReport, teams: list[str]) -> str:
                 customer_rows,
                 "Share of objectives with a customer metric",
                 percent=True,
+                unit=" obj.",
                 css_class="customers",
             )
         )
@@ -265,7 +268,8 @@ def _table_section(report: QualityReport) -> str:
         rows.append(
             "<tr>"
             f"<td>{escape(cell.team)}</td><td>{escape(cell.period)}</td><td>{status}</td>"
-            f'<td class="score" style="background:{score_colour(cell.score)}">{cell.score}</td>'
+            f'<td><span class="score" style="background:{score_colour(cell.score)}">'
+            f"{cell.score}</span></td>"
             f"<td>{cell.objectives}</td><td>{cell.key_results}</td><td>{cell.findings}</td>"
             f"<td>{_percent(cell.outcome_share)}</td><td>{_percent(cell.customer_share)}</td>"
             f"<td>{grades}</td></tr>"

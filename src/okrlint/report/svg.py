@@ -36,6 +36,17 @@ def colour(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
+def ink_on(fill: str) -> str:
+    """Black or white, whichever reads better on the fill (WCAG relative luminance)."""
+    red, green, blue = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    return "#000" if luminance > 0.179 else "#fff"
+
+
 def _svg(
     height: float, label: str, body: list[str], css_class: str, width: int = WIDTH, font: int = FONT
 ) -> str:
@@ -64,11 +75,12 @@ def stacked_bars(
     label: str,
     *,
     percent: bool = False,
+    unit: str = "",
     css_class: str = "stacked",
 ) -> str:
     """One horizontal bar per row, its label above it (room for long team names on a phone)."""
     bar, gap, label_height = 26, 14, 20
-    left, right = 4, BAR_WIDTH - 56
+    left, right = 4, BAR_WIDTH - 76
     total_max = max((sum(s.value for s in segments) for _, segments in rows), default=0) or 1
     body: list[str] = []
     y = 4.0
@@ -95,7 +107,7 @@ def stacked_bars(
                         y + bar / 2 + 5,
                         shown,
                         text_anchor="middle",
-                        fill="#fff",
+                        fill=ink_on(segment.fill),
                         font_weight="600",
                     )
                 )
@@ -103,7 +115,7 @@ def stacked_bars(
         if total <= 0:
             body.append(_text(left, y + bar / 2 + 5, "none", fill="#666"))
         else:
-            summary = "100%" if percent else f"{total:g}"
+            summary = f"{total:g}{unit}"
             body.append(_text(right + 8, y + bar / 2 + 5, summary, fill="#333"))
         y += bar + gap
     return _svg(y, label, body, css_class, width=BAR_WIDTH)
