@@ -17,6 +17,8 @@ sees half a shard and concurrent runs at worst redo each other's work.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -137,14 +139,20 @@ def _reading(entry: Any, text: str) -> KeyResultReading | None:
         return None
     from okrlint.analysis.reading import KeyResultReading
 
+    # Exactly the fields this version writes: an entry with more or fewer is not one of ours.
+    if entry.keys() != _fields():
+        return None
     try:
-        reading = KeyResultReading.from_dict(entry)
-        # A reading that does not survive the trip back is not one this version wrote.
-        if json.loads(json.dumps(reading.to_dict())) != entry:
-            return None
+        return KeyResultReading.from_dict(entry)
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
-    return reading
+
+
+@functools.cache
+def _fields() -> frozenset[str]:
+    from okrlint.analysis.reading import KeyResultReading
+
+    return frozenset(field.name for field in dataclasses.fields(KeyResultReading))
 
 
 def _write_shard(path: Path, version: str, fingerprint: str, readings: dict[str, Any]) -> None:

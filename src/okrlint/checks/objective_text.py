@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from okrlint.analysis import reading_of
@@ -66,11 +67,12 @@ class MetricAsObjective(Rule[NoOptions]):
             n
             for n in reading.numbers
             if n.role in _AMOUNT_ROLES
-            # A small count is part of a goal ("Win 3 new markets"); a big one is a metric.
+            # A small count is part of a goal ("Win 3 new markets"), a bare number may be a label
+            # ("Objective 12"); an amount written as one ("1M", "10,000") is a metric.
             and (
                 n.kind in ("percent", "currency", "multiple")
                 or n.role != "target"
-                or (n.value is not None and n.value >= 1000)
+                or re.search(r"[,kKmMbB]", n.text) is not None
             )
         ]
         if not amounts:
