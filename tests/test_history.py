@@ -39,7 +39,11 @@ Found = set[tuple[str, int, str]]
 
 
 def _files(root: Path) -> list[Path]:
-    return sorted(root.rglob("*.yaml"))
+    return sorted(f for f in root.rglob("*.yaml") if f.relative_to(root).parts[0][0] != ".")
+
+
+def _quarters(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
 def _expected(root: Path) -> Found:
@@ -50,8 +54,9 @@ def _expected(root: Path) -> Found:
     }
 
 
-def _lint(root: Path, paths: list[Path]) -> Found:
-    report = lint_paths(paths, options=OPTIONS)
+def _lint(root: Path, paths: list[Path], cache: bool = False) -> Found:
+    options = RunOptions(overrides=Overrides(select=CODES), today=TODAY, cache=cache)
+    report = lint_paths(paths, options=options)
     assert report.errors == []
     return {
         (Path(f.path).resolve().relative_to(root.resolve()).as_posix(), f.line, f.code)
@@ -68,7 +73,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_example_has_three_quarters_of_at_least_five_teams() -> None:
-    quarters = sorted(p.name for p in HISTORY.iterdir() if p.is_dir())
+    quarters = [p.name for p in _quarters(HISTORY)]
     assert quarters == ["2025-Q4", "2026-Q1", "2026-Q2"]
     for quarter in quarters:
         teams = {f.stem.split("-")[0] for f in (HISTORY / quarter).glob("*.yaml")}
@@ -84,7 +89,7 @@ def test_linting_the_whole_repository_gives_exactly_the_marked_findings() -> Non
 
 def test_linting_one_quarter_at_a_time_gives_the_same_findings() -> None:
     found: Found = set()
-    for quarter in sorted(p for p in HISTORY.iterdir() if p.is_dir()):
+    for quarter in _quarters(HISTORY):
         found |= _lint(HISTORY, [quarter])
     assert found == _expected(HISTORY)
 
@@ -179,3 +184,49 @@ def test_a_nested_repository_is_not_read_as_part_of_the_outer_one(tmp_path: Path
     options = RunOptions(Overrides(select=["ALN001"]), today=TODAY)
     [finding] = lint_paths([tmp_path / "growth.yaml"], options=options).findings
     assert "names the team 'company', which has no OKR set" in finding.message
+
+
+def test_the_repository_cache_sees_a_changed_neighbour(tmp_path: Path) -> None:
+    root = tmp_path / "okrs"
+    shutil.copytree(HISTORY, root)
+    growth = root / "2026-Q2" / "growth.yaml"
+    assert not any(c == "ALN001" for _, _, c in _lint(root, [growth], cache=True))
+    assert (root / ".okrlint_cache" / "repository-sets.json").is_file()
+    # A second run reads the neighbours from the cache and finds the same.
+    assert _lint(root, [growth], cache=True) == _lint(root, [growth])
+    # The company renumbers its objectives: the cached copy of company.yaml must not be used.
+    company = root / "2026-Q2" / "company.yaml"
+    company.write_text(company.read_text().replace("id: O2", "id: O9"))
+    assert ("2026-Q2/growth.yaml", 3, "ALN001") in _lint(root, [growth], cache=True)
+    # A cache from another version, or a damaged one, is ignored.
+    (root / ".okrlint_cache" / "repository-sets.json").write_text("{not json")
+    assert ("2026-Q2/growth.yaml", 3, "ALN001") in _lint(root, [growth], cache=True)
+
+
+def test_a_repository_where_the_cache_cannot_be_written_is_linted_all_the_same(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "okrs"
+    shutil.copytree(HISTORY, root, ignore=shutil.ignore_patterns(".okrlint_cache"))
+    (root / ".okrlint_cache").write_text("a file where the cache folder would go\n")
+    file = root / "2026-Q2" / "growth.yaml"
+    for _ in range(2):
+        found = _lint(root, [file], cache=True)
+        assert found == {e for e in _expected(root) if e[0] == "2026-Q2/growth.yaml"}
+
+
+def test_two_repositories_linted_together_do_not_mix(tmp_path: Path) -> None:
+    # examples/okrs and examples/history both have Growth, Sales and Company sets in 2026-Q1.
+    okrs = HISTORY.parent / "okrs"
+    base = HISTORY.parent
+
+    def lint(paths: list[Path]) -> Found:
+        report = lint_paths(paths, options=OPTIONS)
+        return {
+            (Path(f.path).resolve().relative_to(base).as_posix(), f.line, f.code)
+            for f in report.findings
+        }
+
+    together = lint([okrs, HISTORY])
+    assert together == lint([okrs]) | lint([HISTORY])
+    assert any(path.startswith("okrs/") for path, _, _ in together)

@@ -437,3 +437,52 @@ def test_one_set_pushing_both_ways_is_not_a_conflict_between_sets() -> None:
         "      - {title: Cut discount, metric: discount, baseline: 10, target: 8}\n"
     )
     assert lint(text, "ALN002") == []
+
+
+def _said(team: str, sentence: str) -> str:
+    return (
+        f"team: {team}\nperiod: 2026-Q1\nobjectives:\n  - title: Grow\n    key_results:\n"
+        f"      - {sentence}\n"
+    )
+
+
+def test_conflicts_are_found_from_the_metric_read_in_the_sentence() -> None:
+    text = (
+        _said("Sales", "Raise the average discount on new deals from 10% to 14%")
+        + "---\n"
+        + _said("Finance", "Cut the average discount on new deals from 12% to 8%")
+    )
+    findings = lint(text, "ALN002")
+    assert [f.line for f in findings] == [6, 13]
+    assert "pushes 'average discount on new deals' up, while Finance" in findings[0].message
+
+
+def test_a_one_word_metric_read_from_text_is_too_vague_to_conflict() -> None:
+    # Both sentences read as the metric "share", which names no metric in particular.
+    text = (
+        _said("Growth", "Raise the share of trial teams that invite a teammate from 30% to 45%")
+        + "---\n"
+        + _said("Support", "Cut the share of customers who contact support from 30% to 22%")
+    )
+    assert lint(text, "ALN002") == []
+
+
+def test_timid_targets_read_from_the_sentence_on_request() -> None:
+    text = _said("Sales", "Raise the mid-market win rate from 16% to 17%")
+    assert lint(text, "SND001") == []
+    [finding] = lint(text, "SND001", from_text=True)
+    assert "the target 17 is only 6.25% above the baseline 16" in finding.message
+
+
+def test_a_conflict_read_from_text_is_found_when_one_file_is_linted(tmp_path: Path) -> None:
+    (tmp_path / ".okrlint.yaml").write_text("")
+    (tmp_path / "sales.yaml").write_text(
+        _said("Sales", "Raise the average discount on new deals from 10% to 14%")
+    )
+    (tmp_path / "finance.yaml").write_text(
+        _said("Finance", "Cut the average discount on new deals from 12% to 8%")
+    )
+    options = RunOptions(Overrides(select=["ALN002"]), today=FEBRUARY)
+    [finding] = lint_paths([tmp_path / "sales.yaml"], options=options).findings
+    assert finding.path.endswith("sales.yaml")
+    assert "Finance pushes it down in 2026-Q1" in finding.message

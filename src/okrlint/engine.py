@@ -181,9 +181,13 @@ def check_sources(
     today = options.today or dt.date.today()
     values = root_settings.config.values
     lookup = RepositoryLookup(
-        (s for s, _ in sources), values.exclude, values.max_file_size, jobs=options.jobs
+        (s for s, _ in sources),
+        values.exclude,
+        values.max_file_size,
+        cache=options.cache,
+        jobs=options.jobs,
     )
-    workspace = Workspace(tuple(set_items), lookup)
+    workspace = Workspace(tuple(set_items), lookup, lookup.root_of)
     from okrlint.analysis.run import RunReadings, read_all
 
     read = read_all
@@ -192,9 +196,11 @@ def check_sources(
 
         root = project_root(root_settings.config.directory)
         read = ReadingsCache(root, __version__, read_all).read
-    readings = RunReadings.collect(
-        registry, [(item, settings_of[id(item.document.source)]) for item in set_items], read
-    )
+    to_read = [(item, settings_of[id(item.document.source)]) for item in set_items]
+    if _workspace_reads_text(registry, root_settings):
+        # A whole-repository rule compares the texts of files that were not passed, too.
+        to_read += [(item, root_settings) for item in lookup()]
+    readings = RunReadings.collect(registry, to_read, read)
     runner = _Runner(registry, today, root_settings, workspace, readings)
     for source, settings in sources:
         if source.is_okr_file:
@@ -251,6 +257,14 @@ def _apply_suppressions(
         if _applies(code, violation, settings):
             kept.append(_stamp(violation, registry.rules[code], settings))
     return kept, outcome.used
+
+
+def _workspace_reads_text(registry: Registry, settings: Settings) -> bool:
+    return any(
+        rule.meta.scope is Scope.WORKSPACE and rule.meta.needs_readings
+        for code, rule in registry.rules.items()
+        if code in settings.selected
+    )
 
 
 class _Runner:

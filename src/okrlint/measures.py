@@ -29,6 +29,8 @@ class Numbers:
     percent: bool
     # The metric's identity for comparisons between teams (normalised), if known.
     metric: str | None
+    # The same metric as written, for messages.
+    metric_text: str | None = None
 
 
 def reading_of(key_result: KeyResult, readings: Mapping[str, Any]) -> Any | None:
@@ -52,15 +54,32 @@ def numbers_of(key_result: KeyResult, reading: Any | None = None) -> Numbers:
         else:
             direction = Direction.MAINTAIN
     unit = (key_result.unit or _text(getattr(reading, "unit", None)) or "").strip().casefold()
-    percent = unit in _UNITS_IN_PERCENT or bool(getattr(reading, "percent", False))
-    metric_text = key_result.metric or _text(getattr(reading, "metric", None))
+    percent = unit in _UNITS_IN_PERCENT or any(
+        _is_percent(getattr(reading, name, None)) for name in ("baseline_mention", "target_mention")
+    )
+    metric = metric_key(key_result.metric) if key_result.metric else None
+    metric_text = key_result.metric
+    if metric is None:
+        # A metric read from the sentence names a team's metric only when it is specific: one
+        # word ("share", "rate") is the head of many different metrics.
+        metric_text = _text(getattr(reading, "metric", None))
+        read = metric_key(metric_text or "")
+        metric = read if read and " " in read else None
     return Numbers(
         baseline=baseline,
         target=target,
         current=current,
         direction=direction,
         percent=percent,
-        metric=metric_key(metric_text) if metric_text else None,
+        metric=metric,
+        metric_text=metric_text.strip() if metric and metric_text else None,
+    )
+
+
+def _is_percent(mention: Any) -> bool:
+    return mention is not None and (
+        getattr(mention, "kind", None) == "percent"
+        or str(getattr(mention, "unit", "")).casefold() in _UNITS_IN_PERCENT
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -69,6 +69,7 @@ class NoOptions(BaseModel):
 
 
 OptionsT = TypeVar("OptionsT", bound=BaseModel)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,10 @@ def _nothing_more() -> Sequence[SetItem]:
     return ()
 
 
+def _one_repository(item: SetItem) -> Hashable:
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Workspace:
     """Every valid OKR set of the run, for rules that compare sets with each other."""
@@ -197,10 +202,42 @@ class Workspace:
     # The valid sets of the repository's other OKR files (those not linted in this run), loaded
     # on first use: a run on one file must see what a run on the whole repository sees.
     lookup: Callable[[], Sequence[SetItem]] = _nothing_more
+    # The repository a set belongs to: sets are compared only with sets of the same repository.
+    repository_of: Callable[[SetItem], Hashable] = _one_repository
+    # Indexes that rules build over the whole workspace, computed once per run.
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def all_sets(self) -> tuple[SetItem, ...]:
         """The linted sets first, then the rest of the repository."""
         return (*self.sets, *self.lookup())
+
+    def repositories(self) -> list[tuple[SetItem, ...]]:
+        """All sets grouped by repository, each in file order (whatever part was linted)."""
+        return list(self._groups().values())
+
+    def neighbours(self, item: SetItem) -> tuple[SetItem, ...]:
+        """Every set of the repository that `item` belongs to, itself included."""
+        return self._groups().get(self.repository_of(item), (item,))
+
+    def _groups(self) -> dict[Hashable, tuple[SetItem, ...]]:
+        def build() -> dict[Hashable, tuple[SetItem, ...]]:
+            groups: dict[Hashable, list[SetItem]] = {}
+            for item in self.all_sets():
+                groups.setdefault(self.repository_of(item), []).append(item)
+            # The order of the files, not of what was passed, so messages that list neighbours
+            # read the same in a run on one file as in a run on the whole repository.
+            return {
+                key: tuple(sorted(items, key=lambda i: (i.document.path, i.document.index)))
+                for key, items in groups.items()
+            }
+
+        return self.cached("repositories", build)
+
+    def cached(self, key: Hashable, build: Callable[[], T]) -> T:
+        """`build()`, computed once per run for each key."""
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)

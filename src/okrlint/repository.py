@@ -11,15 +11,27 @@ and is not read. A file outside any repository has no neighbours beyond the file
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import os
 import re
+import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from okrlint.config import CONFIG_FILE, PYPROJECT, _has_okrlint_table
-from okrlint.document import DEFAULT_MAX_FILE_BYTES, SourceFile, read_plain_yaml
+from okrlint.document import (
+    DEFAULT_MAX_FILE_BYTES,
+    Document,
+    LocationIndex,
+    SourceFile,
+    read_plain_yaml,
+)
 from okrlint.files import discover, display_path, is_excluded
-from okrlint.model import validate
+from okrlint.model import OkrSet, validate
 from okrlint.parallel import LoadTask, load_files
 from okrlint.periods import DateRange, resolve_period
 from okrlint.registry import SetItem
@@ -75,56 +87,176 @@ def _extends(config: Path) -> bool:
 
 
 class RepositoryLookup:
-    """Loads, once and only when asked, the OKR sets of the files that were not linted."""
+    """Loads, once and only when asked, the OKR sets of the files that were not linted.
+
+    The sets of unchanged files are kept in `.okrlint_cache/` at the repository root (by path,
+    size and modification time), so a pre-commit run on one file does not parse the whole
+    repository again.
+    """
 
     def __init__(
         self,
         linted: Iterable[SourceFile],
         exclude: Sequence[str] = (),
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+        cache: bool = True,
         jobs: int | None = None,
     ) -> None:
+        self._sources = list(linted)
         self._linted: set[Path] = set()
-        self._roots: set[Path] = set()
-        for source in linted:
-            if not source.path.is_file():  # text linted from memory has no repository
-                continue
-            self._linted.add(source.path.resolve())
-            root = find_root(source.path)
-            if root is not None:
-                self._roots.add(root)
         self._exclude = list(exclude)
         self._max_file_bytes = max_file_bytes
+        self._cache = cache
         self._jobs = jobs
         self._sets: tuple[SetItem, ...] | None = None
         self._known: dict[Path, Path | None] = {}
+        self._roots: dict[int, Path | None] = {}
 
     def __call__(self) -> Sequence[SetItem]:
         if self._sets is None:
             self._sets = tuple(self._load())
         return self._sets
 
+    def root_of(self, item: SetItem) -> Path | None:
+        """The repository a set belongs to; sets are compared only within one repository."""
+        source = item.document.source
+        if id(source) not in self._roots:
+            path = source.path
+            self._roots[id(source)] = (
+                _root_of_folder(path.resolve().parent, self._known) if path.is_file() else None
+            )
+        return self._roots[id(source)]
+
     def _load(self) -> Iterable[SetItem]:
-        roots = sorted(self._roots)
-        # A root inside another root's tree is covered by the outer one.
-        roots = [r for r in roots if not any(o != r and o in r.parents for o in roots)]
+        found: set[Path] = set()
+        for source in self._sources:
+            if not source.path.is_file():  # text linted from memory has no repository
+                continue
+            resolved = source.path.resolve()
+            self._linted.add(resolved)
+            root = _root_of_folder(resolved.parent, self._known)
+            if root is not None:
+                found.add(root)
+        for root in sorted(found):
+            yield from self._load_root(root)
+
+    def _load_root(self, root: Path) -> Iterable[SetItem]:
+        cache = _SetCache(root) if self._cache else None
         tasks: list[LoadTask] = []
-        for root in roots:
-            for file in discover([root]).files:
-                resolved = file.resolve()
-                if resolved in self._linted or is_excluded(file, self._exclude, root):
-                    continue
-                if _root_of_folder(resolved.parent, self._known) != root:
-                    continue  # a repository of its own, nested in this one
-                self._linted.add(resolved)
-                tasks.append((file, display_path(file), self._max_file_bytes))
-        # A hook run on one file may need the whole repository: load it on every core.
+        for file in discover([root]).files:
+            resolved = file.resolve()
+            if resolved in self._linted or is_excluded(file, self._exclude, root):
+                continue
+            if _root_of_folder(resolved.parent, self._known) != root:
+                continue  # a repository of its own, nested in this one
+            self._linted.add(resolved)
+            cached = cache.get(resolved) if cache is not None else None
+            if cached is not None:
+                for item in cached:
+                    self._roots[id(item.document.source)] = root
+                    yield item
+                continue
+            tasks.append((file, display_path(file), self._max_file_bytes))
+        # A hook run on one file may need the whole repository: load what changed on every core.
         for source in load_files(tasks, self._jobs):
+            items: list[SetItem] = []
             for document in source.documents:
                 okr_set, _ = validate(document.data)
                 if okr_set is not None:
                     document.okr_set = okr_set
-                    yield SetItem(document, okr_set)
+                    items.append(SetItem(document, okr_set))
+            if cache is not None and not source.problems:
+                cache.put(source.path.resolve(), len(source.documents), items)
+            self._roots[id(source)] = root
+            yield from items
+        if cache is not None:
+            cache.save()
+
+
+CACHE_FOLDER = ".okrlint_cache"
+_CACHE_FILE = "repository-sets.json"
+
+
+@functools.cache
+def _cache_format() -> str:
+    """Cached sets are only reused by the same okrlint with the same OKR model."""
+    from okrlint import __version__, model
+
+    digest = hashlib.sha256(Path(model.__file__).read_bytes()).hexdigest()[:16]
+    return f"{__version__}:{digest}"
+
+
+class _SetCache:
+    """The valid OKR sets of each file of one repository, by path, modification time and size."""
+
+    def __init__(self, root: Path) -> None:
+        self._folder = root / CACHE_FOLDER
+        self._entries: dict[str, Any] = {}
+        self._changed = False
+        try:
+            data = json.loads((self._folder / _CACHE_FILE).read_text("utf-8"))
+            if isinstance(data, dict) and data.get("format") == _cache_format():
+                self._entries = dict(data["files"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache, or one from another version: parse the files again
+
+    def get(self, path: Path) -> list[SetItem] | None:
+        entry = self._entries.get(str(path))
+        stamp = _stamp(path)
+        if not isinstance(entry, dict) or stamp is None or entry.get("stamp") != stamp:
+            return None
+        try:
+            source = SourceFile(path=path, display=display_path(path))
+            source.documents = [
+                Document(source, index, None, LocationIndex())
+                for index in range(entry["documents"])
+            ]
+            items: list[SetItem] = []
+            for index, dumped in entry["sets"]:
+                document = source.documents[index]
+                document.okr_set = OkrSet.model_validate_json(dumped)
+                items.append(SetItem(document, document.okr_set))
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+        return items
+
+    def put(self, path: Path, documents: int, items: Sequence[SetItem]) -> None:
+        stamp = _stamp(path)
+        if stamp is None:
+            return
+        self._entries[str(path)] = {
+            "stamp": stamp,
+            "documents": documents,
+            "sets": [[item.document.index, item.okr_set.model_dump_json()] for item in items],
+        }
+        self._changed = True
+
+    def save(self) -> None:
+        gone = [key for key in self._entries if not Path(key).is_file()]
+        for key in gone:
+            del self._entries[key]
+        if not (self._changed or gone):
+            return
+        data = {"format": _cache_format(), "files": self._entries}
+        try:
+            self._folder.mkdir(exist_ok=True)
+            ignore = self._folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Written by okrlint; safe to delete.\n*\n", "utf-8")
+            handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(data, stream)
+            os.replace(temporary, self._folder / _CACHE_FILE)
+        except OSError:
+            pass  # a read-only checkout: the cache is an optimisation, never a requirement
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_mtime_ns, status.st_size]
 
 
 _SPACES = re.compile(r"\s+")

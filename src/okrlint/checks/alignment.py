@@ -240,8 +240,12 @@ class BrokenAlignment(Rule[NoOptions]):
     )
 
     def check(self, item: Workspace, context: RuleContext[NoOptions]) -> Iterator[Violation]:
-        index = _Index(item.all_sets(), context.fiscal_year_start)
+        indexes = {
+            id(repository[0]): _Index(repository, context.fiscal_year_start)
+            for repository in item.repositories()
+        }
         for set_item in item.sets:
+            index = indexes[id(item.neighbours(set_item)[0])]
             for link in _links(set_item):
                 resolved = index.resolve(link)
                 if isinstance(resolved, str):
@@ -297,6 +301,7 @@ class _Push:
     direction: Direction
     baseline: float | None
     target: float | None
+    metric_text: str | None
 
     def describe(self) -> str:
         okr_set = self.item.parent.okr_set
@@ -378,13 +383,20 @@ class ConflictingKeyResults(Rule[NoOptions]):
                 "        target: 55\n"
             ),
         ),
+        needs_readings=True,
         severity=Severity.WARNING,
     )
 
     def check(self, item: Workspace, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+        for repository in item.repositories():
+            yield from self._conflicts(item, repository, context)
+
+    def _conflicts(
+        self, item: Workspace, repository: Sequence[SetItem], context: RuleContext[NoOptions]
+    ) -> Iterator[Violation]:
         linted = {id(s) for s in item.sets}
         by_metric: dict[str, list[_Push]] = defaultdict(list)
-        for set_item in item.all_sets():
+        for set_item in repository:
             period = resolve_period(set_item.okr_set.period, context.fiscal_year_start)
             if period is None:
                 continue
@@ -397,23 +409,44 @@ class ConflictingKeyResults(Rule[NoOptions]):
                     ):
                         continue
                     by_metric[numbers.metric].append(
-                        _Push(kr, period, numbers.direction, numbers.baseline, numbers.target)
+                        _Push(
+                            kr,
+                            period,
+                            numbers.direction,
+                            numbers.baseline,
+                            numbers.target,
+                            numbers.metric_text,
+                        )
                     )
-        for pushes in by_metric.values():
+        for metric_name, pushes in by_metric.items():
+            # Only pushes the other way can conflict; grouping them by period keeps a repository
+            # where thousands of key results push one metric the same way linear.
+            by_way: dict[Direction, dict[DateRange, list[_Push]]] = defaultdict(
+                lambda: defaultdict(list)
+            )
+            for push in pushes:
+                by_way[push.direction][push.period].append(push)
+            if len(by_way) < 2:
+                continue
             for push in pushes:
                 owner = push.item.parent.parent
                 if id(owner) not in linted:
                     continue
+                opposite = (
+                    Direction.DECREASE
+                    if push.direction is Direction.INCREASE
+                    else (Direction.INCREASE)
+                )
                 against = [
                     other
-                    for other in pushes
+                    for period, group in by_way[opposite].items()
+                    if period.overlaps(push.period)
+                    for other in group
                     if other.item.parent.parent is not owner
-                    and other.direction is not push.direction
-                    and other.period.overlaps(push.period)
                 ]
                 if not against:
                     continue
-                metric = push.item.key_result.metric or "this metric"
+                metric = push.metric_text or metric_name
                 way = "up" if push.direction is Direction.INCREASE else "down"
                 shown = "; ".join(other.describe() for other in against[:3])
                 more = f" and {len(against) - 3} more" if len(against) > 3 else ""

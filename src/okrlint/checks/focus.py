@@ -270,7 +270,7 @@ def objectives_across_files(
     period = resolve_period(item.okr_set.period, fiscal_year_start)
     if period is None:
         return
-    index = _index(workspace, fiscal_year_start)
+    index = _index(workspace, fiscal_year_start, item)
     team_sets = index.by_team.get((period, team_key(item.okr_set.team)), [])
     total = sum(len(s.okr_set.objectives) for s in team_sets)
     if len(team_sets) > 1 and total > limit:
@@ -303,31 +303,25 @@ def objectives_across_files(
 class _PeriodIndex:
     """The sets of a workspace by (period, team) and objective counts by (period, owner)."""
 
-    workspace: Workspace
-    fiscal_year_start: int
     by_team: dict[tuple[DateRange, str], list[SetItem]]
     by_owner: dict[tuple[DateRange, str], list[tuple[SetItem, int]]]
 
 
-_LAST_INDEX: list[_PeriodIndex] = []
+def _index(workspace: Workspace, fiscal_year_start: int, item: SetItem) -> _PeriodIndex:
+    """Built once per run and repository and reused by every set, so n sets cost n, not n²."""
 
+    def build() -> _PeriodIndex:
+        by_team: dict[tuple[DateRange, str], list[SetItem]] = {}
+        by_owner: dict[tuple[DateRange, str], list[tuple[SetItem, int]]] = {}
+        for other in workspace.neighbours(item):
+            period = resolve_period(other.okr_set.period, fiscal_year_start)
+            if period is None:
+                continue
+            by_team.setdefault((period, team_key(other.okr_set.team)), []).append(other)
+            owners = Counter(team_key(o.owner) for o in other.okr_set.objectives if o.owner)
+            for owner, count in owners.items():
+                by_owner.setdefault((period, owner), []).append((other, count))
+        return _PeriodIndex(by_team, by_owner)
 
-def _index(workspace: Workspace, fiscal_year_start: int) -> _PeriodIndex:
-    """Built once per run and reused by every set, so a repository of n sets costs n, not n²."""
-    if _LAST_INDEX and (
-        _LAST_INDEX[0].workspace is workspace
-        and _LAST_INDEX[0].fiscal_year_start == fiscal_year_start
-    ):
-        return _LAST_INDEX[0]
-    by_team: dict[tuple[DateRange, str], list[SetItem]] = {}
-    by_owner: dict[tuple[DateRange, str], list[tuple[SetItem, int]]] = {}
-    for other in workspace.all_sets():
-        period = resolve_period(other.okr_set.period, fiscal_year_start)
-        if period is None:
-            continue
-        by_team.setdefault((period, team_key(other.okr_set.team)), []).append(other)
-        owners = Counter(team_key(o.owner) for o in other.okr_set.objectives if o.owner)
-        for owner, count in owners.items():
-            by_owner.setdefault((period, owner), []).append((other, count))
-    _LAST_INDEX[:] = [_PeriodIndex(workspace, fiscal_year_start, by_team, by_owner)]
-    return _LAST_INDEX[0]
+    key = ("FOC001", fiscal_year_start, workspace.repository_of(item))
+    return workspace.cached(key, build)

@@ -62,6 +62,13 @@ class TimidOptions(BaseModel):
     committed: float = Field(
         0.03, ge=0, description="least relative improvement for a committed key result"
     )
+    from_text: bool = Field(
+        False,
+        description=(
+            "also judge the baseline and target read from the key result's sentence ('from 16% "
+            "to 17%'); explicit `baseline`/`target` fields are always judged"
+        ),
+    )
 
 
 class TimidTarget(Rule[TimidOptions]):
@@ -79,7 +86,8 @@ class TimidTarget(Rule[TimidOptions]):
             "measured relative to the baseline, in the key result's direction ('reduce churn "
             "from 5% to 4.8%' is a 4% improvement). For percentages, closing a share of the "
             "room left to 100% also counts (95% to 99% closes 80% of the gap). A zero baseline "
-            "has no relative change and is not judged."
+            "has no relative change and is not judged. Explicit `baseline` and `target` fields "
+            "are judged; with `from_text: true`, so are the numbers of the sentence."
         ),
         bad=(
             Example(
@@ -99,6 +107,13 @@ class TimidTarget(Rule[TimidOptions]):
                 + "      - title: Raise invoices paid on time\n"
                 + "        baseline: 400\n"
                 + "        target: 408  # expect: SND001\n"
+            ),
+            Example(
+                _HEAD
+                + "    key_results:\n"
+                + "      - Raise the mid-market win rate from 16% to 17%  # expect: SND001\n"
+                + "      - Cut monthly churn from 5% to 3%\n",
+                options={"from_text": True},
             ),
         ),
         good=(
@@ -125,12 +140,16 @@ class TimidTarget(Rule[TimidOptions]):
                 + "        target: 412\n"
             ),
         ),
+        needs_readings=True,
         severity=Severity.WARNING,
     )
     Options = TimidOptions
 
     def check(self, item: KeyResultItem, context: RuleContext[TimidOptions]) -> Iterator[Violation]:
-        numbers = numbers_of(item.key_result, reading_of(item.key_result, context.readings))
+        reading = (
+            reading_of(item.key_result, context.readings) if context.options.from_text else None
+        )
+        numbers = numbers_of(item.key_result, reading)
         baseline, target, direction = numbers.baseline, numbers.target, numbers.direction
         if baseline is None or target is None or baseline == 0:
             return
@@ -252,6 +271,7 @@ class TargetAlreadyMet(Rule[AlreadyMetOptions]):
                 today=dt.date(2026, 4, 10),
             ),
         ),
+        needs_readings=True,
         severity=Severity.WARNING,
     )
     Options = AlreadyMetOptions
@@ -497,11 +517,13 @@ class AlwaysPerfectScores(Rule[PerfectScoresOptions]):
         self, item: Workspace, context: RuleContext[PerfectScoresOptions]
     ) -> Iterator[Violation]:
         linted = {id(s) for s in item.sets}
-        teams: dict[str, list[tuple[DateRange, SetItem]]] = defaultdict(list)
-        for set_item in item.all_sets():
-            period = resolve_period(set_item.okr_set.period, context.fiscal_year_start)
-            if period is not None:
-                teams[team_key(set_item.okr_set.team)].append((period, set_item))
+        teams: dict[tuple[int, str], list[tuple[DateRange, SetItem]]] = defaultdict(list)
+        for number, repository in enumerate(item.repositories()):
+            for set_item in repository:
+                period = resolve_period(set_item.okr_set.period, context.fiscal_year_start)
+                if period is not None:
+                    key = (number, team_key(set_item.okr_set.team))
+                    teams[key].append((period, set_item))
         for sets in teams.values():
             latest = max(period for period, _ in sets)
             anchors = [s for period, s in sets if period == latest and id(s) in linted]
