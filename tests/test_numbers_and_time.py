@@ -467,11 +467,11 @@ def test_a_one_word_metric_read_from_text_is_too_vague_to_conflict() -> None:
     assert lint(text, "ALN002") == []
 
 
-def test_timid_targets_are_read_from_the_sentence_unless_turned_off() -> None:
+def test_timid_targets_read_from_the_sentence_on_request() -> None:
     text = _said("Sales", "Raise the mid-market win rate from 16% to 17%")
-    [finding] = lint(text, "SND001")
+    assert lint(text, "SND001") == []
+    [finding] = lint(text, "SND001", from_text=True)
     assert "the target 17 is only 6.25% above the baseline 16" in finding.message
-    assert lint(text, "SND001", from_text=False) == []
 
 
 def test_a_conflict_read_from_text_is_found_when_one_file_is_linted(tmp_path: Path) -> None:

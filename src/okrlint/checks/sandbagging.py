@@ -63,7 +63,7 @@ class TimidOptions(BaseModel):
         0.03, ge=0, description="least relative improvement for a committed key result"
     )
     from_text: bool = Field(
-        True,
+        False,
         description=(
             "also judge the baseline and target read from the key result's sentence ('from 16% "
             "to 17%'); explicit `baseline`/`target` fields are always judged"
@@ -87,7 +87,7 @@ class TimidTarget(Rule[TimidOptions]):
             "from 5% to 4.8%' is a 4% improvement). For percentages, closing a share of the "
             "room left to 100% also counts (95% to 99% closes 80% of the gap). A zero baseline "
             "has no relative change and is not judged. Explicit `baseline` and `target` fields "
-            "are judged, and so are the numbers of the sentence unless `from_text: false`."
+            "are judged; with `from_text: true`, so are the numbers of the sentence."
         ),
         bad=(
             Example(
@@ -113,6 +113,7 @@ class TimidTarget(Rule[TimidOptions]):
                 + "    key_results:\n"
                 + "      - Raise the mid-market win rate from 16% to 17%  # expect: SND001\n"
                 + "      - Cut monthly churn from 5% to 3%\n",
+                options={"from_text": True},
             ),
         ),
         good=(
