@@ -53,6 +53,14 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def _parse_today(today: str | None) -> dt.date | None:
+    """The --today option as a date; a malformed one is a usage error (exit 2)."""
+    try:
+        return dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        _fail(f"--today must be a date such as 2026-03-31 (got {today!r})")
+
+
 def _split(values: list[str] | None) -> list[str] | None:
     if values is None:
         return None
@@ -156,10 +164,7 @@ def check(
     from okrlint.findings import Severity
     from okrlint.registry import UnknownRuleError
 
-    try:
-        as_of = dt.date.fromisoformat(today) if today else None
-    except ValueError:
-        _fail(f"--today must be a date such as 2026-03-31 (got {today!r})")
+    as_of = _parse_today(today)
     overrides = Overrides(
         select=_split(select),
         extend_select=_split(extend_select) or [],
@@ -331,10 +336,7 @@ def report(
     from okrlint.files import PathNotFoundError
     from okrlint.report import build_report, render_html, render_markdown
 
-    try:
-        as_of = dt.date.fromisoformat(today) if today else None
-    except ValueError:
-        _fail(f"--today must be a date such as 2026-03-31 (got {today!r})")
+    as_of = _parse_today(today)
     try:
         loaded = read_config(config) if config else None
         built = build_report(paths or [Path(".")], RunOptions(config=loaded, today=as_of))
