@@ -255,6 +255,10 @@ def table(results: dict[str, object]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _plain(value: object) -> object:
+    return sorted(value) if isinstance(value, set) else value.__dict__
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000)
@@ -285,7 +289,7 @@ def main() -> None:
     text = table(results)
     print(text)
     if args.json:
-        args.json.write_text(json.dumps(results, default=lambda o: o.__dict__, indent=2))
+        args.json.write_text(json.dumps(results, default=_plain, indent=2))
 
 
 if __name__ == "__main__":
