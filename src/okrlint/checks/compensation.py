@@ -33,6 +33,7 @@ def _normal(key: str) -> str:
     return key.replace("-", "_")
 
 
+@lru_cache(maxsize=1)
 def _compensation_keys() -> frozenset[str]:
     try:
         lexicon = load_pack().lexicons.get("compensation_keys")
@@ -41,14 +42,41 @@ def _compensation_keys() -> frozenset[str]:
     return frozenset(_normal(t) for t in lexicon.terms) if lexicon else frozenset()
 
 
-def _keys(data: Any, node: NodePath = ()) -> Iterator[tuple[NodePath, str]]:
+def _is_compensation_key(key: str, words: frozenset[str]) -> bool:
+    """Whether the key is a compensation word, or one followed by `_` and more (`bonus_pct`).
+
+    A key starts with `word_` exactly when the text before one of its underscores is a word, so
+    each underscore costs one set lookup instead of a scan of the whole lexicon.
+    """
+    normal = _normal(key)
+    if normal in words:
+        return True
+    at = normal.find("_")
+    while at >= 0:
+        if normal[:at] in words:
+            return True
+        at = normal.find("_", at + 1)
+    return False
+
+
+def _compensation_keys_in(
+    data: Any, words: frozenset[str], node: NodePath = ()
+) -> Iterator[tuple[NodePath, str]]:
+    """Keys naming pay, in document order, with their node paths.
+
+    Paths are built only for containers and for the keys found: most keys are neither.
+    """
     if isinstance(data, dict):
         for key, value in data.items():
-            yield (*node, key), str(key)
-            yield from _keys(value, (*node, key))
+            text = str(key)
+            if _is_compensation_key(text, words):
+                yield (*node, key), text
+            if isinstance(value, dict | list) and value:
+                yield from _compensation_keys_in(value, words, (*node, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _keys(value, (*node, index))
+            if isinstance(value, dict | list) and value:
+                yield from _compensation_keys_in(value, words, (*node, index))
 
 
 class TiedToCompensation(Rule[NoOptions]):
@@ -95,15 +123,13 @@ class TiedToCompensation(Rule[NoOptions]):
         for document in source.documents:
             # Keys are read from the raw document, so `bonus:` is caught even though it also
             # makes the document invalid (STR002).
-            for node, key in _keys(document.data):
-                normal = _normal(key)
-                if normal in words or any(normal.startswith(f"{w}_") for w in words):
-                    yield Violation(
-                        f"tied to compensation: the key '{key}' attaches pay to this OKR; {_WHY}.",
-                        source,
-                        document,
-                        node,
-                    )
+            for node, key in _compensation_keys_in(document.data, words):
+                yield Violation(
+                    f"tied to compensation: the key '{key}' attaches pay to this OKR; {_WHY}.",
+                    source,
+                    document,
+                    node,
+                )
             if document.okr_set is None:
                 continue
             for node, text in _texts(document.okr_set):
