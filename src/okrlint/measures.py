@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from okrlint.analysis.reading import KeyResultReading
 from okrlint.model import Direction, KeyResult
 
 _UNITS_IN_PERCENT = frozenset({"%", "percent", "pct", "percentage", "percentage points", "pp"})
@@ -37,15 +39,70 @@ def reading_of(key_result: KeyResult, readings: Mapping[str, Any]) -> Any | None
     return readings.get(key_result.title)
 
 
+@dataclass(frozen=True, slots=True)
+class _ReadNumbers:
+    """What `numbers_of` takes from a reading, whichever key result it belongs to."""
+
+    baseline: float | None
+    target: float | None
+    direction: Direction | None
+    unit: str | None
+    percent: bool
+    metric_text: str | None
+    # The metric read from the sentence, when it is specific enough to name a team's metric.
+    metric: str | None
+
+
+_NOTHING_READ = _ReadNumbers(None, None, None, None, False, None, None)
+# Readings are frozen and shared by every rule that looks at a key result (three rules ask for
+# the numbers of each); entries hold the reading itself, so an id is never reused while cached.
+_READ_CACHE: dict[int, tuple[KeyResultReading, _ReadNumbers]] = {}
+_READ_CACHE_LIMIT = 100_000
+
+
+def _read_numbers(reading: Any | None) -> _ReadNumbers:
+    if reading is None:
+        return _NOTHING_READ
+    frozen = isinstance(reading, KeyResultReading)
+    if frozen:
+        cached = _READ_CACHE.get(id(reading))
+        if cached is not None and cached[0] is reading:
+            return cached[1]
+    metric_text = _text(getattr(reading, "metric", None))
+    read = metric_key(metric_text or "")
+    found = _ReadNumbers(
+        baseline=_number(reading, "baseline"),
+        target=_number(reading, "target"),
+        direction=_direction(getattr(reading, "direction", None)),
+        unit=_text(getattr(reading, "unit", None)),
+        percent=any(
+            _is_percent(getattr(reading, name, None))
+            for name in ("baseline_mention", "target_mention")
+        ),
+        metric_text=metric_text,
+        metric=read if read and " " in read else None,
+    )
+    if frozen:
+        if len(_READ_CACHE) >= _READ_CACHE_LIMIT:
+            _READ_CACHE.clear()
+        _READ_CACHE[id(reading)] = (reading, found)
+    return found
+
+
 def numbers_of(key_result: KeyResult, reading: Any | None = None) -> Numbers:
-    baseline = _first(key_result.baseline, _number(reading, "baseline"))
-    target = _first(key_result.target, _number(reading, "target"))
+    read = _read_numbers(reading)
+    baseline = key_result.baseline
+    if baseline is None:
+        baseline = read.baseline
+    target = key_result.target
+    if target is None:
+        target = read.target
     current = key_result.current
     if current is None:
         valued = [c for c in key_result.checkins if c.value is not None]
         if valued:
             current = max(valued, key=lambda c: c.date).value
-    direction = key_result.direction or _direction(getattr(reading, "direction", None))
+    direction = key_result.direction or read.direction
     if direction is None and baseline is not None and target is not None:
         if target > baseline:
             direction = Direction.INCREASE
@@ -53,18 +110,15 @@ def numbers_of(key_result: KeyResult, reading: Any | None = None) -> Numbers:
             direction = Direction.DECREASE
         else:
             direction = Direction.MAINTAIN
-    unit = (key_result.unit or _text(getattr(reading, "unit", None)) or "").strip().casefold()
-    percent = unit in _UNITS_IN_PERCENT or any(
-        _is_percent(getattr(reading, name, None)) for name in ("baseline_mention", "target_mention")
-    )
+    unit = (key_result.unit or read.unit or "").strip().casefold()
+    percent = unit in _UNITS_IN_PERCENT or read.percent
     metric = metric_key(key_result.metric) if key_result.metric else None
     metric_text = key_result.metric
     if metric is None:
         # A metric read from the sentence names a team's metric only when it is specific: one
         # word ("share", "rate") is the head of many different metrics.
-        metric_text = _text(getattr(reading, "metric", None))
-        read = metric_key(metric_text or "")
-        metric = read if read and " " in read else None
+        metric_text = read.metric_text
+        metric = read.metric
     return Numbers(
         baseline=baseline,
         target=target,
@@ -83,6 +137,7 @@ def _is_percent(mention: Any) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def metric_key(text: str) -> str | None:
     """A metric phrase reduced to its identity: case, punctuation and filler words dropped."""
     words = [w for w in _WORD.split(text.casefold()) if w and w not in _FILLER]

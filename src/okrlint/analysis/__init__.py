@@ -5,6 +5,8 @@ Importing this package is cheap: spaCy is imported only when texts are actually 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from okrlint.analysis.facts import Facts, facts_of
 from okrlint.analysis.numbers import NumberMention, find_numbers
 from okrlint.analysis.pack import PackError, PackRule, RulePack, builtin_folder, load_pack
@@ -36,9 +38,9 @@ def read_texts(texts: list[str] | tuple[str, ...], pack: RulePack) -> dict[str, 
 
 def reading_of(readings: object, text: str) -> KeyResultReading | None:
     """The reading of `text` from a rule context's readings, or None when it was not read."""
-    from collections.abc import Mapping
-
-    if isinstance(readings, Mapping):
+    # Rules ask this for every text of every file; a plain dict (the usual case) skips the
+    # slower check against the Mapping ABC.
+    if type(readings) is dict or isinstance(readings, Mapping):
         found = readings.get(text)
         if isinstance(found, KeyResultReading):
             return found

@@ -110,8 +110,12 @@ def _tag_matches(form_tag: str, wanted: str | None) -> bool:
     return form_tag == wanted or (wanted == "ed" and form_tag == "irregular")
 
 
+@lru_cache(maxsize=1)
 def builtin_folder() -> Path:
-    """`okrlint/_rules` in an installed wheel, else the `rules/` folder of the source tree."""
+    """`okrlint/_rules` in an installed wheel, else the `rules/` folder of the source tree.
+
+    Remembered: the package does not move during a run, and every file's settings ask for it.
+    """
     package = Path(__file__).resolve().parent.parent
     shipped = package / "_rules"
     if shipped.is_dir():
