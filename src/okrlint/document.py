@@ -372,6 +372,9 @@ def _fast_parser() -> Any:
     text_tag, seq_tag, map_tag = constant("str"), constant("seq"), constant("map")
     resolved: dict[str, Any] = {}
     _TAG_TEXT.update({id(tag): str(tag) for tag in tags.values()})
+    _PLAIN_TAG_TEXT.update({key: text for key, text in _TAG_TEXT.items() if text in _PLAIN_TAGS})
+    global _STR_TAG_ID
+    _STR_TAG_ID = id(text_tag)
 
     class FastParser(CParser):  # type: ignore[misc]
         def descend_resolver(self, parent: Any, index: Any) -> None:
@@ -403,8 +406,13 @@ def _fast_parser() -> Any:
     return FastParser
 
 
-# The text of the shared Tag objects the fast resolver hands out, by identity.
+# The text of the shared Tag objects the fast resolver hands out, by identity. The Tags live as
+# long as the parser class that holds them, so their ids are never reused.
 _TAG_TEXT: dict[int, str] = {}
+# The same for the plain tags only: a node with one of these needs no check of its tag.
+_PLAIN_TAG_TEXT: dict[int, str] = {}
+# The plain string tag, by far the most common: its scalars are their own value.
+_STR_TAG_ID = -1
 
 
 def _tag_text(node: Any) -> str:
@@ -462,48 +470,70 @@ class _Builder:
         return total
 
     def _build(self, node: Any, path: NodePath, depth: int) -> Any:
-        if self._may_alias and id(node) in self._built:
+        # The hottest code of a run (once per node of every file): lookups are kept local and
+        # the shared tags of the fast resolver are recognised by identity.
+        may_alias = self._may_alias
+        if may_alias and id(node) in self._built:
             # An alias: share the value already built; its children keep their first location.
             return self._built[id(node)]
         if depth > MAX_DEPTH:
             raise _TooDeep(self._span(node))
-        tag = _tag_text(node)
-        if tag not in _PLAIN_TAGS and not tag.startswith(_CORE_TAG + "binary"):
-            self.problems.append(
-                Problem(
-                    "STR002",
-                    f"the tag {_short_tag(tag)} is not allowed in an OKR file; "
-                    "okrlint reads plain YAML values only",
-                    self._span(node),
+        tag_id = id(node.ctag)
+        tag = _PLAIN_TAG_TEXT.get(tag_id)
+        if tag is None:
+            tag = _tag_text(node)
+            if tag not in _PLAIN_TAGS and not tag.startswith(_CORE_TAG + "binary"):
+                self.problems.append(
+                    Problem(
+                        "STR002",
+                        f"the tag {_short_tag(tag)} is not allowed in an OKR file; "
+                        "okrlint reads plain YAML values only",
+                        self._span(node),
+                    )
                 )
-            )
         kind = node.id
         if kind == "mapping":
             result: dict[str, Any] = {}
-            self._built[id(node)] = result
+            if may_alias:
+                self._built[id(node)] = result
             self._fill_mapping(node, result, path, depth)
             return result
         if kind == "sequence":
             items: list[Any] = []
-            self._built[id(node)] = items
+            if may_alias:
+                self._built[id(node)] = items
+            spans = self.locations._spans
+            line_lengths = self._line_lengths
+            build = self._build
             for position, child in enumerate(node.value):
                 child_path = (*path, position)
-                child_span = self._marks(child)
-                self.locations.add(child_path, child_span, child_span, replace=False)
-                items.append(self._build(child, child_path, depth + 1))
+                child_span = _marks(child, line_lengths)
+                if child_path not in spans:
+                    spans[child_path] = (child_span, child_span)
+                items.append(build(child, child_path, depth + 1))
             return items
-        value = _scalar(tag, node.value)
-        self._built[id(node)] = value
+        value = node.value if tag_id == _STR_TAG_ID else _scalar(tag, node.value)
+        if may_alias:
+            self._built[id(node)] = value
         return value
 
     def _fill_mapping(self, node: Any, result: dict[str, Any], path: NodePath, depth: int) -> None:
         merged: list[tuple[Any, Any]] = []
         first_line: dict[str, int] = {}
+        spans = self.locations._spans
+        line_lengths = self._line_lengths
+        build = self._build
         for key_node, value_node in node.value:
-            if key_node.id == "scalar" and _tag_text(key_node) == _CORE_TAG + "merge":
+            is_scalar = key_node.id == "scalar"
+            # A key with the plain string tag is never a merge key; others are looked at closely.
+            if (
+                is_scalar
+                and id(key_node.ctag) != _STR_TAG_ID
+                and _tag_text(key_node) == _CORE_TAG + "merge"
+            ):
                 merged.extend(_merge_sources(value_node))
                 continue
-            key = _key_text(key_node)
+            key = str(key_node.value) if is_scalar else "<complex key>"
             key_mark = key_node.start_mark
             if key in first_line:
                 self.problems.append(
@@ -515,16 +545,19 @@ class _Builder:
                     )
                 )
                 continue
-            first_line[key] = key_mark.line + 1
+            key_line = key_mark.line + 1
+            first_line[key] = key_line
             child_path = (*path, key)
-            value_span = self._marks(value_node)
-            entry = (key_mark.line + 1, key_mark.column + 1, value_span[2], value_span[3])
-            self.locations.add(child_path, entry, value_span)
-            result[key] = self._build(value_node, child_path, depth + 1)
+            value_span = _marks(value_node, line_lengths)
+            spans[child_path] = (
+                (key_line, key_mark.column + 1, value_span[2], value_span[3]),
+                value_span,
+            )
+            result[key] = build(value_node, child_path, depth + 1)
         for key_node, value_node in merged:
             key = _key_text(key_node)
             if key not in result:
-                result[key] = self._build(value_node, (*path, key), depth + 1)
+                result[key] = build(value_node, (*path, key), depth + 1)
 
     def _marks(self, node: Any) -> tuple[int, int, int, int]:
         return _marks(node, self._line_lengths)
