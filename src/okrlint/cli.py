@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from enum import StrEnum
@@ -433,4 +434,8 @@ def schema() -> None:
 
 
 def main() -> None:
+    # A run keeps hundreds of thousands of objects alive to the end (YAML nodes, locations,
+    # readings) and makes almost no reference cycles, so the default thresholds spend about a
+    # sixth of a warm run in collections that free nothing; memory use is unchanged.
+    gc.set_threshold(50_000, 20, 100)
     app()
