@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,8 +93,13 @@ def _rewrite(shard: Path, change: object) -> None:
     shard.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
 
-def _first_entry(data: dict[str, dict[str, dict[str, object]]]) -> dict[str, object]:
+def _first_entry(data: dict[str, dict[str, list[object]]]) -> list[object]:
+    """The first stored reading: a row, in the order of the shard's field names."""
     return next(iter(data["readings"].values()))
+
+
+def _set_field(data: dict[str, Any], name: str, value: object) -> None:
+    _first_entry(data)[data["fields"].index(name)] = value
 
 
 CORRUPTIONS = {
@@ -106,9 +112,16 @@ CORRUPTIONS = {
     ),
     "foreign-version": lambda shard: _rewrite(shard, lambda d: d.update(okrlint="9.9")),
     "foreign-pack": lambda shard: _rewrite(shard, lambda d: d.update(pack="x")),
-    "other-text": lambda shard: _rewrite(shard, lambda d: _first_entry(d).update(text="Other")),
-    "wrong-types": lambda shard: _rewrite(shard, lambda d: _first_entry(d).update(numbers=7)),
-    "extra-field": lambda shard: _rewrite(shard, lambda d: _first_entry(d).update(evil=1)),
+    "foreign-format": lambda shard: _rewrite(shard, lambda d: d.update(format=1)),
+    "foreign-fields": lambda shard: _rewrite(shard, lambda d: d["fields"].reverse()),
+    "other-text": lambda shard: _rewrite(shard, lambda d: _set_field(d, "text", "Other")),
+    "wrong-types": lambda shard: _rewrite(shard, lambda d: _set_field(d, "numbers", 7)),
+    "bad-term": lambda shard: _rewrite(shard, lambda d: _set_field(d, "hits", {"x": ["abcde"]})),
+    "extra-field": lambda shard: _rewrite(shard, lambda d: _first_entry(d).append(1)),
+    "missing-field": lambda shard: _rewrite(shard, lambda d: _first_entry(d).pop()),
+    "not-a-row": lambda shard: _rewrite(
+        shard, lambda d: d["readings"].update({key: {"text": "x"} for key in d["readings"]})
+    ),
     "a-folder": lambda shard: (shard.unlink(), shard.mkdir()),
 }
 

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from okrlint.analysis import KeyResultReading, load_pack, read_texts
-from okrlint.analysis.reading import ACTIVITY_COUNT, COMPLETION, DELIVERY, HIRE, INTERNAL_METRIC
+from okrlint.analysis.reading import (
+    ACTIVITY_COUNT,
+    COMPLETION,
+    DELIVERY,
+    HIRE,
+    INTERNAL_METRIC,
+    Term,
+)
 
 
 def read(text: str) -> KeyResultReading:
@@ -141,6 +151,19 @@ def test_readings_round_trip_through_dicts() -> None:
     texts = ["Launch the referral program", "Raise activation from 32% to 45% by May"]
     for reading in read_texts(texts, load_pack()).values():
         assert KeyResultReading.from_dict(reading.to_dict()) == reading
+
+
+def test_readings_round_trip_through_json_rows() -> None:
+    texts = [
+        "Launch the referral program",
+        "Raise activation from 32% to 45% by May",
+        "Grow weekly active buyers from 21k to 32k (counts toward the Q1 bonus)",
+    ]
+    terms: dict[tuple[Any, ...], Term] = {}
+    for reading in read_texts(texts, load_pack()).values():
+        row = json.loads(json.dumps(reading.to_row()))
+        assert KeyResultReading.from_row(row) == reading
+        assert KeyResultReading.from_row(row, terms) == reading
 
 
 def test_one_reading_per_distinct_text() -> None:

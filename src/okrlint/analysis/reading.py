@@ -1,8 +1,8 @@
 """What okrlint understood from one key result (or objective) text.
 
 A reading is plain data: it is built once per text and run, cached by text, serialised with
-`to_dict`/`from_dict`, and consumed by rules. Every judgement carries the words it rests on, so a
-message can name its evidence.
+`to_dict`/`from_dict` (the cache uses `to_row`/`from_row`), and consumed by rules. Every
+judgement carries the words it rests on, so a message can name its evidence.
 """
 
 from __future__ import annotations
@@ -108,18 +108,7 @@ class KeyResultReading:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> KeyResultReading:
         values = dict(data)
-        for name in (
-            "actor",
-            "behaviour",
-            "output_evidence",
-            "customer_evidence",
-            "hold",
-            "vanity",
-            "lagging",
-            "service_level",
-            "prescribed",
-            "compensation",
-        ):
+        for name in _TERM_FIELDS:
             if values.get(name) is not None:
                 values[name] = Term(**values[name])
         values["numbers"] = tuple(NumberMention.from_dict(n) for n in values.get("numbers", ()))
@@ -128,3 +117,88 @@ class KeyResultReading:
         }
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in values.items() if k in known})
+
+    def to_row(self) -> list[Any]:
+        """The reading as a list in the order of `row_fields()`, terms and numbers as lists.
+
+        Half the size of `to_dict` once written as JSON and several times faster to read back:
+        a warm run reads every reading of the repository from the cache.
+        """
+        row: list[Any] = [getattr(self, name) for name in _ROW_FIELDS]
+        for at in _TERM_AT:
+            term = row[at]
+            if term is not None:
+                row[at] = [term.text, term.term, term.lexicon, term.start, term.end]
+        row[_NUMBERS_AT] = [
+            [n.text, n.value, n.unit, n.kind, n.role, n.start, n.end] for n in self.numbers
+        ]
+        row[_HITS_AT] = {
+            key: [[t.text, t.term, t.lexicon, t.start, t.end] for t in terms]
+            for key, terms in self.hits.items()
+        }
+        return row
+
+    @classmethod
+    def from_row(
+        cls, row: list[Any], terms: dict[tuple[Any, ...], Term] | None = None
+    ) -> KeyResultReading:
+        """The reading `to_row` wrote. Raises TypeError or ValueError (or AttributeError) for a
+        row of any other shape; the values themselves are taken as written, as in `from_dict`.
+
+        Terms are frozen, so one object can serve every place the same term is written: pass
+        the same `terms` to the rows of one batch to share them between readings too.
+        """
+        if type(row) is not list or len(row) != len(_ROW_FIELDS):
+            raise ValueError("not a reading row")
+        values = list(row)
+        if terms is None:
+            terms = {}
+        for at in _TERM_AT:
+            if values[at] is not None:
+                values[at] = _term(values[at], terms)
+        values[_NUMBERS_AT] = tuple(_number(n) for n in values[_NUMBERS_AT])
+        values[_HITS_AT] = {
+            key: tuple(_term(t, terms) for t in found) for key, found in values[_HITS_AT].items()
+        }
+        return cls(*values)
+
+
+_TERM_FIELDS = (
+    "actor",
+    "behaviour",
+    "output_evidence",
+    "customer_evidence",
+    "hold",
+    "vanity",
+    "lagging",
+    "service_level",
+    "prescribed",
+    "compensation",
+)
+_ROW_FIELDS = tuple(f.name for f in fields(KeyResultReading))
+_TERM_AT = tuple(_ROW_FIELDS.index(name) for name in _TERM_FIELDS)
+_NUMBERS_AT = _ROW_FIELDS.index("numbers")
+_HITS_AT = _ROW_FIELDS.index("hits")
+_TERM_SIZE = len(fields(Term))
+_NUMBER_SIZE = len(fields(NumberMention))
+
+
+def row_fields() -> tuple[str, ...]:
+    """The names of a reading's fields in the order of its rows."""
+    return _ROW_FIELDS
+
+
+def _term(value: Any, seen: dict[tuple[Any, ...], Term]) -> Term:
+    if type(value) is not list or len(value) != _TERM_SIZE:
+        raise ValueError("not a term")
+    key = tuple(value)
+    term = seen.get(key)
+    if term is None:
+        term = seen[key] = Term(*value)
+    return term
+
+
+def _number(value: Any) -> NumberMention:
+    if type(value) is not list or len(value) != _NUMBER_SIZE:
+        raise ValueError("not a number mention")
+    return NumberMention(*value)
