@@ -51,6 +51,7 @@ from okrlint.summary import SetSummary, summarize
 if TYPE_CHECKING:
     from okrlint.analysis.pack import RulePack
     from okrlint.analysis.reading import KeyResultReading
+    from okrlint.analysis.run import RunReadings
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,12 +463,38 @@ class _Runner:
             self._by_scope.setdefault(rule.meta.scope, []).append(rule)
         self._instances: dict[str, Rule[Any]] = {}
         self._today = today
-        self.readings = RunReadings()
+        self._readings = RunReadings()
+        # The rules to run with their contexts, by scope and settings: the same for every item
+        # of a batch, so they are worked out once per batch, not once per item.
+        self._plans: dict[tuple[Scope, int], list[_Planned]] = {}
         self.violations: list[tuple[Violation, type[Rule[Any]]]] = []
         self.crashes: list[Finding] = []
 
+    @property
+    def readings(self) -> RunReadings:
+        return self._readings
+
+    @readings.setter
+    def readings(self, readings: RunReadings) -> None:
+        self._readings = readings
+        self._plans.clear()
+
     def run(self, scope: Scope, item: Any, settings: Settings) -> None:
+        key = (scope, id(settings))
+        plan = self._plans.get(key)
+        if plan is None or isinstance(item, Workspace):
+            plan = self._plans[key] = self._plan(scope, item, settings)
+        violations = self.violations
+        for rule, instance, context in plan:
+            try:
+                for violation in instance.check(item, context):
+                    violations.append((violation, rule))
+            except Exception as error:  # one broken rule must not hide the others' findings
+                self.crashes.append(_crash_finding(rule, item, error))
+
+    def _plan(self, scope: Scope, item: Any, settings: Settings) -> list[_Planned]:
         workspace = item if isinstance(item, Workspace) else _NO_WORKSPACE
+        plan: list[_Planned] = []
         for rule in self._by_scope.get(scope, ()):
             code = rule.meta.code
             if code not in settings.selected:
@@ -478,15 +505,12 @@ class _Runner:
             context = RuleContext(
                 settings.options[code],
                 self._today,
-                self.readings.for_settings(settings) if rule.meta.needs_readings else {},
+                self._readings.for_settings(settings) if rule.meta.needs_readings else {},
                 workspace=workspace,
                 fiscal_year_start=settings.config.values.fiscal_year_start,
             )
-            try:
-                for violation in instance.check(item, context):
-                    self.violations.append((violation, rule))
-            except Exception as error:  # one broken rule must not hide the others' findings
-                self.crashes.append(_crash_finding(rule, item, error))
+            plan.append((rule, instance, context))
+        return plan
 
     def stamp(self, settings_of: Mapping[int, Settings], default: Settings) -> list[Finding]:
         """The violations so far as findings, while their documents are there to locate them."""
@@ -499,6 +523,7 @@ class _Runner:
         return findings
 
 
+_Planned = tuple[type[Rule[Any]], Rule[Any], RuleContext[Any]]
 _NO_WORKSPACE = Workspace(())
 
 

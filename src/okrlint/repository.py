@@ -109,6 +109,7 @@ class RepositoryLookup:
         self._jobs = jobs
         self._known: dict[Path, Path | None] = {}
         self._roots: dict[int, Path | None] = {}
+        self._folders: dict[Path, Path] = {}
         for source in linted:
             self.add(source)
 
@@ -123,20 +124,32 @@ class RepositoryLookup:
         """The repository a set belongs to; sets are compared only within one repository."""
         source = document.source
         if id(source) not in self._roots:
-            path = source.path
+            resolved = self._resolve(source.path)
             self._roots[id(source)] = (
-                _root_of_folder(path.resolve().parent, self._known) if path.is_file() else None
+                _root_of_folder(resolved.parent, self._known) if resolved is not None else None
             )
         return self._roots[id(source)]
+
+    def _resolve(self, path: Path) -> Path | None:
+        """The real path of a file, or None for one that is not there (text from memory);
+        folders are resolved once, since a repository has many files per folder."""
+        if not path.is_file():
+            return None
+        if path.is_symlink():
+            return path.resolve()
+        folder = path.parent
+        if folder not in self._folders:
+            self._folders[folder] = folder.resolve()
+        return self._folders[folder] / path.name
 
     def batches(self) -> Iterator[list[SetItem]]:
         """The valid sets of every file of the linted files' repositories that was not linted,
         a batch of files at a time."""
         found: set[Path] = set()
         for source in self._sources:
-            if not source.path.is_file():  # text linted from memory has no repository
+            resolved = self._resolve(source.path)
+            if resolved is None:  # text linted from memory has no repository
                 continue
-            resolved = source.path.resolve()
             self._linted.add(resolved)
             root = _root_of_folder(resolved.parent, self._known)
             if root is not None:

@@ -12,13 +12,14 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from okrlint.document import Span
 from okrlint.findings import Violation
 from okrlint.measures import Numbers, numbers_of, reading_of
-from okrlint.model import Direction, ObjectiveType, OkrSet, PeriodRange
+from okrlint.model import Direction, KeyResult, ObjectiveType, OkrSet, PeriodRange
 
 if TYPE_CHECKING:
     from okrlint.config import Settings
-    from okrlint.document import NodePath, SourceFile, Span
+    from okrlint.document import NodePath, SourceFile
     from okrlint.registry import SetItem
 
 
@@ -94,6 +95,9 @@ class SetSummary:
         return self.spans[()]
 
 
+# The span of a node no finding can point at (an absent owner, a key result that pushes nothing).
+_NOWHERE = Span(1, 1, 1, 1)
+
 _SET_NODES: tuple[NodePath, ...] = ((), ("team",), ("aligns_to",), ("objectives",))
 
 
@@ -117,18 +121,17 @@ def summarize(
                 if readings is not None
                 else None
             )
-            kr_node: NodePath = (*node, "key_results", kr_position)
-            if key_result.direction is not None:
-                kr_node = (*kr_node, "direction")
-            elif key_result.target is not None:
-                kr_node = (*kr_node, "target")
+            pushes = numbers is not None and _pushes(numbers)
             key_results.append(
                 KeyResultSummary(
                     f"{object_id}/{OkrSet.key_result_id(objective, kr_position)}",
                     key_result.title,
                     key_result.score,
-                    numbers if numbers is not None and _pushes(numbers) else None,
-                    document.locate(kr_node),
+                    numbers if pushes else None,
+                    # Only a key result that pushes a metric can be reported; others need no span.
+                    document.locate(_push_node(node, kr_position, key_result))
+                    if pushes
+                    else _NOWHERE,
                 )
             )
         objectives.append(
@@ -138,8 +141,8 @@ def summarize(
                 objective.owner,
                 objective.aligns_to,
                 tuple(key_results),
-                document.locate((*node, "aligns_to")),
-                document.locate((*node, "owner")),
+                document.locate((*node, "aligns_to")) if objective.aligns_to else _NOWHERE,
+                document.locate((*node, "owner")) if objective.owner else _NOWHERE,
             )
         )
     return SetSummary(
@@ -154,6 +157,15 @@ def summarize(
         repository=repository,
         spans={node: document.locate(node) for node in _SET_NODES},
     )
+
+
+def _push_node(objective: NodePath, position: int, key_result: KeyResult) -> NodePath:
+    node: NodePath = (*objective, "key_results", position)
+    if key_result.direction is not None:
+        return (*node, "direction")
+    if key_result.target is not None:
+        return (*node, "target")
+    return node
 
 
 def _pushes(numbers: Numbers) -> bool:
