@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from okrlint.analysis.pack import RulePack, load_pack
 from okrlint.analysis.reading import KeyResultReading
 from okrlint.analysis.run import read_all
-from okrlint.cache import CACHE_DIR, ReadingsCache
+from okrlint.cache import CACHE_DIR, DATABASE, ReadingsCache
 
 TEXTS = [
     "Raise week-1 activation of new workspaces from 32% to 45%",
@@ -80,49 +81,47 @@ def test_readings_are_keyed_by_version_and_rule_pack(tmp_path: Path, pack: RuleP
     assert sorted(other_pack.read) == sorted(TEXTS)
 
 
-def _shards(root: Path) -> list[Path]:
-    return sorted((root / CACHE_DIR).rglob("*.json"))
+def _database(root: Path) -> Path:
+    path = root / CACHE_DIR / DATABASE
+    assert path.is_file()
+    return path
 
 
-def _rewrite(shard: Path, change: object) -> None:
-    """Rewrite a shard's body with a valid checksum: only the contents are wrong."""
-    data = json.loads(shard.read_bytes().partition(b"\n")[2])
-    assert callable(change)
-    change(data)
-    body = json.dumps(data).encode()
-    shard.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+def _update(path: Path, statement: str, *values: object) -> None:
+    with contextlib.closing(sqlite3.connect(path)) as database, database:
+        database.execute(statement, values)
 
 
-def _first_entry(data: dict[str, dict[str, list[object]]]) -> list[object]:
-    """The first stored reading: a row, in the order of the shard's field names."""
-    return next(iter(data["readings"].values()))
+def _rewrite_first(path: Path, change: object) -> None:
+    """Change the first entry's value and give it a matching CRC: only the contents are wrong."""
+    with contextlib.closing(sqlite3.connect(path)) as database, database:
+        key, value = database.execute("SELECT key, value FROM readings LIMIT 1").fetchone()
+        data = json.loads(value)
+        assert callable(change)
+        change(data)
+        body = json.dumps(data)
+        database.execute(
+            "UPDATE readings SET value = ?, crc = ? WHERE key = ?",
+            (body, zlib.crc32(body.encode()), key),
+        )
 
 
-def _set_field(data: dict[str, Any], name: str, value: object) -> None:
-    _first_entry(data)[data["fields"].index(name)] = value
+def _set_value(path: Path, body: str) -> None:
+    _update(path, "UPDATE readings SET value = ?, crc = ?", body, zlib.crc32(body.encode()))
 
 
 CORRUPTIONS = {
-    "garbage": lambda shard: shard.write_bytes(os.urandom(300)),
-    "empty": lambda shard: shard.write_bytes(b""),
-    "truncated": lambda shard: shard.write_bytes(shard.read_bytes()[:-40]),
-    "bad-checksum": lambda shard: shard.write_bytes(b"0" * 64 + shard.read_bytes()[64:]),
-    "not-json": lambda shard: shard.write_bytes(
-        hashlib.sha256(b"{nope").hexdigest().encode() + b"\n{nope"
-    ),
-    "foreign-version": lambda shard: _rewrite(shard, lambda d: d.update(okrlint="9.9")),
-    "foreign-pack": lambda shard: _rewrite(shard, lambda d: d.update(pack="x")),
-    "foreign-format": lambda shard: _rewrite(shard, lambda d: d.update(format=1)),
-    "foreign-fields": lambda shard: _rewrite(shard, lambda d: d["fields"].reverse()),
-    "other-text": lambda shard: _rewrite(shard, lambda d: _set_field(d, "text", "Other")),
-    "wrong-types": lambda shard: _rewrite(shard, lambda d: _set_field(d, "numbers", 7)),
-    "bad-term": lambda shard: _rewrite(shard, lambda d: _set_field(d, "hits", {"x": ["abcde"]})),
-    "extra-field": lambda shard: _rewrite(shard, lambda d: _first_entry(d).append(1)),
-    "missing-field": lambda shard: _rewrite(shard, lambda d: _first_entry(d).pop()),
-    "not-a-row": lambda shard: _rewrite(
-        shard, lambda d: d["readings"].update({key: {"text": "x"} for key in d["readings"]})
-    ),
-    "a-folder": lambda shard: (shard.unlink(), shard.mkdir()),
+    "garbage": lambda path: path.write_bytes(os.urandom(300)),
+    "empty": lambda path: path.write_bytes(b""),
+    "truncated": lambda path: path.write_bytes(path.read_bytes()[: path.stat().st_size // 2]),
+    "bad-crc": lambda path: _update(path, "UPDATE readings SET crc = crc + 1"),
+    "not-json": lambda path: _set_value(path, "{nope"),
+    "foreign-version": lambda path: _update(path, "UPDATE readings SET okrlint = '9.9'"),
+    "foreign-pack": lambda path: _update(path, "UPDATE readings SET pack = 'x'"),
+    "other-text": lambda path: _rewrite_first(path, lambda d: d.update(text="Other")),
+    "wrong-types": lambda path: _rewrite_first(path, lambda d: d.update(numbers=7)),
+    "extra-field": lambda path: _rewrite_first(path, lambda d: d.update(evil=1)),
+    "a-folder": lambda path: (path.unlink(), path.mkdir()),
 }
 
 
@@ -131,15 +130,16 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(
     tmp_path: Path, pack: RulePack, corruption: str
 ) -> None:
     expected = ReadingsCache(tmp_path, "1.0", Counting()).read(TEXTS, pack)
-    for shard in _shards(tmp_path):
-        CORRUPTIONS[corruption](shard)
+    CORRUPTIONS[corruption](_database(tmp_path))
     again = Counting()
     assert ReadingsCache(tmp_path, "1.0", again).read(TEXTS, pack) == expected
-    assert sorted(again.read) == sorted(TEXTS)  # nothing was taken from the bad shards
+    # Nothing was taken from a bad entry (only one entry was changed in some cases).
+    changed_one = corruption in ("other-text", "wrong-types", "extra-field")
+    assert len(again.read) == 1 if changed_one else sorted(again.read) == sorted(TEXTS)
     if corruption != "a-folder":
         rebuilt = Counting()
         ReadingsCache(tmp_path, "1.0", rebuilt).read(TEXTS, pack)
-        assert rebuilt.read == []  # and they were rewritten
+        assert rebuilt.read == []  # and it was rewritten
 
 
 def okrlint(cwd: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:

@@ -5,41 +5,49 @@ run; weekly check-ins change numbers, not texts. So readings are kept between ru
 text, the okrlint version and the rule pack's fingerprint, and spaCy is imported only when a text
 is missing.
 
-Layout: `.okrlint_cache/readings/<version>/<pack fingerprint>/<xx>.json`, 256 shards by the first
-byte of the text's hash, so that a run over one file opens a few small shards and a run over a
-whole repository rewrites only the shards that changed. A reading is stored as a row (a JSON list
-in the order of the field names the shard lists), which halves the size of a shard and makes
-reading it back several times faster than objects with named fields. Each shard starts with the
-SHA-256 of its body; a shard that fails that check, names another format, version, pack or list of
-fields, or holds an entry that does not read back as a reading of its text, is ignored and
-rewritten: the cache is never trusted
-over reading the text again. Writes go to a temporary file renamed into place, so a reader never
-sees half a shard and concurrent runs at worst redo each other's work.
+Layout: one SQLite database, `.okrlint_cache/readings.sqlite3`. A run reads its files a batch at
+a time, and each batch looks up just its own texts by key, so a lookup costs the same in a
+repository of ten files or of ten thousand. Each entry holds its text and a CRC of its value; an
+entry that fails that check, names another version or pack, or does not read back as a reading
+of its text, is ignored and rewritten, and a file that is not a readable database is replaced:
+the cache is never trusted over reading the text again. SQLite's locking lets concurrent runs
+share the file; a run that cannot write (a read-only checkout, a locked or full disk) runs
+uncached rather than failing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from okrlint.analysis.pack import RulePack
-    from okrlint.analysis.reading import KeyResultReading, Term
+    from okrlint.analysis.reading import KeyResultReading
 
 CACHE_DIR = ".okrlint_cache"
-# 2: readings as rows. Shards of format 1 (readings as objects) are ignored and rewritten.
+DATABASE = "readings.sqlite3"
 FORMAT = 2
-# Readings kept per shard (about 256 x 4,000 = a million texts) before the oldest are dropped.
-MAX_PER_SHARD = 4_000
+# Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
+MAX_ENTRIES = 1_000_000
+# Keys per query: well under SQLite's limit on parameters.
+_KEYS_PER_QUERY = 500
 
 Read = Callable[[Sequence[str], "RulePack"], "dict[str, KeyResultReading]"]
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS readings ("
+    " okrlint TEXT NOT NULL, pack TEXT NOT NULL, key BLOB NOT NULL,"
+    " crc INTEGER NOT NULL, value TEXT NOT NULL,"
+    " PRIMARY KEY (okrlint, pack, key))"
+)
 
 
 def project_root(config_directory: Path | None) -> Path:
@@ -52,131 +60,138 @@ class ReadingsCache:
 
     def __init__(self, root: Path, version: str, read: Read) -> None:
         self.folder = root / CACHE_DIR
-        self.version = version
+        self.version = f"{FORMAT}:{version}"
         self._read = read
+        self._database: sqlite3.Connection | None = None
+        self._opened = False
         self.hits = 0
         self.misses = 0
 
     def read(self, texts: Sequence[str], pack: RulePack) -> dict[str, KeyResultReading]:
-        wanted = [t for t in dict.fromkeys(texts) if isinstance(t, str)]
-        by_shard: dict[str, list[tuple[str, str]]] = {}
-        for text in wanted:
-            key = _key(text)
-            by_shard.setdefault(key[:2], []).append((key, text))
-        folder = self.folder / "readings" / _safe(self.version) / _safe(pack.fingerprint)
+        wanted = {_key(t): t for t in dict.fromkeys(texts) if isinstance(t, str)}
         found: dict[str, KeyResultReading] = {}
-        shards: dict[str, dict[str, Any]] = {}
-        missing: list[str] = []
-        terms: dict[tuple[Any, ...], Term] = {}  # shared by the readings of this batch
-        for shard, entries in by_shard.items():
-            stored = _load_shard(folder / f"{shard}.json", self.version, pack.fingerprint)
-            shards[shard] = stored
-            for key, text in entries:
-                reading = _reading(stored.get(key), text, terms)
-                if reading is None:
-                    missing.append(text)
-                else:
-                    found[text] = reading
+        for key, crc, value in self._lookup(list(wanted), pack.fingerprint):
+            text = wanted.get(key)
+            if text is None or text in found or zlib.crc32(value.encode()) != crc:
+                continue
+            reading = _reading(value, text)
+            if reading is not None:
+                found[text] = reading
+        missing = [text for text in wanted.values() if text not in found]
         self.hits += len(found)
         self.misses += len(missing)
         if not missing:
             return found
         fresh = self._read(missing, pack)  # spaCy is imported here, and only here
         found.update(fresh)
-        changed: dict[str, dict[str, Any]] = {}
-        for text, reading in fresh.items():
-            key = _key(text)
-            changed.setdefault(key[:2], shards.get(key[:2], {}))[key] = reading.to_row()
-        self._write(folder, changed, pack.fingerprint)
+        self._store(fresh, pack.fingerprint)
         return found
 
-    def _write(self, folder: Path, shards: dict[str, dict[str, Any]], fingerprint: str) -> None:
-        """Best effort: a read-only or full disk leaves the run uncached, never failed."""
+    def _connect(self) -> sqlite3.Connection | None:
+        """The database, created on first use; None when there is none and none can be made."""
+        if self._opened:
+            return self._database
+        self._opened = True
+        path = self.folder / DATABASE
+        for attempt in range(2):
+            try:
+                _prepare(self.folder)
+                database = sqlite3.connect(path, timeout=2.0, isolation_level=None)
+                database.execute(_SCHEMA)
+                self._database = database
+                return database
+            except (OSError, sqlite3.Error):
+                if attempt == 0 and path.is_file():
+                    # Not a database (or a damaged one): start a new one.
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+                    continue
+                return None
+        return None
+
+    def _lookup(self, keys: list[bytes], fingerprint: str) -> Iterator[tuple[bytes, int, str]]:
+        database = self._connect() if (self.folder / DATABASE).is_file() else None
+        if database is None:
+            return
         try:
-            _prepare(self.folder)
-            folder.mkdir(parents=True, exist_ok=True)
-            for shard, readings in shards.items():
-                if len(readings) > MAX_PER_SHARD:  # dicts keep insertion order: oldest first
-                    readings = dict(list(readings.items())[-MAX_PER_SHARD:])
-                _write_shard(folder / f"{shard}.json", self.version, fingerprint, readings)
-        except OSError:
-            pass
+            for start in range(0, len(keys), _KEYS_PER_QUERY):
+                chunk = keys[start : start + _KEYS_PER_QUERY]
+                marks = ",".join("?" * len(chunk))
+                rows = database.execute(
+                    "SELECT key, crc, value FROM readings"
+                    f" WHERE okrlint = ? AND pack = ? AND key IN ({marks})",
+                    (self.version, fingerprint, *chunk),
+                ).fetchall()
+                for key, crc, value in rows:
+                    if isinstance(key, bytes) and isinstance(crc, int) and isinstance(value, str):
+                        yield key, crc, value
+        except sqlite3.Error:
+            self._discard()
+
+    def _store(self, readings: dict[str, KeyResultReading], fingerprint: str) -> None:
+        """Best effort: a read-only, locked or full disk leaves the run uncached, never failed."""
+        database = self._connect()
+        if database is None:
+            return
+        rows = []
+        for text, reading in readings.items():
+            value = json.dumps(reading.to_dict(), ensure_ascii=False, separators=(",", ":"))
+            rows.append((self.version, fingerprint, _key(text), zlib.crc32(value.encode()), value))
+        try:
+            with database:
+                database.execute("BEGIN IMMEDIATE")
+                # Readings of other okrlint versions are never read again.
+                database.execute("DELETE FROM readings WHERE okrlint != ?", (self.version,))
+                database.executemany("INSERT OR REPLACE INTO readings VALUES (?,?,?,?,?)", rows)
+                (count,) = database.execute("SELECT count(*) FROM readings").fetchone()
+                if count > MAX_ENTRIES:
+                    database.execute(
+                        "DELETE FROM readings WHERE rowid IN"
+                        " (SELECT rowid FROM readings ORDER BY rowid LIMIT ?)",
+                        (count - MAX_ENTRIES,),
+                    )
+        except sqlite3.DatabaseError as error:
+            if not isinstance(error, sqlite3.OperationalError):
+                self._discard()  # damaged: the next run starts a new one
+
+    def _discard(self) -> None:
+        if self._database is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._database.close()
+        self._database = None
+        self._opened = False
+        with contextlib.suppress(OSError):
+            (self.folder / DATABASE).unlink()
 
 
-def _key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+def _key(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()[:16]
 
 
-def _safe(name: str) -> str:
-    """A path component from a version or fingerprint, whatever characters they hold."""
-    cleaned = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
-    return cleaned.strip(".") or "_"
-
-
-def _load_shard(path: Path, version: str, fingerprint: str) -> dict[str, Any]:
+def _reading(value: str, text: str) -> KeyResultReading | None:
+    """The stored reading of `text`, or None when it does not read back as one."""
     try:
-        raw = path.read_bytes()
-    except OSError:
-        return {}
-    checksum, _, body = raw.partition(b"\n")
-    if hashlib.sha256(body).hexdigest().encode() != checksum:
-        return {}
-    try:
-        data = json.loads(body)
+        entry = json.loads(value)
     except ValueError:
-        return {}
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != FORMAT
-        or data.get("okrlint") != version
-        or data.get("pack") != fingerprint
-        or data.get("fields") != _fields()
-        or not isinstance(data.get("readings"), dict)
-    ):
-        return {}
-    readings: dict[str, Any] = data["readings"]
-    return readings
-
-
-def _reading(entry: Any, text: str, terms: dict[tuple[Any, ...], Term]) -> KeyResultReading | None:
-    """The stored reading of `text`, or None when there is none or it does not read back."""
-    # Exactly the fields this version writes: a row with more or fewer is not one of ours.
-    if type(entry) is not list or len(entry) != len(_fields()) or entry[0] != text:
+        return None
+    if not isinstance(entry, dict) or entry.get("text") != text:
         return None
     from okrlint.analysis.reading import KeyResultReading
 
+    # Exactly the fields this version writes: an entry with more or fewer is not one of ours.
+    if entry.keys() != _fields():
+        return None
     try:
-        return KeyResultReading.from_row(entry, terms)
+        return KeyResultReading.from_dict(entry)
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
 
 
 @functools.cache
-def _fields() -> list[str]:
-    from okrlint.analysis.reading import row_fields
+def _fields() -> frozenset[str]:
+    from okrlint.analysis.reading import KeyResultReading
 
-    return list(row_fields())
-
-
-def _write_shard(path: Path, version: str, fingerprint: str, readings: dict[str, Any]) -> None:
-    document = {
-        "format": FORMAT,
-        "okrlint": version,
-        "pack": fingerprint,
-        "fields": _fields(),
-        "readings": readings,
-    }
-    body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    checksum = hashlib.sha256(body).hexdigest().encode()
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(checksum + b"\n" + body)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    return frozenset(field.name for field in dataclasses.fields(KeyResultReading))
 
 
 def _prepare(folder: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,11 +29,11 @@ from okrlint.config import (
     read_config,
     resolve,
 )
-from okrlint.document import SourceFile
+from okrlint.document import LocationIndex, SourceFile
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.findings import Counts, Finding, Report, Severity, Violation
 from okrlint.model import validate
-from okrlint.parallel import LoadTask, load_files
+from okrlint.parallel import BATCH_FILES, LoadTask, load_files, load_task, stream_batches
 from okrlint.registry import (
     FileItem,
     ObjectiveItem,
@@ -46,8 +46,11 @@ from okrlint.registry import (
     default_registry,
 )
 from okrlint.repository import RepositoryLookup
+from okrlint.summary import SetSummary, summarize
 
 if TYPE_CHECKING:
+    from okrlint.analysis.pack import RulePack
+    from okrlint.analysis.reading import KeyResultReading
     from okrlint.analysis.run import RunReadings
 
 
@@ -84,8 +87,18 @@ def lint_paths(
         options = dataclasses.replace(options, config=_as_config(config))
     registry = default_registry()
     settings_for = SettingsCache(registry, options)
-    sources, skipped = load_sources(paths, options, settings_for)
-    report = check_sources(sources, registry, options, settings_for.root())
+    tasks, settings_of, skipped = plan_sources(paths, options, settings_for)
+    known = list({id(settings): settings for settings in settings_of}.values())
+    number = {id(settings): position for position, settings in enumerate(known)}
+    planned = [
+        (task, number[id(settings)]) for task, settings in zip(tasks, settings_of, strict=True)
+    ]
+    checker = _Checker(registry, options, settings_for.root(), known)
+    run = _Run(checker)
+    batches = [planned[i : i + BATCH_FILES] for i in range(0, len(planned), BATCH_FILES)]
+    for result in stream_batches(checker.load_and_check, batches, options.jobs, len(planned)):
+        run.add(result)
+    report = run.finish()
     report.counts.skipped_files += skipped
     return report
 
@@ -94,6 +107,15 @@ def load_sources(
     paths: Sequence[str | Path], options: RunOptions, settings_for: SettingsCache
 ) -> tuple[list[tuple[SourceFile, Settings]], int]:
     """Discover and load the files to lint, each with its settings; and how many were excluded."""
+    tasks, settings_of, skipped = plan_sources(paths, options, settings_for)
+    loaded = load_files(tasks, options.jobs)
+    return list(zip(loaded, settings_of, strict=True)), skipped
+
+
+def plan_sources(
+    paths: Sequence[str | Path], options: RunOptions, settings_for: SettingsCache
+) -> tuple[list[LoadTask], list[Settings], int]:
+    """The files to lint with their settings, in order; and how many were excluded."""
     discovery = discover([Path(p) for p in paths])
     tasks: list[LoadTask] = []
     settings_of: list[Settings] = []
@@ -107,8 +129,7 @@ def load_sources(
             continue
         tasks.append((file, display_path(file), settings.config.values.max_file_size))
         settings_of.append(settings)
-    loaded = load_files(tasks, options.jobs)
-    return list(zip(loaded, settings_of, strict=True)), skipped
+    return tasks, settings_of, skipped
 
 
 def _as_config(config: str | Path | Mapping[str, Any] | LoadedConfig) -> LoadedConfig:
@@ -161,82 +182,226 @@ def check_sources(
     options: RunOptions,
     root_settings: Settings,
 ) -> Report:
-    counts = Counts()
-    settings_of: dict[int, Settings] = {}
-    set_items: list[SetItem] = []
-    for source, settings in sources:
-        settings_of[id(source)] = settings
-        if not source.is_okr_file:
-            counts.skipped_files += 1
-            continue
-        counts.files += 1
-        for document in source.documents:
-            document.okr_set, document.format_errors = validate(document.data)
-            if document.okr_set is not None:
-                set_items.append(SetItem(document, document.okr_set))
-                counts.okr_sets += 1
-                counts.objectives += len(document.okr_set.objectives)
-                counts.key_results += sum(len(o.key_results) for o in document.okr_set.objectives)
+    """Lint files already loaded; they keep their documents and models for the caller."""
+    known = list({id(settings): settings for _, settings in sources}.values())
+    number = {id(settings): position for position, settings in enumerate(known)}
+    checker = _Checker(registry, options, root_settings, known, keep_documents=True)
+    run = _Run(checker)
+    run.add(checker.check([(source, number[id(settings)]) for source, settings in sources]))
+    return run.finish()
 
-    today = options.today or dt.date.today()
-    values = root_settings.config.values
-    lookup = RepositoryLookup(
-        (s for s, _ in sources),
-        values.exclude,
-        values.max_file_size,
-        cache=options.cache,
-        jobs=options.jobs,
-    )
-    workspace = Workspace(tuple(set_items), lookup, lookup.root_of)
-    from okrlint.analysis.run import RunReadings, read_all
 
-    read = read_all
-    if options.cache:
-        from okrlint.cache import ReadingsCache, project_root
+PlannedFile = tuple[LoadTask, int]  # a file to load, and the number of its settings
 
-        root = project_root(root_settings.config.directory)
-        read = ReadingsCache(root, __version__, read_all).read
-    to_read = [(item, settings_of[id(item.document.source)]) for item in set_items]
-    if _workspace_reads_text(registry, root_settings):
-        # A whole-repository rule compares the texts of files that were not passed, too.
-        to_read += [(item, root_settings) for item in lookup()]
-    readings = RunReadings.collect(registry, to_read, read)
-    runner = _Runner(registry, today, root_settings, workspace, readings)
-    for source, settings in sources:
-        if source.is_okr_file:
-            runner.run(Scope.FILE, FileItem(source), settings)
-    for set_item in set_items:
-        settings = settings_of[id(set_item.document.source)]
-        runner.run(Scope.SET, set_item, settings)
-        for position, objective in enumerate(set_item.okr_set.objectives):
-            objective_item = ObjectiveItem(set_item, objective, position)
-            runner.run(Scope.OBJECTIVE, objective_item, settings)
-            for key_result_item in objective_item.key_results():
-                runner.run(Scope.KEY_RESULT, key_result_item, settings)
-    runner.run(Scope.WORKSPACE, workspace, root_settings)
 
-    findings: list[Finding] = []
-    for violation, rule in runner.violations:
-        settings = settings_of.get(id(violation.source), root_settings)
-        if not _applies(rule.meta.code, violation, settings):
-            continue
-        findings.append(_stamp(violation, rule, settings))
-    findings.extend(runner.crashes)
-    suppressions_used = (0, 0)
-    if not options.no_suppressions:
-        findings, suppressions_used = _apply_suppressions(findings, sources, registry, settings_of)
-    findings.sort(key=lambda f: f.sort_key)
-    texts = {s.display: s.text for s, _ in sources if s.text}
-    report = Report(
-        findings=findings,
-        counts=counts,
-        sources={f.path: texts[f.path] for f in findings if f.path in texts},
-    )
-    report.fail_on = root_settings.fail_on
-    report.suppressions_used = suppressions_used
-    report.errors.extend(f"{f.path}: {f.message}" for f in runner.crashes)
-    report.errors.extend(registry.load_errors)
-    return report
+@dataclass(slots=True)
+class _BatchResult:
+    """What checking a batch of files leaves: small enough to send from a worker process."""
+
+    # The files, let go of unless they hold suppression comments, and their settings' numbers.
+    sources: list[tuple[SourceFile, int]]
+    findings: list[Finding]
+    crashes: list[Finding]
+    # Summaries of the valid sets, for whole-repository rules; settings are attached on arrival.
+    summaries: list[tuple[SetSummary, int]]
+    counts: Counts
+
+
+class _Checker:
+    """Checks batches of files: validation, readings, the rules about one file, summaries.
+
+    It runs in the main process, or in each worker process of a run with `--jobs`; then only
+    the batch's results travel back, and every worker reads and fills the readings cache.
+    """
+
+    def __init__(
+        self,
+        registry: Registry,
+        options: RunOptions,
+        root: Settings,
+        settings: Sequence[Settings],
+        keep_documents: bool = False,
+    ) -> None:
+        self.registry = registry
+        self.options = options
+        self.root = root
+        self.settings = list(settings)
+        self.keep_documents = keep_documents
+        self.today = options.today or dt.date.today()
+        self.workspace_selected = any(
+            rule.meta.scope is Scope.WORKSPACE and code in root.selected
+            for code, rule in registry.rules.items()
+        )
+        self.workspace_reads_text = _workspace_reads_text(registry, root)
+        self._read: Callable[[Sequence[str], RulePack], dict[str, KeyResultReading]] | None = None
+        self._runner: _Runner | None = None
+        self._repositories = RepositoryLookup()
+
+    def read(self, texts: Sequence[str], pack: RulePack) -> dict[str, KeyResultReading]:
+        # Made on first use, so that each worker process opens the cache itself.
+        if self._read is None:
+            from okrlint.analysis.run import read_all
+
+            self._read = read_all
+            if self.options.cache:
+                from okrlint.cache import ReadingsCache, project_root
+
+                root = project_root(self.root.config.directory)
+                self._read = ReadingsCache(root, __version__, read_all).read
+        return self._read(texts, pack)
+
+    @property
+    def runner(self) -> _Runner:
+        if self._runner is None:
+            self._runner = _Runner(self.registry, self.today)
+        return self._runner
+
+    def load_and_check(self, batch: Sequence[PlannedFile]) -> _BatchResult:
+        return self.check([(load_task(task), number) for task, number in batch])
+
+    def check(self, batch: Sequence[tuple[SourceFile, int]]) -> _BatchResult:
+        """Validate, read and check one batch of files, and summarise its sets."""
+        from okrlint.analysis.run import RunReadings
+
+        counts = Counts()
+        set_items: list[tuple[SetItem, int]] = []
+        for source, number in batch:
+            if not source.is_okr_file:
+                counts.skipped_files += 1
+                continue
+            counts.files += 1
+            for document in source.documents:
+                document.okr_set, document.format_errors = validate(document.data)
+                if document.okr_set is not None:
+                    set_items.append((SetItem(document, document.okr_set), number))
+                    counts.okr_sets += 1
+                    counts.objectives += len(document.okr_set.objectives)
+                    counts.key_results += sum(
+                        len(o.key_results) for o in document.okr_set.objectives
+                    )
+        readings = RunReadings.collect(
+            self.registry, [(item, self.settings[n]) for item, n in set_items], self.read
+        )
+        runner = self.runner
+        runner.readings = readings
+        for source, number in batch:
+            if source.is_okr_file:
+                runner.run(Scope.FILE, FileItem(source), self.settings[number])
+        for set_item, number in set_items:
+            settings = self.settings[number]
+            runner.run(Scope.SET, set_item, settings)
+            for position, objective in enumerate(set_item.okr_set.objectives):
+                objective_item = ObjectiveItem(set_item, objective, position)
+                runner.run(Scope.OBJECTIVE, objective_item, settings)
+                for key_result_item in objective_item.key_results():
+                    runner.run(Scope.KEY_RESULT, key_result_item, settings)
+        settings_of = {id(source): self.settings[number] for source, number in batch}
+        findings = runner.stamp(settings_of, self.root)
+        summaries: list[tuple[SetSummary, int]] = []
+        if self.workspace_selected:
+            numbers_from = readings.for_settings(self.root) if self.workspace_reads_text else None
+            for set_item, number in set_items:
+                repository = self._repositories.root_of(set_item.document)
+                summary = summarize(set_item, None, repository, numbers_from)
+                summaries.append((summary, number))
+        if not self.keep_documents:
+            for source, _ in batch:
+                release(source)
+        crashes = list(runner.crashes)
+        runner.crashes.clear()
+        return _BatchResult(list(batch), findings, crashes, summaries, counts)
+
+
+class _Run:
+    """One run: the results of each batch of files as they arrive, then the whole repository.
+
+    Rules about one file have run by the time a batch arrives; rules that compare sets across
+    the repository see each set's summary (`okrlint.summary`) and run at the end, with
+    suppressions, so a run holds summaries and findings, not whole files.
+    """
+
+    def __init__(self, checker: _Checker) -> None:
+        self.checker = checker
+        self.registry = checker.registry
+        self.root = checker.root
+        self.counts = Counts()
+        self.sources: list[tuple[SourceFile, Settings]] = []
+        self.settings_of: dict[int, Settings] = {}
+        self.findings: list[Finding] = []
+        self.crashes: list[Finding] = []
+        self.summaries: list[SetSummary] = []
+        values = self.root.config.values
+        options = checker.options
+        self.lookup = RepositoryLookup(
+            (), values.exclude, values.max_file_size, cache=options.cache, jobs=options.jobs
+        )
+
+    def add(self, result: _BatchResult) -> None:
+        settings = self.checker.settings
+        for source, number in result.sources:
+            self.sources.append((source, settings[number]))
+            self.settings_of[id(source)] = settings[number]
+            self.lookup.add(source)
+        self.findings.extend(result.findings)
+        self.crashes.extend(result.crashes)
+        for summary, number in result.summaries:
+            self.summaries.append(dataclasses.replace(summary, settings=settings[number]))
+        for name in ("files", "skipped_files", "okr_sets", "objectives", "key_results"):
+            setattr(self.counts, name, getattr(self.counts, name) + getattr(result.counts, name))
+
+    def _neighbours(self) -> list[SetSummary]:
+        """Summaries of the repository's files that were not linted, batch by batch."""
+        from okrlint.analysis.run import RunReadings
+
+        checker = self.checker
+        found: list[SetSummary] = []
+        for batch in self.lookup.batches():
+            readings = (
+                RunReadings.collect(self.registry, [(i, self.root) for i in batch], checker.read)
+                if checker.workspace_reads_text
+                else None
+            )
+            numbers_from = readings.for_settings(self.root) if readings is not None else None
+            for item in batch:
+                found.append(
+                    summarize(item, None, self.lookup.root_of(item.document), numbers_from)
+                )
+        return found
+
+    def finish(self) -> Report:
+        """Run the whole-repository rules, apply suppressions and assemble the report."""
+        runner = self.checker.runner
+        if self.checker.workspace_selected:
+            neighbours: list[SetSummary] | None = None
+
+            def lookup() -> Sequence[SetSummary]:
+                nonlocal neighbours
+                if neighbours is None:
+                    neighbours = self._neighbours()
+                return neighbours
+
+            runner.run(Scope.WORKSPACE, Workspace(tuple(self.summaries), lookup), self.root)
+            self.findings.extend(runner.stamp(self.settings_of, self.root))
+            self.crashes.extend(runner.crashes)
+        findings = self.findings
+        findings.extend(self.crashes)
+        suppressions_used = (0, 0)
+        if not self.checker.options.no_suppressions:
+            findings, suppressions_used = _apply_suppressions(
+                findings, self.sources, self.registry, self.settings_of
+            )
+        findings.sort(key=lambda f: f.sort_key)
+        texts = {s.display: s.text for s, _ in self.sources if s.text}
+        report = Report(
+            findings=findings,
+            counts=self.counts,
+            sources={f.path: texts[f.path] for f in findings if f.path in texts},
+        )
+        report.fail_on = self.root.fail_on
+        report.suppressions_used = suppressions_used
+        report.errors.extend(f"{f.path}: {f.message}" for f in self.crashes)
+        report.errors.extend(self.registry.load_errors)
+        return report
 
 
 def _apply_suppressions(
@@ -259,6 +424,26 @@ def _apply_suppressions(
     return kept, outcome.used
 
 
+def release(source: SourceFile) -> None:
+    """Let go of a checked file's documents; its text stays, for the report and suppressions.
+
+    Suppression comments are matched at the end against the lines of the items they cover, so
+    a file that has them keeps its documents.
+    """
+    from okrlint.suppress import MARKER
+
+    if MARKER in source.text:
+        return
+    for document in source.documents:
+        document.data = None
+        document.locations = _EMPTY_LOCATIONS
+        document.okr_set = None
+        document.format_errors = []
+
+
+_EMPTY_LOCATIONS = LocationIndex()
+
+
 def _workspace_reads_text(registry: Registry, settings: Settings) -> bool:
     return any(
         rule.meta.scope is Scope.WORKSPACE and rule.meta.needs_readings
@@ -270,26 +455,46 @@ def _workspace_reads_text(registry: Registry, settings: Settings) -> bool:
 class _Runner:
     """Runs the selected rules of one scope on one item, isolating crashes."""
 
-    def __init__(
-        self,
-        registry: Registry,
-        today: dt.date,
-        root: Settings,
-        workspace: Workspace,
-        readings: RunReadings,
-    ) -> None:
+    def __init__(self, registry: Registry, today: dt.date) -> None:
+        from okrlint.analysis.run import RunReadings
+
         self._by_scope: dict[Scope, list[type[Rule[Any]]]] = {}
         for rule in registry.sorted():
             self._by_scope.setdefault(rule.meta.scope, []).append(rule)
         self._instances: dict[str, Rule[Any]] = {}
         self._today = today
-        self._root = root
-        self._workspace = workspace
-        self._readings = readings
+        self._readings = RunReadings()
+        # The rules to run with their contexts, by scope and settings: the same for every item
+        # of a batch, so they are worked out once per batch, not once per item.
+        self._plans: dict[tuple[Scope, int], list[_Planned]] = {}
         self.violations: list[tuple[Violation, type[Rule[Any]]]] = []
         self.crashes: list[Finding] = []
 
+    @property
+    def readings(self) -> RunReadings:
+        return self._readings
+
+    @readings.setter
+    def readings(self, readings: RunReadings) -> None:
+        self._readings = readings
+        self._plans.clear()
+
     def run(self, scope: Scope, item: Any, settings: Settings) -> None:
+        key = (scope, id(settings))
+        plan = self._plans.get(key)
+        if plan is None or isinstance(item, Workspace):
+            plan = self._plans[key] = self._plan(scope, item, settings)
+        violations = self.violations
+        for rule, instance, context in plan:
+            try:
+                for violation in instance.check(item, context):
+                    violations.append((violation, rule))
+            except Exception as error:  # one broken rule must not hide the others' findings
+                self.crashes.append(_crash_finding(rule, item, error))
+
+    def _plan(self, scope: Scope, item: Any, settings: Settings) -> list[_Planned]:
+        workspace = item if isinstance(item, Workspace) else _NO_WORKSPACE
+        plan: list[_Planned] = []
         for rule in self._by_scope.get(scope, ()):
             code = rule.meta.code
             if code not in settings.selected:
@@ -301,14 +506,25 @@ class _Runner:
                 settings.options[code],
                 self._today,
                 self._readings.for_settings(settings) if rule.meta.needs_readings else {},
-                workspace=self._workspace,
+                workspace=workspace,
                 fiscal_year_start=settings.config.values.fiscal_year_start,
             )
-            try:
-                for violation in instance.check(item, context):
-                    self.violations.append((violation, rule))
-            except Exception as error:  # one broken rule must not hide the others' findings
-                self.crashes.append(_crash_finding(rule, item, error))
+            plan.append((rule, instance, context))
+        return plan
+
+    def stamp(self, settings_of: Mapping[int, Settings], default: Settings) -> list[Finding]:
+        """The violations so far as findings, while their documents are there to locate them."""
+        findings = []
+        for violation, rule in self.violations:
+            settings = settings_of.get(id(violation.source), default)
+            if _applies(rule.meta.code, violation, settings):
+                findings.append(_stamp(violation, rule, settings))
+        self.violations.clear()
+        return findings
+
+
+_Planned = tuple[type[Rule[Any]], Rule[Any], RuleContext[Any]]
+_NO_WORKSPACE = Workspace(())
 
 
 def _crash_finding(rule: type[Rule[Any]], item: Any, error: Exception) -> Finding:

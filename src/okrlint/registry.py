@@ -23,6 +23,7 @@ from okrlint.model import KeyResult, Objective, ObjectiveType, OkrSet
 
 if TYPE_CHECKING:
     from okrlint.document import Document, NodePath, SourceFile
+    from okrlint.summary import SetSummary
 
 
 class Scope(StrEnum):
@@ -186,48 +187,43 @@ class KeyResultItem:
         )
 
 
-def _nothing_more() -> Sequence[SetItem]:
+def _nothing_more() -> Sequence[SetSummary]:
     return ()
-
-
-def _one_repository(item: SetItem) -> Hashable:
-    return None
 
 
 @dataclass(frozen=True, slots=True)
 class Workspace:
-    """Every valid OKR set of the run, for rules that compare sets with each other."""
+    """A summary of every valid OKR set, for rules that compare sets with each other."""
 
-    sets: tuple[SetItem, ...]
-    # The valid sets of the repository's other OKR files (those not linted in this run), loaded
+    # The sets linted in this run.
+    sets: tuple[SetSummary, ...]
+    # The sets of the repository's other OKR files (those not linted in this run), summarised
     # on first use: a run on one file must see what a run on the whole repository sees.
-    lookup: Callable[[], Sequence[SetItem]] = _nothing_more
-    # The repository a set belongs to: sets are compared only with sets of the same repository.
-    repository_of: Callable[[SetItem], Hashable] = _one_repository
+    lookup: Callable[[], Sequence[SetSummary]] = _nothing_more
     # Indexes that rules build over the whole workspace, computed once per run.
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def all_sets(self) -> tuple[SetItem, ...]:
+    def all_sets(self) -> tuple[SetSummary, ...]:
         """The linted sets first, then the rest of the repository."""
         return (*self.sets, *self.lookup())
 
-    def repositories(self) -> list[tuple[SetItem, ...]]:
+    def repositories(self) -> list[tuple[SetSummary, ...]]:
         """All sets grouped by repository, each in file order (whatever part was linted)."""
         return list(self._groups().values())
 
-    def neighbours(self, item: SetItem) -> tuple[SetItem, ...]:
+    def neighbours(self, item: SetSummary) -> tuple[SetSummary, ...]:
         """Every set of the repository that `item` belongs to, itself included."""
-        return self._groups().get(self.repository_of(item), (item,))
+        return self._groups().get(item.repository, (item,))
 
-    def _groups(self) -> dict[Hashable, tuple[SetItem, ...]]:
-        def build() -> dict[Hashable, tuple[SetItem, ...]]:
-            groups: dict[Hashable, list[SetItem]] = {}
+    def _groups(self) -> dict[Hashable, tuple[SetSummary, ...]]:
+        def build() -> dict[Hashable, tuple[SetSummary, ...]]:
+            groups: dict[Hashable, list[SetSummary]] = {}
             for item in self.all_sets():
-                groups.setdefault(self.repository_of(item), []).append(item)
+                groups.setdefault(item.repository, []).append(item)
             # The order of the files, not of what was passed, so messages that list neighbours
             # read the same in a run on one file as in a run on the whole repository.
             return {
-                key: tuple(sorted(items, key=lambda i: (i.document.path, i.document.index)))
+                key: tuple(sorted(items, key=lambda i: (i.path, i.index)))
                 for key, items in groups.items()
             }
 

@@ -18,7 +18,7 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,7 @@ from okrlint.document import (
 )
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.model import OkrSet, validate
-from okrlint.parallel import LoadTask, load_files
-from okrlint.periods import DateRange, resolve_period
+from okrlint.parallel import BATCH_FILES, LoadTask, stream_files
 from okrlint.registry import SetItem
 
 
@@ -87,7 +86,7 @@ def _extends(config: Path) -> bool:
 
 
 class RepositoryLookup:
-    """Loads, once and only when asked, the OKR sets of the files that were not linted.
+    """Loads, only when asked, the OKR sets of the repository's files that were not linted.
 
     The sets of unchanged files are kept in `.okrlint_cache/` at the repository root (by path,
     size and modification time), so a pre-commit run on one file does not parse the whole
@@ -96,43 +95,61 @@ class RepositoryLookup:
 
     def __init__(
         self,
-        linted: Iterable[SourceFile],
+        linted: Iterable[SourceFile] = (),
         exclude: Sequence[str] = (),
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
         cache: bool = True,
         jobs: int | None = None,
     ) -> None:
-        self._sources = list(linted)
+        self._sources: list[SourceFile] = []
         self._linted: set[Path] = set()
         self._exclude = list(exclude)
         self._max_file_bytes = max_file_bytes
         self._cache = cache
         self._jobs = jobs
-        self._sets: tuple[SetItem, ...] | None = None
         self._known: dict[Path, Path | None] = {}
         self._roots: dict[int, Path | None] = {}
+        self._folders: dict[Path, Path] = {}
+        for source in linted:
+            self.add(source)
 
-    def __call__(self) -> Sequence[SetItem]:
-        if self._sets is None:
-            self._sets = tuple(self._load())
-        return self._sets
+    def add(self, source: SourceFile) -> None:
+        """A file of this run: never loaded again, and its repository is searched."""
+        self._sources.append(source)
 
-    def root_of(self, item: SetItem) -> Path | None:
+    def __call__(self) -> list[SetItem]:
+        return [item for batch in self.batches() for item in batch]
+
+    def root_of(self, document: Document) -> Path | None:
         """The repository a set belongs to; sets are compared only within one repository."""
-        source = item.document.source
+        source = document.source
         if id(source) not in self._roots:
-            path = source.path
+            resolved = self._resolve(source.path)
             self._roots[id(source)] = (
-                _root_of_folder(path.resolve().parent, self._known) if path.is_file() else None
+                _root_of_folder(resolved.parent, self._known) if resolved is not None else None
             )
         return self._roots[id(source)]
 
-    def _load(self) -> Iterable[SetItem]:
+    def _resolve(self, path: Path) -> Path | None:
+        """The real path of a file, or None for one that is not there (text from memory);
+        folders are resolved once, since a repository has many files per folder."""
+        if not path.is_file():
+            return None
+        if path.is_symlink():
+            return path.resolve()
+        folder = path.parent
+        if folder not in self._folders:
+            self._folders[folder] = folder.resolve()
+        return self._folders[folder] / path.name
+
+    def batches(self) -> Iterator[list[SetItem]]:
+        """The valid sets of every file of the linted files' repositories that was not linted,
+        a batch of files at a time."""
         found: set[Path] = set()
         for source in self._sources:
-            if not source.path.is_file():  # text linted from memory has no repository
+            resolved = self._resolve(source.path)
+            if resolved is None:  # text linted from memory has no repository
                 continue
-            resolved = source.path.resolve()
             self._linted.add(resolved)
             root = _root_of_folder(resolved.parent, self._known)
             if root is not None:
@@ -140,9 +157,10 @@ class RepositoryLookup:
         for root in sorted(found):
             yield from self._load_root(root)
 
-    def _load_root(self, root: Path) -> Iterable[SetItem]:
+    def _load_root(self, root: Path) -> Iterator[list[SetItem]]:
         cache = _SetCache(root) if self._cache else None
         tasks: list[LoadTask] = []
+        cached_items: list[SetItem] = []
         for file in discover([root]).files:
             resolved = file.resolve()
             if resolved in self._linted or is_excluded(file, self._exclude, root):
@@ -154,21 +172,29 @@ class RepositoryLookup:
             if cached is not None:
                 for item in cached:
                     self._roots[id(item.document.source)] = root
-                    yield item
+                cached_items.extend(cached)
+                if len(cached_items) >= BATCH_FILES:
+                    yield cached_items
+                    cached_items = []
                 continue
             tasks.append((file, display_path(file), self._max_file_bytes))
+        if cached_items:
+            yield cached_items
         # A hook run on one file may need the whole repository: load what changed on every core.
-        for source in load_files(tasks, self._jobs):
+        for sources in stream_files(tasks, self._jobs):
             items: list[SetItem] = []
-            for document in source.documents:
-                okr_set, _ = validate(document.data)
-                if okr_set is not None:
-                    document.okr_set = okr_set
-                    items.append(SetItem(document, okr_set))
-            if cache is not None and not source.problems:
-                cache.put(source.path.resolve(), len(source.documents), items)
-            self._roots[id(source)] = root
-            yield from items
+            for source in sources:
+                own: list[SetItem] = []
+                for document in source.documents:
+                    okr_set, _ = validate(document.data)
+                    if okr_set is not None:
+                        document.okr_set = okr_set
+                        own.append(SetItem(document, okr_set))
+                if cache is not None and not source.problems:
+                    cache.put(source.path.resolve(), len(source.documents), own)
+                self._roots[id(source)] = root
+                items.extend(own)
+            yield items
         if cache is not None:
             cache.save()
 
@@ -265,15 +291,3 @@ _SPACES = re.compile(r"\s+")
 def team_key(team: str) -> str:
     """Teams are the same team whatever the case and spacing ("Growth", "growth ")."""
     return _SPACES.sub(" ", team.strip()).casefold()
-
-
-def set_range(item: SetItem, fiscal_year_start: int = 1) -> DateRange | None:
-    return resolve_period(item.okr_set.period, fiscal_year_start)
-
-
-def where(item: SetItem) -> str:
-    """A set as messages name it: its file, and the document number when a file holds several."""
-    document = item.document
-    if len(document.source.documents) > 1:
-        return f"{document.source.display} (document {document.index + 1})"
-    return document.source.display

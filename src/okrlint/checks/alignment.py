@@ -13,22 +13,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from okrlint.findings import Severity, Violation
-from okrlint.measures import numbers_of, reading_of
+from okrlint.measures import Numbers
 from okrlint.model import Direction
 from okrlint.periods import DateRange, period_label, resolve_period
 from okrlint.registry import (
     Example,
-    KeyResultItem,
     NoOptions,
-    ObjectiveItem,
     Rule,
     RuleContext,
     RuleMeta,
     Scope,
-    SetItem,
     Workspace,
 )
-from okrlint.repository import team_key, where
+from okrlint.repository import team_key
+from okrlint.summary import KeyResultSummary, SetSummary
 
 _LINK = re.compile(
     r"^\s*(?P<team>[^/#]+?)\s*(?:/\s*(?P<period>[^#]*?)\s*)?(?:#\s*(?P<objective>[^#]*?)\s*)?$"
@@ -48,7 +46,7 @@ _COMPANY = (
 class _Link:
     """Where an `aligns_to` sits: on a set, or on one of its objectives."""
 
-    item: SetItem
+    item: SetSummary
     position: int | None  # the objective, or None for the set
 
     @property
@@ -60,32 +58,32 @@ class _Link:
     @property
     def text(self) -> str | None:
         if self.position is None:
-            return self.item.okr_set.aligns_to
-        return self.item.okr_set.objectives[self.position].aligns_to
+            return self.item.aligns_to
+        return self.item.objectives[self.position].aligns_to
 
 
 @dataclass(frozen=True, slots=True)
 class _Target:
-    item: SetItem
+    item: SetSummary
     position: int | None
 
 
 class _Index:
     """Every set of the repository by team, with resolved periods."""
 
-    def __init__(self, sets: Sequence[SetItem], fiscal_year_start: int) -> None:
+    def __init__(self, sets: Sequence[SetSummary], fiscal_year_start: int) -> None:
         self.fiscal_year_start = fiscal_year_start
-        self.by_team: dict[str, list[tuple[DateRange, SetItem]]] = defaultdict(list)
+        self.by_team: dict[str, list[tuple[DateRange, SetSummary]]] = defaultdict(list)
         self.names: dict[str, str] = {}
         for item in sets:
-            period = resolve_period(item.okr_set.period, fiscal_year_start)
+            period = resolve_period(item.period, fiscal_year_start)
             if period is not None:
-                key = team_key(item.okr_set.team)
+                key = team_key(item.team)
                 self.by_team[key].append((period, item))
-                self.names.setdefault(key, item.okr_set.team.strip())
+                self.names.setdefault(key, item.team.strip())
 
-    def range_of(self, item: SetItem) -> DateRange | None:
-        return resolve_period(item.okr_set.period, self.fiscal_year_start)
+    def range_of(self, item: SetSummary) -> DateRange | None:
+        return resolve_period(item.period, self.fiscal_year_start)
 
     def resolve(self, link: _Link) -> _Target | str:
         """The target of a link, or why it cannot be found (with a suggestion)."""
@@ -124,7 +122,7 @@ class _Index:
             if not candidates:
                 return (
                     f"aligns_to '{text}': {name} has no OKR set overlapping "
-                    f"{period_label(link.item.okr_set.period)} (it has "
+                    f"{period_label(link.item.period)} (it has "
                     f"{', '.join(_labels(sets))})"
                 )
         objective = match["objective"]
@@ -132,8 +130,8 @@ class _Index:
             return _Target(candidates[0], None)
         ids: list[str] = []
         for candidate in candidates:
-            for position in range(len(candidate.okr_set.objectives)):
-                found = candidate.okr_set.objective_id(position)
+            for position in range(len(candidate.objectives)):
+                found = candidate.objectives[position].id
                 if found == objective:
                     return _Target(candidate, position)
                 ids.append(found)
@@ -146,16 +144,16 @@ class _Index:
     def next_link(self, target: _Target) -> _Link | None:
         """Where a target points in turn: its own aligns_to, else its set's."""
         if target.position is not None:
-            objective = target.item.okr_set.objectives[target.position]
+            objective = target.item.objectives[target.position]
             if objective.aligns_to:
                 return _Link(target.item, target.position)
-        if target.item.okr_set.aligns_to:
+        if target.item.aligns_to:
             return _Link(target.item, None)
         return None
 
 
-def _labels(sets: Sequence[tuple[DateRange, SetItem]]) -> list[str]:
-    return sorted({period_label(s.okr_set.period) for _, s in sets})
+def _labels(sets: Sequence[tuple[DateRange, SetSummary]]) -> list[str]:
+    return sorted({period_label(s.period) for _, s in sets})
 
 
 def _did_you_mean(wanted: str, known: Sequence[str]) -> str:
@@ -170,15 +168,15 @@ def _fold(text: str) -> str:
 
 
 def _name(target: _Target) -> str:
-    okr_set = target.item.okr_set
-    label = f"{okr_set.team}/{period_label(okr_set.period)}"
-    return label if target.position is None else f"{label}#{okr_set.objective_id(target.position)}"
+    item = target.item
+    label = f"{item.team}/{period_label(item.period)}"
+    return label if target.position is None else f"{label}#{item.objectives[target.position].id}"
 
 
-def _links(item: SetItem) -> Iterator[_Link]:
-    if item.okr_set.aligns_to is not None:
+def _links(item: SetSummary) -> Iterator[_Link]:
+    if item.aligns_to is not None:
         yield _Link(item, None)
-    for position, objective in enumerate(item.okr_set.objectives):
+    for position, objective in enumerate(item.objectives):
         if objective.aligns_to is not None:
             yield _Link(item, position)
 
@@ -269,7 +267,7 @@ def _cycle(index: _Index, link: _Link, target: _Target) -> list[str] | None:
     # starts too.
     if link.position is None:
         starts = {(id(start), None)} | {
-            (id(start), p) for p, o in enumerate(start.okr_set.objectives) if not o.aligns_to
+            (id(start), p) for p, o in enumerate(start.objectives) if not o.aligns_to
         }
     else:
         starts = {(id(start), link.position)}
@@ -296,24 +294,22 @@ def _cycle(index: _Index, link: _Link, target: _Target) -> list[str] | None:
 
 @dataclass(frozen=True, slots=True)
 class _Push:
-    item: KeyResultItem
+    owner: SetSummary
+    key_result: KeyResultSummary
     period: DateRange
-    direction: Direction
-    baseline: float | None
-    target: float | None
-    metric_text: str | None
+    numbers: Numbers
 
     def describe(self) -> str:
-        okr_set = self.item.parent.okr_set
-        way = "up" if self.direction is Direction.INCREASE else "down"
-        numbers = (
-            f", {self.baseline:g} -> {self.target:g}"
-            if self.baseline is not None and self.target is not None
+        numbers = self.numbers
+        way = "up" if numbers.direction is Direction.INCREASE else "down"
+        values = (
+            f", {numbers.baseline:g} -> {numbers.target:g}"
+            if numbers.baseline is not None and numbers.target is not None
             else ""
         )
         return (
-            f"{okr_set.team} pushes it {way} in {period_label(okr_set.period)} "
-            f"({where(self.item.parent.parent)} {self.item.object_id}{numbers})"
+            f"{self.owner.team} pushes it {way} in {period_label(self.owner.period)} "
+            f"({self.owner.where()} {self.key_result.object_id}{values})"
         )
 
 
@@ -392,32 +388,22 @@ class ConflictingKeyResults(Rule[NoOptions]):
             yield from self._conflicts(item, repository, context)
 
     def _conflicts(
-        self, item: Workspace, repository: Sequence[SetItem], context: RuleContext[NoOptions]
+        self, item: Workspace, repository: Sequence[SetSummary], context: RuleContext[NoOptions]
     ) -> Iterator[Violation]:
         linted = {id(s) for s in item.sets}
         by_metric: dict[str, list[_Push]] = defaultdict(list)
-        for set_item in repository:
-            period = resolve_period(set_item.okr_set.period, context.fiscal_year_start)
+        for summary in repository:
+            period = resolve_period(summary.period, context.fiscal_year_start)
             if period is None:
                 continue
-            for position, objective in enumerate(set_item.okr_set.objectives):
-                for kr in ObjectiveItem(set_item, objective, position).key_results():
-                    numbers = numbers_of(kr.key_result, reading_of(kr.key_result, context.readings))
-                    if numbers.metric is None or numbers.direction not in (
-                        Direction.INCREASE,
-                        Direction.DECREASE,
-                    ):
-                        continue
-                    by_metric[numbers.metric].append(
-                        _Push(
-                            kr,
-                            period,
-                            numbers.direction,
-                            numbers.baseline,
-                            numbers.target,
-                            numbers.metric_text,
+            for objective in summary.objectives:
+                for key_result in objective.key_results:
+                    # Summaries keep numbers only for key results that push a metric up or down.
+                    numbers = key_result.numbers
+                    if numbers is not None and numbers.metric is not None:
+                        by_metric[numbers.metric].append(
+                            _Push(summary, key_result, period, numbers)
                         )
-                    )
         for metric_name, pushes in by_metric.items():
             # Only pushes the other way can conflict; grouping them by period keeps a repository
             # where thousands of key results push one metric the same way linear.
@@ -425,43 +411,34 @@ class ConflictingKeyResults(Rule[NoOptions]):
                 lambda: defaultdict(list)
             )
             for push in pushes:
-                by_way[push.direction][push.period].append(push)
+                assert push.numbers.direction is not None
+                by_way[push.numbers.direction][push.period].append(push)
             if len(by_way) < 2:
                 continue
             for push in pushes:
-                owner = push.item.parent.parent
+                owner = push.owner
                 if id(owner) not in linted:
                     continue
+                direction = push.numbers.direction
                 opposite = (
-                    Direction.DECREASE
-                    if push.direction is Direction.INCREASE
-                    else (Direction.INCREASE)
+                    Direction.DECREASE if direction is Direction.INCREASE else Direction.INCREASE
                 )
                 against = [
                     other
                     for period, group in by_way[opposite].items()
                     if period.overlaps(push.period)
                     for other in group
-                    if other.item.parent.parent is not owner
+                    if other.owner is not owner
                 ]
                 if not against:
                     continue
-                metric = push.metric_text or metric_name
-                way = "up" if push.direction is Direction.INCREASE else "down"
+                metric = push.numbers.metric_text or metric_name
+                way = "up" if direction is Direction.INCREASE else "down"
                 shown = "; ".join(other.describe() for other in against[:3])
                 more = f" and {len(against) - 3} more" if len(against) > 3 else ""
-                yield push.item.violation(
+                yield owner.key_result_violation(
                     f"this key result pushes '{metric.strip()}' {way}, while {shown}{more}; the "
                     "teams will work against each other. Agree on one direction, or make the "
                     "trade-off explicit in both sets.",
-                    field_name=_where_direction(push.item),
+                    push.key_result,
                 )
-
-
-def _where_direction(item: KeyResultItem) -> str | None:
-    key_result = item.key_result
-    if key_result.direction is not None:
-        return "direction"
-    if key_result.target is not None:
-        return "target"
-    return None

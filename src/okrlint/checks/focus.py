@@ -17,10 +17,10 @@ from okrlint.registry import (
     RuleContext,
     RuleMeta,
     Scope,
-    SetItem,
     Workspace,
 )
-from okrlint.repository import team_key, where
+from okrlint.repository import team_key
+from okrlint.summary import SetSummary
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\n"
 
@@ -43,7 +43,7 @@ class TooManyObjectives(Rule[MaxObjectives]):
         code="FOC001",
         name="too-many-objectives",
         family="focus",
-        scope=Scope.SET,
+        scope=Scope.WORKSPACE,
         summary="An OKR set with more objectives than the limit (default 3; 5 is the ceiling).",
         rationale=(
             "Start less, finish more. A team with seven objectives has no priorities: Doerr "
@@ -130,19 +130,30 @@ class TooManyObjectives(Rule[MaxObjectives]):
     )
     Options = MaxObjectives
 
-    def check(self, item: SetItem, context: RuleContext[MaxObjectives]) -> Iterator[Violation]:
-        count = len(item.okr_set.objectives)
-        limit = context.options.max
-        if count > limit:
-            yield item.violation(
-                f"{item.okr_set.team} has {count} objectives for {_period(item)}; the limit is "
-                f"{limit}. Keep the {limit} that matter most and move the rest to a backlog.",
-                node=("objectives",),
+    def check(self, item: Workspace, context: RuleContext[MaxObjectives]) -> Iterator[Violation]:
+        for summary in item.sets:
+            # Each set is held to the limit of its own file's config.
+            limit = _options_of(summary, context.options).max
+            count = len(summary.objectives)
+            if count > limit:
+                yield summary.violation(
+                    f"{summary.team} has {count} objectives for {_period(summary)}; the limit "
+                    f"is {limit}. Keep the {limit} that matter most and move the rest to a "
+                    "backlog.",
+                    node=("objectives",),
+                )
+                continue
+            fiscal_year_start = (
+                summary.settings.config.values.fiscal_year_start
+                if summary.settings is not None
+                else context.fiscal_year_start
             )
-            return
-        yield from objectives_across_files(
-            item, context.workspace, context.fiscal_year_start, limit
-        )
+            yield from objectives_across_files(summary, item, fiscal_year_start, limit)
+
+
+def _options_of(summary: SetSummary, default: MaxObjectives) -> MaxObjectives:
+    options = summary.settings.options.get("FOC001") if summary.settings is not None else None
+    return options if isinstance(options, MaxObjectives) else default
 
 
 class MaxKeyResults(BaseModel):
@@ -258,31 +269,31 @@ class TooFewKeyResults(Rule[MinKeyResults]):
             )
 
 
-def _period(item: SetItem) -> str:
-    period = item.okr_set.period
+def _period(item: SetSummary) -> str:
+    period = item.period
     return period if isinstance(period, str) else f"{period.start} to {period.end}"
 
 
 def objectives_across_files(
-    item: SetItem, workspace: Workspace, fiscal_year_start: int, limit: int
+    item: SetSummary, workspace: Workspace, fiscal_year_start: int, limit: int
 ) -> Iterator[Violation]:
     """A team's objectives split over files, and an owner's objectives over teams, add up."""
-    period = resolve_period(item.okr_set.period, fiscal_year_start)
+    period = resolve_period(item.period, fiscal_year_start)
     if period is None:
         return
     index = _index(workspace, fiscal_year_start, item)
-    team_sets = index.by_team.get((period, team_key(item.okr_set.team)), [])
-    total = sum(len(s.okr_set.objectives) for s in team_sets)
+    team_sets = index.by_team.get((period, team_key(item.team)), [])
+    total = sum(len(s.objectives) for s in team_sets)
     if len(team_sets) > 1 and total > limit:
-        parts = ", ".join(f"{where(s)}: {len(s.okr_set.objectives)}" for s in team_sets)
+        parts = ", ".join(f"{s.where()}: {len(s.objectives)}" for s in team_sets)
         yield item.violation(
-            f"{item.okr_set.team} has {total} objectives for {_period(item)} across "
+            f"{item.team} has {total} objectives for {_period(item)} across "
             f"{len(team_sets)} sets ({parts}); the limit is {limit}. Keep the {limit} that "
             "matter most and move the rest to a backlog.",
             node=("objectives",),
         )
     reported: set[str] = set()
-    for position, objective in enumerate(item.okr_set.objectives):
+    for position, objective in enumerate(item.objectives):
         if not objective.owner or team_key(objective.owner) in reported:
             continue
         owner = team_key(objective.owner)
@@ -290,7 +301,7 @@ def objectives_across_files(
         owned = index.by_owner.get((period, owner), [])
         count = sum(n for _, n in owned)
         if count > limit:
-            parts = ", ".join(f"{s.okr_set.team} in {where(s)}: {n}" for s, n in owned)
+            parts = ", ".join(f"{s.team} in {s.where()}: {n}" for s, n in owned)
             yield item.violation(
                 f"{objective.owner} owns {count} objectives for {_period(item)} ({parts}); the "
                 f"limit is {limit}. One person cannot push on that many at once; hand some over "
@@ -303,25 +314,25 @@ def objectives_across_files(
 class _PeriodIndex:
     """The sets of a workspace by (period, team) and objective counts by (period, owner)."""
 
-    by_team: dict[tuple[DateRange, str], list[SetItem]]
-    by_owner: dict[tuple[DateRange, str], list[tuple[SetItem, int]]]
+    by_team: dict[tuple[DateRange, str], list[SetSummary]]
+    by_owner: dict[tuple[DateRange, str], list[tuple[SetSummary, int]]]
 
 
-def _index(workspace: Workspace, fiscal_year_start: int, item: SetItem) -> _PeriodIndex:
+def _index(workspace: Workspace, fiscal_year_start: int, item: SetSummary) -> _PeriodIndex:
     """Built once per run and repository and reused by every set, so n sets cost n, not n²."""
 
     def build() -> _PeriodIndex:
-        by_team: dict[tuple[DateRange, str], list[SetItem]] = {}
-        by_owner: dict[tuple[DateRange, str], list[tuple[SetItem, int]]] = {}
+        by_team: dict[tuple[DateRange, str], list[SetSummary]] = {}
+        by_owner: dict[tuple[DateRange, str], list[tuple[SetSummary, int]]] = {}
         for other in workspace.neighbours(item):
-            period = resolve_period(other.okr_set.period, fiscal_year_start)
+            period = resolve_period(other.period, fiscal_year_start)
             if period is None:
                 continue
-            by_team.setdefault((period, team_key(other.okr_set.team)), []).append(other)
-            owners = Counter(team_key(o.owner) for o in other.okr_set.objectives if o.owner)
+            by_team.setdefault((period, team_key(other.team)), []).append(other)
+            owners = Counter(team_key(o.owner) for o in other.objectives if o.owner)
             for owner, count in owners.items():
                 by_owner.setdefault((period, owner), []).append((other, count))
         return _PeriodIndex(by_team, by_owner)
 
-    key = ("FOC001", fiscal_year_start, workspace.repository_of(item))
+    key = ("FOC001", fiscal_year_start, item.repository)
     return workspace.cached(key, build)

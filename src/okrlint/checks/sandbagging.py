@@ -19,10 +19,10 @@ from okrlint.registry import (
     RuleContext,
     RuleMeta,
     Scope,
-    SetItem,
     Workspace,
 )
 from okrlint.repository import team_key
+from okrlint.summary import SetSummary
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
 _COMMITTED = (
@@ -517,12 +517,12 @@ class AlwaysPerfectScores(Rule[PerfectScoresOptions]):
         self, item: Workspace, context: RuleContext[PerfectScoresOptions]
     ) -> Iterator[Violation]:
         linted = {id(s) for s in item.sets}
-        teams: dict[tuple[int, str], list[tuple[DateRange, SetItem]]] = defaultdict(list)
+        teams: dict[tuple[int, str], list[tuple[DateRange, SetSummary]]] = defaultdict(list)
         for number, repository in enumerate(item.repositories()):
             for set_item in repository:
-                period = resolve_period(set_item.okr_set.period, context.fiscal_year_start)
+                period = resolve_period(set_item.period, context.fiscal_year_start)
                 if period is not None:
-                    key = (number, team_key(set_item.okr_set.team))
+                    key = (number, team_key(set_item.team))
                     teams[key].append((period, set_item))
         for sets in teams.values():
             latest = max(period for period, _ in sets)
@@ -541,7 +541,7 @@ class AlwaysPerfectScores(Rule[PerfectScoresOptions]):
             )
             for anchor in anchors:
                 yield anchor.violation(
-                    f"{anchor.okr_set.team} scored {context.options.min_score:g} or more on all "
+                    f"{anchor.team} scored {context.options.min_score:g} or more on all "
                     f"{len(scores)} scored aspirational key results of its last {len(history)} "
                     f"closed periods ({shown}); aspirational OKRs should land near 0.6-0.7, so "
                     "these targets were too safe. Set bolder ones.",
@@ -550,15 +550,15 @@ class AlwaysPerfectScores(Rule[PerfectScoresOptions]):
 
 
 def _scored_history(
-    sets: list[tuple[DateRange, SetItem]], today: dt.date
+    sets: list[tuple[DateRange, SetSummary]], today: dt.date
 ) -> list[tuple[DateRange, str, list[float]]]:
     """The team's closed periods with scored aspirational key results, oldest first."""
     by_period: dict[DateRange, tuple[str, list[float]]] = {}
     for period, set_item in sets:
         if not period.is_closed(today):
             continue
-        _, scores = by_period.setdefault(period, (period_label(set_item.okr_set.period), []))
-        for objective in set_item.okr_set.objectives:
+        _, scores = by_period.setdefault(period, (period_label(set_item.period), []))
+        for objective in set_item.objectives:
             if objective.type is ObjectiveType.ASPIRATIONAL:
                 scores.extend(kr.score for kr in objective.key_results if kr.score is not None)
     return [
