@@ -10,13 +10,13 @@ import sqlite3
 import subprocess
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 
 from okrlint.analysis.pack import RulePack, load_pack
-from okrlint.analysis.reading import KeyResultReading
+from okrlint.analysis.reading import KeyResultReading, row_fields
 from okrlint.analysis.run import read_all
 from okrlint.cache import CACHE_DIR, DATABASE, ReadingsCache
 
@@ -106,6 +106,26 @@ def _rewrite_first(path: Path, change: object) -> None:
         )
 
 
+def _set_field(name: str, value: object) -> Callable[[list[object]], None]:
+    """A change to one field of a stored row."""
+
+    def change(row: list[object]) -> None:
+        row[row_fields().index(name)] = value
+
+    return change
+
+
+def _as_object(path: Path) -> None:
+    """Store the first reading as an object with named fields (format 2), with a valid CRC."""
+    with contextlib.closing(sqlite3.connect(path)) as database, database:
+        key, value = database.execute("SELECT key, value FROM readings LIMIT 1").fetchone()
+        body = json.dumps(dict(zip(row_fields(), json.loads(value), strict=True)))
+        database.execute(
+            "UPDATE readings SET value = ?, crc = ? WHERE key = ?",
+            (body, zlib.crc32(body.encode()), key),
+        )
+
+
 def _set_value(path: Path, body: str) -> None:
     _update(path, "UPDATE readings SET value = ?, crc = ?", body, zlib.crc32(body.encode()))
 
@@ -118,9 +138,14 @@ CORRUPTIONS = {
     "not-json": lambda path: _set_value(path, "{nope"),
     "foreign-version": lambda path: _update(path, "UPDATE readings SET okrlint = '9.9'"),
     "foreign-pack": lambda path: _update(path, "UPDATE readings SET pack = 'x'"),
-    "other-text": lambda path: _rewrite_first(path, lambda d: d.update(text="Other")),
-    "wrong-types": lambda path: _rewrite_first(path, lambda d: d.update(numbers=7)),
-    "extra-field": lambda path: _rewrite_first(path, lambda d: d.update(evil=1)),
+    "format-2": lambda path: _update(path, "UPDATE readings SET okrlint = '2:1.0'"),
+    "other-fields": lambda path: _update(path, "UPDATE readings SET okrlint = '3:00000000:1.0'"),
+    "other-text": lambda path: _rewrite_first(path, _set_field("text", "Other")),
+    "wrong-types": lambda path: _rewrite_first(path, _set_field("numbers", 7)),
+    "bad-term": lambda path: _rewrite_first(path, _set_field("hits", {"x": ["abcde"]})),
+    "extra-field": lambda path: _rewrite_first(path, lambda row: row.append(1)),
+    "missing-field": lambda path: _rewrite_first(path, lambda row: row.pop()),
+    "not-a-row": _as_object,
     "a-folder": lambda path: (path.unlink(), path.mkdir()),
 }
 
@@ -134,7 +159,14 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(
     again = Counting()
     assert ReadingsCache(tmp_path, "1.0", again).read(TEXTS, pack) == expected
     # Nothing was taken from a bad entry (only one entry was changed in some cases).
-    changed_one = corruption in ("other-text", "wrong-types", "extra-field")
+    changed_one = corruption in (
+        "other-text",
+        "wrong-types",
+        "bad-term",
+        "extra-field",
+        "missing-field",
+        "not-a-row",
+    )
     assert len(again.read) == 1 if changed_one else sorted(again.read) == sorted(TEXTS)
     if corruption != "a-folder":
         rebuilt = Counting()

@@ -7,18 +7,19 @@ is missing.
 
 Layout: one SQLite database, `.okrlint_cache/readings.sqlite3`. A run reads its files a batch at
 a time, and each batch looks up just its own texts by key, so a lookup costs the same in a
-repository of ten files or of ten thousand. Each entry holds its text and a CRC of its value; an
-entry that fails that check, names another version or pack, or does not read back as a reading
-of its text, is ignored and rewritten, and a file that is not a readable database is replaced:
-the cache is never trusted over reading the text again. SQLite's locking lets concurrent runs
-share the file; a run that cannot write (a read-only checkout, a locked or full disk) runs
-uncached rather than failing.
+repository of ten files or of ten thousand. A reading is stored as a JSON row (a list in the
+order of the reading's fields, whose names are part of the version an entry is stored under),
+about half the size of an object with named fields and several times faster to read back. Each
+entry holds its text and a CRC of its value; an entry that fails that check, names another
+version or pack, or does not read back as a reading of its text, is ignored and rewritten, and a
+file that is not a readable database is replaced: the cache is never trusted over reading the
+text again. SQLite's locking lets concurrent runs share the file; a run that cannot write (a
+read-only checkout, a locked or full disk) runs uncached rather than failing.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import hashlib
 import json
@@ -26,15 +27,17 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from okrlint.analysis.pack import RulePack
-    from okrlint.analysis.reading import KeyResultReading
+    from okrlint.analysis.reading import KeyResultReading, Term
 
 CACHE_DIR = ".okrlint_cache"
 DATABASE = "readings.sqlite3"
-FORMAT = 2
+# 3: readings as rows. Entries of format 2 (readings as objects) are never read, and are dropped
+# by the next write.
+FORMAT = 3
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.
@@ -60,7 +63,7 @@ class ReadingsCache:
 
     def __init__(self, root: Path, version: str, read: Read) -> None:
         self.folder = root / CACHE_DIR
-        self.version = f"{FORMAT}:{version}"
+        self.version = f"{FORMAT}:{_fields_digest()}:{version}"
         self._read = read
         self._database: sqlite3.Connection | None = None
         self._opened = False
@@ -70,11 +73,12 @@ class ReadingsCache:
     def read(self, texts: Sequence[str], pack: RulePack) -> dict[str, KeyResultReading]:
         wanted = {_key(t): t for t in dict.fromkeys(texts) if isinstance(t, str)}
         found: dict[str, KeyResultReading] = {}
+        terms: dict[tuple[Any, ...], Term] = {}  # shared by the readings of this batch
         for key, crc, value in self._lookup(list(wanted), pack.fingerprint):
             text = wanted.get(key)
             if text is None or text in found or zlib.crc32(value.encode()) != crc:
                 continue
-            reading = _reading(value, text)
+            reading = _reading(value, text, terms)
             if reading is not None:
                 found[text] = reading
         missing = [text for text in wanted.values() if text not in found]
@@ -135,7 +139,7 @@ class ReadingsCache:
             return
         rows = []
         for text, reading in readings.items():
-            value = json.dumps(reading.to_dict(), ensure_ascii=False, separators=(",", ":"))
+            value = json.dumps(reading.to_row(), ensure_ascii=False, separators=(",", ":"))
             rows.append((self.version, fingerprint, _key(text), zlib.crc32(value.encode()), value))
         try:
             with database:
@@ -168,30 +172,35 @@ def _key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()[:16]
 
 
-def _reading(value: str, text: str) -> KeyResultReading | None:
+def _reading(value: str, text: str, terms: dict[tuple[Any, ...], Term]) -> KeyResultReading | None:
     """The stored reading of `text`, or None when it does not read back as one."""
     try:
         entry = json.loads(value)
     except ValueError:
         return None
-    if not isinstance(entry, dict) or entry.get("text") != text:
+    # Exactly the fields this version writes: a row with more or fewer is not one of ours.
+    if type(entry) is not list or len(entry) != len(_fields()) or entry[0] != text:
         return None
     from okrlint.analysis.reading import KeyResultReading
 
-    # Exactly the fields this version writes: an entry with more or fewer is not one of ours.
-    if entry.keys() != _fields():
-        return None
     try:
-        return KeyResultReading.from_dict(entry)
+        return KeyResultReading.from_row(entry, terms)
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
 
 
 @functools.cache
-def _fields() -> frozenset[str]:
-    from okrlint.analysis.reading import KeyResultReading
+def _fields() -> tuple[str, ...]:
+    from okrlint.analysis.reading import row_fields
 
-    return frozenset(field.name for field in dataclasses.fields(KeyResultReading))
+    return row_fields()
+
+
+@functools.cache
+def _fields_digest() -> str:
+    """A short digest of the field names: a build whose readings have other fields (or the same
+    in another order) never reads these rows."""
+    return hashlib.sha256(",".join(_fields()).encode()).hexdigest()[:8]
 
 
 def _prepare(folder: Path) -> None:
