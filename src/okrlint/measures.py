@@ -89,7 +89,26 @@ def _read_numbers(reading: Any | None) -> _ReadNumbers:
     return found
 
 
+# Key results are frozen models, and three rules ask for the numbers of each; entries hold the
+# key result and the reading, so their ids are never reused while cached.
+_NUMBERS_CACHE: dict[tuple[int, int], tuple[KeyResult, Any, Numbers]] = {}
+_NUMBERS_CACHE_LIMIT = 20_000
+
+
 def numbers_of(key_result: KeyResult, reading: Any | None = None) -> Numbers:
+    key = (id(key_result), id(reading))
+    cached = _NUMBERS_CACHE.get(key)
+    if cached is not None and cached[0] is key_result and cached[1] is reading:
+        return cached[2]
+    numbers = _numbers_of(key_result, reading)
+    if isinstance(reading, KeyResultReading | None):  # other readings may change under us
+        if len(_NUMBERS_CACHE) >= _NUMBERS_CACHE_LIMIT:
+            _NUMBERS_CACHE.clear()
+        _NUMBERS_CACHE[key] = (key_result, reading, numbers)
+    return numbers
+
+
+def _numbers_of(key_result: KeyResult, reading: Any | None) -> Numbers:
     read = _read_numbers(reading)
     baseline = key_result.baseline
     if baseline is None:

@@ -137,7 +137,10 @@ class _Strict(BaseModel):
     @classmethod
     def _drop_extension_keys(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            return {k: v for k, v in data.items() if not str(k).startswith("x-")}
+            # Most mappings have no `x-` key: they are passed on as they are, not copied.
+            for key in data:
+                if str(key).startswith("x-"):
+                    return {k: v for k, v in data.items() if not str(k).startswith("x-")}
         return data
 
 

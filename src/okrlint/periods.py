@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from okrlint.model import PeriodRange
 
@@ -63,6 +64,13 @@ def resolve_period(period: str | PeriodRange, fiscal_year_start: int = 1) -> Dat
     """The dates a period covers, or None for text that is not a period."""
     if isinstance(period, PeriodRange):
         return DateRange(period.start, period.end)
+    return _resolve_text(period, fiscal_year_start)
+
+
+# Every rule about dates asks for the period of every file, and a repository names a handful of
+# periods; a DateRange is frozen, so one can be shared.
+@lru_cache(maxsize=1024)
+def _resolve_text(period: str, fiscal_year_start: int) -> DateRange | None:
     match = _PERIOD.match(period.strip())
     if match is None:
         return None

@@ -42,11 +42,13 @@ def _compensation_keys() -> frozenset[str]:
     return frozenset(_normal(t) for t in lexicon.terms) if lexicon else frozenset()
 
 
+@lru_cache(maxsize=4096)
 def _is_compensation_key(key: str, words: frozenset[str]) -> bool:
     """Whether the key is a compensation word, or one followed by `_` and more (`bonus_pct`).
 
     A key starts with `word_` exactly when the text before one of its underscores is a word, so
-    each underscore costs one set lookup instead of a scan of the whole lexicon.
+    each underscore costs one set lookup instead of a scan of the whole lexicon. Remembered: the
+    same few dozen keys fill every file.
     """
     normal = _normal(key)
     if normal in words:
