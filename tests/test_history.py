@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,10 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from okrlint import lint_paths
+from okrlint import engine, lint_paths, repository
 from okrlint.cli import app
 from okrlint.config import Overrides
 from okrlint.engine import RunOptions
+from okrlint.model import validate
 from okrlint.testing import expected_findings
 
 HISTORY = Path(__file__).resolve().parent.parent / "examples" / "history"
@@ -186,20 +188,32 @@ def test_a_nested_repository_is_not_read_as_part_of_the_outer_one(tmp_path: Path
     assert "names the team 'company', which has no OKR set" in finding.message
 
 
-def test_the_repository_cache_sees_a_changed_neighbour(tmp_path: Path) -> None:
+def test_the_repository_cache_sees_a_changed_neighbour(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = tmp_path / "okrs"
     shutil.copytree(HISTORY, root)
     growth = root / "2026-Q2" / "growth.yaml"
     assert not any(c == "ALN001" for _, _, c in _lint(root, [growth], cache=True))
-    assert (root / ".okrlint_cache" / "repository-sets.json").is_file()
-    # A second run reads the neighbours from the cache and finds the same.
+    assert (root / ".okrlint_cache" / "repository-summaries.json").is_file()
+    # A second run reads the neighbours from the cache, parses none of them, and finds the same.
+    loaded: list[object] = []
+    real = repository.stream_files
+
+    def counting(tasks: list[object], jobs: int | None) -> object:
+        loaded.extend(tasks)
+        return real(tasks, jobs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(repository, "stream_files", counting)
     assert _lint(root, [growth], cache=True) == _lint(root, [growth])
+    assert len(loaded) == len(list(root.rglob("*.yaml"))) - 2  # only the uncached run loaded
+    monkeypatch.undo()
     # The company renumbers its objectives: the cached copy of company.yaml must not be used.
     company = root / "2026-Q2" / "company.yaml"
     company.write_text(company.read_text().replace("id: O2", "id: O9"))
     assert ("2026-Q2/growth.yaml", 3, "ALN001") in _lint(root, [growth], cache=True)
     # A cache from another version, or a damaged one, is ignored.
-    (root / ".okrlint_cache" / "repository-sets.json").write_text("{not json")
+    (root / ".okrlint_cache" / "repository-summaries.json").write_text("{not json")
     assert ("2026-Q2/growth.yaml", 3, "ALN001") in _lint(root, [growth], cache=True)
 
 
@@ -230,3 +244,29 @@ def test_two_repositories_linted_together_do_not_mix(tmp_path: Path) -> None:
     together = lint([okrs, HISTORY])
     assert together == lint([okrs]) | lint([HISTORY])
     assert any(path.startswith("okrs/") for path, _, _ in together)
+
+
+def test_a_set_summary_reads_back_from_the_cache_as_it_was_written(repo: Path) -> None:
+    from okrlint.analysis.run import RunReadings
+    from okrlint.engine import SettingsCache
+    from okrlint.registry import SetItem, default_registry
+    from okrlint.summary import decode, encode, summarize
+
+    registry = default_registry()
+    options = RunOptions(today=TODAY)
+    settings_for = SettingsCache(registry, options)
+    sources, _ = engine.load_sources([repo], options, settings_for)
+    settings = settings_for.root()
+    checked = 0
+    for source, _ in sources:
+        items = []
+        for document in source.documents:
+            okr_set, _ = validate(document.data)
+            if okr_set is not None:
+                items.append(SetItem(document, okr_set))
+        readings = RunReadings.collect(registry, [(i, settings) for i in items])
+        for item in items:
+            summary = summarize(item, None, repo, readings.for_settings(settings))
+            assert decode(json.loads(json.dumps(encode(summary))), source, repo) == summary
+            checked += 1
+    assert checked >= 18

@@ -350,23 +350,28 @@ class _Run:
             setattr(self.counts, name, getattr(self.counts, name) + getattr(result.counts, name))
 
     def _neighbours(self) -> list[SetSummary]:
-        """Summaries of the repository's files that were not linted, batch by batch."""
+        """Summaries of the repository's files that were not linted."""
+        checker = self.checker
+        variant = "-"
+        if checker.workspace_reads_text:
+            from okrlint.analysis.run import pack_for
+
+            variant = pack_for(self.root).fingerprint
+        return list(self.lookup.summaries(self._summarize, variant))
+
+    def _summarize(self, items: list[SetItem]) -> list[SetSummary]:
         from okrlint.analysis.run import RunReadings
 
         checker = self.checker
-        found: list[SetSummary] = []
-        for batch in self.lookup.batches():
-            readings = (
-                RunReadings.collect(self.registry, [(i, self.root) for i in batch], checker.read)
-                if checker.workspace_reads_text
-                else None
-            )
-            numbers_from = readings.for_settings(self.root) if readings is not None else None
-            for item in batch:
-                found.append(
-                    summarize(item, None, self.lookup.root_of(item.document), numbers_from)
-                )
-        return found
+        numbers_from = None
+        if checker.workspace_reads_text:
+            pairs = [(item, self.root) for item in items]
+            readings = RunReadings.collect(self.registry, pairs, checker.read)
+            numbers_from = readings.for_settings(self.root)
+        return [
+            summarize(item, None, self.lookup.root_of(item.document), numbers_from)
+            for item in items
+        ]
 
     def finish(self) -> Report:
         """Run the whole-repository rules, apply suppressions and assemble the report."""

@@ -18,7 +18,7 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +26,14 @@ from okrlint.config import CONFIG_FILE, PYPROJECT, _has_okrlint_table
 from okrlint.document import (
     DEFAULT_MAX_FILE_BYTES,
     Document,
-    LocationIndex,
     SourceFile,
     read_plain_yaml,
 )
 from okrlint.files import discover, display_path, is_excluded
-from okrlint.model import OkrSet, validate
-from okrlint.parallel import BATCH_FILES, LoadTask, stream_files
+from okrlint.model import validate
+from okrlint.parallel import LoadTask, stream_files
 from okrlint.registry import SetItem
+from okrlint.summary import SetSummary, decode, encode
 
 
 def find_root(path: Path) -> Path | None:
@@ -117,9 +117,6 @@ class RepositoryLookup:
         """A file of this run: never loaded again, and its repository is searched."""
         self._sources.append(source)
 
-    def __call__(self) -> list[SetItem]:
-        return [item for batch in self.batches() for item in batch]
-
     def root_of(self, document: Document) -> Path | None:
         """The repository a set belongs to; sets are compared only within one repository."""
         source = document.source
@@ -142,9 +139,10 @@ class RepositoryLookup:
             self._folders[folder] = folder.resolve()
         return self._folders[folder] / path.name
 
-    def batches(self) -> Iterator[list[SetItem]]:
-        """The valid sets of every file of the linted files' repositories that was not linted,
-        a batch of files at a time."""
+    def summaries(self, summarize: Summarize, variant: str) -> Iterator[SetSummary]:
+        """Summaries of the valid sets of every file of the linted files' repositories that
+        was not linted. `summarize` turns a batch of sets into summaries; `variant` names what
+        it depends on besides the file (the rule pack), for the cache."""
         found: set[Path] = set()
         for source in self._sources:
             resolved = self._resolve(source.path)
@@ -155,12 +153,13 @@ class RepositoryLookup:
             if root is not None:
                 found.add(root)
         for root in sorted(found):
-            yield from self._load_root(root)
+            yield from self._summarize_root(root, summarize, variant)
 
-    def _load_root(self, root: Path) -> Iterator[list[SetItem]]:
-        cache = _SetCache(root) if self._cache else None
+    def _summarize_root(
+        self, root: Path, summarize: Summarize, variant: str
+    ) -> Iterator[SetSummary]:
+        cache = _SummaryCache(root, variant) if self._cache else None
         tasks: list[LoadTask] = []
-        cached_items: list[SetItem] = []
         for file in discover([root]).files:
             resolved = file.resolve()
             if resolved in self._linted or is_excluded(file, self._exclude, root):
@@ -168,93 +167,87 @@ class RepositoryLookup:
             if _root_of_folder(resolved.parent, self._known) != root:
                 continue  # a repository of its own, nested in this one
             self._linted.add(resolved)
-            cached = cache.get(resolved) if cache is not None else None
+            cached = cache.get(resolved, file, root) if cache is not None else None
             if cached is not None:
-                for item in cached:
-                    self._roots[id(item.document.source)] = root
-                cached_items.extend(cached)
-                if len(cached_items) >= BATCH_FILES:
-                    yield cached_items
-                    cached_items = []
+                yield from cached
                 continue
             tasks.append((file, display_path(file), self._max_file_bytes))
-        if cached_items:
-            yield cached_items
         # A hook run on one file may need the whole repository: load what changed on every core.
         for sources in stream_files(tasks, self._jobs):
             items: list[SetItem] = []
             for source in sources:
-                own: list[SetItem] = []
+                self._roots[id(source)] = root
                 for document in source.documents:
                     okr_set, _ = validate(document.data)
                     if okr_set is not None:
                         document.okr_set = okr_set
-                        own.append(SetItem(document, okr_set))
-                if cache is not None and not source.problems:
-                    cache.put(source.path.resolve(), len(source.documents), own)
-                self._roots[id(source)] = root
-                items.extend(own)
-            yield items
+                        items.append(SetItem(document, okr_set))
+            summaries = summarize(items)
+            yield from summaries
+            if cache is not None:
+                by_source: dict[int, list[SetSummary]] = {id(s): [] for s in sources}
+                for summary in summaries:
+                    by_source[id(summary.source)].append(summary)
+                for source in sources:
+                    if not source.problems:
+                        cache.put(source.path.resolve(), by_source[id(source)])
         if cache is not None:
             cache.save()
 
 
+Summarize = Callable[[list[SetItem]], list[SetSummary]]
+
 CACHE_FOLDER = ".okrlint_cache"
-_CACHE_FILE = "repository-sets.json"
+_CACHE_FILE = "repository-summaries.json"
 
 
 @functools.cache
 def _cache_format() -> str:
-    """Cached sets are only reused by the same okrlint with the same OKR model."""
-    from okrlint import __version__, model
+    """Cached summaries are only reused by the same okrlint with the same model and summaries."""
+    from okrlint import __version__, measures, model, summary
 
-    digest = hashlib.sha256(Path(model.__file__).read_bytes()).hexdigest()[:16]
-    return f"{__version__}:{digest}"
+    digest = hashlib.sha256()
+    for module in (model, summary, measures):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return f"{__version__}:{digest.hexdigest()[:16]}"
 
 
-class _SetCache:
-    """The valid OKR sets of each file of one repository, by path, modification time and size."""
+class _SummaryCache:
+    """The set summaries of each file of one repository, by path, modification time and size."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, variant: str) -> None:
         self._folder = root / CACHE_FOLDER
+        self._variant = variant
         self._entries: dict[str, Any] = {}
         self._changed = False
         try:
             data = json.loads((self._folder / _CACHE_FILE).read_text("utf-8"))
-            if isinstance(data, dict) and data.get("format") == _cache_format():
+            if (
+                isinstance(data, dict)
+                and data.get("format") == _cache_format()
+                and data.get("variant") == variant
+                and isinstance(data.get("files"), dict)
+            ):
                 self._entries = dict(data["files"])
         except (OSError, ValueError, KeyError, TypeError):
-            pass  # no cache, or one from another version: parse the files again
+            pass  # no cache, or one from another version or pack: read the files again
 
-    def get(self, path: Path) -> list[SetItem] | None:
+    def get(self, path: Path, file: Path, root: Path) -> list[SetSummary] | None:
         entry = self._entries.get(str(path))
         stamp = _stamp(path)
         if not isinstance(entry, dict) or stamp is None or entry.get("stamp") != stamp:
             return None
+        source = SourceFile(path=file, display=display_path(file))
         try:
-            source = SourceFile(path=path, display=display_path(path))
-            source.documents = [
-                Document(source, index, None, LocationIndex())
-                for index in range(entry["documents"])
-            ]
-            items: list[SetItem] = []
-            for index, dumped in entry["sets"]:
-                document = source.documents[index]
-                document.okr_set = OkrSet.model_validate_json(dumped)
-                items.append(SetItem(document, document.okr_set))
-        except (ValueError, KeyError, TypeError, IndexError):
+            return [decode(value, source, root) for value in entry["sets"]]
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
-        return items
 
-    def put(self, path: Path, documents: int, items: Sequence[SetItem]) -> None:
+    def put(self, path: Path, summaries: Sequence[SetSummary]) -> None:
         stamp = _stamp(path)
         if stamp is None:
             return
-        self._entries[str(path)] = {
-            "stamp": stamp,
-            "documents": documents,
-            "sets": [[item.document.index, item.okr_set.model_dump_json()] for item in items],
-        }
+        self._entries[str(path)] = {"stamp": stamp, "sets": [encode(s) for s in summaries]}
         self._changed = True
 
     def save(self) -> None:
@@ -263,7 +256,7 @@ class _SetCache:
             del self._entries[key]
         if not (self._changed or gone):
             return
-        data = {"format": _cache_format(), "files": self._entries}
+        data = {"format": _cache_format(), "variant": self._variant, "files": self._entries}
         try:
             self._folder.mkdir(exist_ok=True)
             ignore = self._folder / ".gitignore"
@@ -271,7 +264,7 @@ class _SetCache:
                 ignore.write_text("# Written by okrlint; safe to delete.\n*\n", "utf-8")
             handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream)
+                json.dump(data, stream, separators=(",", ":"))
             os.replace(temporary, self._folder / _CACHE_FILE)
         except OSError:
             pass  # a read-only checkout: the cache is an optimisation, never a requirement

@@ -8,6 +8,7 @@ types, scores and the numbers a key result pushes) and the spans their findings 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -174,3 +175,142 @@ def _pushes(numbers: Numbers) -> bool:
         Direction.INCREASE,
         Direction.DECREASE,
     )
+
+
+# Summaries of files that were not linted are kept between runs (`okrlint.repository`), as
+# plain JSON values; decoding checks every value, and anything unexpected is a cache miss.
+
+
+def encode(summary: SetSummary) -> list[Any]:
+    period = summary.period
+    return [
+        summary.index,
+        summary.documents,
+        summary.team,
+        period if isinstance(period, str) else [period.start.isoformat(), period.end.isoformat()],
+        summary.aligns_to,
+        [[list(node), _span_out(span)] for node, span in summary.spans.items()],
+        [
+            [
+                objective.id,
+                objective.type.value,
+                objective.owner,
+                objective.aligns_to,
+                _span_out(objective.aligns_to_span),
+                _span_out(objective.owner_span),
+                [
+                    [
+                        kr.object_id,
+                        kr.title,
+                        kr.score,
+                        _numbers_out(kr.numbers),
+                        _span_out(kr.push_span),
+                    ]
+                    for kr in objective.key_results
+                ],
+            ]
+            for objective in summary.objectives
+        ],
+    ]
+
+
+def decode(value: Any, source: SourceFile, repository: Hashable) -> SetSummary:
+    """A summary from `encode`; raises ValueError (or TypeError, ...) on anything else."""
+    index, documents, team, period, aligns_to, spans, objectives = value
+    return SetSummary(
+        source=source,
+        index=_int(index),
+        documents=_int(documents),
+        team=_str(team),
+        period=(
+            _str(period)
+            if isinstance(period, str)
+            else PeriodRange(
+                start=dt.date.fromisoformat(period[0]), end=dt.date.fromisoformat(period[1])
+            )
+        ),
+        aligns_to=_optional_str(aligns_to),
+        objectives=tuple(_objective_in(objective) for objective in objectives),
+        settings=None,
+        repository=repository,
+        spans={tuple(node): _span_in(span) for node, span in spans},
+    )
+
+
+def _objective_in(value: Any) -> ObjectiveSummary:
+    object_id, kind, owner, aligns_to, aligns_to_span, owner_span, key_results = value
+    return ObjectiveSummary(
+        _str(object_id),
+        ObjectiveType(kind),
+        _optional_str(owner),
+        _optional_str(aligns_to),
+        tuple(_key_result_in(kr) for kr in key_results),
+        _span_in(aligns_to_span),
+        _span_in(owner_span),
+    )
+
+
+def _key_result_in(value: Any) -> KeyResultSummary:
+    object_id, title, score, numbers, push_span = value
+    if score is not None and not isinstance(score, int | float):
+        raise TypeError("score")
+    return KeyResultSummary(
+        _str(object_id), _str(title), score, _numbers_in(numbers), _span_in(push_span)
+    )
+
+
+def _numbers_out(numbers: Numbers | None) -> list[Any] | None:
+    if numbers is None:
+        return None
+    return [
+        numbers.baseline,
+        numbers.target,
+        numbers.current,
+        numbers.direction.value if numbers.direction is not None else None,
+        numbers.percent,
+        numbers.metric,
+        numbers.metric_text,
+    ]
+
+
+def _numbers_in(value: Any) -> Numbers | None:
+    if value is None:
+        return None
+    baseline, target, current, direction, percent, metric, metric_text = value
+    for number in (baseline, target, current):
+        if number is not None and not isinstance(number, int | float):
+            raise TypeError("number")
+    return Numbers(
+        baseline,
+        target,
+        current,
+        Direction(direction) if direction is not None else None,
+        bool(percent),
+        _optional_str(metric),
+        _optional_str(metric_text),
+    )
+
+
+def _span_out(span: Span) -> list[int]:
+    return [span.line, span.column, span.end_line, span.end_column]
+
+
+def _span_in(value: Any) -> Span:
+    line, column, end_line, end_column = (_int(n) for n in value)
+    return Span(line, column, end_line, end_column)
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("int")
+    return value
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("str")
+    return value
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value is None else _str(value)
