@@ -523,6 +523,7 @@ class _Builder:
         spans = self.locations._spans
         line_lengths = self._line_lengths
         build = self._build
+        may_alias = self._may_alias
         for key_node, value_node in node.value:
             is_scalar = key_node.id == "scalar"
             # A key with the plain string tag is never a merge key; others are looked at closely.
@@ -553,7 +554,16 @@ class _Builder:
                 (key_line, key_mark.column + 1, value_span[2], value_span[3]),
                 value_span,
             )
-            result[key] = build(value_node, child_path, depth + 1)
+            # Most values are strings: taken here as `_build` would take them, without its call.
+            if (
+                not may_alias
+                and id(value_node.ctag) == _STR_TAG_ID
+                and value_node.id == "scalar"
+                and depth < MAX_DEPTH
+            ):
+                result[key] = value_node.value
+            else:
+                result[key] = build(value_node, child_path, depth + 1)
         for key_node, value_node in merged:
             key = _key_text(key_node)
             if key not in result:
