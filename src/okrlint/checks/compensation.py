@@ -63,22 +63,30 @@ def _is_compensation_key(key: str, words: frozenset[str]) -> bool:
 
 def _compensation_keys_in(
     data: Any, words: frozenset[str], node: NodePath = ()
-) -> Iterator[tuple[NodePath, str]]:
-    """Keys naming pay, in document order, with their node paths.
+) -> list[tuple[NodePath, str]]:
+    """Keys naming pay, in document order, with their node paths."""
+    found: list[tuple[NodePath, str]] = []
+    _collect(data, words, node, found)
+    return found
 
-    Paths are built only for containers and for the keys found: most keys are neither.
-    """
+
+def _collect(
+    data: Any, words: frozenset[str], node: NodePath, found: list[tuple[NodePath, str]]
+) -> None:
+    # Every key of every file passes here: paths are built only for containers and for the keys
+    # found (most keys are neither), and the walk appends to one list instead of nesting
+    # generators.
     if isinstance(data, dict):
         for key, value in data.items():
             text = str(key)
             if _is_compensation_key(text, words):
-                yield (*node, key), text
+                found.append(((*node, key), text))
             if isinstance(value, dict | list) and value:
-                yield from _compensation_keys_in(value, words, (*node, key))
+                _collect(value, words, (*node, key), found)
     elif isinstance(data, list):
         for index, value in enumerate(data):
             if isinstance(value, dict | list) and value:
-                yield from _compensation_keys_in(value, words, (*node, index))
+                _collect(value, words, (*node, index), found)
 
 
 class TiedToCompensation(Rule[NoOptions]):
