@@ -116,3 +116,13 @@ def test_a_suppressed_whole_repository_finding_counts_as_used(repo: Path) -> Non
         if f.code == "SUP001" and f.path.endswith("zzz-suppressed.yaml")
     ]
     assert len(unused) == 1 and "FOC003" in unused[0]
+
+
+def test_a_run_for_output_that_quotes_no_lines_keeps_no_texts_and_finds_the_same(
+    repo: Path,
+) -> None:
+    options = RunOptions(today=TODAY, jobs=2, cache=True, keep_sources=False)
+    report = lint_paths([repo / "okrs"], options=options)
+    assert report.findings == _in_one_batch(repo)
+    # Only the file with suppression comments keeps its text (they are read at the end).
+    assert [Path(path).name for path in report.sources] == ["zzz-suppressed.yaml"]

@@ -163,12 +163,14 @@ def check(
     from okrlint.engine import RunOptions, lint_paths
     from okrlint.files import PathNotFoundError
     from okrlint.findings import Severity
+    from okrlint.output import OutputFormat, render
     from okrlint.registry import UnknownRuleError
 
     # What is imported by now (pydantic, the model, the engine) lives as long as the process:
     # kept out of the collector's sight, it is not traversed again by every full collection.
     gc.freeze()
     as_of = _parse_today(today)
+    chosen = OutputFormat(output_format.value) if output_format else _default_format()
     overrides = Overrides(
         select=_split(select),
         extend_select=_split(extend_select) or [],
@@ -185,6 +187,8 @@ def check(
             force_exclude=force_exclude,
             jobs=jobs,
             cache=not no_cache,
+            # Only rich output quotes lines, and --fix checks files did not change meanwhile.
+            keep_sources=fix or diff or chosen is OutputFormat.RICH,
         )
         report = lint_paths(paths or [Path(".")], options=options)
     except ConfigError as error:
@@ -199,9 +203,6 @@ def check(
 
         report = run_fixes(report, options, paths or [Path(".")], write=not diff)
 
-    from okrlint.output import OutputFormat, render
-
-    chosen = OutputFormat(output_format.value) if output_format else _default_format()
     if statistics:
         text = _statistics(report)
     else:

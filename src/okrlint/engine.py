@@ -68,6 +68,9 @@ class RunOptions:
     jobs: int | None = None
     # Keep readings of texts in `.okrlint_cache/` between runs (the CLI's default).
     cache: bool = False
+    # Keep the text of the files in the report, for output that quotes the offending lines and
+    # for --fix; a large run without them holds less.
+    keep_sources: bool = True
 
 
 def lint_paths(
@@ -306,7 +309,7 @@ class _Checker:
                 summaries.append((summary, number))
         if not self.keep_documents:
             for source, _ in batch:
-                release(source)
+                release(source, self.options.keep_sources)
         crashes = list(runner.crashes)
         runner.crashes.clear()
         return _BatchResult(list(batch), findings, crashes, summaries, counts)
@@ -429,16 +432,18 @@ def _apply_suppressions(
     return kept, outcome.used
 
 
-def release(source: SourceFile) -> None:
-    """Let go of a checked file's documents; its text stays, for the report and suppressions.
+def release(source: SourceFile, keep_text: bool = True) -> None:
+    """Let go of a checked file's documents, and of its text unless the report needs it.
 
     Suppression comments are matched at the end against the lines of the items they cover, so
-    a file that has them keeps its documents.
+    a file that has them keeps its documents and text.
     """
     from okrlint.suppress import MARKER
 
     if MARKER in source.text:
         return
+    if not keep_text:
+        source.text = ""
     for document in source.documents:
         document.data = None
         document.locations = _EMPTY_LOCATIONS

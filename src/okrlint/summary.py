@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class KeyResultSummary:
+    # Only key results with a score or that push a metric are kept: nothing else is compared.
     object_id: str
     title: str
     score: float | None
@@ -123,6 +124,8 @@ def summarize(
                 else None
             )
             pushes = numbers is not None and _pushes(numbers)
+            if not pushes and key_result.score is None:
+                continue  # what rules across sets read of a key result: a score, or a push
             key_results.append(
                 KeyResultSummary(
                     f"{object_id}/{OkrSet.key_result_id(objective, kr_position)}",
