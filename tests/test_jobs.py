@@ -12,8 +12,6 @@ from okrlint.document import SourceFile
 from okrlint.parallel import MIN_FILES_PER_WORKER, _load_in_pool, load_files, worker_count
 from tools import bench_generator
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:

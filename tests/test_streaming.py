@@ -15,7 +15,6 @@ from okrlint.parallel import BATCH_FILES, MIN_FILES_PER_WORKER, stream_batches
 from okrlint.registry import default_registry
 from tools import bench_generator
 
-ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 2, 1)
 
 
