@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from okrlint.document import SourceFile
 from okrlint.parallel import MIN_FILES_PER_WORKER, _load_in_pool, load_files, worker_count
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("okr_bench_generate", ROOT / "bench/generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tools import bench_generator
 
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("repo")
-    _generator().generate(out, files=3 * MIN_FILES_PER_WORKER, objectives=4, key_results=3, seed=3)
+    bench_generator().generate(
+        out, files=3 * MIN_FILES_PER_WORKER, objectives=4, key_results=3, seed=3
+    )
     # Some files with problems, so that problems travel back from the workers too.
     (out / "area-000" / "broken.yaml").write_text("team: [unclosed\n")
     (out / "area-000" / "bomb.yaml").write_text(_alias_bomb(6))

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -15,17 +13,9 @@ from okrlint.engine import RunOptions, SettingsCache, check_sources, lint_paths,
 from okrlint.findings import Finding
 from okrlint.parallel import BATCH_FILES, MIN_FILES_PER_WORKER, stream_batches
 from okrlint.registry import default_registry
+from tools import bench_generator
 
-ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 2, 1)
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("okr_bench_generate", ROOT / "bench/generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _set(team: str, objectives: Sequence[str], aligns_to: str = "") -> str:
@@ -47,7 +37,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (out / ".okrlint.yaml").write_text("fail_on: error\n")
     files = 3 * BATCH_FILES
     assert files >= 2 * MIN_FILES_PER_WORKER
-    _generator().generate(out / "okrs", files=files, objectives=2, key_results=3, seed=11)
+    bench_generator().generate(out / "okrs", files=files, objectives=2, key_results=3, seed=11)
     first, last = out / "okrs" / "area-000", out / "okrs" / "area-001"
     # A team split over a file of the first batch and one of the last (FOC001 across files),
     # a link from the last batch to the first (ALN001 resolves it) and a broken one, and one

@@ -176,3 +176,14 @@ def plugin_venv() -> Path:
         capture_output=True,
     )
     return venv
+
+
+def bench_generator() -> Any:
+    """`bench/generate.py`, the seeded generator of synthetic OKR repositories."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("okr_bench_generate", ROOT / "bench/generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

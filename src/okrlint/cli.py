@@ -163,7 +163,7 @@ def check(
     from okrlint.engine import RunOptions, lint_paths
     from okrlint.files import PathNotFoundError
     from okrlint.findings import Severity
-    from okrlint.output import OutputFormat, render
+    from okrlint.output import OutputFormat, render_chunks
     from okrlint.registry import UnknownRuleError
 
     # What is imported by now (pydantic, the model, the engine) lives as long as the process:
@@ -204,10 +204,9 @@ def check(
         report = run_fixes(report, options, paths or [Path(".")], write=not diff)
 
     if statistics:
-        text = _statistics(report)
+        sys.stdout.write(_statistics(report))
     else:
-        text = render(report, chosen, color=_use_color(), quiet=quiet)
-    sys.stdout.write(text)
+        sys.stdout.writelines(render_chunks(report, chosen, color=_use_color(), quiet=quiet))
     if not report.counts.files and not report.counts.skipped_files:
         searched = ", ".join(str(path) for path in paths or [Path(".")])
         typer.echo(f"okrlint: warning: no YAML files (*.yaml, *.yml) found in {searched}", err=True)

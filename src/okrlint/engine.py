@@ -32,6 +32,7 @@ from okrlint.config import (
 from okrlint.document import LocationIndex, SourceFile
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.findings import Counts, Finding, Report, Severity, Violation
+from okrlint.measures import forget as forget_numbers
 from okrlint.model import validate
 from okrlint.parallel import BATCH_FILES, LoadTask, load_files, load_task, stream_batches
 from okrlint.registry import (
@@ -312,6 +313,7 @@ class _Checker:
                 release(source, self.options.keep_sources)
         crashes = list(runner.crashes)
         runner.crashes.clear()
+        forget_numbers()  # they hold the batch's models and readings
         return _BatchResult(list(batch), findings, crashes, summaries, counts)
 
 

@@ -57,7 +57,8 @@ _NOTHING_READ = _ReadNumbers(None, None, None, None, False, None, None)
 # Readings are frozen and shared by every rule that looks at a key result (three rules ask for
 # the numbers of each); entries hold the reading itself, so an id is never reused while cached.
 _READ_CACHE: dict[int, tuple[KeyResultReading, _ReadNumbers]] = {}
-_READ_CACHE_LIMIT = 100_000
+# A run forgets them after each batch of files (`forget`); the limit bounds any other caller.
+_READ_CACHE_LIMIT = 8_192
 
 
 def _read_numbers(reading: Any | None) -> _ReadNumbers:
@@ -92,7 +93,13 @@ def _read_numbers(reading: Any | None) -> _ReadNumbers:
 # Key results are frozen models, and three rules ask for the numbers of each; entries hold the
 # key result and the reading, so their ids are never reused while cached.
 _NUMBERS_CACHE: dict[tuple[int, int], tuple[KeyResult, Any, Numbers]] = {}
-_NUMBERS_CACHE_LIMIT = 20_000
+_NUMBERS_CACHE_LIMIT = 8_192
+
+
+def forget() -> None:
+    """Drop what was remembered: the key results and readings of a checked batch of files."""
+    _READ_CACHE.clear()
+    _NUMBERS_CACHE.clear()
 
 
 def numbers_of(key_result: KeyResult, reading: Any | None = None) -> Numbers:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 
 from okrlint.findings import Report
@@ -39,6 +39,21 @@ def render(
         OutputFormat.JUNIT: _junit,
     }
     return renderers[output_format](report)
+
+
+def render_chunks(
+    report: Report, output_format: OutputFormat, *, color: bool = False, quiet: bool = False
+) -> Iterator[str]:
+    """The rendered text in pieces: line by line for the line formats, whole for the others."""
+    if output_format is OutputFormat.CONCISE:
+        from okrlint.output.concise import concise_lines
+
+        return concise_lines(report, quiet=quiet)
+    if output_format is OutputFormat.GITHUB:
+        from okrlint.output.github import github_lines
+
+        return github_lines(report, quiet=quiet)
+    return iter([render(report, output_format, color=color, quiet=quiet)])
 
 
 def _json(report: Report) -> str:

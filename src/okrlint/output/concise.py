@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from okrlint.findings import Report
 from okrlint.output.summary import summary_line
 
 
 def render_concise(report: Report, *, quiet: bool = False) -> str:
-    lines = [
-        f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}"
-        for f in report.findings
-    ]
+    return "".join(concise_lines(report, quiet=quiet))
+
+
+def concise_lines(report: Report, *, quiet: bool = False) -> Iterator[str]:
+    """The output line by line, so that a run with 100,000 findings need not hold it whole."""
+    for f in report.findings:
+        yield f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}\n"
     if not quiet:
-        lines.append(summary_line(report))
-    return "".join(line + "\n" for line in lines)
+        yield summary_line(report) + "\n"

@@ -6,6 +6,8 @@ GitHub shows at most a few dozen annotations per step; large repositories should
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from okrlint.findings import Finding, Report, Severity
 from okrlint.output.summary import summary_line
 
@@ -37,7 +39,11 @@ def annotation(finding: Finding) -> str:
 
 
 def render_github(report: Report, *, quiet: bool = False) -> str:
-    lines = [annotation(finding) for finding in report.findings]
+    return "".join(github_lines(report, quiet=quiet))
+
+
+def github_lines(report: Report, *, quiet: bool = False) -> Iterator[str]:
+    for finding in report.findings:
+        yield annotation(finding) + "\n"
     if not quiet:
-        lines.append(summary_line(report))
-    return "".join(line + "\n" for line in lines)
+        yield summary_line(report) + "\n"
