@@ -100,6 +100,9 @@ class LocationIndex(Mapping[NodePath, Location]):
         return len(self._spans)
 
 
+_NO_LOCATIONS = LocationIndex()
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with a file or document before the OKR model is even consulted."""
@@ -152,6 +155,17 @@ class SourceFile:
     @property
     def is_okr_file(self) -> bool:
         return bool(self.documents or self.problems)
+
+    def let_go(self, keep_text: bool = True) -> None:
+        """Drop what only checking needed (data, positions, models): a large run keeps each
+        file's findings and summaries, not the file. The documents stay, empty, to be counted."""
+        if not keep_text:
+            self.text = ""
+        for document in self.documents:
+            document.data = None
+            document.locations = _NO_LOCATIONS
+            document.okr_set = None
+            document.format_errors = []
 
 
 def is_okr_document(data: Any) -> bool:

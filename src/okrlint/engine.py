@@ -29,7 +29,7 @@ from okrlint.config import (
     read_config,
     resolve,
 )
-from okrlint.document import LocationIndex, SourceFile
+from okrlint.document import SourceFile
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.findings import Counts, Finding, Report, Severity, Violation
 from okrlint.measures import forget as forget_numbers
@@ -442,18 +442,8 @@ def release(source: SourceFile, keep_text: bool = True) -> None:
     """
     from okrlint.suppress import MARKER
 
-    if MARKER in source.text:
-        return
-    if not keep_text:
-        source.text = ""
-    for document in source.documents:
-        document.data = None
-        document.locations = _EMPTY_LOCATIONS
-        document.okr_set = None
-        document.format_errors = []
-
-
-_EMPTY_LOCATIONS = LocationIndex()
+    if MARKER not in source.text:
+        source.let_go(keep_text)
 
 
 def _workspace_reads_text(registry: Registry, settings: Settings) -> bool:

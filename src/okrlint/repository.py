@@ -183,6 +183,8 @@ class RepositoryLookup:
                         document.okr_set = okr_set
                         items.append(SetItem(document, okr_set))
             summaries = summarize(items)
+            for source in sources:
+                source.let_go(keep_text=False)  # neighbours are read, never reported on
             yield from summaries
             if cache is not None:
                 by_source: dict[int, list[SetSummary]] = {id(s): [] for s in sources}
