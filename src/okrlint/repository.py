@@ -220,19 +220,26 @@ class _SummaryCache:
     def __init__(self, root: Path, variant: str) -> None:
         self._folder = root / CACHE_FOLDER
         self._variant = variant
-        self._entries: dict[str, Any] = {}
+        self._loaded: dict[str, Any] | None = None
         self._changed = False
-        try:
-            data = json.loads((self._folder / _CACHE_FILE).read_text("utf-8"))
-            if (
-                isinstance(data, dict)
-                and data.get("format") == _cache_format()
-                and data.get("variant") == variant
-                and isinstance(data.get("files"), dict)
-            ):
-                self._entries = dict(data["files"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # no cache, or one from another version or pack: read the files again
+
+    @property
+    def _entries(self) -> dict[str, Any]:
+        # Read on first use: a run over the whole repository has no neighbours to look up.
+        if self._loaded is None:
+            self._loaded = {}
+            try:
+                data = json.loads((self._folder / _CACHE_FILE).read_text("utf-8"))
+                if (
+                    isinstance(data, dict)
+                    and data.get("format") == _cache_format()
+                    and data.get("variant") == self._variant
+                    and isinstance(data.get("files"), dict)
+                ):
+                    self._loaded = dict(data["files"])
+            except (OSError, ValueError, KeyError, TypeError):
+                pass  # no cache, or one from another version or pack: read the files again
+        return self._loaded
 
     def get(self, path: Path, file: Path, root: Path) -> list[SetSummary] | None:
         entry = self._entries.get(str(path))
@@ -253,6 +260,8 @@ class _SummaryCache:
         self._changed = True
 
     def save(self) -> None:
+        if self._loaded is None:
+            return  # never asked for a file: nothing to add or to drop
         gone = [key for key in self._entries if not Path(key).is_file()]
         for key in gone:
             del self._entries[key]
