@@ -154,7 +154,7 @@ def check(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Processes to load files with (default: one per core)."
+            "--jobs", "-j", min=1, help="Processes to check files with (default: one per core)."
         ),
     ] = None,
 ) -> None:
