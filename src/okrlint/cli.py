@@ -291,6 +291,9 @@ def rules(
             )
     for error_message in registry.load_errors:
         typer.echo(f"okrlint: error: a plugin failed to load: {error_message}", err=True)
+    if registry.load_errors:
+        # The list is incomplete: a script reading it must know, as `check` tells with 2.
+        raise typer.Exit(2)
 
 
 @app.command()
