@@ -191,6 +191,12 @@ def bench_pre_commit(args: argparse.Namespace) -> dict[str, Timing]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _row(name: str, timing: Timing, *ratios: str) -> str:
+    cells = [name, f"{timing.wall_median:.2f}", f"{timing.cpu_median:.2f}"]
+    cells += [f"{timing.peak_mb:.0f}", *ratios]
+    return "| " + " | ".join(cells) + " |"
+
+
 def table(results: dict[str, object]) -> str:
     base = results["repo"]
     assert isinstance(base, dict)
@@ -220,10 +226,7 @@ def table(results: dict[str, object]) -> str:
             if isinstance(floor, Timing)
             else "-"
         )
-        lines.append(
-            f"| {name} | {timing.wall_median:.2f} | {timing.cpu_median:.2f} | "
-            f"{timing.peak_mb:.0f} | {vs_yamllint} | {vs_floor} |"
-        )
+        lines.append(_row(name, timing, vs_yamllint, vs_floor))
     pre = results["pre_commit"]
     assert isinstance(pre, dict)
     lines += [
@@ -245,10 +248,7 @@ def table(results: dict[str, object]) -> str:
             if name.startswith("_") or name not in base:
                 continue
             per_file = (timing.cpu_median / scale["files"]) / (base[name].cpu_median / files)
-            lines.append(
-                f"| {name} | {timing.wall_median:.2f} | {timing.cpu_median:.2f} | "
-                f"{timing.peak_mb:.0f} | {per_file:.2f}x |"
-            )
+            lines.append(_row(name, timing, f"{per_file:.2f}x"))
     info = results["machine"]
     assert isinstance(info, dict)
     lines += [

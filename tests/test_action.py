@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from samples import TYPO as BAD
 from tools import action_runner_temp, read_action, run_action_step
-
-BAD = """\
-team: Growth
-period: 2026-Q1
-objectives:
-  - title: Make the first week effortless
-    key_results:
-      - title: Raise activation
-        taget: 45
-"""
 
 
 def test_the_action_is_composite_with_documented_inputs() -> None:

@@ -11,16 +11,7 @@ from typer.testing import CliRunner
 
 from okrlint.cli import app
 from okrlint.engine import lint_paths
-
-GOOD = """\
-team: Growth
-period: 2026-Q1
-objectives:
-  - title: Make the first week effortless for new teams
-    key_results:
-      - Raise week-1 onboarding completion of new teams from 32% to 45%
-      - Cut the share of new teams that cancel in week 2 from 18% to 12%
-"""
+from samples import GOOD
 
 
 @pytest.fixture(autouse=True)

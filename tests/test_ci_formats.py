@@ -14,17 +14,9 @@ import pytest
 from okrlint.findings import Edit, Finding, Fix, Report, Severity
 from okrlint.output.sarif import render_sarif
 from okrlint.registry import default_registry
+from samples import TYPO as BAD
 from tools import clean_env, okrlint_command, run, sarif_multitool
 
-BAD = """\
-team: Growth
-period: 2026-Q1
-objectives:
-  - title: Make the first week effortless
-    key_results:
-      - title: Raise activation
-        taget: 45
-"""
 THIN = """\
 team: Sales
 period: 2026-Q1

@@ -14,16 +14,8 @@ from okrlint import __version__
 from okrlint.cli import app
 from okrlint.model import json_schema
 from okrlint.registry import default_registry
+from samples import GOOD as CLEAN
 
-CLEAN = """\
-team: Growth
-period: 2026-Q1
-objectives:
-  - title: Make the first week effortless for new teams
-    key_results:
-      - Raise week-1 onboarding completion of new teams from 32% to 45%
-      - Cut the share of new teams that cancel in week 2 from 18% to 12%
-"""
 # One key result only: FOC003, a warning.
 WARNING_ONLY = CLEAN.replace(
     "      - Cut the share of new teams that cancel in week 2 from 18% to 12%\n", ""

@@ -15,16 +15,8 @@ from typing import Any
 import pytest
 
 from okrlint.document import load_text
+from samples import GOOD
 
-GOOD = """\
-team: Growth
-period: 2026-Q1
-objectives:
-  - title: Make the first week effortless for new teams
-    key_results:
-      - Raise week-1 onboarding completion of new teams from 32% to 45%
-      - Cut the share of new teams that cancel in week 2 from 18% to 12%
-"""
 HEAD = "team: Growth\nperiod: 2026-Q1\n"
 # Generous: only a hang takes this long. Speed is measured in bench/, not here.
 HANG = 120

@@ -12,17 +12,8 @@ from xml.etree import ElementTree as ET
 import pytest
 from ruamel.yaml import YAML
 
+from samples import TYPO as BAD
 from tools import ROOT, clean_env, run
-
-BAD = """\
-team: Growth
-period: 2026-Q1
-objectives:
-  - title: Make the first week effortless
-    key_results:
-      - title: Raise activation
-        taget: 45
-"""
 
 
 def readme_block(heading: str, language: str) -> str:

@@ -34,7 +34,7 @@ from okrlint.files import discover, display_path, is_excluded
 from okrlint.findings import Counts, Finding, Report, Severity, Violation
 from okrlint.measures import forget as forget_numbers
 from okrlint.model import validate
-from okrlint.parallel import BATCH_FILES, LoadTask, load_files, load_task, stream_batches
+from okrlint.parallel import LoadTask, in_batches, load_files, load_task, stream_batches
 from okrlint.registry import (
     FileItem,
     ObjectiveItem,
@@ -92,15 +92,13 @@ def lint_paths(
     registry = default_registry()
     settings_for = SettingsCache(registry, options)
     tasks, settings_of, skipped = plan_sources(paths, options, settings_for)
-    known = list({id(settings): settings for settings in settings_of}.values())
-    number = {id(settings): position for position, settings in enumerate(known)}
-    planned = [
-        (task, number[id(settings)]) for task, settings in zip(tasks, settings_of, strict=True)
-    ]
+    known, numbers = _numbered(settings_of)
+    planned = list(zip(tasks, numbers, strict=True))
     checker = _Checker(registry, options, settings_for.root(), known)
     run = _Run(checker)
-    batches = [planned[i : i + BATCH_FILES] for i in range(0, len(planned), BATCH_FILES)]
-    for result in stream_batches(checker.load_and_check, batches, options.jobs, len(planned)):
+    for result in stream_batches(
+        checker.load_and_check, in_batches(planned), options.jobs, len(planned)
+    ):
         run.add(result)
     report = run.finish()
     report.counts.skipped_files += skipped
@@ -187,12 +185,23 @@ def check_sources(
     root_settings: Settings,
 ) -> Report:
     """Lint files already loaded; they keep their documents and models for the caller."""
-    known = list({id(settings): settings for _, settings in sources}.values())
-    number = {id(settings): position for position, settings in enumerate(known)}
+    known, numbers = _numbered([settings for _, settings in sources])
     checker = _Checker(registry, options, root_settings, known, keep_documents=True)
     run = _Run(checker)
-    run.add(checker.check([(source, number[id(settings)]) for source, settings in sources]))
+    run.add(checker.check(list(zip([source for source, _ in sources], numbers, strict=True))))
     return run.finish()
+
+
+def _numbered(settings_of: Sequence[Settings]) -> tuple[list[Settings], list[int]]:
+    """The distinct settings, and the number of each file's among them: numbers travel to
+    worker processes, which hold the same list."""
+    known: dict[int, int] = {}
+    distinct: list[Settings] = []
+    for settings in settings_of:
+        if id(settings) not in known:
+            known[id(settings)] = len(distinct)
+            distinct.append(settings)
+    return distinct, [known[id(settings)] for settings in settings_of]
 
 
 PlannedFile = tuple[LoadTask, int]  # a file to load, and the number of its settings
@@ -351,8 +360,7 @@ class _Run:
         self.crashes.extend(result.crashes)
         for summary, number in result.summaries:
             self.summaries.append(dataclasses.replace(summary, settings=settings[number]))
-        for name in ("files", "skipped_files", "okr_sets", "objectives", "key_results"):
-            setattr(self.counts, name, getattr(self.counts, name) + getattr(result.counts, name))
+        self.counts.add(result.counts)
 
     def _neighbours(self) -> list[SetSummary]:
         """Summaries of the repository's files that were not linted."""

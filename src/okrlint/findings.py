@@ -112,6 +112,13 @@ class Counts:
     objectives: int = 0
     key_results: int = 0
 
+    def add(self, other: Counts) -> None:
+        self.files += other.files
+        self.skipped_files += other.skipped_files
+        self.okr_sets += other.okr_sets
+        self.objectives += other.objectives
+        self.key_results += other.key_results
+
 
 @dataclass(slots=True)
 class Report:

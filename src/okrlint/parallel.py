@@ -19,8 +19,6 @@ from okrlint.document import SourceFile, load_file
 
 # Below this many files per worker, a pool's start-up outweighs what it saves.
 MIN_FILES_PER_WORKER = 24
-# Files go to workers in chunks, so a slow file does not hold back the others for long.
-CHUNKS_PER_WORKER = 8
 
 LoadTask = tuple[Path, str, int]
 
@@ -40,33 +38,7 @@ def worker_count(jobs: int | None, files: int) -> int:
 
 def load_files(tasks: Sequence[LoadTask], jobs: int | None = None) -> list[SourceFile]:
     """Load each (path, display, max bytes) in order, on up to `jobs` processes."""
-    workers = worker_count(jobs, len(tasks))
-    if workers > 1:
-        # Imported here: a pre-commit run on a few files never pays for multiprocessing.
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return _load_in_pool(tasks, workers)
-        except (BrokenProcessPool, OSError):
-            pass  # no processes here (a sandbox, a dead worker): load in-process instead
-    return [load_task(task) for task in tasks]
-
-
-def _load_in_pool(tasks: Sequence[LoadTask], workers: int) -> list[SourceFile]:
-    """The main process loads its own share while `workers - 1` processes load the rest."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    own = len(tasks) // workers
-    rest = tasks[own:]
-    chunk = max(1, len(rest) // ((workers - 1) * CHUNKS_PER_WORKER))
-    methods = multiprocessing.get_all_start_methods()
-    # fork shares the already-imported modules; elsewhere the platform's default is used.
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        loading = pool.map(load_task, rest, chunksize=chunk)
-        mine = [load_task(task) for task in tasks[:own]]
-        return mine + list(loading)
+    return [source for batch in stream_files(tasks, jobs) for source in batch]
 
 
 # Files per batch sent to a worker, and batches in flight per worker: enough to keep workers
@@ -79,6 +51,10 @@ Result = TypeVar("Result")
 
 # The work of a worker process, installed once when the worker starts (with fork, not pickled).
 _WORK: Callable[[Any], Any] | None = None
+
+
+def in_batches(items: Sequence[Item], size: int = BATCH_FILES) -> list[Sequence[Item]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def stream_batches(
@@ -138,8 +114,7 @@ def stream_files(
     tasks: Sequence[LoadTask], jobs: int | None = None, batch_files: int = BATCH_FILES
 ) -> Iterator[list[SourceFile]]:
     """Each batch of loaded files in order, parsed on up to `jobs` processes."""
-    batches = [tasks[i : i + batch_files] for i in range(0, len(tasks), batch_files)]
-    return stream_batches(_load_batch, batches, jobs, len(tasks))
+    return stream_batches(_load_batch, in_batches(tasks, batch_files), jobs, len(tasks))
 
 
 def _load_batch(tasks: Sequence[LoadTask]) -> list[SourceFile]:

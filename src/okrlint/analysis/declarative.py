@@ -114,10 +114,7 @@ def _reading(item: Any, context: RuleContext[NoOptions]) -> KeyResultReading | N
 
 
 def _lexicon(spec: PackRule, item: Any, context: RuleContext[NoOptions]) -> Iterator[Violation]:
-    reading = _reading(item, context)
-    found = reading.hits.get(spec.lexicon or "", ()) if reading else ()
-    if found:
-        yield _violation(item, _message(spec, term=found[0].text))
+    return _first_hit(spec, spec.lexicon, item, context)
 
 
 def _required(spec: PackRule, item: Any, context: RuleContext[NoOptions]) -> Iterator[Violation]:
@@ -127,8 +124,15 @@ def _required(spec: PackRule, item: Any, context: RuleContext[NoOptions]) -> Ite
 
 
 def _pattern(spec: PackRule, item: Any, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+    return _first_hit(spec, spec.pattern, item, context)
+
+
+def _first_hit(
+    spec: PackRule, name: str | None, item: Any, context: RuleContext[NoOptions]
+) -> Iterator[Violation]:
+    """A finding quoting the first term the reading found under `name` (a lexicon or pattern)."""
     reading = _reading(item, context)
-    found = reading.hits.get(spec.pattern or "", ()) if reading else ()
+    found = reading.hits.get(name or "", ()) if reading else ()
     if found:
         yield _violation(item, _message(spec, term=found[0].text))
 

@@ -1,0 +1,25 @@
+"""Small OKR files that many tests lint."""
+
+from __future__ import annotations
+
+# Valid, and clean under the default rules.
+GOOD = """\
+team: Growth
+period: 2026-Q1
+objectives:
+  - title: Make the first week effortless for new teams
+    key_results:
+      - Raise week-1 onboarding completion of new teams from 32% to 45%
+      - Cut the share of new teams that cancel in week 2 from 18% to 12%
+"""
+
+# A misspelt key (`taget`): STR002, an error.
+TYPO = """\
+team: Growth
+period: 2026-Q1
+objectives:
+  - title: Make the first week effortless
+    key_results:
+      - title: Raise activation
+        taget: 45
+"""
