@@ -78,6 +78,13 @@ class LocationIndex(Mapping[NodePath, Location]):
         if replace or node not in self._spans:
             self._spans[node] = (entry, value)
 
+    def alias(self, old: NodePath, new: NodePath) -> None:
+        """Let `new` and everything under it be found where `old` and its children are."""
+        size = len(old)
+        for node, spans in list(self._spans.items()):
+            if node[:size] == old:
+                self._spans.setdefault((*new, *node[size:]), spans)
+
     def get(self, node: NodePath, default: Location | None = None) -> Location | None:  # type: ignore[override]
         spans = self._spans.get(node)
         if spans is None:
@@ -124,6 +131,10 @@ class Document:
     # Filled by the validate stage: the model, or the format errors (node, message, at value).
     okr_set: OkrSet | None = None
     format_errors: list[tuple[NodePath, str, bool]] = field(default_factory=list)
+    # Objectives and key results judged by no rule of their own (their title was unreadable).
+    unjudged: frozenset[NodePath] = frozenset()
+    # The set's team or period could not be read: it stays out of whole-repository rules.
+    incomplete: bool = False
 
     @property
     def path(self) -> str:

@@ -33,7 +33,6 @@ from okrlint.document import SourceFile
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.findings import Counts, Finding, Report, Severity, Violation
 from okrlint.measures import forget as forget_numbers
-from okrlint.model import validate
 from okrlint.parallel import LoadTask, in_batches, load_files, load_task, stream_batches
 from okrlint.registry import (
     FileItem,
@@ -47,6 +46,7 @@ from okrlint.registry import (
     default_registry,
 )
 from okrlint.repository import RepositoryLookup
+from okrlint.salvage import validate_leniently
 from okrlint.summary import SetSummary, summarize
 
 if TYPE_CHECKING:
@@ -284,7 +284,11 @@ class _Checker:
                 continue
             counts.files += 1
             for document in source.documents:
-                document.okr_set, document.format_errors = validate(document.data)
+                validated = validate_leniently(document.data)
+                document.okr_set, document.format_errors = validated.okr_set, validated.errors
+                document.unjudged, document.incomplete = validated.unjudged, validated.incomplete
+                for old, new in validated.renamed:
+                    document.locations.alias(old, new)
                 if document.okr_set is not None:
                     set_items.append((SetItem(document, document.okr_set), number))
                     counts.okr_sets += 1
@@ -303,17 +307,22 @@ class _Checker:
         for set_item, number in set_items:
             settings = self.settings[number]
             runner.run(Scope.SET, set_item, settings)
+            unjudged = set_item.document.unjudged
             for position, objective in enumerate(set_item.okr_set.objectives):
                 objective_item = ObjectiveItem(set_item, objective, position)
-                runner.run(Scope.OBJECTIVE, objective_item, settings)
+                if objective_item.node not in unjudged:
+                    runner.run(Scope.OBJECTIVE, objective_item, settings)
                 for key_result_item in objective_item.key_results():
-                    runner.run(Scope.KEY_RESULT, key_result_item, settings)
+                    if key_result_item.node not in unjudged:
+                        runner.run(Scope.KEY_RESULT, key_result_item, settings)
         settings_of = {id(source): self.settings[number] for source, number in batch}
         findings = runner.stamp(settings_of, self.root)
         summaries: list[tuple[SetSummary, int]] = []
         if self.workspace_selected:
             numbers_from = readings.for_settings(self.root) if self.workspace_reads_text else None
             for set_item, number in set_items:
+                if set_item.document.incomplete:
+                    continue  # without a team or period it cannot be compared with others
                 repository = self._repositories.root_of(set_item.document)
                 summary = summarize(set_item, None, repository, numbers_from)
                 summaries.append((summary, number))
