@@ -135,6 +135,8 @@ class Document:
     unjudged: frozenset[NodePath] = frozenset()
     # The set's team or period could not be read: it stays out of whole-repository rules.
     incomplete: bool = False
+    # The mapping that read the document from another tool's shape, if any.
+    mapped_from: str | None = None
 
     @property
     def path(self) -> str:
@@ -162,6 +164,11 @@ class SourceFile:
     problems: list[Problem] = field(default_factory=list)
     # YAML documents in the file that are not OKR documents (a CI config, a docker-compose file).
     skipped_documents: int = 0
+    # How the file was read: "yaml", or the reader of another format ("markdown", "csv", ...).
+    reader: str = "yaml"
+    # When asked, the documents that are not OKR documents are kept here, for another reader.
+    keep_others: bool = False
+    others: list[Document] = field(default_factory=list)
 
     @property
     def is_okr_file(self) -> bool:
@@ -196,11 +203,19 @@ def is_okr_document(data: Any) -> bool:
 def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> SourceFile:
     """Read one file. Never raises for anything the file contains or for an unreadable file."""
     source = SourceFile(path=path, display=display)
+    raw = read_file_bytes(path, source, max_bytes)
+    if raw is None:
+        return source
+    return load_bytes(raw, source)
+
+
+def read_file_bytes(path: Path, source: SourceFile, max_bytes: int) -> bytes | None:
+    """The bytes of a file, or None with the reason among the source's problems."""
     try:
         size = path.stat().st_size
         if not path.is_file():
-            source.problems.append(_file_problem("not a regular file; okrlint reads YAML files"))
-            return source
+            source.problems.append(_file_problem("not a regular file; okrlint reads files"))
+            return None
         if size > max_bytes:
             source.problems.append(
                 _file_problem(
@@ -208,13 +223,12 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES)
                     "set by max_file_size in the config)"
                 )
             )
-            return source
-        raw = path.read_bytes()
+            return None
+        return path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
         source.problems.append(_file_problem(f"cannot read the file: {reason}"))
-        return source
-    return load_bytes(raw, source)
+        return None
 
 
 def load_text(text: str, display: str = "<string>") -> SourceFile:
@@ -223,7 +237,7 @@ def load_text(text: str, display: str = "<string>") -> SourceFile:
 
 
 def load_bytes(raw: bytes, source: SourceFile) -> SourceFile:
-    text = _decode(raw, source)
+    text = decode_bytes(raw, source)
     if text is None:
         return source
     source.text = text
@@ -237,7 +251,8 @@ def load_bytes(raw: bytes, source: SourceFile) -> SourceFile:
     return source
 
 
-def _decode(raw: bytes, source: SourceFile) -> str | None:
+def decode_bytes(raw: bytes, source: SourceFile) -> str | None:
+    """The text of a file, or None with a problem saying where it is not UTF-8 (or UTF-16)."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     else:
@@ -303,6 +318,8 @@ def _compose(text: str, source: SourceFile) -> None:
             source.documents.append(document)
         else:
             source.skipped_documents += 1
+            if source.keep_others:
+                source.others.append(Document(source, index, data, builder.locations))
         index += 1
 
 

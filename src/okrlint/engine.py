@@ -32,6 +32,7 @@ from okrlint.config import (
 from okrlint.document import SourceFile
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.findings import Counts, Finding, Report, Severity, Violation
+from okrlint.inputs import InputOptions, explain_for_readers
 from okrlint.measures import forget as forget_numbers
 from okrlint.parallel import LoadTask, in_batches, load_files, load_task, stream_batches
 from okrlint.registry import (
@@ -72,6 +73,11 @@ class RunOptions:
     # Keep the text of the files in the report, for output that quotes the offending lines and
     # for --fix; a large run without them holds less.
     keep_sources: bool = True
+    # How to read files in other shapes (`--from`), and the team and period of sets whose
+    # files say neither (`--team`, `--period`).
+    from_format: str | None = None
+    team: str | None = None
+    period: str | None = None
 
 
 def lint_paths(
@@ -122,14 +128,28 @@ def plan_sources(
     tasks: list[LoadTask] = []
     settings_of: list[Settings] = []
     skipped = 0
+    inputs: dict[int, InputOptions] = {}
     for file in discovery.files:
         settings = settings_for(file)
+        values = settings.config.values
+        if file in discovery.optional and not is_excluded(
+            file, list(values.include), settings.config.base("include")
+        ):
+            continue  # Markdown and CSV in folders are read only when included
         config_dir = settings.config.base("exclude")
         explicit = file in discovery.explicit and not options.force_exclude
-        if not explicit and is_excluded(file, list(settings.config.values.exclude), config_dir):
+        if not explicit and is_excluded(file, list(values.exclude), config_dir):
             skipped += 1
             continue
-        tasks.append((file, display_path(file), settings.config.values.max_file_size))
+        if id(settings) not in inputs:
+            inputs[id(settings)] = InputOptions(
+                from_format=options.from_format or values.from_format,
+                mappings=tuple(spec.model_dump() for spec in values.mappings),
+                team=options.team,
+                period=options.period,
+                fiscal_year_start=values.fiscal_year_start,
+            )
+        tasks.append((file, display_path(file), values.max_file_size, inputs[id(settings)]))
         settings_of.append(settings)
     return tasks, settings_of, skipped
 
@@ -285,7 +305,10 @@ class _Checker:
             counts.files += 1
             for document in source.documents:
                 validated = validate_leniently(document.data)
-                document.okr_set, document.format_errors = validated.okr_set, validated.errors
+                errors = validated.errors
+                if document.mapped_from is not None:
+                    errors = explain_for_readers(errors)
+                document.okr_set, document.format_errors = validated.okr_set, errors
                 document.unjudged, document.incomplete = validated.unjudged, validated.incomplete
                 for old, new in validated.renamed:
                     document.locations.alias(old, new)
@@ -353,6 +376,7 @@ class _Run:
         self.findings: list[Finding] = []
         self.crashes: list[Finding] = []
         self.summaries: list[SetSummary] = []
+        self.read_as: dict[str, str] = {}
         values = self.root.config.values
         options = checker.options
         self.lookup = RepositoryLookup(
@@ -362,6 +386,9 @@ class _Run:
     def add(self, result: _BatchResult) -> None:
         settings = self.checker.settings
         for source, number in result.sources:
+            shape = read_as(source)
+            if shape is not None:
+                self.read_as[source.display] = shape
             self.sources.append((source, settings[number]))
             self.settings_of[id(source)] = settings[number]
             self.lookup.add(source)
@@ -426,6 +453,7 @@ class _Run:
         )
         report.fail_on = self.root.fail_on
         report.suppressions_used = suppressions_used
+        report.read_as = self.read_as
         report.errors.extend(f"{f.path}: {f.message}" for f in self.crashes)
         report.errors.extend(self.registry.load_errors)
         return report
@@ -592,6 +620,16 @@ def _matches(code: str, selectors: Iterable[str]) -> bool:
     return any(code in registry.resolve(selector) for selector in selectors)
 
 
+def read_as(source: SourceFile) -> str | None:
+    """What read a file that is not in okrlint's own YAML (a reader or a mapping), if so."""
+    if source.reader not in ("yaml", "json"):
+        return source.reader
+    for document in source.documents:
+        if document.mapped_from is not None:
+            return document.mapped_from
+    return None
+
+
 def _stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> Finding:
     if violation.span is not None:
         span = violation.span
@@ -614,6 +652,7 @@ def _stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> F
         message=violation.message,
         object=violation.object_id,
         text=violation.text,
-        fix=violation.fix,
+        # A fix edits okrlint's YAML; a file read from another shape is never edited.
+        fix=violation.fix if read_as(violation.source) is None else None,
         suggestion=violation.suggestion,
     )

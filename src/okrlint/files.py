@@ -1,4 +1,9 @@
-"""Discover the YAML files to lint under the paths given on the command line."""
+"""Discover the files to lint under the paths given on the command line.
+
+A folder is searched for YAML and JSON files. Markdown and CSV files are found too, but read only
+when a config's `include` pattern names them (a README is never taken for OKRs); named on the
+command line, any file is read.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,10 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Read from folders by default.
+FOLDER_SUFFIXES = (*YAML_SUFFIXES, ".json")
+# Read from folders when an `include` pattern matches them.
+INCLUDABLE_SUFFIXES = (".md", ".markdown", ".csv", ".tsv")
 # Folders that hold tooling, not OKRs; hidden folders (.git, .venv, ...) are skipped too.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 
@@ -21,6 +30,8 @@ class Discovery:
     files: list[Path] = field(default_factory=list)
     # Files named on the command line: linted even when a folder rule would skip them.
     explicit: set[Path] = field(default_factory=set)
+    # Markdown and CSV files found in folders: read only when an `include` pattern matches.
+    optional: set[Path] = field(default_factory=set)
 
 
 def discover(paths: list[Path]) -> Discovery:
@@ -35,6 +46,8 @@ def discover(paths: list[Path]) -> Discovery:
                 if file not in seen:
                     seen.add(file)
                     found.files.append(file)
+                    if file.name.lower().endswith(INCLUDABLE_SUFFIXES):
+                        found.optional.add(file)
         else:
             if path not in seen:
                 seen.add(path)
@@ -61,7 +74,8 @@ def _walk(root: Path) -> list[Path]:
             name for name in folders if not name.startswith(".") and name not in SKIPPED_FOLDERS
         )
         for name in sorted(names):
-            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+            lowered = name.lower()
+            if lowered.endswith(FOLDER_SUFFIXES + INCLUDABLE_SUFFIXES) and not name.startswith("."):
                 files.append(Path(directory) / name)
     return files
 

@@ -132,6 +132,9 @@ class Report:
     fail_on: Severity = Severity.ERROR
     # Reasons the run cannot be trusted (a rule crashed, a plugin failed to load): exit status 2.
     errors: list[str] = field(default_factory=list)
+    # Files read from another shape than okrlint's YAML, and what read them (markdown, csv,
+    # a mapping's name): --fix leaves them alone.
+    read_as: dict[str, str] = field(default_factory=dict)
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity.value for f in self.findings)

@@ -31,7 +31,7 @@ from okrlint.document import (
 )
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.model import validate
-from okrlint.parallel import LoadTask, stream_files
+from okrlint.parallel import LoadTask, stream_files, task_for
 from okrlint.registry import SetItem
 from okrlint.summary import SetSummary, decode, encode
 
@@ -171,7 +171,7 @@ class RepositoryLookup:
             if cached is not None:
                 yield from cached
                 continue
-            tasks.append((file, display_path(file), self._max_file_bytes))
+            tasks.append(task_for(file, display_path(file), self._max_file_bytes))
         # A hook run on one file may need the whole repository: load what changed on every core.
         for sources in stream_files(tasks, self._jobs):
             items: list[SetItem] = []

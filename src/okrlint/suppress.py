@@ -141,7 +141,8 @@ def _suppress(finding: Finding, directives: Sequence[Directive]) -> bool:
 def read_directives(
     source: SourceFile, registry: Registry
 ) -> tuple[list[Directive], list[tuple[Violation, str]]]:
-    if MARKER not in source.text:
+    if MARKER not in source.text or source.reader not in ("yaml", "json"):
+        # Suppression comments are YAML comments; Markdown and CSV have none to read.
         return [], []
     starts = _item_starts(source)
     lines = source.text.split("\n")

@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from okrlint.config import ConfigFile, LoadedConfig, Overrides, resolve
-from okrlint.document import load_text
 from okrlint.engine import RunOptions, check_sources
 from okrlint.findings import Finding
+from okrlint.inputs import read_text
 from okrlint.registry import Example, Rule, default_registry
 
 _EXPECT = re.compile(r"#\s*expect:\s*([A-Za-z0-9_, -]+?)\s*$")
@@ -48,7 +48,7 @@ def lint_text(
     registry = default_registry()
     config = LoadedConfig(ConfigFile(rules={k: dict(v) for k, v in (options or {}).items()}))
     settings = resolve(config, registry, Overrides(select=select))
-    source = load_text(yaml_text, path)
+    source = read_text(yaml_text, path)
     report = check_sources([(source, settings)], registry, RunOptions(today=today), settings)
     return report.findings
 
