@@ -20,6 +20,8 @@ period: 2026-Q1
 objectives:
   - title: Make the first week effortless
     key_results:
-      - title: Raise activation
+      - title: Raise activation of new teams
         taget: 45
+        baseline: 30
+      - Cut time to first value for new teams from 3 days to 1 day
 """

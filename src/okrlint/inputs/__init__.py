@@ -118,9 +118,11 @@ def read_bytes(raw: bytes, source: SourceFile, options: InputOptions) -> SourceF
             )
         )
         return source
-    if reader == "json" and _OKR_WORDS.search(raw) is None:
-        # Most JSON in a repository (package.json, lock files) is no OKR file: one that names
-        # neither objectives nor key results under any name is passed over unparsed.
+    # Most JSON in a repository (package.json, lock files) is no OKR file: one that names
+    # neither objectives nor key results under any name is passed over unparsed, unless the
+    # config's mappings or --from say how to read other shapes.
+    mapped = bool(options.mappings or options.from_format)
+    if reader == "json" and not mapped and _OKR_WORDS.search(raw) is None:
         source.skipped_documents = 1
         return source
     if reader == "json":

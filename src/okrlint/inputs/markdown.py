@@ -98,6 +98,10 @@ class _Reader:
     outline: Outline = field(default_factory=Outline)
     year: int | None = None
     stray_key_results: int = 0
+    # Whether any objective or key result was marked as one (`Objective:`, `KR1:`, a bold
+    # item with items under it, a key-result table): a document of plain headings and lists
+    # is read as OKRs only when a heading says it holds them.
+    marked: bool = False
 
     def place(self, begin: int, end: int, column: int | None = None) -> Place:
         """1-based span of the 0-based line range [begin, end) of the Markdown source."""
@@ -140,7 +144,7 @@ def read_markdown(raw: bytes, source: SourceFile, options: InputOptions) -> Sour
         return source
     _read_blocks(reader, list(tree.children), defaults)
     outline = reader.outline
-    if outline.objectives == 0:
+    if outline.objectives == 0 or not (reader.marked or _says_okrs(text)):
         source.problems.append(
             _problem(
                 "no OKR outline found in this Markdown file; okrlint reads objectives as "
@@ -164,6 +168,15 @@ def read_markdown(raw: bytes, source: SourceFile, options: InputOptions) -> Sour
         return source
     source.documents = outline.documents(source, "markdown")
     return source
+
+
+_OKR_WORDS = re.compile(r"(?i)\bOKRs?\b|\bobjectives?\b|\bkey results?\b|\bgoals\b")
+
+
+def _says_okrs(text: str) -> bool:
+    return any(
+        _OKR_WORDS.search(line) for line in text.split("\n") if line.lstrip().startswith("#")
+    )
 
 
 def _as_unreadable(source: SourceFile) -> None:
@@ -365,8 +378,10 @@ def _read_list(
         item = _parse_item(text, line_text)
         nested = [c for c in node.children if c.type in ("bullet_list", "ordered_list")]
         place = reader.place(line, line + 1, item.title_column or None)
+        # A plain item is an objective only when bold and with items under it: nested
+        # bullets of prose are not OKRs.
         is_objective = item.kind == "objective" or (
-            objective is None and item.kind == "plain" and bool(nested) and item.title != ""
+            objective is None and item.kind == "plain" and item.bold and bool(nested)
         )
         if is_objective:
             drafted = _add_objective(reader, context, item, place)
@@ -404,6 +419,8 @@ def _first_paragraph(node: Any) -> tuple[str, int]:
 
 
 def _add_objective(reader: _Reader, context: _Context, item: _Item, place: Place) -> ObjectiveDraft:
+    if item.kind == "objective" or item.bold:
+        reader.marked = True
     draft = reader.outline.set_for(context.team, context.period)
     objective = ObjectiveDraft(place)
     objective.fields["title"] = Entry(item.title, _title_place(place, item))
@@ -420,6 +437,8 @@ def _add_objective(reader: _Reader, context: _Context, item: _Item, place: Place
 def _add_key_result(
     reader: _Reader, objective: ObjectiveDraft, item: _Item, place: Place
 ) -> KeyResultDraft:
+    if item.kind == "key_result":
+        reader.marked = True
     key_result = KeyResultDraft(place)
     fields = key_result.fields
     fields["title"] = Entry(item.title, _title_place(place, item))
@@ -525,6 +544,7 @@ def _read_table(reader: _Reader, block: Any, objective: ObjectiveDraft) -> None:
     columns = _table_columns(block)
     if columns is None:
         return
+    reader.marked = True
     rows = _rows(block)
     header = [cell for cell, _ in rows[0][1]]
     dates = [(p, _as_date(name)) for p, name in enumerate(header)]
@@ -541,6 +561,7 @@ def _read_table(reader: _Reader, block: Any, objective: ObjectiveDraft) -> None:
             item = _Item("key_result", title, 0, False)
             found = reader.lines[line].find(title) if line < len(reader.lines) else -1
             item.title_column = found + 1 if found >= 0 else 0
+            place = reader.place(line, line + 1, item.title_column or None)
             key_result = _add_key_result(reader, objective, item, place)
         for name, position in columns.items():
             if name in ("title", "checkins") or position >= len(values) or not values[position]:

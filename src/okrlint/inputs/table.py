@@ -163,7 +163,10 @@ def read_table(raw: bytes, source: SourceFile, options: InputOptions) -> SourceF
         source.problems.append(_problem("the file is empty; okrlint reads CSV exports of OKRs", 1))
         return source
     if outline.key_results == 0:
-        source.problems.append(_problem("the CSV has a header but no key results in its rows", 1))
+        # Nothing to judge: what is wrong with the rows is the whole story.
+        source.problems.extend(Problem(UNREADABLE, p.message, p.span) for p in row_problems)
+        if not row_problems:
+            source.problems.append(_problem("the CSV has a header but no key results", 1))
         return source
     documents = outline.documents(source, "csv")
     if documents:
