@@ -23,7 +23,7 @@ TODAY = "2026-02-01"
 def _in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Each test works on its own copy, so no other OKR file of this repository is a
     neighbour of the fixtures."""
-    shutil.copytree(FIXTURES, tmp_path / "okrs")
+    shutil.copytree(FIXTURES, tmp_path / "okrs", ignore=shutil.ignore_patterns(".okrlint.yaml"))
     monkeypatch.chdir(tmp_path)
     for name in ("FORCE_COLOR", "NO_COLOR", "OKRLINT_OUTPUT_FORMAT", "GITHUB_ACTIONS"):
         monkeypatch.delenv(name, raising=False)

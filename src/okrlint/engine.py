@@ -300,7 +300,9 @@ class _Checker:
         set_items: list[tuple[SetItem, int]] = []
         for source, number in batch:
             if not source.is_okr_file:
-                counts.skipped_files += 1
+                # JSON that holds no OKRs (package.json, schemas) is not worth a mention.
+                if source.reader != "json":
+                    counts.skipped_files += 1
                 continue
             counts.files += 1
             for document in source.documents:
@@ -380,7 +382,12 @@ class _Run:
         values = self.root.config.values
         options = checker.options
         self.lookup = RepositoryLookup(
-            (), values.exclude, values.max_file_size, cache=options.cache, jobs=options.jobs
+            (),
+            values.exclude,
+            values.max_file_size,
+            cache=options.cache,
+            jobs=options.jobs,
+            include=values.include,
         )
 
     def add(self, result: _BatchResult) -> None:

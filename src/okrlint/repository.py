@@ -100,8 +100,11 @@ class RepositoryLookup:
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
         cache: bool = True,
         jobs: int | None = None,
+        include: Sequence[str] = (),
     ) -> None:
         self._sources: list[SourceFile] = []
+        # Markdown and CSV neighbours are read only when included, as in a folder search.
+        self._include = list(include)
         self._linted: set[Path] = set()
         self._exclude = list(exclude)
         self._max_file_bytes = max_file_bytes
@@ -160,9 +163,12 @@ class RepositoryLookup:
     ) -> Iterator[SetSummary]:
         cache = _SummaryCache(root, variant) if self._cache else None
         tasks: list[LoadTask] = []
-        for file in discover([root]).files:
+        discovery = discover([root])
+        for file in discovery.files:
             resolved = file.resolve()
             if resolved in self._linted or is_excluded(file, self._exclude, root):
+                continue
+            if file in discovery.optional and not is_excluded(file, self._include, root):
                 continue
             if _root_of_folder(resolved.parent, self._known) != root:
                 continue  # a repository of its own, nested in this one

@@ -157,9 +157,26 @@ def _problem(document: Document, message: str) -> Problem:
     return Problem(UNREADABLE, message, Span(span.line, span.column, span.line, span.column))
 
 
+# Keys of a JSON Schema: what is under them describes data, it is none.
+_SCHEMA_KEYS = frozenset(
+    {"$schema", "$defs", "definitions", "properties", "patternProperties", "$ref"}
+)
+
+
+def _holds_items(value: Any) -> bool:
+    """A non-empty list of texts or mappings: how every tool writes objectives and key results."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(item, str | dict) for item in value[:20])
+    )
+
+
 def _looks_like_okrs(data: Any) -> tuple[str, tuple[str | int, ...]] | None:
     """The key that makes a document look like OKRs, and where: key results under any of the
     names tools give them, or a list of objectives."""
+    if isinstance(data, dict) and any(key in data for key in _SCHEMA_KEYS):
+        return None  # a JSON Schema (okrlint's own, for editors) describes OKRs, holds none
     queue: list[tuple[Any, tuple[str | int, ...], int]] = [(data, (), 0)]
     visited = 0
     while queue and visited < _LOOK_NODES:
@@ -170,11 +187,10 @@ def _looks_like_okrs(data: Any) -> tuple[str, tuple[str | int, ...]] | None:
         if isinstance(node, dict):
             for key, value in node.items():
                 folded = fold(str(key))
-                if folded in _LOOK_FOR and isinstance(value, list | dict):
+                if folded in _LOOK_FOR | _SETS and _holds_items(value):
                     return str(key), (*where, str(key))
-                if folded in _SETS and isinstance(value, list) and value:
-                    return str(key), (*where, str(key))
-                queue.append((value, (*where, str(key)), depth + 1))
+                if str(key) not in _SCHEMA_KEYS:
+                    queue.append((value, (*where, str(key)), depth + 1))
         elif isinstance(node, list):
             for position, item in enumerate(node[:200]):
                 queue.append((item, (*where, position), depth + 1))
