@@ -27,9 +27,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accuracy import load_corpus, write_okr_files  # noqa: E402
-
-from okrlint.engine import RunOptions, lint_paths  # noqa: E402
+from accuracy import load_corpus, write_okr_files
+from okrlint.engine import RunOptions, lint_paths
 
 RULES = ("SND001", "SND002")
 
@@ -67,9 +66,7 @@ def measure(corpus_path: Path, rules: tuple[str, ...] = RULES) -> dict[str, dict
     flagged: dict[tuple[str, str], set[str]] = defaultdict(set)
     for finding in report.findings:
         flagged[(Path(finding.path).name, finding.object)].add(finding.code)
-    tallies: dict[str, dict[str, Tally]] = {
-        name: defaultdict(Tally) for name in (*rules, "either")
-    }
+    tallies: dict[str, dict[str, Tally]] = {name: defaultdict(Tally) for name in (*rules, "either")}
     for name, entry in by_file.items():
         org = str(entry.get("org", "?"))
         for position, kr in enumerate(entry["key_results"], start=1):
