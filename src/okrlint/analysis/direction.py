@@ -82,6 +82,8 @@ def _metric_term(reading: Any, lexicon: str) -> str | None:
     for hit in hits:
         term = hit.text.casefold()
         at = words.find(term)
+        if at < 0 and words and term.startswith(words):
+            at = 0  # the metric stopped at a preposition: "time" of "time to restore"
         if at >= 0 and not _TURNED.search(words[: at + len(term) + 5]):
             return str(hit.text)
     return None
