@@ -135,6 +135,8 @@ class Report:
     # Files read from another shape than okrlint's YAML, and what read them (markdown, csv,
     # a mapping's name): --fix leaves them alone.
     read_as: dict[str, str] = field(default_factory=dict)
+    # What the user should know that does not make the run untrustworthy (the cache was off).
+    warnings: list[str] = field(default_factory=list)
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity.value for f in self.findings)
