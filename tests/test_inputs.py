@@ -469,3 +469,18 @@ def test_a_yaml_run_imports_no_reader_of_other_shapes() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert "LOADED []" in result.stdout, result.stdout + result.stderr
+
+
+def test_team_key_results_nested_under_a_company_objective_are_aligned_with_it() -> None:
+    company, docs, infra = read("company-2026-q1.md")
+    assert (company["team"], docs["team"], infra["team"]) == ("Company", "Docs", "Infra")
+    # A team named with nothing after it pursues the company objective itself.
+    assert docs["objectives"][0]["title"] == "Grow the community of contributors"
+    assert infra["objectives"][0]["title"] == "Make every contribution easy to test"
+    assert {docs["objectives"][0]["aligns_to"], infra["objectives"][0]["aligns_to"]} == {
+        "Company/2026-Q1#O1"
+    }
+    assert len(docs["objectives"][0]["key_results"]) == 2
+    # The links resolve: no broken alignment.
+    status, findings, _ = check("okrs/company-2026-q1.md", "--select", "ALN001,STR")
+    assert (status, findings) == (0, [])

@@ -22,7 +22,14 @@ from typing import Any
 from okrlint.document import Problem, SourceFile, Span, decode_bytes, read_plain_yaml
 from okrlint.inputs import UNREADABLE, InputOptions
 from okrlint.inputs.aliases import field_for, fold
-from okrlint.inputs.outline import Entry, KeyResultDraft, ObjectiveDraft, Outline, Place
+from okrlint.inputs.outline import (
+    Entry,
+    KeyResultDraft,
+    ObjectiveDraft,
+    Outline,
+    Place,
+    SetDraft,
+)
 from okrlint.inputs.values import cell_value, names_from_path, period_in_name, to_period
 
 # CommonMark allows deep nesting; an OKR outline is a few levels deep.
@@ -102,6 +109,9 @@ class _Reader:
     # item with items under it, a key-result table): a document of plain headings and lists
     # is read as OKRs only when a heading says it holds them.
     marked: bool = False
+    # The set each objective went to, and the context of aligned team objectives.
+    set_of: dict[int, SetDraft] = field(default_factory=dict)
+    context_of: dict[int, _Context] = field(default_factory=dict)
 
     def place(self, begin: int, end: int, column: int | None = None) -> Place:
         """1-based span of the 0-based line range [begin, end) of the Markdown source."""
@@ -383,6 +393,18 @@ def _read_list(
         is_objective = item.kind == "objective" or (
             objective is None and item.kind == "plain" and item.bold and bool(nested)
         )
+        if (
+            objective is not None
+            and nested
+            and item.kind != "key_result"
+            and (item.kind == "objective" or item.bold)
+        ):
+            # Under a company objective: a team's objective, or a team's key results, aligned
+            # with it.
+            drafted = _aligned(reader, context, objective, item, place)
+            for sub in nested:
+                _read_list(reader, sub, reader.context_of[id(drafted)], drafted)
+            continue
         if is_objective:
             drafted = _add_objective(reader, context, item, place)
             for child in node.children:
@@ -411,6 +433,43 @@ def _read_list(
                     _add_key_result(reader, target, child_item, child_place)
 
 
+_TEAM_LABEL = re.compile(
+    r"^(?:(?:team|squad)\s+(?P<a>[^:]{1,40})|(?P<b>[^:]{1,40}?)\s+(?:team|squad))\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _aligned(
+    reader: _Reader, context: _Context, parent: ObjectiveDraft, item: _Item, place: Place
+) -> ObjectiveDraft:
+    """An objective nested under another: the team named in front of it (`Docs team: ...`,
+    `**Docs team**`) or the parent's team pursues it, aligned with the parent. A team named
+    with nothing after it pursues the parent objective itself, in its own words."""
+    label = _TEAM_LABEL.match(item.title)
+    team = context.team
+    title = item.title
+    if label is not None:
+        team = Entry((label["a"] or label["b"]).strip(), place)
+        title = label["rest"].strip() or _text_of(parent.fields.get("title"))
+    aligned = _Item("objective", title, item.title_column, item.bold, item.owner, item.priority)
+    if label is not None and not label["rest"].strip():
+        aligned.title_column = 0
+    own = _Context(team, context.period)
+    drafted = _add_objective(reader, own, aligned, place)
+    reader.context_of[id(drafted)] = own
+    parent_set = reader.set_of.get(id(parent))
+    if parent_set is not None and parent_set.team and parent_set.period:
+        position = parent_set.objectives.index(parent) + 1
+        parent_id = _text_of(parent.fields.get("id")) or f"O{position}"
+        link = f"{_text_of(parent_set.team)}/{_text_of(parent_set.period)}#{parent_id}"
+        drafted.fields["aligns_to"] = Entry(link, place)
+    return drafted
+
+
+def _text_of(entry: Entry | None) -> str:
+    return str(entry.value) if entry is not None and entry.value is not None else ""
+
+
 def _first_paragraph(node: Any) -> tuple[str, int]:
     for child in node.children:
         if child.type == "paragraph":
@@ -423,6 +482,7 @@ def _add_objective(reader: _Reader, context: _Context, item: _Item, place: Place
         reader.marked = True
     draft = reader.outline.set_for(context.team, context.period)
     objective = ObjectiveDraft(place)
+    reader.set_of[id(objective)] = draft
     objective.fields["title"] = Entry(item.title, _title_place(place, item))
     if item.owner:
         objective.fields["owner"] = Entry(item.owner, place)
