@@ -484,3 +484,22 @@ def test_team_key_results_nested_under_a_company_objective_are_aligned_with_it()
     # The links resolve: no broken alignment.
     status, findings, _ = check("okrs/company-2026-q1.md", "--select", "ALN001,STR")
     assert (status, findings) == (0, [])
+
+
+def test_markdown_suppressions_are_html_comments() -> None:
+    Path("sup.md").write_text(
+        "# Growth OKRs Q1 2026\n\n"
+        "1. **Objective: Make the first week effortless**\n"
+        "   - KR: Raise week-1 activation from 30% to 45%\n"
+        "   <!-- okrlint: disable=OUT001 -- the board tracks the launch date -->\n"
+        "   - KR: Launch the setup wizard\n"
+        "   - KR: Launch the template gallery <!-- okrlint: disable=MEA001,OUT003 -->\n"
+    )
+    _, findings, _ = check("sup.md", "--select", "OUT001,MEA001,SUP")
+    assert sorted((f["line"], f["code"]) for f in findings) == [
+        (6, "MEA001"),  # the comment above covers OUT001 only
+        (7, "OUT001"),  # the trailing one covers MEA001 (and OUT003, which found nothing)
+        (7, "SUP001"),
+    ]
+    by_line = {f["line"]: f for f in findings if f["code"] == "OUT001"}
+    assert by_line[7]["text"] == "Launch the template gallery"  # the comment is not text

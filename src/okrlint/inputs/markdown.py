@@ -51,6 +51,7 @@ _RESULT = re.compile(r"\s*(?:=>|⇒|→|->)\s*")
 _PERCENT = re.compile(
     r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*(?:done|complete|completed|achieved)?\s*[.,;:]?"
 )
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<value>\S.*)$")
 _GENERIC = frozenset(
@@ -239,7 +240,8 @@ def _inline_text(node: Any) -> tuple[str, int]:
 
 def _parse_item(text: str, line_text: str) -> _Item:
     owner = priority = result = None
-    rest = _CHECKBOX.sub("", text)
+    # HTML comments (suppressions among them) are not part of the text.
+    rest = _CHECKBOX.sub("", _HTML_COMMENT.sub("", text).strip())
     while True:
         match = _LEADING_TAG.match(rest)
         if match is None:
