@@ -495,7 +495,7 @@ def test_markdown_suppressions_are_html_comments() -> None:
         "   - KR: Launch the setup wizard\n"
         "   - KR: Launch the template gallery <!-- okrlint: disable=MEA001,OUT003 -->\n"
     )
-    _, findings, _ = check("sup.md", "--select", "OUT001,MEA001,SUP")
+    _, findings, _ = check("sup.md", "--select", "OUT001,OUT003,MEA001,SUP")
     assert sorted((f["line"], f["code"]) for f in findings) == [
         (6, "MEA001"),  # the comment above covers OUT001 only
         (7, "OUT001"),  # the trailing one covers MEA001 (and OUT003, which found nothing)
