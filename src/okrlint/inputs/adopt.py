@@ -100,7 +100,15 @@ def adopt(source: SourceFile, options: InputOptions) -> None:
 
 
 def _may_be_mapped(documents: list[Document]) -> bool:
-    return any(any(detects(spec, document.data) for spec in BUILTIN) for document in documents)
+    return any(_in_other_shape(document.data) for document in documents)
+
+
+def _in_other_shape(data: Any) -> bool:
+    # A document with okrlint's own `team` and `period` is in okrlint's format (the common
+    # case, decided without looking further).
+    if isinstance(data, dict) and "team" in data and "period" in data:
+        return False
+    return any(detects(spec, data) for spec in BUILTIN)
 
 
 def _choose(

@@ -12,6 +12,7 @@ findings point at the user's own lines.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -131,7 +132,8 @@ class _Step:
     field_name: str = ""
 
 
-def _steps(path: str) -> list[_Step]:
+@functools.lru_cache(maxsize=256)
+def _steps(path: str) -> tuple[_Step, ...]:
     """`Projects[team=Name].OKR{period}[]` as steps; a malformed path is a ValueError."""
     steps: list[_Step] = []
     position = 0
@@ -148,7 +150,7 @@ def _steps(path: str) -> list[_Step]:
             )
         elif match.group(0).startswith("{"):
             steps.append(_Step("map", capture=match["keyname"] or ""))
-    return steps
+    return tuple(steps)
 
 
 def _get(data: Any, key: str) -> tuple[Any, str] | None:
