@@ -503,3 +503,17 @@ def test_markdown_suppressions_are_html_comments() -> None:
     ]
     by_line = {f["line"]: f for f in findings if f["code"] == "OUT001"}
     assert by_line[7]["text"] == "Launch the template gallery"  # the comment is not text
+
+
+def test_a_project_page_with_a_weekly_score_table() -> None:
+    (document,) = read("project-okrs.md")
+    # The period is the quarter of its dates; the team, the folder's... here the file's name.
+    assert document["period"] == "2026-Q1"
+    objective = document["objectives"][0]
+    assert (objective["owner"], objective["x-measurement_deadline"]) == ("mira", "2026-03-27")
+    first, second, third = objective["key_results"]
+    assert (first["score"], second["score"], third["score"]) == (0.4, 0.3, 1.0)
+    assert first["x-weekly_scores"] == {"W1": "0.1", "W2": "0.2", "W3": "0.3", "W4": "0.4"}
+    # Closed period, missed, nothing learned: at the lines of the numbered key results.
+    _, findings, _ = check("okrs/project-okrs.md", "--today", "2026-04-10", "--select", "CUL003")
+    assert at(findings, "CUL003") == [(7, 4, "O1/KR1"), (8, 4, "O1/KR2")]

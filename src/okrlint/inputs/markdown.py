@@ -551,11 +551,23 @@ def _read_labels(reader: _Reader, block: Any, objective: ObjectiveDraft) -> None
         label, value = match["label"].strip(), match["value"].strip()
         place = reader.place(number, number + 1)
         name = field_for("Objective", label) or field_for("OkrSet", label)
+        draft = reader.set_of.get(id(objective))
+        if fold(label) in _DATE_LABELS and draft is not None and draft.period is None:
+            # Without a period elsewhere, the quarter its dates fall in.
+            period = to_period(value.strip("*_` "))
+            if period is not None:
+                draft.period = Entry(period, place)
         if name == "owner" and "owner" not in objective.fields:
             objective.fields["owner"] = Entry(value.lstrip("@"), place)
         elif name not in ("title", "key_results"):
             key = "x-" + "_".join(label.lower().split())
             objective.fields.setdefault(key, Entry(value, place))
+
+
+_DATE_LABELS = frozenset(
+    fold(w)
+    for w in ("measurement deadline", "deadline", "active from", "starts", "start", "ends", "end")
+)
 
 
 def _table_columns(block: Any) -> dict[str, int] | None:
@@ -575,6 +587,8 @@ def _table_columns(block: Any) -> dict[str, int] | None:
             columns[field_name] = position
         elif _as_date(name) is not None:
             columns.setdefault("checkins", position)
+        elif _WEEK.match(name):
+            columns.setdefault("weeks", position)
     return columns if "title" in columns else None
 
 
@@ -626,7 +640,8 @@ def _read_table(reader: _Reader, block: Any, objective: ObjectiveDraft) -> None:
             place = reader.place(line, line + 1, item.title_column or None)
             key_result = _add_key_result(reader, objective, item, place)
         for name, position in columns.items():
-            if name in ("title", "checkins") or position >= len(values) or not values[position]:
+            skipped = name in ("title", "checkins", "weeks")
+            if skipped or position >= len(values) or not values[position]:
                 continue
             key_result.fields.setdefault(name, Entry(cell_value(name, values[position]), place))
         checkins = [
@@ -636,6 +651,36 @@ def _read_table(reader: _Reader, block: Any, objective: ObjectiveDraft) -> None:
         ]
         if checkins and "checkins" not in key_result.fields:
             key_result.fields["checkins"] = Entry(checkins, place)
+        weekly = {
+            header[p]: values[p]
+            for p in range(len(header))
+            if _WEEK.match(header[p]) and p < len(values) and values[p]
+        }
+        if weekly:
+            # A weekly score table: the latest score is the key result's score so far.
+            key_result.fields.setdefault("x-weekly_scores", Entry(weekly, place))
+            latest = _score(list(weekly.values())[-1])
+            if latest is not None:
+                key_result.fields.setdefault("score", Entry(latest, place))
+
+
+_WEEK = re.compile(r"(?i)^\s*(?:w|wk|week)\s*\d{1,2}\s*$")
+
+
+def _score(text: str) -> float | None:
+    """A score as written in a score table: 0.7, 70%, 7/10."""
+    cleaned = text.strip()
+    try:
+        if cleaned.endswith("%"):
+            value = float(cleaned[:-1]) / 100
+        elif "/" in cleaned:
+            numerator, denominator = cleaned.split("/", 1)
+            value = float(numerator) / float(denominator)
+        else:
+            value = float(cleaned)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return round(value, 4) if 0 <= value <= 1 else None
 
 
 def _numbered(objective: ObjectiveDraft, label: str) -> KeyResultDraft | None:
