@@ -30,8 +30,9 @@ def _in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def check(*arguments: str) -> tuple[int, list[dict[str, Any]], str]:
+    today = () if "--today" in arguments else ("--today", TODAY)
     result = CliRunner().invoke(
-        app, ["check", *arguments, "--format", "json", "--today", TODAY, "--no-cache"]
+        app, ["check", *arguments, "--format", "json", *today, "--no-cache"]
     )
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stdout + result.stderr
