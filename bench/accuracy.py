@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from okrlint.document import read_plain_yaml
-from okrlint.engine import RunOptions, lint_paths
+from okrlint.pipeline.load import read_plain_yaml
+from okrlint.pipeline.run import RunOptions, lint_paths
 
 RULES = [
     "OUT001",

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.analysis.pack import RulePack, load_pack
-from okrlint.analysis.reading import KeyResultReading, row_fields
-from okrlint.analysis.run import read_all
 from okrlint.cache import CACHE_DIR, DATABASE, ReadingsCache
+from okrlint.pipeline.understand import read_all
+from okrlint.text.pack import RulePack, load_pack
+from okrlint.text.reading import KeyResultReading, row_fields
 
 TEXTS = [
     "Raise week-1 activation of new workspaces from 32% to 45%",

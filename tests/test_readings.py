@@ -7,15 +7,9 @@ from typing import Any
 
 import pytest
 
-from okrlint.analysis import KeyResultReading, load_pack, read_texts
-from okrlint.analysis.reading import (
-    ACTIVITY_COUNT,
-    COMPLETION,
-    DELIVERY,
-    HIRE,
-    INTERNAL_METRIC,
-    Term,
-)
+from okrlint.text import KeyResultReading, load_pack
+from okrlint.text.reader import read_texts
+from okrlint.text.reading import ACTIVITY_COUNT, COMPLETION, DELIVERY, HIRE, INTERNAL_METRIC, Term
 
 
 def read(text: str) -> KeyResultReading:
@@ -195,7 +189,7 @@ def _imports_spacy(select: str) -> bool:
     examples = Path(__file__).resolve().parent.parent / "examples" / "okrs"
     code = (
         "import sys\n"
-        "from okrlint.engine import lint_paths\n"
+        "from okrlint.pipeline.run import lint_paths\n"
         f"lint_paths([{str(examples)!r}], {{'select': [{select!r}]}})\n"
         "print('spacy' in sys.modules)\n"
     )
