@@ -242,7 +242,7 @@ class Workspace:
 class RuleContext(Generic[OptionsT]):
     options: OptionsT
     today: dt.date
-    # Readings of key-result and objective texts, keyed by text (filled by analysis/).
+    # Readings of key-result and objective texts, keyed by text (from the understand stage).
     readings: Mapping[str, Any] = field(default_factory=dict)
     # The whole run (and, on demand, the rest of the repository), for rules that need neighbours.
     workspace: Workspace = field(default_factory=lambda: Workspace(()))

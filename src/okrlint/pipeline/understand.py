@@ -21,7 +21,7 @@ from okrlint.text.reading import KeyResultReading
 
 def read_all(texts: Sequence[str], pack: RulePack) -> dict[str, KeyResultReading]:
     # Imported on the first text to read, not with the pipeline: a run whose readings are all
-    # cached (or whose rules read no text) never loads the reader, let alone spaCy.
+    # cached (or whose rules read no text) never loads the reader nor compiles its matchers.
     from okrlint.text.reader import read_texts
 
     return read_texts(texts, pack)
