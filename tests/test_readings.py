@@ -7,9 +7,17 @@ from typing import Any
 
 import pytest
 
-from okrlint.text import KeyResultReading, load_pack
+from okrlint.text.pack import load_pack
 from okrlint.text.reader import read_texts
-from okrlint.text.reading import ACTIVITY_COUNT, COMPLETION, DELIVERY, HIRE, INTERNAL_METRIC, Term
+from okrlint.text.reading import (
+    ACTIVITY_COUNT,
+    COMPLETION,
+    DELIVERY,
+    HIRE,
+    INTERNAL_METRIC,
+    KeyResultReading,
+    Term,
+)
 
 
 def read(text: str) -> KeyResultReading:

@@ -83,6 +83,6 @@ def test_without_the_school_pack_pupils_are_not_customers(installed: Path, tmp_p
 
 
 def test_the_editable_install_finds_the_pack_in_the_source_tree() -> None:
-    from okrlint.text import builtin_folder
+    from okrlint.text.pack import builtin_folder
 
     assert builtin_folder() == ROOT / "pack"

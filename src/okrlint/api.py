@@ -47,6 +47,10 @@ class Example:
     # The document after `okrlint check --fix` with only this rule selected, checked byte for
     # byte (as SQLFluff's `fix_str`); for a fixable rule's bad examples.
     fixed: str | None = None
+    # Earlier versions, for rules that read the file's git history: (ISO date, commit message,
+    # YAML), oldest first; None as the YAML commits the example itself. The example is then
+    # linted in a real git repository made of these commits.
+    history: tuple[tuple[str, str, str | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,6 +134,8 @@ class Report:
     # The rule classes of the run, by code (built-in, plugins, rule packs), for formats that
     # describe the rules (SARIF).
     rules: tuple[Any, ...] = ()
+    # What the user should know that does not make the run untrustworthy (the cache was off).
+    warnings: list[str] = field(default_factory=list)
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity.value for f in self.findings)

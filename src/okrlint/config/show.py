@@ -17,6 +17,7 @@ from okrlint.config.files import (
 from okrlint.config.settings import Overrides, resolve
 from okrlint.pipeline.discover import display_path
 from okrlint.rules.assembly import registry_for
+from okrlint.safe_text import inert
 
 
 def effective_config(target: Path, explicit: Path | None = None) -> LoadedConfig:
@@ -75,7 +76,8 @@ def render_text(description: dict[str, Any]) -> str:
         f"# rules selected ({len(description['selected'])}): " + ", ".join(description["selected"])
     )
     lines.append(f"# fails on: {description['fail_on']}")
-    return "\n".join(lines) + "\n"
+    # Keys, values and file names come from config files: shown inert.
+    return "".join(inert(line) + "\n" for line in lines)
 
 
 def _flow(value: Any) -> str:

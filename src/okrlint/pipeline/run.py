@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from okrlint import __version__
 from okrlint.api import FileItem, ObjectiveItem, Scope, SetItem, Workspace
-from okrlint.cache import ReadingsCache, project_root
+from okrlint.cache import ReadingsCache, folder_problem, project_root
 from okrlint.config.files import (
     DEFAULT,
     ConfigFile,
@@ -84,6 +84,12 @@ def lint_paths(
     settings_for = SettingsCache(options)
     tasks, settings_of, skipped = plan_sources(paths, options, settings_for)
     registry = settings_for.registry
+    warnings: list[str] = []
+    if options.cache:
+        problem = folder_problem(project_root(settings_for.root().config.directory))
+        if problem is not None:
+            warnings.append(problem)
+            options = dataclasses.replace(options, cache=False)
     known, numbers = _numbered(settings_of)
     planned = list(zip(tasks, numbers, strict=True))
     checker = _Checker(registry, options, settings_for.root(), known)
@@ -94,6 +100,7 @@ def lint_paths(
         run.add(result)
     report = run.finish()
     report.counts.skipped_files += skipped
+    report.warnings.extend(warnings)
     return report
 
 

@@ -14,9 +14,8 @@ from typing import Any
 from okrlint.api import KeyResultItem, NoOptions, ObjectiveItem, Rule, RuleContext, RuleMeta, Scope
 from okrlint.config.files import LoadedConfig
 from okrlint.findings import Severity, Violation
-from okrlint.text import reading_of
 from okrlint.text.pack import PackRule, RulePack, pack_for_config
-from okrlint.text.reading import KeyResultReading
+from okrlint.text.reading import KeyResultReading, reading_of
 
 _CLASSES: dict[tuple[str, PackRule], type[Rule[Any]]] = {}
 

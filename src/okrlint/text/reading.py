@@ -7,6 +7,7 @@ judgement carries the words it rests on, so a message can name its evidence.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -130,7 +131,7 @@ class KeyResultReading:
             if term is not None:
                 row[at] = [term.text, term.term, term.lexicon, term.start, term.end]
         row[_NUMBERS_AT] = [
-            [n.text, n.value, n.unit, n.kind, n.role, n.start, n.end] for n in self.numbers
+            [n.text, n.value, n.unit, n.kind, n.role, n.start, n.end, n.upper] for n in self.numbers
         ]
         row[_HITS_AT] = {
             key: [[t.text, t.term, t.lexicon, t.start, t.end] for t in terms]
@@ -202,3 +203,14 @@ def _number(value: Any) -> NumberMention:
     if type(value) is not list or len(value) != _NUMBER_SIZE:
         raise ValueError("not a number mention")
     return NumberMention(*value)
+
+
+def reading_of(readings: object, text: str) -> KeyResultReading | None:
+    """The reading of `text` from a rule context's readings, or None when it was not read."""
+    # Rules ask this for every text of every file; a plain dict (the usual case) skips the
+    # slower check against the Mapping ABC.
+    if type(readings) is dict or isinstance(readings, Mapping):
+        found = readings.get(text)
+        if isinstance(found, KeyResultReading):
+            return found
+    return None

@@ -26,6 +26,21 @@ from okrlint.sources import Document, SourceFile
 from okrlint.workspace.summaries import SetSummary
 
 
+def find_root(path: Path) -> Path | None:
+    """The repository root of a file: the nearest folder with `.git` or an okrlint config.
+
+    A config that `extends` another is an override for its folder, not a root of its own, so the
+    search goes on above it.
+    """
+    try:
+        folder = path.resolve()
+    except OSError:
+        return None
+    if not folder.is_dir():
+        folder = folder.parent
+    return _root_of_folder(folder, {})
+
+
 def _root_of_folder(folder: Path, known: dict[Path, Path | None]) -> Path | None:
     """The root above a folder; `known` remembers folders already settled within one run."""
     if folder not in known:

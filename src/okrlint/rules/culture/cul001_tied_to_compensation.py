@@ -12,7 +12,8 @@ from okrlint.errors import PackError
 from okrlint.findings import Severity, Violation
 from okrlint.model import OkrSet
 from okrlint.sources import NodePath
-from okrlint.text import load_pack, reading_of
+from okrlint.text.pack import load_pack
+from okrlint.text.reading import reading_of
 
 _HEAD = "team: Sales\nperiod: 2026-Q1\n"
 _WHY = (

@@ -18,7 +18,7 @@ from okrlint.api import (
 )
 from okrlint.findings import Severity, Violation
 from okrlint.rules.customers.shared import EXAMPLE_HEAD
-from okrlint.text import KeyResultReading, reading_of
+from okrlint.text.reading import KeyResultReading, reading_of
 
 
 def _why_not(reading: KeyResultReading | None) -> str:

@@ -15,7 +15,7 @@ from okrlint.api import (
 )
 from okrlint.findings import Severity, Violation
 from okrlint.rules.customers.shared import EXAMPLE_HEAD
-from okrlint.text import reading_of
+from okrlint.text.reading import reading_of
 
 
 class LaggingOnly(Rule[NoOptions]):

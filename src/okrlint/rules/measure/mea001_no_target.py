@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
 from okrlint.findings import Severity, Violation
 from okrlint.rules.measure.shared import EXAMPLE_HEAD
-from okrlint.text import facts_of, reading_of
+from okrlint.text.facts import facts_of
+from okrlint.text.reading import reading_of
 
 _DIGIT = re.compile(r"\d")
 

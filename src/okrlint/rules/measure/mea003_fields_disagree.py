@@ -8,7 +8,10 @@ from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, Ru
 from okrlint.findings import Severity, Violation
 from okrlint.model import KeyResult
 from okrlint.rules.measure.shared import EXAMPLE_HEAD
-from okrlint.text import KeyResultReading, reading_of
+from okrlint.text.direction import verb_direction
+from okrlint.text.reading import KeyResultReading, reading_of
+
+_CHANGE_KINDS = ("increase", "decrease", "hold")
 
 
 def _same(a: float, b: float) -> bool:
@@ -47,7 +50,8 @@ def _disagreements(key_result: KeyResult, reading: KeyResultReading) -> list[tup
                 f"the text aims at '{target.text}' but `target:` is {key_result.target:g}",
             )
         )
-    said = reading.direction if reading.lead_kind in ("increase", "decrease", "hold") else None
+    verb = verb_direction(reading)
+    said = verb.value if verb is not None and reading.lead_kind in _CHANGE_KINDS else None
     if said is not None:
         word = reading.lead_verb or said
         if key_result.direction is not None and key_result.direction.value != said:

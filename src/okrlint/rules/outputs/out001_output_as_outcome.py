@@ -9,7 +9,6 @@ from okrlint.findings import Severity, Violation
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
 from okrlint.rules.outputs.shared import EXAMPLE_HEAD
-from okrlint.text import KeyResultReading, reading_of
 from okrlint.text.reading import (
     COMPLETION,
     COUNTING_KINDS,
@@ -17,6 +16,8 @@ from okrlint.text.reading import (
     DELIVERY,
     HIRE,
     TASK,
+    KeyResultReading,
+    reading_of,
 )
 
 _ASK = "ask what customers or users will do differently"

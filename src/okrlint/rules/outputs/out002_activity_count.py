@@ -12,11 +12,11 @@ from okrlint.findings import Severity, Violation
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
 from okrlint.rules.outputs.shared import EXAMPLE_HEAD
-from okrlint.text import reading_of
 from okrlint.text.reading import (
     ACTIVITY_COUNT,
     COUNTING_KINDS,
     INTERNAL_METRIC,
+    reading_of,
 )
 
 

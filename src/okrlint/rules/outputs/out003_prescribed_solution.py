@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
 from okrlint.findings import Severity, Violation
 from okrlint.rules.outputs.shared import EXAMPLE_HEAD
-from okrlint.text import reading_of
+from okrlint.text.reading import reading_of
 
 
 class PrescribedSolution(Rule[NoOptions]):

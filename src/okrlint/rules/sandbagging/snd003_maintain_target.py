@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
 from okrlint.findings import Severity, Violation
 from okrlint.model import Direction
-from okrlint.text import reading_of
+from okrlint.text.reading import reading_of
 
 _HEAD = "team: Platform\nperiod: 2026-Q1\nobjectives:\n"
 

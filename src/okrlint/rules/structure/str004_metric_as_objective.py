@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from okrlint.api import Example, NoOptions, ObjectiveItem, Rule, RuleContext, RuleMeta, Scope
 from okrlint.findings import Severity, Violation
-from okrlint.text import reading_of
+from okrlint.text.reading import reading_of
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n"
 # Roles that make a title a metric: an amount to reach or a change by an amount.
