@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from okrlint import quantities
-from okrlint.model import validate
+from okrlint.pipeline.validate import validate
 from okrlint.quantities import parse_written, unit_of
 from okrlint.testing import lint_text
 from okrlint.text.number_mentions import BASELINE, LABEL, TARGET, THRESHOLD, find_numbers

@@ -53,6 +53,27 @@ class Example:
     history: tuple[tuple[str, str, str | None], ...] = ()
 
 
+def example_head(
+    team: str = "Growth",
+    period: str = "2026-Q1",
+    *,
+    objectives: bool = True,
+    objective: str | None = None,
+    objective_type: str | None = None,
+) -> str:
+    """The first lines of a rule example: team and period, then `objectives:` and, when named,
+    the first objective's title (and type), so that an example shows only what it is about."""
+    head = f"team: {team}\nperiod: {period}\n"
+    if not objectives:
+        return head
+    head += "objectives:\n"
+    if objective is not None:
+        head += f"  - title: {objective}\n"
+        if objective_type is not None:
+            head += f"    type: {objective_type}\n"
+    return head
+
+
 @dataclass(frozen=True, slots=True)
 class RuleMeta:
     code: str

@@ -265,3 +265,8 @@ def _add_document(
     cell.objectives_without_customer_metric += len(
         {f.object for f in findings if f.code == CUSTOMER_CODE and f.object}
     )
+
+
+def percent(value: float | None) -> str:
+    """A share as the report shows it: "42%", or "n/a" when there is nothing to count."""
+    return "n/a" if value is None else f"{value:.0%}"

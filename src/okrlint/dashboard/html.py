@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from okrlint import __version__
-from okrlint.dashboard.data import BANDS, Cell, QualityReport
+from okrlint.dashboard.data import BANDS, Cell, QualityReport, percent
 from okrlint.dashboard.svg import BAND_COLOURS, Segment, colour, legend, line_chart, stacked_bars
 from okrlint.safe_text import inert_html as escape
 
@@ -56,10 +56,6 @@ def score_colour(score: int) -> str:
     return BAND_COLOURS["red"]
 
 
-def _percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0%}"
-
-
 def render_html(report: QualityReport, title: str = "OKR quality report") -> str:
     teams, periods = report.teams, report.periods
     total = report.total()
@@ -93,8 +89,8 @@ def _cards(report: QualityReport, total: Cell) -> str:
         (str(total.objectives), "objectives"),
         (str(total.key_results), "key results"),
         (str(total.findings + report.unassigned), "findings"),
-        (_percent(total.outcome_share), "outcome key results"),
-        (_percent(total.customer_share), "objectives with a customer metric"),
+        (percent(total.outcome_share), "outcome key results"),
+        (percent(total.customer_share), "objectives with a customer metric"),
     ]
     return (
         '<div class="cards" id="summary">'
@@ -270,7 +266,7 @@ def _table_section(report: QualityReport) -> str:
             f'<td><span class="score" style="background:{score_colour(cell.score)}">'
             f"{cell.score}</span></td>"
             f"<td>{cell.objectives}</td><td>{cell.key_results}</td><td>{cell.findings}</td>"
-            f"<td>{_percent(cell.outcome_share)}</td><td>{_percent(cell.customer_share)}</td>"
+            f"<td>{percent(cell.outcome_share)}</td><td>{percent(cell.customer_share)}</td>"
             f"<td>{grades}</td></tr>"
         )
     note = (

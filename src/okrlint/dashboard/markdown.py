@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from okrlint.dashboard.data import QualityReport
+from okrlint.dashboard.data import QualityReport, percent
 from okrlint.safe_text import inert_markdown
 
 _SPARKS = "▁▂▃▄▅▆▇█"
-
-
-def _percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0%}"
 
 
 def _spark(values: list[int | None]) -> str:
@@ -31,8 +27,8 @@ def render_markdown(report: QualityReport, title: str = "OKR quality report") ->
         "",
         f"**Quality score {total.score}/100** · {len(teams)} teams · {len(periods)} periods · "
         f"{total.key_results} key results · {total.findings + report.unassigned} findings · "
-        f"outcome key results {_percent(total.outcome_share)} · objectives with a customer "
-        f"metric {_percent(total.customer_share)} (as of {report.today.isoformat()})",
+        f"outcome key results {percent(total.outcome_share)} · objectives with a customer "
+        f"metric {percent(total.customer_share)} (as of {report.today.isoformat()})",
         "",
         "| Team | " + " | ".join(_cell_text(p) for p in periods) + " | Trend |",
         "|---|" + "---:|" * len(periods) + "---|",
@@ -56,8 +52,8 @@ def render_markdown(report: QualityReport, title: str = "OKR quality report") ->
         grades = f"{bands['red']}/{bands['yellow']}/{bands['green']}" if cell.grades else "–"
         counts = [str(cell.by_family.get(f, 0)) for f in families]
         lines.append(
-            f"| {_cell_text(team)} | {_percent(cell.outcome_share)} | "
-            f"{_percent(cell.customer_share)} | {grades} | "
+            f"| {_cell_text(team)} | {percent(cell.outcome_share)} | "
+            f"{percent(cell.customer_share)} | {grades} | "
             + " | ".join(counts)
             + (" |" if counts else "|")
         )

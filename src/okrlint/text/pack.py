@@ -21,7 +21,9 @@ from okrlint.config.files import LoadedConfig
 from okrlint.errors import ConfigError, PackError
 from okrlint.pipeline.load import read_plain_yaml
 
-LEXICON_KINDS = ("verbs", "nouns", "phrases")
+# `words` lists are word lists the reader parses sentences with (modals, determiners, ...):
+# looked up token by token, never matched in the text as terms.
+LEXICON_KINDS = ("verbs", "nouns", "phrases", "words")
 RULE_KINDS = ("lexicon", "required", "pattern", "length", "count")
 _CODE = re.compile(r"^[A-Z]{2,6}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -91,6 +93,11 @@ class RulePack:
             cached = found.forms(self.inflections) if found else {}
             self._forms[lexicon] = cached
         return cached
+
+    def word_list(self, name: str) -> frozenset[str]:
+        """The terms of a `kind: words` lexicon (empty when the pack has none by that name)."""
+        found = self.lexicons.get(name)
+        return frozenset(found.terms) if found is not None else frozenset()
 
     def words(self, lexicon: str, tag: str | None = None) -> list[str]:
         """Single-word forms of a lexicon (optionally only -ing or -ed forms), sorted."""

@@ -53,49 +53,6 @@ _LEAD_KINDS = (
     ("achieve_verbs", "achieve"),
     ("behaviour_verbs", "behaviour"),
 )
-# Words skipped before the lead verb: "We will launch", "Successfully ship", "To run".
-_SKIP = frozenset(
-    [
-        "we",
-        "i",
-        "will",
-        "shall",
-        "to",
-        "must",
-        "should",
-        "can",
-        "'ll",
-        "our",
-        "team",
-        "teams",
-        "successfully",
-        "fully",
-        "finally",
-        "also",
-        "then",
-        "and",
-        "be",
-        "able",
-        "please",
-        "let's",
-        "lets",
-        "-",
-        "--",
-        "—",
-        "–",
-        "*",
-        "•",
-        "·",
-        ")",
-        "]",
-        "[",
-        "(",
-        "#",
-        "+",
-        ">",
-        ".",
-    ]
-)
 _QUANTIFIERS = re.compile(
     r"\b(?:all|every|each|zero|none|always|never|no\s+(?!longer|one\b)\w+|100\s?%|"
     r"at\s+least\s+(?:one|a|an)|any\s+\w+\s+within)\b",
@@ -107,270 +64,6 @@ _CADENCE = re.compile(
     re.IGNORECASE,
 )
 _QUANTIFIED_SUBJECT = re.compile(r"\s*(?:every|each|all|no|none\s+of)\b", re.IGNORECASE)
-_COPULAS = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "gets", "get", "got", "becomes", "become"]
-)
-_VERBISH = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "can",
-        "will",
-        "does",
-        "do",
-        "gets",
-        "get",
-    ]
-)
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "for",
-        "and",
-        "or",
-        "from",
-        "by",
-        "on",
-        "with",
-        "at",
-        "our",
-        "their",
-        "its",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-    ]
-)
-# Words ending in -ed that are not completion states.
-_NOT_PARTICIPLES = frozenset(
-    [
-        "based",
-        "needed",
-        "related",
-        "interested",
-        "engaged",
-        "tied",
-        "limited",
-        "advanced",
-        "detailed",
-        "dedicated",
-        "distributed",
-        "automated",
-        "embedded",
-        "red",
-        "bed",
-        "shed",
-        "speed",
-        "feed",
-        "seed",
-        "need",
-        "indeed",
-        "hundred",
-        "preferred",
-        "trusted",
-        "satisfied",
-        "qualified",
-    ]
-)
-_CLAUSE_END = frozenset(
-    [
-        "to",
-        "for",
-        "by",
-        "in",
-        "on",
-        "at",
-        "and",
-        "or",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "across",
-        "within",
-        "before",
-        "after",
-        "as",
-        ",",
-        ".",
-        ";",
-        ":",
-    ]
-) | {""}
-# Verbs that, followed by "N% of <things>", set a share to reach rather than a thing to make.
-_SHARE_VERBS = frozenset(["deliver", "make", "get", "keep", "have", "see", "ensure", "bring"])
-_MODALS = frozenset(["can", "could", "will", "would", "should", "must", "to", "may", "might"])
-_ATTITUDE = frozenset({"nps", "csat", "ces", "satisfaction", "score", "rating", "enps"})
-_METRIC_STOP = frozenset(
-    [
-        "from",
-        "by",
-        "to",
-        "at",
-        "in",
-        "for",
-        "within",
-        "under",
-        "below",
-        "above",
-        "over",
-        ",",
-        "(",
-        ")",
-        ".",
-        ";",
-        ":",
-        "-",
-        "–",
-        "—",
-        "with",
-        "per",
-        "between",
-        "across",
-        "among",
-        "while",
-        "without",
-        "via",
-        "through",
-        "using",
-        "so",
-        "that",
-        "which",
-        "who",
-        "and",
-        "or",
-        "than",
-        "of",
-    ]
-)
-# Function words of other languages okrlint users write OKRs in (French, German, Spanish,
-# Portuguese, Italian, Dutch); English shares none of them.
-_FOREIGN = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "des",
-        "du",
-        "et",
-        "pour",
-        "avec",
-        "sur",
-        "une",
-        "dans",
-        "nos",
-        "notre",
-        "vos",
-        "der",
-        "die",
-        "das",
-        "und",
-        "von",
-        "auf",
-        "mit",
-        "für",
-        "zu",
-        "den",
-        "dem",
-        "ein",
-        "eine",
-        "einen",
-        "unsere",
-        "el",
-        "los",
-        "las",
-        "y",
-        "para",
-        "con",
-        "por",
-        "una",
-        "nuestro",
-        "nuestros",
-        "um",
-        "uma",
-        "com",
-        "os",
-        "nas",
-        "dos",
-        "il",
-        "della",
-        "delle",
-        "per",
-        "het",
-        "een",
-        "van",
-        "voor",
-        "naar",
-        "onze",
-    ]
-)
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "our", "their", "its", "your", "my", "this", "these", "those"]
-)
-_ENGLISH = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "for",
-        "and",
-        "from",
-        "by",
-        "on",
-        "with",
-        "at",
-        "our",
-        "all",
-        "every",
-        "each",
-        "is",
-        "are",
-        "be",
-        "per",
-        "than",
-        "new",
-        "more",
-        "less",
-        "least",
-        "most",
-        "their",
-        "its",
-        "this",
-        "that",
-        "who",
-        "which",
-        "as",
-        "or",
-        "no",
-        "not",
-        "can",
-        "will",
-        "into",
-        "over",
-        "under",
-        "has",
-        "have",
-        "been",
-    ]
-)
 
 
 @dataclass
@@ -386,9 +79,25 @@ class Reader:
 
     def __init__(self, pack: RulePack) -> None:
         self.pack = pack
+        # Word lists the sentences are parsed with (`kind: words` lexicons of the pack).
+        self.lead_fillers = pack.word_list("lead_fillers")
+        self.copulas = pack.word_list("copulas")
+        self.verbish_words = pack.word_list("verbish_words")
+        self.function_words = pack.word_list("function_words")
+        self.not_participles = pack.word_list("not_participles")
+        self.clause_ends = pack.word_list("clause_ends") | {""}  # "": past the last word
+        self.share_verbs = pack.word_list("share_verbs")
+        self.modals = pack.word_list("modals")
+        self.attitude_metrics = pack.word_list("attitude_metrics")
+        self.metric_stop_words = pack.word_list("metric_stop_words")
+        self.foreign_function_words = pack.word_list("foreign_function_words")
+        self.determiners = pack.word_list("determiners")
+        self.english_function_words = pack.word_list("english_function_words")
         self.phrases = PhraseMatcher()
         self.base_of: dict[str, dict[str, str]] = {}
         for name in sorted(pack.lexicons):
+            if pack.lexicons[name].kind == "words":
+                continue  # looked up token by token below, not matched as terms
             forms = pack.forms(name)
             self.base_of[name] = {form: base for form, (base, _) in forms.items()}
             self.phrases.add(name, sorted(forms))
@@ -471,9 +180,9 @@ class _Analysis:
         if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
             return False
         words = set(self.lower)
-        if lead_kind is not None or words & _ENGLISH:
+        if lead_kind is not None or words & self.reader.english_function_words:
             return True
-        return not words & _FOREIGN
+        return not words & self.reader.foreign_function_words
 
     def reading(self) -> KeyResultReading:
         lead_index = self._lead_index()
@@ -504,12 +213,13 @@ class _Analysis:
             for h in self.found("behaviour_nouns")
             if not any(g.start <= h.start < g.end for g in lagging_hits)
             # After a modal or "to" the word is a verb of the subject ("the app can download").
-            and (h.start == 0 or self.lower[h.start - 1] not in _MODALS)
+            and (h.start == 0 or self.lower[h.start - 1] not in self.reader.modals)
         ]
         behaviour_verbs = [
             h
             for h in self.found("behaviour_verbs")
-            if h.start >= lead_end and (h.start == 0 or self.lower[h.start - 1] not in _DETERMINERS)
+            if h.start >= lead_end
+            and (h.start == 0 or self.lower[h.start - 1] not in self.reader.determiners)
         ]
         behaviour = next(iter(behaviour_verbs or behaviour_nouns), None)
         metric_hits = self.found("metric_nouns")
@@ -519,7 +229,6 @@ class _Analysis:
         vanity = self._vanity(lead_end)
         measurable, measurable_evidence = self._measurable()
         direction = self._direction(lead_kind)
-        hold = self._hold(lead_kind, lead_index, lead_end)
 
         # Evidence that the text states a change in what people do or in a business measure.
         outcome_evidence: str | None = None
@@ -566,7 +275,9 @@ class _Analysis:
 
         customer: _Hit | None = None
         if kind != OUTPUT:
-            attitude_only = bool(metric_hits) and all(h.term in _ATTITUDE for h in metric_hits)
+            attitude_only = bool(metric_hits) and all(
+                h.term in self.reader.attitude_metrics for h in metric_hits
+            )
             if behaviour_nouns and not (lagging and not actor and not self.measures):
                 customer = behaviour_nouns[0]
             elif (
@@ -578,7 +289,6 @@ class _Analysis:
                 customer = actor
 
         prescribed = self.first("prescribed_solution", max(lead_end, 1))
-        compensation = self.first("compensation_words")
         terms = {
             name: tuple(self.term(h) for h in sorted(found, key=lambda h: h.start))
             for name, found in self.hits.items()
@@ -601,12 +311,8 @@ class _Analysis:
             measurable_evidence=measurable_evidence,
             customer_behaviour=customer is not None,
             customer_evidence=self.term(customer) if customer else None,
-            hold=hold,
             vanity=self.term(vanity) if vanity else None,
-            lagging=self.term(lagging) if lagging else None,
-            service_level=self.term(service) if service else None,
             prescribed=self._clause(prescribed) if prescribed else None,
-            compensation=self.term(compensation) if compensation else None,
             date=has_date(self.text),
             hits=terms,
         )
@@ -620,7 +326,7 @@ class _Analysis:
                 start = index + 1
                 break
         while start < len(tokens) and (
-            tokens[start] in _SKIP
+            tokens[start] in self.reader.lead_fillers
             or re.fullmatch(r"kr\d*|o\d+|\d+[.)]|[a-z][.)]", tokens[start]) is not None
             or self.doc[start].is_punct
             or self.doc[start].is_space
@@ -674,21 +380,12 @@ class _Analysis:
             return "increase"
         return None
 
-    def _hold(self, lead_kind: str | None, lead_index: int, lead_end: int) -> Term | None:
-        if lead_kind == "hold":
-            span = self.doc[lead_index:lead_end]
-            return Term(
-                span.text, self.lower[lead_index], "hold_verbs", span.start_char, span.end_char
-            )
-        phrase = self.first("hold_phrases")
-        return self.term(phrase) if phrase else None
-
     def _vanity(self, lead_end: int) -> _Hit | None:
         # A vanity word used as a verb ("to install", "Download the app") is not a metric.
         found = [
             h
             for h in self.found("vanity_metrics", lead_end)
-            if h.start == 0 or self.lower[h.start - 1] not in _MODALS
+            if h.start == 0 or self.lower[h.start - 1] not in self.reader.modals
         ]
         vanity = min(found, key=lambda h: h.start) if found else None
         if vanity is None:
@@ -730,17 +427,18 @@ class _Analysis:
             elif (
                 (numeric and not window)
                 or word in ("%", "$", "€", "£", "x")
-                or word in _METRIC_STOP
+                or word in self.reader.metric_stop_words
                 or token.is_punct
                 or (picked and word in stop_verbs)
             ):
                 if picked:
                     break
-            elif not (not picked and word in _DETERMINERS):
+            elif not (not picked and word in self.reader.determiners):
                 picked.append(index)
             index += 1
         while picked and (
-            self.lower[picked[-1]] in _DETERMINERS or self.lower[picked[-1]] in ("-", "'s")
+            self.lower[picked[-1]] in self.reader.determiners
+            or self.lower[picked[-1]] in ("-", "'s")
         ):
             picked.pop()
         if not picked:
@@ -814,7 +512,7 @@ class _Analysis:
             and thing.start <= 3
             and metric_free
             and not self.found("customer_actors")
-            and not (set(self.lower) & _VERBISH)
+            and not (set(self.lower) & self.reader.verbish_words)
         ):
             # A bare noun phrase naming a thing ("POC of the new search"), with no verb at all.
             return DELIVERABLE, self.term(thing), self.doc[: thing.end].text
@@ -822,7 +520,7 @@ class _Analysis:
 
     def _share_target(self, lead_lemma: str | None) -> bool:
         """ "Deliver 95% of orders on time", "Make 90% of deploys hands-off": a share to reach."""
-        if lead_lemma not in _SHARE_VERBS:
+        if lead_lemma not in self.reader.share_verbs:
             return False
         return any(
             n.kind == "percent" and re.match(r"\s+of\b", self.text[n.end :]) for n in self.measures
@@ -862,17 +560,17 @@ class _Analysis:
             following = self.lower[index + 1] if index + 1 < len(self.lower) else ""
             # A participle that ends its clause is a state ("release notes published to ..."); one
             # followed by a noun is an adjective ("cached pages").
-            predicative = following in _CLAUSE_END or not following.isalpha()
+            predicative = following in self.reader.clause_ends or not following.isalpha()
             if (
                 participle
                 and predicative
-                and word not in _NOT_PARTICIPLES
+                and word not in self.reader.not_participles
                 and (
-                    before in _COPULAS
+                    before in self.reader.copulas
                     or (
                         index <= 4
                         and self.doc[index - 1].is_alpha
-                        and before not in _FUNCTION_WORDS
+                        and before not in self.reader.function_words
                     )
                 )
             ) and not self.found("customer_actors"):

@@ -65,12 +65,8 @@ class KeyResultReading:
     measurable_evidence: str | None = None
     customer_behaviour: bool = False
     customer_evidence: Term | None = None
-    hold: Term | None = None
     vanity: Term | None = None
-    lagging: Term | None = None
-    service_level: Term | None = None
     prescribed: Term | None = None
-    compensation: Term | None = None
     date: str | None = None
     # False for text okrlint cannot read (another language): text rules then stay silent.
     english: bool = True
@@ -98,6 +94,11 @@ class KeyResultReading:
     @property
     def has_baseline(self) -> bool:
         return any(n.role == BASELINE for n in self.numbers)
+
+    def first(self, lexicon: str) -> Term | None:
+        """The first words of the text found in a lexicon or pattern of the pack, if any."""
+        found = self.hits.get(lexicon)
+        return found[0] if found else None
 
     @property
     def is_output(self) -> bool:
@@ -169,12 +170,8 @@ _TERM_FIELDS = (
     "behaviour",
     "output_evidence",
     "customer_evidence",
-    "hold",
     "vanity",
-    "lagging",
-    "service_level",
     "prescribed",
-    "compensation",
 )
 _ROW_FIELDS = tuple(f.name for f in fields(KeyResultReading))
 _TERM_AT = tuple(_ROW_FIELDS.index(name) for name in _TERM_FIELDS)

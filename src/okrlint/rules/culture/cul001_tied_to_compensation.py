@@ -7,7 +7,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from okrlint.api import Example, FileItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    FileItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.errors import PackError
 from okrlint.findings import Severity, Violation
 from okrlint.model import OkrSet
@@ -15,7 +24,6 @@ from okrlint.sources import NodePath
 from okrlint.text.pack import load_pack
 from okrlint.text.reading import reading_of
 
-_HEAD = "team: Sales\nperiod: 2026-Q1\n"
 _WHY = (
     "tie OKRs to pay and people set targets they are sure to hit; keep compensation apart "
     "(Doerr, Measure What Matters; Google's playbook) and remove the link"
@@ -98,7 +106,7 @@ class TiedToCompensation(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                _HEAD
+                example_head("Sales", objectives=False)
                 + "x-bonus-weight: 30%  # expect: CUL001\n"
                 + "objectives:\n"
                 + "  - title: Win the mid-market\n"
@@ -109,7 +117,7 @@ class TiedToCompensation(Rule[NoOptions]):
         ),
         good=(
             Example(
-                _HEAD
+                example_head("Sales", objectives=False)
                 + "objectives:\n"
                 + "  - title: Win the mid-market\n"
                 + "    x-jira: SALES-12\n"
@@ -138,10 +146,10 @@ class TiedToCompensation(Rule[NoOptions]):
                 continue
             for node, text in _texts(document.okr_set):
                 reading = reading_of(context.readings, text)
-                if reading is not None and reading.compensation is not None and reading.english:
+                word = reading.first("compensation_words") if reading is not None else None
+                if reading is not None and word is not None and reading.english:
                     yield Violation(
-                        f"tied to compensation: the text mentions "
-                        f"{reading.compensation.quoted()}; {_WHY}.",
+                        f"tied to compensation: the text mentions {word.quoted()}; {_WHY}.",
                         source,
                         document,
                         node,

@@ -21,7 +21,7 @@ from okrlint.api import (
 )
 from okrlint.findings import Severity, Violation
 from okrlint.periods import period_label, resolve_period
-from okrlint.rules.culture.shared import example_head, n_days
+from okrlint.rules.culture.shared import example_key_results, n_days
 
 
 class StaleOptions(BaseModel):
@@ -55,7 +55,7 @@ class StaleCheckins(Rule[StaleOptions]):
         ),
         bad=(
             Example(
-                example_head()
+                example_key_results()
                 + "      - title: Raise week-1 activation from 32% to 45%\n"
                 + "        checkins:  # expect: CUL002\n"
                 + "          - {date: 2026-01-10, value: 33}\n"
@@ -76,7 +76,7 @@ class StaleCheckins(Rule[StaleOptions]):
         ),
         good=(
             Example(
-                example_head()
+                example_key_results()
                 + "      - title: Raise week-1 activation from 32% to 45%\n"
                 + "        checkins:\n"
                 + "          - {date: 2026-02-11, value: 35}\n"

@@ -20,7 +20,7 @@ from okrlint.api import (
 )
 from okrlint.findings import Severity, Violation
 from okrlint.periods import resolve_period
-from okrlint.rules.culture.shared import example_head
+from okrlint.rules.culture.shared import example_key_results
 
 _EPSILON = 1e-9
 
@@ -51,7 +51,7 @@ class MissedWithoutLearning(Rule[LearningOptions]):
         ),
         bad=(
             Example(
-                example_head("2025-Q4")
+                example_key_results("2025-Q4")
                 + "      - title: Raise week-1 activation from 32% to 45%  # expect: CUL003\n"
                 + "        score: 0.4\n"
                 + "      - title: Cut time to first dashboard from 42 to 15 min  # expect: CUL003\n"
@@ -60,7 +60,7 @@ class MissedWithoutLearning(Rule[LearningOptions]):
                 today=dt.date(2026, 1, 10),
             ),
             Example(
-                example_head("2025-Q4", "committed")
+                example_key_results("2025-Q4", "committed")
                 + "      - {title: Keep invoice errors under 5 a month, score: 0.9}"
                 + "  # expect: CUL003\n",
                 today=dt.date(2026, 1, 10),
@@ -68,7 +68,7 @@ class MissedWithoutLearning(Rule[LearningOptions]):
         ),
         good=(
             Example(
-                example_head("2025-Q4")
+                example_key_results("2025-Q4")
                 + "      - title: Raise week-1 activation from 32% to 45%\n"
                 + "        score: 0.4\n"
                 + "        learnings: The new wizard helped admins but not invited members.\n"
@@ -79,7 +79,7 @@ class MissedWithoutLearning(Rule[LearningOptions]):
             ),
             Example(
                 # The period is still running: the grade is not final.
-                example_head("2026-Q1", "committed")
+                example_key_results("2026-Q1", "committed")
                 + "      - title: Keep invoice errors under 5 a month\n"
                 + "        score: 0.5\n",
                 today=dt.date(2026, 3, 31),

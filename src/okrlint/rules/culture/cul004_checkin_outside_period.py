@@ -20,7 +20,7 @@ from okrlint.api import (
 )
 from okrlint.findings import Severity, Violation
 from okrlint.periods import period_label, resolve_period
-from okrlint.rules.culture.shared import example_head, n_days
+from okrlint.rules.culture.shared import example_key_results, n_days
 
 
 class OutsideOptions(BaseModel):
@@ -51,7 +51,7 @@ class CheckinOutsidePeriod(Rule[OutsideOptions]):
         ),
         bad=(
             Example(
-                example_head()
+                example_key_results()
                 + "      - title: Raise week-1 activation from 32% to 45%\n"
                 + "        checkins:\n"
                 + "          - {date: 2025-12-01, value: 32}  # expect: CUL004\n"
@@ -63,7 +63,7 @@ class CheckinOutsidePeriod(Rule[OutsideOptions]):
         ),
         good=(
             Example(
-                example_head()
+                example_key_results()
                 + "      - title: Raise week-1 activation from 32% to 45%\n"
                 + "        checkins:\n"
                 + "          - {date: 2025-12-25, value: 32}\n"

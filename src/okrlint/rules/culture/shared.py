@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from okrlint.api import example_head
 
-def example_head(period: str = "2026-Q1", kind: str = "aspirational") -> str:
-    return (
-        f"team: Growth\nperiod: {period}\nobjectives:\n  - title: Make onboarding effortless\n"
-        f"    type: {kind}\n    key_results:\n"
-    )
+
+def example_key_results(period: str = "2026-Q1", kind: str = "aspirational") -> str:
+    """An example's head down to the `key_results:` of an objective of `kind`."""
+    head = example_head(period=period, objective="Make onboarding effortless", objective_type=kind)
+    return head + "    key_results:\n"
 
 
 def n_days(count: int) -> str:

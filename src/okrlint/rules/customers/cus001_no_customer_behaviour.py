@@ -15,9 +15,9 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    example_head,
 )
 from okrlint.findings import Severity, Violation
-from okrlint.rules.customers.shared import EXAMPLE_HEAD
 from okrlint.text.reading import KeyResultReading, reading_of
 
 
@@ -26,10 +26,12 @@ def _why_not(reading: KeyResultReading | None) -> str:
         return "not read"
     if reading.is_output and reading.output_evidence is not None:
         return f"work done ({reading.output_evidence.quoted()})"
-    if reading.lagging is not None:
-        return f"a finance total ({reading.lagging.quoted()})"
-    if reading.service_level is not None:
-        return f"a service level ({reading.service_level.quoted()})"
+    lagging = reading.first("lagging_finance")
+    if lagging is not None:
+        return f"a finance total ({lagging.quoted()})"
+    service_level = reading.first("service_levels")
+    if service_level is not None:
+        return f"a service level ({service_level.quoted()})"
     if reading.metric:
         return f"'{reading.metric}'"
     return "no measure of behaviour"
@@ -52,7 +54,7 @@ class NoCustomerBehaviour(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Modernise the billing platform  # expect: CUS001\n"
                 + "    key_results:\n"
                 + "      - Migrate all invoices to the new billing service\n"
@@ -61,7 +63,7 @@ class NoCustomerBehaviour(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Make paying effortless\n"
                 + "    key_results:\n"
                 + "      - Raise the share of customers who pay on first attempt from 81% to 92%\n"

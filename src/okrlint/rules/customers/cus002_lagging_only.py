@@ -12,9 +12,9 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    example_head,
 )
 from okrlint.findings import Severity, Violation
-from okrlint.rules.customers.shared import EXAMPLE_HEAD
 from okrlint.text.reading import reading_of
 
 
@@ -33,7 +33,7 @@ class LaggingOnly(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Win the mid-market  # expect: CUS002\n"
                 + "    key_results:\n"
                 + "      - Grow mid-market ARR from $2M to $3M\n"
@@ -42,7 +42,7 @@ class LaggingOnly(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Win the mid-market\n"
                 + "    key_results:\n"
                 + "      - Grow mid-market ARR from $2M to $3M\n"
@@ -57,11 +57,16 @@ class LaggingOnly(Rule[NoOptions]):
         key_results = item.key_results()
         readings = [reading_of(context.readings, kr.text) for kr in key_results]
         if not readings or any(
-            r is None or not r.english or r.lagging is None or r.customer_behaviour or r.is_output
+            r is None
+            or not r.english
+            or r.first("lagging_finance") is None
+            or r.customer_behaviour
+            or r.is_output
             for r in readings
         ):
             return
-        terms = sorted({r.lagging.text for r in readings if r is not None and r.lagging})
+        found = [r.first("lagging_finance") for r in readings if r is not None]
+        terms = sorted({term.text for term in found if term is not None})
         yield item.violation(
             "measured only by lagging finance numbers ("
             + ", ".join(f"'{t}'" for t in terms)

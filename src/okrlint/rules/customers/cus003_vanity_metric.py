@@ -15,9 +15,9 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    example_head,
 )
 from okrlint.findings import Severity, Violation
-from okrlint.rules.customers.shared import EXAMPLE_HEAD
 from okrlint.text.reading import reading_of
 
 
@@ -36,7 +36,7 @@ class VanityMetric(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Grow awareness\n"
                 + "    key_results:\n"
                 + "      - Reach 50,000 app downloads  # expect: CUS003\n"
@@ -57,7 +57,7 @@ class VanityMetric(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Grow awareness\n"
                 + "    key_results:\n"
                 + "      - Raise the share of downloads that become weekly users from 8% to 15%\n"

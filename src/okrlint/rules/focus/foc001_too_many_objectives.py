@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, Rule, RuleContext, RuleMeta, Scope, Workspace
+from okrlint.api import Example, Rule, RuleContext, RuleMeta, Scope, Workspace, example_head
 from okrlint.findings import Severity, Violation
 from okrlint.periods import DateRange, resolve_period
-from okrlint.rules.focus.shared import EXAMPLE_HEAD
 from okrlint.workspace.neighbours import team_key
 from okrlint.workspace.summaries import SetSummary
 
@@ -49,7 +48,7 @@ class TooManyObjectives(Rule[MaxObjectives]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:  # expect: FOC001\n"
                 + _objective("Make onboarding effortless", *_TWO_KRS)
                 + _objective("Win the mid-market", *_TWO_KRS)
@@ -57,7 +56,7 @@ class TooManyObjectives(Rule[MaxObjectives]):
                 + _objective("Build a world-class support experience", *_TWO_KRS)
             ),
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:  # expect: FOC001\n"
                 + _objective("Make onboarding effortless", *_TWO_KRS)
                 + _objective("Win the mid-market", *_TWO_KRS),
@@ -65,12 +64,12 @@ class TooManyObjectives(Rule[MaxObjectives]):
             ),
             Example(
                 # One team's set split over two documents (or files) still counts as one.
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:  # expect: FOC001\n"
                 + _objective("Make onboarding effortless", *_TWO_KRS)
                 + _objective("Win the mid-market", *_TWO_KRS)
                 + "---\n"
-                + EXAMPLE_HEAD
+                + example_head(objectives=False)
                 + "objectives:  # expect: FOC001\n"
                 + _objective("Become the fastest product in the category", *_TWO_KRS)
                 + _objective("Build a world-class support experience", *_TWO_KRS)
@@ -96,7 +95,7 @@ class TooManyObjectives(Rule[MaxObjectives]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:\n"
                 + _objective("Make onboarding effortless", *_TWO_KRS)
                 + _objective("Win the mid-market", *_TWO_KRS)
@@ -104,7 +103,7 @@ class TooManyObjectives(Rule[MaxObjectives]):
             ),
             Example(
                 # Another period, or another team, is counted on its own.
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:\n"
                 + _objective("Make onboarding effortless", *_TWO_KRS)
                 + _objective("Win the mid-market", *_TWO_KRS)

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, ObjectiveItem, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import Example, ObjectiveItem, Rule, RuleContext, RuleMeta, Scope, example_head
 from okrlint.findings import Severity, Violation
-from okrlint.rules.focus.shared import EXAMPLE_HEAD
 
 
 class MaxKeyResults(BaseModel):
@@ -30,7 +29,7 @@ class TooManyKeyResults(Rule[MaxKeyResults]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:\n"
                 + "  - title: Make onboarding effortless\n"
                 + "    key_results:  # expect: FOC002\n"
@@ -47,7 +46,7 @@ class TooManyKeyResults(Rule[MaxKeyResults]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:\n"
                 + "  - title: Make onboarding effortless\n"
                 + "    key_results:\n"

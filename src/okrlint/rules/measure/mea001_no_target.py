@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
-from okrlint.rules.measure.shared import EXAMPLE_HEAD
 from okrlint.text.facts import facts_of
 from okrlint.text.reading import reading_of
 
@@ -29,7 +37,7 @@ class NoTarget(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Improve onboarding for new teams  # expect: MEA001\n"
                 + "      - title: Raise activation of new teams  # expect: MEA001\n"
@@ -38,7 +46,7 @@ class NoTarget(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Raise week-1 activation of new teams from 32% to 45%\n"
                 + "      - title: Cut time to first dashboard\n"

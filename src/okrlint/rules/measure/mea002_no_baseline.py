@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
-from okrlint.rules.measure.shared import EXAMPLE_HEAD
+from okrlint.rules.sandbagging.shared import hold_wording
 from okrlint.text.facts import facts_of
 from okrlint.text.reading import reading_of
 
@@ -26,7 +35,7 @@ class NoBaseline(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Raise week-1 activation of new teams to 45%  # expect: MEA002\n"
                 + "      - title: Cut median time to first dashboard  # expect: MEA002\n"
@@ -35,7 +44,7 @@ class NoBaseline(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Raise week-1 activation of new teams from 32% to 45%\n"
                 + "      - title: Cut median time to first dashboard\n"
@@ -52,7 +61,7 @@ class NoBaseline(Rule[NoOptions]):
         reading = reading_of(context.readings, item.text)
         if reading is not None and not reading.english and key_result.target is None:
             return
-        if reading is not None and (reading.is_output or reading.hold is not None):
+        if reading is not None and (reading.is_output or hold_wording(reading) is not None):
             # An output is reported by OUT001/OUT002, and a hold-the-line target starts where
             # it ends; a missing baseline is not the news there.
             return

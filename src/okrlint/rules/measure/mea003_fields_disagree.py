@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
 from okrlint.model import KeyResult
-from okrlint.rules.measure.shared import EXAMPLE_HEAD
 from okrlint.text.direction import verb_direction
 from okrlint.text.reading import KeyResultReading, reading_of
 
@@ -96,7 +104,7 @@ class FieldsDisagree(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Raise week-1 activation from 32% to 45%\n"
                 + "        baseline: 32\n"
@@ -118,7 +126,7 @@ class FieldsDisagree(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Raise week-1 activation from 32% to 45%\n"
                 + "        baseline: 32%\n"

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
-from okrlint.rules.outputs.shared import EXAMPLE_HEAD
 from okrlint.text.reading import (
     COMPLETION,
     COUNTING_KINDS,
@@ -68,7 +76,7 @@ class OutputAsOutcome(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Launch the referral program  # expect: OUT001\n"
                 + "      - Pricing page redesigned and live  # expect: OUT001\n"
@@ -109,7 +117,7 @@ class OutputAsOutcome(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Raise the share of new teams who invite a colleague from 12% to 25%\n"
                 + "      - Reduce time to ship features from 3 weeks to 1 week\n"

@@ -7,11 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
-from okrlint.rules.outputs.shared import EXAMPLE_HEAD
 from okrlint.text.reading import (
     ACTIVITY_COUNT,
     COUNTING_KINDS,
@@ -36,7 +44,7 @@ class ActivityCount(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Publish 10 blog posts  # expect: OUT002\n"
                 + "      - 'Growth: run 4 pricing experiments'  # expect: OUT002\n"
@@ -76,7 +84,7 @@ class ActivityCount(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Grow blog readers who start a trial from 40 to 120 a month\n"
                 + "      - Cut escaped defects per release from 9 to 3\n"

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
-from okrlint.rules.outputs.shared import EXAMPLE_HEAD
 from okrlint.text.reading import reading_of
 
 
@@ -26,7 +34,7 @@ class PrescribedSolution(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Raise weekly sign-ups from 400 to 600 by launching a referral program"
                 + "  # expect: OUT003\n"
@@ -34,7 +42,7 @@ class PrescribedSolution(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Raise weekly sign-ups from 400 to 600\n"
                 + "    initiatives:\n"

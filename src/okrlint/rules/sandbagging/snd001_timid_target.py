@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from okrlint import quantities
-from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope, example_head
 from okrlint.findings import Severity, Violation
 from okrlint.model import Direction
 from okrlint.quantities import Quantity
-from okrlint.rules.sandbagging.shared import COMMITTED_EXAMPLE, EPSILON, EXAMPLE_HEAD, percent
+from okrlint.rules.sandbagging.shared import COMMITTED_EXAMPLE, EPSILON, percent
 from okrlint.text.key_result_numbers import Numbers, numbers_of
 from okrlint.text.reading import reading_of
 
@@ -173,7 +173,7 @@ class TimidTarget(Rule[TimidOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Reduce monthly churn\n"
                 + "        baseline: 5\n"
@@ -188,7 +188,7 @@ class TimidTarget(Rule[TimidOptions]):
             ),
             Example(
                 # Near 100%, the failures are what moves: 99.2% -> 99.3% leaves 7 in 8.
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Raise API availability from 99.2% to 99.3%  # expect: SND001\n"
                 + "      - title: Raise sync success rate\n"
@@ -205,7 +205,7 @@ class TimidTarget(Rule[TimidOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Reduce monthly churn\n"
                 + "        baseline: 5\n"
@@ -223,7 +223,7 @@ class TimidTarget(Rule[TimidOptions]):
             ),
             Example(
                 # Ten times fewer failures; the excess over 100% more than doubles.
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Raise checkout availability from 99.5% to 99.95%\n"
                 + "      - title: Raise export job availability\n"
@@ -234,7 +234,7 @@ class TimidTarget(Rule[TimidOptions]):
             ),
             Example(
                 # Numbers that measure different things are not compared.
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Cut report build time from 5% of runs to 200 ms\n"
                 + "      - Grow marketplace payouts from EUR 2M to $2.1M\n"

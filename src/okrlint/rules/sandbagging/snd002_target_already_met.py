@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope, example_head
 from okrlint.findings import Severity, Violation
 from okrlint.model import Direction, KeyResult
 from okrlint.periods import resolve_period
-from okrlint.rules.sandbagging.shared import EPSILON, EXAMPLE_HEAD, percent
+from okrlint.rules.sandbagging.shared import EPSILON, percent
 from okrlint.text.key_result_numbers import numbers_of
 from okrlint.text.reading import reading_of
 
@@ -54,7 +54,7 @@ class TargetAlreadyMet(Rule[AlreadyMetOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Raise week-1 activation of new teams\n"
                 + "        baseline: 32\n"
@@ -71,7 +71,7 @@ class TargetAlreadyMet(Rule[AlreadyMetOptions]):
                 today=dt.date(2026, 2, 1),
             ),
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Raise week-1 activation of new teams\n"
                 + "        baseline: 32\n"
@@ -83,7 +83,7 @@ class TargetAlreadyMet(Rule[AlreadyMetOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Raise week-1 activation of new teams\n"
                 + "        baseline: 32\n"
@@ -97,7 +97,7 @@ class TargetAlreadyMet(Rule[AlreadyMetOptions]):
             ),
             Example(
                 # Reached in the last weeks of the period, or graded after it closed: a success.
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Raise week-1 activation of new teams\n"
                 + "        baseline: 32\n"

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
 from okrlint.model import Direction
+from okrlint.rules.sandbagging.shared import hold_wording
 from okrlint.text.reading import reading_of
-
-_HEAD = "team: Platform\nperiod: 2026-Q1\nobjectives:\n"
 
 
 class MaintainTarget(Rule[NoOptions]):
@@ -28,7 +36,7 @@ class MaintainTarget(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                _HEAD
+                example_head("Platform")
                 + "  - title: Make the platform a joy to build on\n"
                 + "    type: aspirational\n"
                 + "    key_results:\n"
@@ -40,7 +48,7 @@ class MaintainTarget(Rule[NoOptions]):
         ),
         good=(
             Example(
-                _HEAD
+                example_head("Platform")
                 + "  - title: Run the platform reliably\n"
                 + "    type: committed\n"
                 + "    key_results:\n"
@@ -63,8 +71,8 @@ class MaintainTarget(Rule[NoOptions]):
         reading = reading_of(context.readings, item.text)
         if key_result.direction is Direction.MAINTAIN:
             evidence = "`direction: maintain`"
-        elif reading is not None and reading.hold is not None and reading.english:
-            evidence = f"{reading.hold.quoted()}"
+        elif reading is not None and reading.english and (held := hold_wording(reading)):
+            evidence = f"'{held}'"
         else:
             return
         yield item.violation(

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope, example_head
 from okrlint.findings import Severity, Violation
-from okrlint.rules.sandbagging.shared import COMMITTED_EXAMPLE, EPSILON, EXAMPLE_HEAD
+from okrlint.rules.sandbagging.shared import COMMITTED_EXAMPLE, EPSILON
 
 
 class ConfidenceOptions(BaseModel):
@@ -41,7 +41,7 @@ class OverconfidentStart(Rule[ConfidenceOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Raise week-1 activation of new teams\n"
                 + "        baseline: 32\n"
@@ -57,7 +57,7 @@ class OverconfidentStart(Rule[ConfidenceOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Raise week-1 activation of new teams\n"
                 + "        baseline: 32\n"

@@ -11,14 +11,13 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope, example_head
 from okrlint.findings import Severity, Violation
 from okrlint.model import CheckIn
 from okrlint.periods import resolve_period
 from okrlint.text.key_result_numbers import numbers_of
 from okrlint.text.reading import reading_of
 
-_HEAD = "team: Payments\nperiod: 2026-Q1\nobjectives:\n  - title: Make paying us painless\n"
 _EPSILON = 1e-9
 
 
@@ -76,7 +75,7 @@ class ConfidenceHidesNews(Rule[HiddenNewsOptions]):
         ),
         bad=(
             Example(
-                _HEAD
+                example_head("Payments", objective="Make paying us painless")
                 + "    key_results:\n"
                 + "      - title: Raise card payments settled the same day from 40% to 80%\n"
                 + "        checkins:\n"
@@ -91,7 +90,7 @@ class ConfidenceHidesNews(Rule[HiddenNewsOptions]):
                 today=dt.date(2026, 3, 1),
             ),
             Example(
-                _HEAD
+                example_head("Payments", objective="Make paying us painless")
                 + "    key_results:\n"
                 + "      - title: Raise invoices paid by direct debit from 20% to 35%\n"
                 + "        checkins:\n"
@@ -106,7 +105,7 @@ class ConfidenceHidesNews(Rule[HiddenNewsOptions]):
         good=(
             Example(
                 # Behind, and saying so; on pace and confident; too early to tell.
-                _HEAD
+                example_head("Payments", objective="Make paying us painless")
                 + "    key_results:\n"
                 + "      - title: Raise card payments settled the same day from 40% to 80%\n"
                 + "        checkins:\n"
@@ -124,7 +123,7 @@ class ConfidenceHidesNews(Rule[HiddenNewsOptions]):
             ),
             Example(
                 # A check-in dated after `--today` is not read yet.
-                _HEAD
+                example_head("Payments", objective="Make paying us painless")
                 + "    key_results:\n"
                 + "      - title: Raise card payments settled the same day from 40% to 80%\n"
                 + "        checkins:\n"
@@ -133,7 +132,7 @@ class ConfidenceHidesNews(Rule[HiddenNewsOptions]):
             ),
             Example(
                 # Confidence that moves with the news.
-                _HEAD
+                example_head("Payments", objective="Make paying us painless")
                 + "    key_results:\n"
                 + "      - title: Raise invoices paid by direct debit from 20% to 35%\n"
                 + "        checkins:\n"

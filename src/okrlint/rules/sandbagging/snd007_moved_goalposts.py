@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from okrlint import git_log, quantities
-from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope, example_head
 from okrlint.findings import Severity, Violation
 from okrlint.model import Direction, KeyResult
 from okrlint.periods import resolve_period
@@ -24,7 +24,6 @@ from okrlint.text.key_result_numbers import Numbers, numbers_of
 from okrlint.text.number_mentions import find_numbers
 from okrlint.text.reading import KeyResultReading, reading_of
 
-_HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
 # Words of a commit message that give a reason for the change.
 _REASON = re.compile(
     r"\b(?:because|since|due\s+to|learn\w*|lesson\w*|turned\s+out|found\s+(?:that|out)|"
@@ -90,7 +89,7 @@ class MovedGoalposts(Rule[GoalpostOptions]):
         ),
         bad=(
             Example(
-                _HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Raise week-1 activation of new teams\n"
                 + "        baseline: 32\n"
@@ -100,7 +99,7 @@ class MovedGoalposts(Rule[GoalpostOptions]):
                     (
                         "2026-01-02",
                         "Set Q1 OKRs",
-                        _HEAD
+                        example_head(objective="Make onboarding effortless")
                         + "    key_results:\n"
                         + "      - title: Raise week-1 activation of new teams\n"
                         + "        baseline: 32\n"
@@ -113,7 +112,7 @@ class MovedGoalposts(Rule[GoalpostOptions]):
         good=(
             Example(
                 # The same change, with what the team learned.
-                _HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - title: Raise week-1 activation of new teams\n"
                 + "        baseline: 32\n"
@@ -124,7 +123,7 @@ class MovedGoalposts(Rule[GoalpostOptions]):
                     (
                         "2026-01-02",
                         "Set Q1 OKRs",
-                        _HEAD
+                        example_head(objective="Make onboarding effortless")
                         + "    key_results:\n"
                         + "      - title: Raise week-1 activation of new teams\n"
                         + "        baseline: 32\n"
@@ -135,7 +134,7 @@ class MovedGoalposts(Rule[GoalpostOptions]):
             ),
             Example(
                 # Set in the planning days, or raised: nothing moved toward safety.
-                _HEAD
+                example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
                 + "      - Cut median time to first dashboard from 40 min to 15 min\n",
                 today=dt.date(2026, 3, 1),
@@ -143,7 +142,7 @@ class MovedGoalposts(Rule[GoalpostOptions]):
                     (
                         "2026-01-02",
                         "Draft",
-                        _HEAD
+                        example_head(objective="Make onboarding effortless")
                         + "    key_results:\n"
                         + "      - Cut median time to first dashboard from 40 min to 10 min\n",
                     ),

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrlint.api import Example, FileItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    FileItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
-from okrlint.rules.structure.shared import EXAMPLE_HEAD
 
 
 class InvalidYaml(Rule[NoOptions]):
@@ -23,7 +31,7 @@ class InvalidYaml(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:\n"
                 + "  - title: Make onboarding effortless\n"
                 + "    key_results: [Raise week-1 activation from 30% to 45%\n"
@@ -32,7 +40,7 @@ class InvalidYaml(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:\n"
                 + "  - title: Make onboarding effortless\n"
                 + "    key_results: [Raise week-1 activation from 30% to 45%]\n"

@@ -8,9 +8,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from okrlint.api import Example, FileItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    FileItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
-from okrlint.rules.structure.shared import EXAMPLE_HEAD
 
 
 class InvalidOkr(Rule[NoOptions]):
@@ -31,7 +39,7 @@ class InvalidOkr(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:\n"
                 + "  - title: Make onboarding effortless\n"
                 + "    key_results:\n"
@@ -43,7 +51,7 @@ class InvalidOkr(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:\n"
                 + "  - title: Make onboarding effortless\n"
                 + "    key_results:\n"

@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from okrlint.api import Example, NoOptions, Rule, RuleContext, RuleMeta, Scope, SetItem
+from okrlint.api import (
+    Example,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    SetItem,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
-from okrlint.rules.structure.shared import EXAMPLE_HEAD
 
 
 class DuplicateId(Rule[NoOptions]):
@@ -24,7 +32,7 @@ class DuplicateId(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:\n"
                 + "  - id: O1\n"
                 + "    title: Make onboarding effortless\n"
@@ -40,7 +48,7 @@ class DuplicateId(Rule[NoOptions]):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head(objectives=False)
                 + "objectives:\n"
                 + "  - id: O1\n"
                 + "    title: Make onboarding effortless\n"

@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from okrlint.api import Example, NoOptions, ObjectiveItem, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    NoOptions,
+    ObjectiveItem,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    example_head,
+)
 from okrlint.findings import Severity, Violation
 from okrlint.text.reading import reading_of
 
-_HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n"
 # Roles that make a title a metric: an amount to reach or a change by an amount.
 _AMOUNT_ROLES = frozenset({"baseline", "target", "delta", "threshold"})
 
@@ -30,7 +38,7 @@ class MetricAsObjective(Rule[NoOptions]):
         ),
         bad=(
             Example(
-                _HEAD
+                example_head()
                 + "  - title: Grow ARR by 20%  # expect: STR004\n"
                 + "    key_results:\n"
                 + "      - Raise trial-to-paid conversion from 9% to 14%\n",
@@ -44,7 +52,7 @@ class MetricAsObjective(Rule[NoOptions]):
         ),
         good=(
             Example(
-                _HEAD
+                example_head()
                 + "  - title: Become the tool mid-market finance teams choose\n"
                 + "    key_results:\n"
                 + "      - Grow mid-market ARR from $2M to $2.4M\n"

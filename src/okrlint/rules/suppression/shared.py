@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from okrlint.api import FileItem, NoOptions, Rule, RuleContext
 from okrlint.findings import Violation
 
-EXAMPLE_HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n"
 ONE_KEY_RESULT = "    key_results:\n      - Raise week-1 activation from 30% to 45%\n"
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from okrlint.api import Example, RuleMeta, Scope
+from okrlint.api import Example, RuleMeta, Scope, example_head
 from okrlint.findings import Severity
-from okrlint.rules.suppression.shared import EXAMPLE_HEAD, ONE_KEY_RESULT, FromFilterStage
+from okrlint.rules.suppression.shared import ONE_KEY_RESULT, FromFilterStage
 
 
 class UnusedSuppression(FromFilterStage):
@@ -22,7 +22,7 @@ class UnusedSuppression(FromFilterStage):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Make onboarding effortless  # okrlint: disable=FOC003"
                 + "  # expect: SUP001\n"
                 + "    key_results:\n"
@@ -33,7 +33,7 @@ class UnusedSuppression(FromFilterStage):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Make onboarding effortless  # okrlint: disable=FOC003 -- a pilot\n"
                 + ONE_KEY_RESULT,
                 also_select=("FOC003",),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from okrlint.api import Example, RuleMeta, Scope
-from okrlint.rules.suppression.shared import EXAMPLE_HEAD, ONE_KEY_RESULT, FromFilterStage
+from okrlint.api import Example, RuleMeta, Scope, example_head
+from okrlint.rules.suppression.shared import ONE_KEY_RESULT, FromFilterStage
 
 
 class MalformedSuppression(FromFilterStage):
@@ -20,7 +20,7 @@ class MalformedSuppression(FromFilterStage):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Make onboarding effortless  # okrlint: disable FOC003"
                 + "  # expect: SUP002\n"
                 + ONE_KEY_RESULT
@@ -28,7 +28,7 @@ class MalformedSuppression(FromFilterStage):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Make onboarding effortless  # okrlint: disable=FOC003 -- a pilot\n"
                 + ONE_KEY_RESULT
             ),

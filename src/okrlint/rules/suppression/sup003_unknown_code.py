@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from okrlint.api import Example, RuleMeta, Scope
-from okrlint.rules.suppression.shared import EXAMPLE_HEAD, ONE_KEY_RESULT, FromFilterStage
+from okrlint.api import Example, RuleMeta, Scope, example_head
+from okrlint.rules.suppression.shared import ONE_KEY_RESULT, FromFilterStage
 
 
 class UnknownSuppressionCode(FromFilterStage):
@@ -19,7 +19,7 @@ class UnknownSuppressionCode(FromFilterStage):
         ),
         bad=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Make onboarding effortless  # okrlint: disable=FOC030"
                 + "  # expect: SUP003\n"
                 + ONE_KEY_RESULT
@@ -27,7 +27,7 @@ class UnknownSuppressionCode(FromFilterStage):
         ),
         good=(
             Example(
-                EXAMPLE_HEAD
+                example_head()
                 + "  - title: Make onboarding effortless  "
                 + "# okrlint: disable=too-few-key-results -- a pilot\n"
                 + ONE_KEY_RESULT

@@ -1,5 +1,0 @@
-"""What the customers rules share."""
-
-from __future__ import annotations
-
-EXAMPLE_HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n"

@@ -1,5 +1,0 @@
-"""What the structure rules share."""
-
-from __future__ import annotations
-
-EXAMPLE_HEAD = "team: Growth\nperiod: 2026-Q1\n"
