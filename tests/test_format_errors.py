@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from okrlint.model import validate
-from okrlint.salvage import validate_leniently
+from okrlint.pipeline.salvage import validate_leniently
+from okrlint.pipeline.validate import validate
 from okrlint.testing import lint_text
 
 OTHER_TOOLS_KEYS = """\

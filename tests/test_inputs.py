@@ -360,12 +360,11 @@ def test_a_mapping_of_the_config_reads_a_team_s_own_shape() -> None:
 
 
 def _read_with_config(name: str) -> list[Any]:
-    from okrlint.engine import RunOptions, SettingsCache, plan_sources
-    from okrlint.parallel import load_task
-    from okrlint.registry import default_registry
+    from okrlint.pipeline.parallel import load_task
+    from okrlint.pipeline.run import RunOptions, SettingsCache, plan_sources
 
     options = RunOptions()
-    tasks, _, _ = plan_sources([name], options, SettingsCache(default_registry(), options))
+    tasks, _, _ = plan_sources([name], options, SettingsCache(options))
     return load_task(tasks[0]).documents
 
 

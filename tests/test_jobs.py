@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.document import SourceFile
-from okrlint.parallel import (
+from okrlint.pipeline.parallel import (
     MIN_FILES_PER_WORKER,
     load_files,
     stream_files,
     task_for,
     worker_count,
 )
+from okrlint.sources import SourceFile
 from tools import bench_generator
 
 

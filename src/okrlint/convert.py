@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from okrlint.document import Document, SourceFile
-from okrlint.model import validate
+from okrlint.pipeline.validate import validate
+from okrlint.sources import Document, SourceFile
 
 
 @dataclass(slots=True)
@@ -29,7 +29,7 @@ class Converted:
 
 
 def convert_source(source: SourceFile) -> Converted:
-    shape = _shape(source)
+    shape = source.read_as or f"okrlint {source.reader.upper()}"
     result = Converted(source.display, shape)
     for problem in source.problems:
         result.problems.append(f"line {problem.span.line}: {problem.message}")
@@ -61,7 +61,7 @@ def convert_source(source: SourceFile) -> Converted:
 
 def _still_invalid(text: str, display: str) -> str:
     """Why the written YAML would not pass okrlint's format, or '' when it does."""
-    from okrlint.document import load_text
+    from okrlint.pipeline.load import load_text
 
     written = load_text(text, display)
     problems = [p.message for p in written.problems]
@@ -72,15 +72,6 @@ def _still_invalid(text: str, display: str) -> str:
     if not written.documents and not problems:
         problems.append("the result is not an OKR document")
     return "; ".join(problems)
-
-
-def _shape(source: SourceFile) -> str:
-    if source.reader not in ("yaml", "json"):
-        return source.reader
-    for document in source.documents:
-        if document.mapped_from is not None:
-            return document.mapped_from
-    return f"okrlint {source.reader.upper()}"
 
 
 def native_data(document: Document) -> tuple[dict[str, Any], list[str]]:

@@ -12,18 +12,12 @@ that need them: a run over YAML files pays for none of them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from okrlint.document import (
-    DEFAULT_MAX_FILE_BYTES,
-    Problem,
-    SourceFile,
-    Span,
-    load_bytes,
-    read_file_bytes,
-)
+from okrlint.inputs.options import DEFAULT_INPUTS, UNREADABLE, InputOptions
+from okrlint.pipeline.load import DEFAULT_MAX_FILE_BYTES, load_bytes, read_file_bytes
+from okrlint.sources import Problem, SourceFile, Span
 
 YAML_SUFFIXES = (".yaml", ".yml")
 JSON_SUFFIXES = (".json",)
@@ -32,32 +26,7 @@ TABLE_SUFFIXES = (".csv", ".tsv")
 # What a folder is searched for by default; Markdown and CSV are read when named or included.
 FOLDER_SUFFIXES = YAML_SUFFIXES + JSON_SUFFIXES
 READABLE_SUFFIXES = FOLDER_SUFFIXES + MARKDOWN_SUFFIXES + TABLE_SUFFIXES
-NATIVE = "okrlint"
 _OKR_WORDS = re.compile(rb"(?i)objective|key.?results?|\bkrs?\b|okr|goals")
-UNREADABLE = "STR005"
-
-
-@dataclass(frozen=True, slots=True)
-class InputOptions:
-    """How to read files that are not in okrlint's own format (sent to worker processes)."""
-
-    # A mapping or reader by name for every file (`--from`), instead of recognising the shape.
-    from_format: str | None = None
-    # Declarative mappings of the config, as written (validated where they are read).
-    mappings: tuple[dict[str, Any], ...] = ()
-    # The team and period of sets whose file says neither.
-    team: str | None = None
-    period: str | None = None
-    fiscal_year_start: int = 1
-
-
-DEFAULT_INPUTS = InputOptions()
-
-
-@dataclass(slots=True)
-class _Named:
-    text: str = ""
-    problems: list[Problem] = field(default_factory=list)
 
 
 def reader_for(path: Path, options: InputOptions = DEFAULT_INPUTS) -> str:

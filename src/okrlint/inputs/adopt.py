@@ -12,12 +12,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from okrlint.document import Document, Problem, SourceFile, Span
-from okrlint.inputs import NATIVE, UNREADABLE, InputOptions
 from okrlint.inputs.aliases import fold
 from okrlint.inputs.mapping import MappingSpec, apply_mapping, detects
+from okrlint.inputs.options import NATIVE, UNREADABLE, InputOptions
 from okrlint.inputs.shapes import BUILTIN
 from okrlint.inputs.values import names_from_path
+from okrlint.sources import Document, Problem, SourceFile, Span
 
 _LOOK_FOR = frozenset(
     fold(k) for k in ("key_results", "keyresults", "krs", "kr", "key_result", "keyresult")

@@ -20,9 +20,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from okrlint.document import LocationIndex, NodePath
 from okrlint.inputs.aliases import field_for, fold
 from okrlint.inputs.values import convert, to_period
+from okrlint.sources import LocationIndex, NodePath
 
 SET_FIELDS = ("team", "period", "owner", "aligns_to")
 OBJECTIVE_FIELDS = ("id", "title", "type", "description", "owner", "aligns_to", "initiatives")

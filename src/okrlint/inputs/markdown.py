@@ -19,9 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from okrlint.document import Problem, SourceFile, Span, decode_bytes, read_plain_yaml
-from okrlint.inputs import UNREADABLE, InputOptions
 from okrlint.inputs.aliases import field_for, fold
+from okrlint.inputs.options import UNREADABLE, InputOptions
 from okrlint.inputs.outline import (
     Entry,
     KeyResultDraft,
@@ -31,6 +30,8 @@ from okrlint.inputs.outline import (
     SetDraft,
 )
 from okrlint.inputs.values import cell_value, names_from_path, period_in_name, to_period
+from okrlint.pipeline.load import decode_bytes, read_plain_yaml
+from okrlint.sources import Problem, SourceFile, Span
 
 # CommonMark allows deep nesting; an OKR outline is a few levels deep.
 MAX_NESTING = 20

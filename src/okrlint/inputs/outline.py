@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from okrlint.document import Document, LocationIndex, NodePath, SourceFile
+from okrlint.sources import Document, LocationIndex, NodePath, SourceFile
 
 Place = tuple[int, int, int, int]  # 1-based line, column, end line, end column
 

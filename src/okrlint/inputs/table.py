@@ -13,11 +13,12 @@ import csv
 import io
 from dataclasses import dataclass
 
-from okrlint.document import Problem, SourceFile, Span, decode_bytes
-from okrlint.inputs import UNREADABLE, InputOptions
 from okrlint.inputs.aliases import field_for, fold
+from okrlint.inputs.options import UNREADABLE, InputOptions
 from okrlint.inputs.outline import Entry, KeyResultDraft, ObjectiveDraft, Outline, Place
 from okrlint.inputs.values import cell_value, names_from_path, to_period
+from okrlint.pipeline.load import decode_bytes
+from okrlint.sources import Problem, SourceFile, Span
 
 # Header names, folded, in order of preference.
 _OBJECTIVE = tuple(fold(n) for n in ("objective", "objective title", "objectives", "goal", "okr"))
