@@ -291,22 +291,36 @@ def test_unit_spellings() -> None:
 
 
 def test_pint_is_imported_only_for_a_conversion(tmp_path: Path) -> None:
-    plain = tmp_path / "plain.yaml"
+    # Two repositories: the whole-repository rules read every file of their own.
+    for name in ("plain", "converting"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / ".okrlint.yaml").write_text("")
+    plain = tmp_path / "plain" / "okrs.yaml"
     plain.write_text(_set("Grow seats from 1,000 to 1,500", "Lift reply rate from 2% to 3%"))
-    converting = tmp_path / "converting.yaml"
+    converting = tmp_path / "converting" / "okrs.yaml"
     converting.write_text(_set("Cut p95 from 1.2 s to 600 ms"))
     script = (
         "import sys, json\n"
         "from okrlint.engine import RunOptions, lint_paths\n"
-        "report = lint_paths([sys.argv[1]], options=RunOptions(jobs=1, cache=False))\n"
-        "print(json.dumps(['pint' in sys.modules, len(report.findings)]))\n"
+        "cache = sys.argv[2] == 'cache'\n"
+        "report = lint_paths([sys.argv[1]], options=RunOptions(jobs=1, cache=cache))\n"
+        "print(json.dumps(['pint' in sys.modules, [f.code for f in report.findings]]))\n"
     )
 
-    def run(path: Path) -> list[object]:
+    def run(path: Path, cache: str = "no-cache") -> list[object]:
         done = subprocess.run(
-            [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+            [sys.executable, "-c", script, str(path), cache],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         return list(json.loads(done.stdout.strip().splitlines()[-1]))
 
     assert run(plain)[0] is False
     assert run(converting)[0] is True
+    # The conversion is kept with the reading: a run that finds it in the cache needs no pint,
+    # and judges the same.
+    cold = run(converting, "cache")
+    warm = run(converting, "cache")
+    assert cold[0] is True and warm[0] is False
+    assert cold[1] == warm[1] and "SND002" not in str(warm[1])

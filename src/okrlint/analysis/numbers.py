@@ -7,6 +7,7 @@ span, so a message can quote it exactly.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import asdict, dataclass
@@ -168,6 +169,10 @@ class NumberMention:
     end: int
     # The upper end of a range ("10-15%": value 10, upper 15).
     upper: float | None = None
+    # The value in seconds or bytes, for the baseline and target of a sentence that states them
+    # in two units ("from 1.2 s to 800 ms"): converted once when the text is read, so runs that
+    # find the reading in the cache compare them without loading the units library.
+    base: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -230,7 +235,21 @@ def find_numbers(text: str) -> list[NumberMention]:
             NumberMention(match.group(), float(_WORD_NUMBERS[word]), "", kind, COUNT, *match.span())
         )
     mentions.sort(key=lambda m: m.start)
-    return _assign_roles(text, mentions)
+    return _with_base_values(_assign_roles(text, mentions))
+
+
+def _with_base_values(mentions: list[NumberMention]) -> list[NumberMention]:
+    baseline = next((m for m in mentions if m.role == BASELINE), None)
+    target = next((m for m in reversed(mentions) if m.role in (TARGET, THRESHOLD)), None)
+    if baseline is None or target is None:
+        return mentions
+    from okrlint.analysis import quantities
+
+    bases = quantities.base_values(baseline, target)
+    if bases is None:
+        return mentions
+    based = {id(baseline): bases[0], id(target): bases[1]}
+    return [dataclasses.replace(m, base=based[id(m)]) if id(m) in based else m for m in mentions]
 
 
 def _has_role_word(text: str, start: int) -> bool:
