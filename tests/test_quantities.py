@@ -324,3 +324,30 @@ def test_pint_is_imported_only_for_a_conversion(tmp_path: Path) -> None:
     warm = run(converting, "cache")
     assert cold[0] is True and warm[0] is False
     assert cold[1] == warm[1] and "SND002" not in str(warm[1])
+
+
+def test_a_multiple_of_the_baseline_is_the_target() -> None:
+    from okrlint.analysis import read_texts
+    from okrlint.analysis.pack import load_pack
+    from okrlint.measures import numbers_of
+    from okrlint.model import Direction, KeyResult
+
+    texts = ["Double weekly exports from 400", "Halve the review queue from 6 days"]
+    readings = read_texts(texts, load_pack())
+    doubled = numbers_of(KeyResult(title=texts[0]), readings[texts[0]])
+    assert (doubled.baseline, doubled.target, doubled.direction) == (400, 800, Direction.INCREASE)
+    halved = numbers_of(KeyResult(title=texts[1]), readings[texts[1]])
+    assert (halved.baseline, halved.target, halved.direction) == (6, 3, Direction.DECREASE)
+    assert halved.unit == "day"
+    assert _codes(_set(*texts)) == []
+
+
+def test_fields_in_two_units_are_not_already_met() -> None:
+    text = HEAD + (
+        "    key_results:\n"
+        "      - title: Trim checkout p95\n"
+        "        baseline: 1.3 s\n"
+        "        target: 850 ms\n"
+        "        current: 1.1 s\n"
+    )
+    assert _codes(text) == []
