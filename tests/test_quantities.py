@@ -351,3 +351,18 @@ def test_fields_in_two_units_are_not_already_met() -> None:
         "        current: 1.1 s\n"
     )
     assert _codes(text) == []
+
+
+def test_fields_and_sentence_in_different_units_agree_or_disagree_by_value() -> None:
+    text = HEAD + (
+        "    key_results:\n"
+        "      - title: Trim checkout p95 from 1.3 s to 850 ms\n"
+        "        baseline: 1300 ms\n"
+        "        target: 0.85 s\n"
+        "      - title: Trim search p95 from 1.3 s to 850 ms\n"
+        "        baseline: 1.5 s\n"
+        "        target: 850 ms\n"
+    )
+    findings = lint_text(text, select=["MEA003"], today=TODAY)
+    assert [f.line for f in findings] == [10]
+    assert "the text starts from '1.3 s' but `baseline:` is 1500" in findings[0].message

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from okrlint.analysis import KeyResultReading, facts_of, reading_of
+from okrlint.analysis import KeyResultReading, facts_of, quantities, reading_of
 from okrlint.analysis.direction import verb_direction
+from okrlint.analysis.numbers import NumberMention
 from okrlint.findings import Severity, Violation
 from okrlint.model import KeyResult
 from okrlint.registry import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
@@ -148,14 +149,30 @@ def _same(a: float, b: float) -> bool:
     return False
 
 
+def _in_field_unit(mention: NumberMention | None, unit: str | None) -> float | None:
+    """A number of the text in the unit of the fields ('1.2 s' is 1200 with `unit: ms`); None
+    when it has no value or cannot be put in that unit (then nothing is said about it)."""
+    if mention is None or mention.value is None:
+        return None
+    if not unit:
+        return mention.value
+    written = quantities.from_mention(mention)
+    dimension, name = quantities.unit_of(unit)
+    converted = quantities.convert(
+        mention.value, written, quantities.Quantity(1.0, dimension, name, unit)
+    )
+    return converted if isinstance(converted, float) else None
+
+
 def _disagreements(key_result: KeyResult, reading: KeyResultReading) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     mention = reading.baseline_mention
+    written = _in_field_unit(mention, key_result.unit)
     if (
         key_result.baseline is not None
         and mention is not None
-        and mention.value is not None
-        and not _same(key_result.baseline, mention.value)
+        and written is not None
+        and not _same(key_result.baseline, written)
     ):
         found.append(
             (
@@ -164,12 +181,13 @@ def _disagreements(key_result: KeyResult, reading: KeyResultReading) -> list[tup
             )
         )
     target = reading.target_mention
+    aimed = _in_field_unit(target, key_result.unit)
     if (
         key_result.target is not None
         and target is not None
-        and target.value is not None
+        and aimed is not None
         and target.role != "delta"
-    ) and not _same(key_result.target, target.value):
+    ) and not _same(key_result.target, aimed):
         found.append(
             (
                 "target",
