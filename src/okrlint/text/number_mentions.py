@@ -1,0 +1,390 @@
+"""Numbers in key-result text, with their role: baseline, target, delta, threshold, count, date.
+
+This layer works on the raw text with regular expressions, not on tokens: the tokenizer
+splits "10k -> 15k" and "$1.2M" in ways that lose the number. Every mention keeps its character
+span, so a message can quote it exactly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+# Roles a number can play in a key result.
+BASELINE = "baseline"
+TARGET = "target"
+DELTA = "delta"
+THRESHOLD = "threshold"
+COUNT = "count"
+DATE = "date"
+WINDOW = "window"
+VERSION = "version"
+# A number that names a thing rather than measuring it ("the 1 000-tap test").
+LABEL = "label"
+# Roles that make a key result measurable (a date, a window or a version number does not).
+MEASURING_ROLES = frozenset({BASELINE, TARGET, DELTA, THRESHOLD, COUNT})
+
+_MONTHS = (
+    "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|"
+    "september|oct|october|nov|november|dec|december"
+)
+_TIME_UNITS = (
+    "ms|msec|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|"
+    r"(?:business|working|work)[\s-]days?|bd|d|days?|wks?|weeks?|"
+    "mos?|months?|yrs?|years?|quarters?|sprints?"
+)
+_SIZE_UNITS = "[kmgtp]i?b(?:/s|ps)?|[kmg]bps|req/s|rps|qps|tps|fps"
+_UNIT = rf"(?:%|pp|percent(?:age points?)?|points?|pts|x|×|{_TIME_UNITS}|{_SIZE_UNITS})"
+_SCALE = r"(?:k|K|m|M|mm|MM|bn|BN|b|B|\s(?:thousand|million|billion))"
+_CURRENCY_CODES = "usd|eur|gbp|jpy|chf|cad|aud|inr|cny"
+_NUMBER = (
+    rf"(?:(?P<currency>[$€£¥]|(?:{_CURRENCY_CODES})(?=\s?\d))\s?)?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    # Thousands grouped by spaces ("1 000") and decimal commas before a unit ("1,4%", "€2,5M").
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+    r"|\d+,\d{1,2}(?=\s?[%€]|[kKmMbB]\b)"
+    r"|\d+(?:\.\d+)?|\.\d+)"
+    # A range written with a dash: "10-15%", "3–5 days".
+    r"(?:\s?[-–]\s?(?P<upper>\d+(?:\.\d+)?)(?=\s?(?:%|[a-zA-Z$€£]|$|[\s,.;)])))?"
+    rf"(?P<scale>{_SCALE}(?![a-zA-Z]))?"
+    r"(?P<plus>\+)?"
+    rf"(?:(?:\s|-)?(?P<unit>{_UNIT}|€|(?:{_CURRENCY_CODES}))(?![a-zA-Z]))?"
+)
+_MENTION = re.compile(rf"(?<![\w.#/@-]){_NUMBER}(?![\w])", re.IGNORECASE)
+# Figures left out on purpose: "N3", "X%", "$X", "Y ms".
+_REDACTED = re.compile(r"\bN\d+\b|(?<![\w$])[$€£]?\b[XYZ]{1,2}\b\s?%?(?=[\s,.;)]|$)")
+_WORD_NUMBERS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "half": 0.5,
+    "double": 2,
+    "triple": 3,
+    "twice": 2,
+    "doubles": 2,
+    "doubled": 2,
+    "doubling": 2,
+    "triples": 3,
+    "tripled": 3,
+    "tripling": 3,
+    "quadruple": 4,
+    "halve": 0.5,
+    "halves": 0.5,
+    "halved": 0.5,
+    "halving": 0.5,
+}
+_MULTIPLYING_WORDS = frozenset(
+    word for word in _WORD_NUMBERS if word.startswith(("doubl", "tripl", "quadr", "halv"))
+) | {"half", "twice"}
+_WORD = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
+
+# Spans that look like numbers but are not amounts.
+_DATES = re.compile(
+    rf"\b(?:(?:19|20)\d\d-\d\d(?:-\d\d)?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b(?:,?\s+(?:19|20)\d\d)?"
+    rf"|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d(?:[-/](?:Q[1-4]|H[12]|\d\d))?"
+    r"|FY\s?\d{2,4}(?:[-/]\d{2,4})?|\bQ[1-4]\b(?:\s+(?:FY\s?)?(?:19|20)?\d\d)?|\bH[12]\b"
+    r"|\b(?:week|wk|day|month|sprint)\s+\d{1,2}\b(?=\s*(?:$|[,.;)]|of\b|and\b))"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})",
+    re.IGNORECASE,
+)
+_BY_DATE = re.compile(
+    rf"\b(?:by|before|until|till|in|on|at|after|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:{_MONTHS}|Q[1-4]|H[12]|"
+    r"(?:19|20)\d\d|week\s+\d+|the\s+quarter|the\s+year|this\s+quarter|next\s+quarter|EOQ|EOY)",
+    re.IGNORECASE,
+)
+_VERSION = re.compile(
+    r"(?<![\w.])v?\d+(?:\.\d+){2,}\b|(?<![\w.])v\d+(?:\.\d+)?\b|\b\d+\.0\b(?!\s*[%x×])"
+)
+# "a 1 000-tap test", "the 3-step guide": the number names a thing (a time unit is a window).
+_LABEL = re.compile(
+    r"(?<![\w.])\d{1,3}(?:[ \u00a0\u202f]\d{3})*-(?P<word>[a-z]+)\b(?!\s*%)", re.IGNORECASE
+)
+_WINDOW = re.compile(
+    rf"(?<![\w.])\d+\s?-\s?(?:{_TIME_UNITS})\b|\b(?:week|day|month|wk|d|w|m)-?\d+\b(?!\s*%)"
+    rf"|\b(?:within|in|after|over)\s+(?:the\s+)?(?:first\s+)?\d+\s+(?:{_TIME_UNITS})\s+(?:of|after|from)\b"
+    rf"|\b(?:first|last|past|next)\s+\d+\s+(?:{_TIME_UNITS})\b"
+    r"|\bper\s+\d+\b|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)",
+    re.IGNORECASE,
+)
+
+# Context words before a number that give it a role.
+_ARROW = r"(?:->|→|=>|⇒|➝|➔|—>|-->)"
+_BEFORE_THRESHOLD_DOWN = re.compile(
+    r"(?:under|below|less\s+than|fewer\s+than|lower\s+than|at\s+most|no\s+more\s+than|"
+    r"not\s+more\s+than|max(?:imum)?(?:\s+of)?|within|<=?|≤|down\s+to|no\s+higher\s+than|"
+    r"beneath|shorter\s+than|faster\s+than|cap(?:ped)?\s+at)\s*$",
+    re.IGNORECASE,
+)
+_BEFORE_THRESHOLD_UP = re.compile(
+    r"(?:over|above|more\s+than|greater\s+than|higher\s+than|at\s+least|no\s+less\s+than|"
+    r"not\s+less\s+than|minimum(?:\s+of)?|min\.?|>=?|≥|up\s+to|beyond|exceed(?:s|ing)?|"
+    r"north\s+of|in\s+excess\s+of)\s*$",
+    re.IGNORECASE,
+)
+_BEFORE_BASELINE = re.compile(
+    r"(?:\bfrom(?:\s+(?:the\s+)?(?:current|today'?s|a\s+baseline\s+of|baseline|about|around|"
+    r"approx\.?|approximately|~|an?\s+\w+\s+of))?|\bcurrently(?:\s+at)?|\bcurrent(?:ly)?:?|"
+    r"\bbaseline(?:\s+of)?:?|\bup\s+from|\bdown\s+from|\btoday(?:\s+at)?:?|\bwas|\bvs\.?|"
+    r"\bversus|\bcompared\s+(?:to|with)|\bstarting\s+(?:at|from)|\bbase:?)\s*~?\s*$",
+    re.IGNORECASE,
+)
+_BEFORE_TARGET = re.compile(
+    r"(?:\bto|\breach(?:ing)?|\btarget(?:\s+of)?:?|=|\bhit)\s*~?\s*$", re.IGNORECASE
+)
+_BEFORE_DELTA = re.compile(
+    r"\bby\s+(?:at\s+least\s+|over\s+|more\s+than\s+|~|about\s+)?$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number as written, its value and unit, its role and where it is in the text."""
+
+    text: str
+    value: float | None
+    unit: str
+    kind: str
+    role: str
+    start: int
+    end: int
+    # The upper end of a range ("10-15%": value 10, upper 15).
+    upper: float | None = None
+    # The value in seconds or bytes, for the baseline and target of a sentence that states them
+    # in two units ("from 1.2 s to 800 ms"): converted once when the text is read, so runs that
+    # find the reading in the cache compare them without loading the units library.
+    base: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NumberMention:
+        return cls(**data)
+
+    @property
+    def measures(self) -> bool:
+        return self.role in MEASURING_ROLES
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in `text` with its role, in order of position."""
+    excluded: list[tuple[int, int, str]] = []
+    for pattern, role in ((_DATES, DATE), (_VERSION, VERSION), (_WINDOW, WINDOW)):
+        excluded.extend((m.start(), m.end(), role) for m in pattern.finditer(text))
+    for match in _BY_DATE.finditer(text):
+        excluded.append((match.start(), match.end(), DATE))
+    for match in _LABEL.finditer(text):
+        if not re.fullmatch(_TIME_UNITS, match["word"], re.IGNORECASE) and not _has_role_word(
+            text, match.start()
+        ):
+            excluded.append((match.start(), match.end(), LABEL))
+
+    mentions: list[NumberMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in _MENTION.finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        covered = _covering(excluded, start, end)
+        if covered == WINDOW and _is_limit(text, start):
+            # "<10-min onboarding": a limit on the duration, not a window of time.
+            covered = None
+        if covered is not None:
+            mentions.append(_plain(text, start, end, covered))
+            taken.append((start, end))
+            continue
+        mentions.append(_mention(text, match, start, end))
+        taken.append((start, end))
+    for match in _REDACTED.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        written = match.group().strip()
+        unit = "%" if written.endswith("%") else ""
+        mentions.append(
+            NumberMention(
+                written, None, unit, "redacted", COUNT, match.start(), match.start() + len(written)
+            )
+        )
+        taken.append(match.span())
+    for match in _WORD.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        word = match.group().lower()
+        kind = "multiple" if word in _MULTIPLYING_WORDS else "word"
+        mentions.append(
+            NumberMention(match.group(), float(_WORD_NUMBERS[word]), "", kind, COUNT, *match.span())
+        )
+    mentions.sort(key=lambda m: m.start)
+    return _with_base_values(_assign_roles(text, mentions))
+
+
+def _with_base_values(mentions: list[NumberMention]) -> list[NumberMention]:
+    baseline = next((m for m in mentions if m.role == BASELINE), None)
+    target = next((m for m in reversed(mentions) if m.role in (TARGET, THRESHOLD)), None)
+    if baseline is None or target is None:
+        return mentions
+    from okrlint import quantities
+
+    bases = quantities.base_values(baseline, target)
+    if bases is None:
+        return mentions
+    based = {id(baseline): bases[0], id(target): bases[1]}
+    return [dataclasses.replace(m, base=based[id(m)]) if id(m) in based else m for m in mentions]
+
+
+def _has_role_word(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return any(
+        pattern.search(before) for pattern in (_BEFORE_BASELINE, _BEFORE_TARGET, _BEFORE_DELTA)
+    ) or _is_limit(text, start)
+
+
+def _is_limit(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return bool(_BEFORE_THRESHOLD_DOWN.search(before) or _BEFORE_THRESHOLD_UP.search(before))
+
+
+def _covering(excluded: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    for ex_start, ex_end, role in excluded:
+        if ex_start <= start and end <= ex_end:
+            return role
+    return None
+
+
+def _plain(text: str, start: int, end: int, role: str) -> NumberMention:
+    return NumberMention(text[start:end], None, "", role, role, start, end)
+
+
+_SCALES = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
+
+
+def _value(written: str) -> float:
+    """A number as written: "1,200", "1 200", "1,4" (a decimal comma), "0.5"."""
+    compact = re.sub(r"[ \u00a0\u202f]", "", written)
+    if re.fullmatch(r"\d+,\d{1,2}", compact):
+        return float(compact.replace(",", "."))
+    return float(compact.replace(",", ""))
+
+
+def _mention(text: str, match: re.Match[str], start: int, end: int) -> NumberMention:
+    scale = (match["scale"] or "").strip().lower()
+    factor = _SCALES.get(scale, 1.0)
+    number = _value(match["number"]) * factor
+    upper = float(match["upper"]) * factor if match["upper"] else None
+    unit = (match["unit"] or "").lower()
+    currency = match["currency"] or ""
+    if not currency and (unit == "€" or re.fullmatch(_CURRENCY_CODES, unit)):
+        currency, unit = unit, ""
+    if currency:
+        kind, unit = "currency", currency.upper()
+    elif unit in ("%", "percent", "pp") or unit.startswith(("percent", "point", "pt")):
+        kind = "percent"
+    elif unit in ("x", "×"):
+        kind = "multiple"
+    elif unit and re.fullmatch(_TIME_UNITS, unit):
+        kind = "duration"
+    elif unit:
+        kind = "size"
+    elif scale:
+        kind = "count"
+    else:
+        kind = "count"
+    return NumberMention(text[start:end], number, unit, kind, "", start, end, upper)
+
+
+def _assign_roles(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    result: list[NumberMention] = []
+    amounts = [m for m in mentions if m.role == "" or m.role == COUNT]
+    roles: dict[int, str] = {}
+    # Ranges first: "from 32% to 45%", "32% -> 45%", "10k → 15k", "between 3 and 5".
+    for first, second in itertools.pairwise(amounts):
+        between = text[first.end : second.start]
+        before = text[max(0, first.start - 40) : first.start]
+        if re.fullmatch(rf"\s*(?:{_ARROW}|to|→)\s*", between, re.IGNORECASE) and (
+            re.search(r"\bfrom\s*~?\s*$", before, re.IGNORECASE)
+            or re.fullmatch(rf"\s*{_ARROW}\s*", between)
+            or (first.unit == second.unit and first.kind == second.kind and first.kind != "count")
+            or re.search(r"\b(?:from|currently|baseline)\b[^.;]*$", before, re.IGNORECASE)
+        ):
+            roles[id(first)], roles[id(second)] = BASELINE, TARGET
+        elif re.fullmatch(r"\s*and\s*", between) and re.search(r"\bbetween\s*$", before, re.I):
+            roles[id(first)], roles[id(second)] = THRESHOLD, TARGET
+    for mention in amounts:
+        if id(mention) in roles:
+            continue
+        before = text[max(0, mention.start - 40) : mention.start]
+        if mention.kind == "multiple" and not _BEFORE_BASELINE.search(before):
+            roles[id(mention)] = DELTA
+        elif _BEFORE_BASELINE.search(before):
+            roles[id(mention)] = BASELINE
+        elif _BEFORE_DELTA.search(before):
+            roles[id(mention)] = DELTA
+        elif _BEFORE_THRESHOLD_DOWN.search(before) or _BEFORE_THRESHOLD_UP.search(before):
+            roles[id(mention)] = THRESHOLD
+        elif _BEFORE_TARGET.search(before):
+            roles[id(mention)] = TARGET
+    # A lone amount with no context word is the number to reach ("Reach 10,000 visits").
+    unassigned = [m for m in amounts if id(m) not in roles]
+    has_target = any(r in (TARGET, THRESHOLD) for r in roles.values())
+    for mention in unassigned:
+        roles[id(mention)] = COUNT if (has_target or len(unassigned) > 1) else TARGET
+    for mention in mentions:
+        role = roles.get(id(mention), mention.role)
+        result.append(
+            NumberMention(
+                mention.text,
+                mention.value,
+                mention.unit,
+                mention.kind,
+                role,
+                mention.start,
+                mention.end,
+                mention.upper,
+            )
+        )
+    return result
+
+
+def threshold_direction(text: str, mention: NumberMention) -> str | None:
+    """'decrease' for "under 200 ms", 'increase' for "at least 50", else None."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    if _BEFORE_THRESHOLD_DOWN.search(before):
+        return "decrease"
+    if _BEFORE_THRESHOLD_UP.search(before):
+        return "increase"
+    return None
+
+
+def has_date(text: str) -> str | None:
+    """The first date or deadline in the text ("by May", "end of Q2", "2026-03-31"), if any."""
+    found = _BY_DATE.search(text) or _DATES.search(text)
+    return found.group() if found else None
