@@ -10,12 +10,13 @@ quantities already in one unit never reach it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from okrlint.text.number_mentions import NumberMention
+from okrlint.text.number_mentions import BASELINE, TARGET, THRESHOLD, NumberMention
 
 # What a quantity measures.
 TIME = "time"
@@ -300,6 +301,21 @@ def base_values(first: NumberMention, second: NumberMention) -> tuple[float, flo
         return None
     base = _BASE_UNITS[one.dimension]
     return _convert(first.value, one.unit, base), _convert(second.value, other.unit, base)
+
+
+def with_base_values(mentions: list[NumberMention]) -> list[NumberMention]:
+    """The mentions of a sentence, its baseline and target with their values in seconds (or
+    bytes) when it states them in two units of time (or size): the reader keeps them in the
+    reading, so runs that find it in the cache compare them without loading pint."""
+    baseline = next((m for m in mentions if m.role == BASELINE), None)
+    target = next((m for m in reversed(mentions) if m.role in (TARGET, THRESHOLD)), None)
+    if baseline is None or target is None:
+        return mentions
+    bases = base_values(baseline, target)
+    if bases is None:
+        return mentions
+    based = {id(baseline): bases[0], id(target): bases[1]}
+    return [dataclasses.replace(m, base=based[id(m)]) if id(m) in based else m for m in mentions]
 
 
 def _convert(value: float, unit: str, into: str) -> float:

@@ -7,7 +7,6 @@ span, so a message can quote it exactly.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 from dataclasses import asdict, dataclass
@@ -235,21 +234,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             NumberMention(match.group(), float(_WORD_NUMBERS[word]), "", kind, COUNT, *match.span())
         )
     mentions.sort(key=lambda m: m.start)
-    return _with_base_values(_assign_roles(text, mentions))
-
-
-def _with_base_values(mentions: list[NumberMention]) -> list[NumberMention]:
-    baseline = next((m for m in mentions if m.role == BASELINE), None)
-    target = next((m for m in reversed(mentions) if m.role in (TARGET, THRESHOLD)), None)
-    if baseline is None or target is None:
-        return mentions
-    from okrlint import quantities
-
-    bases = quantities.base_values(baseline, target)
-    if bases is None:
-        return mentions
-    based = {id(baseline): bases[0], id(target): bases[1]}
-    return [dataclasses.replace(m, base=based[id(m)]) if id(m) in based else m for m in mentions]
+    return _assign_roles(text, mentions)
 
 
 def _has_role_word(text: str, start: int) -> bool:
