@@ -13,11 +13,12 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
+    reading_of,
 )
-from okrlint.findings import Severity, Violation
-from okrlint.text.facts import facts_of
-from okrlint.text.reading import reading_of
+from okrlint.text.key_result_numbers import measurable
 
 _DIGIT = re.compile(r"\d")
 
@@ -41,7 +42,19 @@ class NoTarget(Rule[NoOptions]):
                 + "    key_results:\n"
                 + "      - Improve onboarding for new teams  # expect: MEA001\n"
                 + "      - title: Raise activation of new teams  # expect: MEA001\n"
-                + "        metric: share of new teams active in week 1\n"
+                + "        metric: share of new teams active in week 1\n",
+                messages=(
+                    (
+                        "no number to reach: the text states no amount, threshold or share and "
+                        "there is no `target`; say how much ('from 32% to 45%', 'under 200 ms', "
+                        "'every release') or set `target:` so the key result can be graded."
+                    ),
+                    (
+                        "no number to reach: the text states no amount, threshold or share and "
+                        "there is no `target`; say how much ('from 32% to 45%', 'under 200 ms', "
+                        "'every release') or set `target:` so the key result can be graded."
+                    ),
+                ),
             ),
         ),
         good=(
@@ -68,7 +81,7 @@ class NoTarget(Rule[NoOptions]):
             # Text okrlint cannot read (another language): only a missing figure is certain.
             if _DIGIT.search(key_result.title):
                 return
-        elif facts_of(key_result, reading).measurable:
+        elif measurable(key_result, reading):
             return
         dated = (
             f" (a date such as {reading.date!r} is not a target)"
