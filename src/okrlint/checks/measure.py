@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from okrlint.analysis import KeyResultReading, facts_of, reading_of
+from okrlint.analysis.reading import HIGH
 from okrlint.findings import Severity, Violation
 from okrlint.model import KeyResult
 from okrlint.registry import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
@@ -62,15 +63,24 @@ class NoTarget(Rule[NoOptions]):
                 return
         elif facts_of(key_result, reading).measurable:
             return
+        elif reading.is_output and reading.confidence == HIGH:
+            # One problem, one finding: an output's missing target is OUT001/OUT002's news.
+            return
         dated = (
             f" (a date such as {reading.date!r} is not a target)"
             if reading and reading.date
             else ""
         )
+        direction = (
+            f" '{reading.lead_verb}' says which way the measure should go, not how far;"
+            if reading and reading.direction in ("increase", "decrease") and reading.lead_verb
+            else ""
+        )
         yield item.violation(
             f"no number to reach: the text states no amount, threshold or share{dated} and "
-            "there is no `target`; say how much ('from 32% to 45%', 'under 200 ms', 'every "
-            "release') or set `target:` so the key result can be graded.",
+            f"there is no `target`;{direction} without one nobody can say at the end of the "
+            "period whether it was met. Say how much ('from 32% to 45%', 'under 200 ms', "
+            "'every release') or set `target:` so the key result can be graded.",
         )
 
 

@@ -13,6 +13,7 @@ from okrlint.analysis.reading import (
     DELIVERY,
     HIRE,
     INTERNAL_METRIC,
+    LOW,
     TASK,
 )
 from okrlint.findings import Severity, Violation
@@ -55,7 +56,30 @@ def _output_message(reading: KeyResultReading) -> str:
         date = f" with a date ({reading.date!r}) standing in for a measure" if reading.date else ""
         found = f"names a deliverable ({quoted}){date}"
         way = f"{_ASK} once {thing} exists, measure that, and move the work to `initiatives:`"
-    return f"output, not an outcome: the key result {found}; {way}."
+    return (
+        f"output, not an outcome: the key result {found}{_who(reading)}, so it can be met while "
+        f"no customer does anything differently; {way}.{_unsure(reading)}"
+    )
+
+
+def _who(reading: KeyResultReading) -> str:
+    """Who acts: the team, even where the text names people as the work's object."""
+    people = reading.hits.get("customer_actors", ())
+    if people and reading.actor is None:
+        return f" (the team acts; {people[0].quoted()} only receive the work)"
+    return " (the team acts)"
+
+
+def _unsure(reading: KeyResultReading) -> str:
+    if reading.confidence != LOW:
+        return ""
+    if reading.output_kind == DELIVERABLE:
+        why = "it names a thing, with no verb saying what happens to it"
+    elif reading.output_kind == INTERNAL_METRIC:
+        why = "a measure of the team's own work is sometimes what the objective is about"
+    else:
+        why = "the verb of work is read from the sentence's shape, not from okrlint's lexicons"
+    return f" Reported as a hint: {why}."
 
 
 class OutputAsOutcome(Rule[NoOptions]):
@@ -111,6 +135,7 @@ class OutputAsOutcome(Rule[NoOptions]):
             _output_message(reading),
             fix=move_to_initiatives(item),
             suggestion=suggest_outcome(reading),
+            hint=reading.confidence == LOW,
         )
 
 
@@ -164,10 +189,13 @@ class ActivityCount(Rule[NoOptions]):
             found = f"counts work done ({quoted}), not a change in what people do"
         assert reading.output_kind in (ACTIVITY_COUNT, INTERNAL_METRIC)
         yield item.violation(
-            f"activity count: the key result {found}; ask what the work is for and measure that "
-            "change (who does what, from what to what), keeping the work under `initiatives:`.",
+            f"activity count: the key result {found}{_who(reading)}; the count is met by "
+            "working harder whatever customers do, so ask what the work is for and measure that "
+            "change (who does what, from what to what), keeping the work under "
+            f"`initiatives:`.{_unsure(reading)}",
             fix=move_to_initiatives(item),
             suggestion=suggest_outcome(reading),
+            hint=reading.confidence == LOW,
         )
 
 
