@@ -100,8 +100,7 @@ def test_rich_output_shows_the_suggestion_and_the_safe_fix() -> None:
     findings = lint_text(text, select=["OUT001"])
     shown = render_rich(Report(findings, sources={"example.yaml": text}), color=False)
     assert (
-        "suggestion: Increase the share of users who use the mobile app from <baseline> to "
-        "<target>"
+        "suggestion: Increase the share of users who use the mobile app from <baseline> to <target>"
     ) in " ".join(shown.split())
     assert "fix: move the key result 'Roll out the mobile app to all users' to the initiatives" in (
         " ".join(shown.split())
