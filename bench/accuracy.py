@@ -53,9 +53,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from okrlint.document import read_plain_yaml
-from okrlint.engine import RunOptions, lint_paths
 from okrlint.findings import Severity
+from okrlint.pipeline.load import read_plain_yaml
+from okrlint.pipeline.run import RunOptions, lint_paths
 
 HERE = Path(__file__).resolve().parent
 # The corpus sits next to the repository (../shared/corpus) or next to its work-tree folder.
@@ -323,7 +323,7 @@ MIN_FLAGS = 5
 
 def verdict_class(reading: Any) -> str:
     """The kind of evidence an output verdict rests on, as okrlint's confidence groups it."""
-    from okrlint.analysis.reading import DELIVERABLE, INTERNAL_METRIC, LOW
+    from okrlint.text.reading import DELIVERABLE, INTERNAL_METRIC, LOW
 
     kind = str(reading.output_kind)
     if reading.confidence == LOW and kind not in (DELIVERABLE, INTERNAL_METRIC):
@@ -335,9 +335,9 @@ def confidence_leave_one_out(corpus: list[dict[str, Any]]) -> list[str]:
     """Which kinds of output verdict are warnings is decided from measured precision; decide it
     again for each organisation from the other organisations only, and score that organisation
     with those decisions. Pooled, that is the leave-one-organisation-out figure of the tuning."""
-    from okrlint.analysis import read_texts
-    from okrlint.analysis.pack import load_pack
-    from okrlint.analysis.reading import LOW
+    from okrlint.text.reader import read_texts
+    from okrlint.text.pack import load_pack
+    from okrlint.text.reading import LOW
 
     items = [
         (str(entry.get("org")), kr)
