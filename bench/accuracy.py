@@ -335,8 +335,8 @@ def confidence_leave_one_out(corpus: list[dict[str, Any]]) -> list[str]:
     """Which kinds of output verdict are warnings is decided from measured precision; decide it
     again for each organisation from the other organisations only, and score that organisation
     with those decisions. Pooled, that is the leave-one-organisation-out figure of the tuning."""
-    from okrlint.text.reader import read_texts
     from okrlint.text.pack import load_pack
+    from okrlint.text.reader import read_texts
     from okrlint.text.reading import LOW
 
     items = [

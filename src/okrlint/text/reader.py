@@ -40,7 +40,7 @@ from okrlint.text.reading import (
     Term,
 )
 from okrlint.text.structure import (
-    is_cadence,
+    StructureWords,
     perfect,
     target_form,
     unseen_work_verb,
@@ -108,6 +108,13 @@ class Reader:
         self.foreign_function_words = pack.word_list("foreign_function_words")
         self.determiners = pack.word_list("determiners")
         self.english_function_words = pack.word_list("english_function_words")
+        self.cadence_words = pack.word_list("cadence_words")
+        self.structure_words = StructureWords(
+            not_verbs=pack.word_list("not_verbs"),
+            object_openers=pack.word_list("object_openers"),
+            perfect_auxiliaries=pack.word_list("perfect_auxiliaries"),
+            perfect_subjects=pack.word_list("perfect_subjects"),
+        )
         self.phrases = PhraseMatcher()
         self.base_of: dict[str, dict[str, str]] = {}
         for name in sorted(pack.lexicons):
@@ -222,7 +229,11 @@ class _Analysis:
         lead_index = self._lead_index()
         lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
         if lead_kind is None and unseen_work_verb(
-            self.doc, self.lower, lead_index, self.reader.lexicon_starts(self.hits)
+            self.doc,
+            self.lower,
+            lead_index,
+            self.reader.lexicon_starts(self.hits),
+            self.reader.structure_words,
         ):
             # "Refactor the billing service": an imperative with a verb no lexicon holds.
             lead_verb, lead_lemma, lead_kind = (
@@ -443,7 +454,7 @@ class _Analysis:
     def _names_a_measure(self, cadence: re.Match[str]) -> bool:
         """ "monthly visits", "weekly signups": the cadence word is part of the measure's name."""
         word = cadence.group().lower()
-        if not is_cadence(word):
+        if word not in self.reader.cadence_words:
             return False
         after = next((i for i, start in enumerate(self.starts) if start >= cadence.end()), None)
         if after is None:
@@ -664,7 +675,7 @@ class _Analysis:
         """ "We've shipped the guide", "The team has documented ...": work in a done state."""
         if lead_kind is not None:
             return None
-        at = perfect(self.lower, lead_index, self.reader.participles)
+        at = perfect(self.lower, lead_index, self.reader.participles, self.reader.structure_words)
         if at is None or self.lower[at] in self.reader.measure_participles:
             return None
         span = self.doc[lead_index : at + 1]

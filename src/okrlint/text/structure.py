@@ -17,53 +17,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from okrlint.text.tokens import Doc
 
-# Words that open a sentence without being a verb: function words, pronouns, quantifiers, and
-# the adjectives that usually open the name of a measure.
-_NOT_VERBS = frozenset(
-    re.findall(
-        r"[\w']+",
-        "a an the this that these those our their its his her my your we i you they it he she "
-        "us them all every each any some no none both either neither few many much more most "
-        "less least other another such own same only just also very well not never always "
-        "in on at by for from to of with without within into onto over under above below "
-        "about after before between through across around per via than as if so and or but "
-        "nor yet is are was were be been being am has have had do does did will would shall "
-        "should can could may might must there here what which who whom whose when where why "
-        "how new key top first last next main core overall total net gross average mean "
-        "median annual quarterly monthly weekly daily yearly high low higher lower full half "
-        "one two three four five six seven eight nine ten hundred thousand million "
-        "zero single double triple multiple several various certain clear better best good "
-        "great big small large major minor internal external public private global local "
-        "early late current existing previous initial final real true",
-    )
-)
-_OBJECT_OPENERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "our",
-        "their",
-        "its",
-        "your",
-        "this",
-        "these",
-        "those",
-        "all",
-        "every",
-        "each",
-        "at",
-        "more",
-        "new",
-    ]
-)
+
+@dataclass(frozen=True)
+class StructureWords:
+    """The pack's word lists the structure is read with (`kind: words` lexicons)."""
+
+    not_verbs: frozenset[str]
+    object_openers: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    perfect_subjects: frozenset[str]
+
+
 # Verb endings that make a word a verb even before a bare noun ("Digitise intake forms").
 _VERB_ENDINGS = ("ise", "ize", "ify", "ate")
-_HAVE = frozenset(["have", "has", "had", "'ve", "’ve"])
-_PERFECT_SUBJECTS = frozenset(["we", "i", "team", "teams", "they", "you"])
 
 _PLACEHOLDER = re.compile(r"(?<![\w.])(?:[XYNZ]{1,2}\d*\s?%|[XYZ]{1,2}\s?(?:k|m|x)\b|N\d+\b)")
 _MULTIPLE = re.compile(
@@ -83,25 +53,15 @@ _TIME_LIMIT = re.compile(
     r"business\s+days?|working\s+days?|h|d|ms|s)\b",
     re.IGNORECASE,
 )
-_CADENCE_WORDS = frozenset(
-    [
-        "daily",
-        "weekly",
-        "biweekly",
-        "bi-weekly",
-        "fortnightly",
-        "monthly",
-        "quarterly",
-        "nightly",
-        "hourly",
-        "yearly",
-        "annual",
-        "annually",
-    ]
-)
 
 
-def unseen_work_verb(doc: Doc, lower: Sequence[str], index: int, known: Collection[int]) -> bool:
+def unseen_work_verb(
+    doc: Doc,
+    lower: Sequence[str],
+    index: int,
+    known: Collection[int],
+    words: StructureWords,
+) -> bool:
     """True when the word at `index` opens an imperative with a verb no lexicon holds.
 
     `known` holds the token positions where some lexicon term starts (those words are known
@@ -112,7 +72,7 @@ def unseen_work_verb(doc: Doc, lower: Sequence[str], index: int, known: Collecti
     token = doc[index]
     word = lower[index]
     written = token.text
-    if not token.is_alpha or len(word) < 3 or word in _NOT_VERBS:
+    if not token.is_alpha or len(word) < 3 or word in words.not_verbs:
         return False
     # An acronym or a name with inner capitals is a noun ("NPS 40", "GitHub stars").
     if written.isupper() or any(c.isupper() for c in written[1:]):
@@ -123,18 +83,20 @@ def unseen_work_verb(doc: Doc, lower: Sequence[str], index: int, known: Collecti
         return False
     following = doc[index + 1]
     nxt = lower[index + 1]
-    if nxt in _OBJECT_OPENERS or (following.like_num and nxt not in ("one",)):
+    if nxt in words.object_openers or (following.like_num and nxt not in ("one",)):
         return True
-    return word.endswith(_VERB_ENDINGS) and following.is_alpha and nxt not in _NOT_VERBS
+    return word.endswith(_VERB_ENDINGS) and following.is_alpha and nxt not in words.not_verbs
 
 
-def perfect(lower: Sequence[str], index: int, participles: Collection[str]) -> int | None:
+def perfect(
+    lower: Sequence[str], index: int, participles: Collection[str], words: StructureWords
+) -> int | None:
     """The position of the participle when the text opens with a perfect ("We've shipped ...",
     "The team has documented ..."), else None."""
     for at in range(index, min(index + 4, len(lower) - 1)):
-        if lower[at] in _HAVE:
+        if lower[at] in words.perfect_auxiliaries:
             before = lower[at - 1] if at > 0 else ""
-            if at != index and before not in _PERFECT_SUBJECTS:
+            if at != index and before not in words.perfect_subjects:
                 return None
             after = at + 1
             while after < len(lower) and lower[after] in ("now", "already", "finally", "fully"):
@@ -158,7 +120,3 @@ def target_form(text: str) -> str | None:
         if found:
             return found.group().strip()
     return None
-
-
-def is_cadence(word: str) -> bool:
-    return word in _CADENCE_WORDS

@@ -52,22 +52,26 @@ class ActivityCount(Rule[NoOptions]):
                 + "      - Increase test coverage to 80%  # expect: OUT002\n",
                 messages=(
                     (
-                        "activity count: the key result counts work done ('10 blog posts'), not "
-                        "a change in what people do; ask what the work is for and measure that "
-                        "change (who does what, from what to what), keeping the work under "
+                        "activity count: the key result counts work done ('10 blog posts'), not a"
+                        " change in what people do (the team acts); the count is met by working "
+                        "harder whatever customers do, so ask what the work is for and measure "
+                        "that change (who does what, from what to what), keeping the work under "
                         "`initiatives:`."
                     ),
                     (
                         "activity count: the key result counts work done ('4 pricing "
-                        "experiments'), not a change in what people do; ask what the work is for "
-                        "and measure that change (who does what, from what to what), keeping the "
-                        "work under `initiatives:`."
+                        "experiments'), not a change in what people do (the team acts); the count"
+                        " is met by working harder whatever customers do, so ask what the work is"
+                        " for and measure that change (who does what, from what to what), keeping"
+                        " the work under `initiatives:`."
                     ),
                     (
                         "activity count: the key result measures the team's own work ('test "
-                        "coverage'), which moves whatever customers do; ask what the work is for "
-                        "and measure that change (who does what, from what to what), keeping the "
-                        "work under `initiatives:`."
+                        "coverage'), which moves whatever customers do (the team acts); the count"
+                        " is met by working harder whatever customers do, so ask what the work is"
+                        " for and measure that change (who does what, from what to what), keeping"
+                        " the work under `initiatives:`. Reported as a hint: a measure of the "
+                        "team's own work is sometimes what the objective is about."
                     ),
                 ),
                 fixed=(
