@@ -133,23 +133,23 @@ def test_cache_never_writes_through_links(tmp_path: Path, outside: Path, layout:
 
 
 def test_summary_cache_never_writes_through_a_linked_folder(tmp_path: Path, outside: Path) -> None:
-    from okrlint.workspace.neighbours import _SummaryCache
+    from okrlint.cache import SummaryCache
 
     repo = repository(tmp_path)
     (repo / ".okrlint_cache").symlink_to(outside)
-    cache = _SummaryCache(repo, "variant")
+    cache = SummaryCache(repo, "variant")
     cache.put(repo / "okrs.yaml", [])
     cache.save()
     assert sorted(p.name for p in outside.iterdir()) == ["victim.txt"]
 
 
 def test_summary_cache_never_reads_a_special_file(tmp_path: Path) -> None:
-    from okrlint.workspace.neighbours import _CACHE_FILE, _SummaryCache
+    from okrlint.cache import SUMMARIES_FILE, SummaryCache
 
     repo = repository(tmp_path)
     (repo / ".okrlint_cache").mkdir()
-    (repo / ".okrlint_cache" / _CACHE_FILE).symlink_to("/dev/zero")
-    cache = _SummaryCache(repo, "variant")
+    (repo / ".okrlint_cache" / SUMMARIES_FILE).symlink_to("/dev/zero")
+    cache = SummaryCache(repo, "variant")
     assert cache.get(repo / "okrs.yaml", repo / "okrs.yaml", repo) is None  # returns, no hang
 
 

@@ -260,9 +260,9 @@ def test_numbers_beat_the_verb_and_the_metric_beats_the_verb() -> None:
     assert "below the baseline" in found[0].message
     # The metric says lower is better when the sentence has no numbers to say it.
     from okrlint.model import Direction
-    from okrlint.text import read_texts
     from okrlint.text.direction import FROM_METRIC, FROM_VERB, resolve
     from okrlint.text.pack import load_pack
+    from okrlint.text.reader import read_texts
 
     texts = [
         "Improve MTTR for paging alerts",

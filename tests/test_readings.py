@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
+from okrlint.model import Direction
 from okrlint.rules.sandbagging.shared import hold_wording
+from okrlint.text.direction import verb_direction
 from okrlint.text.pack import load_pack
 from okrlint.text.reader import read_texts
 from okrlint.text.reading import (
@@ -90,7 +92,7 @@ def test_actor_behaviour_metric_and_direction() -> None:
     reading = read("Increase the share of new teams who invite a colleague from 12% to 25%")
     assert reading.actor is not None and reading.actor.text == "new teams"
     assert reading.behaviour is not None and reading.behaviour.term == "invite"
-    assert reading.direction == "increase"
+    assert verb_direction(reading) is Direction.INCREASE
     assert reading.baseline == 12 and reading.target == 25
     assert reading.metric == "share"
 
@@ -104,7 +106,7 @@ def test_metric_phrase_is_normalised() -> None:
 def test_hold_the_line_and_direction() -> None:
     reading = read("Maintain uptime at 99.9%")
     assert hold_wording(reading) == "Maintain"
-    assert reading.direction == "maintain"
+    assert verb_direction(reading) is Direction.MAINTAIN
     assert hold_wording(read("Keep churn no worse than last quarter")) == "Keep"
     assert hold_wording(read("Churn no worse than last quarter")) == "no worse than"
     assert hold_wording(read("Raise activation from 30% to 40%")) is None

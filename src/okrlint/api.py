@@ -19,7 +19,33 @@ from pydantic import BaseModel, ConfigDict
 from okrlint.findings import Fix, Severity, Violation
 from okrlint.model import KeyResult, Objective, ObjectiveType, OkrSet
 from okrlint.sources import Document, NodePath, SourceFile
-from okrlint.workspace.summaries import SetSummary
+from okrlint.text.reading import KeyResultReading, Term, reading_of
+from okrlint.workspace.summaries import KeyResultSummary, SetSummary
+
+# What a rule author imports, from this one module: the rule's parts, what it looks at, what it
+# yields, and the reading of a text.
+__all__ = [
+    "Example",
+    "FileItem",
+    "Fix",
+    "KeyResultItem",
+    "KeyResultReading",
+    "KeyResultSummary",
+    "NoOptions",
+    "ObjectiveItem",
+    "Rule",
+    "RuleContext",
+    "RuleMeta",
+    "Scope",
+    "SetItem",
+    "SetSummary",
+    "Severity",
+    "Term",
+    "Violation",
+    "Workspace",
+    "example_head",
+    "reading_of",
+]
 
 
 class Scope(StrEnum):

@@ -20,7 +20,6 @@ from okrlint.text.number_mentions import (
     THRESHOLD,
     find_numbers,
     has_date,
-    threshold_direction,
 )
 from okrlint.text.pack import RulePack
 from okrlint.text.reading import (
@@ -305,7 +304,6 @@ class _Analysis:
         internal = self.first("internal_metrics")
         vanity = self._vanity(lead_end)
         measurable, measurable_evidence = self._measurable()
-        direction = self._direction(lead_kind)
 
         # Evidence that the text states a change in what people do or in a business measure.
         outcome_evidence: str | None = None
@@ -379,7 +377,6 @@ class _Analysis:
             behaviour=self.term(behaviour) if behaviour else None,
             metric=self._metric(lead_index, lead_end),
             numbers=tuple(self.numbers),
-            direction=direction,
             kind=kind,
             output_kind=output_kind,
             output_evidence=output_evidence,
@@ -461,28 +458,6 @@ class _Analysis:
             return False
         measures = ("metric_nouns", "behaviour_nouns", "vanity_metrics", "service_levels")
         return any(h.start in (after, after + 1) for name in measures for h in self.found(name))
-
-    def _direction(self, lead_kind: str | None) -> str | None:
-        if lead_kind in ("increase", "decrease"):
-            return lead_kind
-        if lead_kind == "hold":
-            return "maintain"
-        baseline = next((n for n in self.numbers if n.role == BASELINE), None)
-        target = next((n for n in reversed(self.numbers) if n.role in (TARGET, THRESHOLD)), None)
-        if baseline and target and baseline.value is not None and target.value is not None:
-            if target.value > baseline.value:
-                return "increase"
-            if target.value < baseline.value:
-                return "decrease"
-            return "maintain"
-        for number in self.numbers:
-            if number.role == THRESHOLD:
-                return threshold_direction(self.text, number)
-        if self.found("decrease_verbs"):
-            return "decrease"
-        if self.found("increase_verbs"):
-            return "increase"
-        return None
 
     def _vanity(self, lead_end: int) -> _Hit | None:
         # A vanity word used as a verb ("to install", "Download the app") is not a metric.

@@ -57,7 +57,6 @@ class KeyResultReading:
     # The measured thing, normalised ("weekly active users"), or None.
     metric: str | None = None
     numbers: tuple[NumberMention, ...] = ()
-    direction: str | None = None
     kind: str = UNKNOWN
     output_kind: str | None = None
     # The words that make it an output, and the deliverable ("the referral program").

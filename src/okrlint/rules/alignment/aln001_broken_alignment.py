@@ -11,8 +11,17 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from okrlint.api import Example, NoOptions, Rule, RuleContext, RuleMeta, Scope, Workspace
-from okrlint.findings import Severity, Violation
+from okrlint.api import (
+    Example,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    Workspace,
+)
 from okrlint.periods import DateRange, period_label, resolve_period
 from okrlint.workspace.neighbours import team_key
 from okrlint.workspace.summaries import SetSummary

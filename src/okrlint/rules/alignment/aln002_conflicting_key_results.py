@@ -9,8 +9,17 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from okrlint.api import Example, NoOptions, Rule, RuleContext, RuleMeta, Scope, Workspace
-from okrlint.findings import Severity, Violation
+from okrlint.api import (
+    Example,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    Workspace,
+)
 from okrlint.model import Direction
 from okrlint.periods import DateRange, period_label, resolve_period
 from okrlint.text.key_result_numbers import Numbers

@@ -15,14 +15,15 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
+    reading_of,
 )
 from okrlint.errors import PackError
-from okrlint.findings import Severity, Violation
 from okrlint.model import OkrSet
 from okrlint.sources import NodePath
 from okrlint.text.pack import load_pack
-from okrlint.text.reading import reading_of
 
 _WHY = (
     "tie OKRs to pay and people set targets they are sure to hit; keep compensation apart "

@@ -18,8 +18,9 @@ from okrlint.api import (
     RuleMeta,
     Scope,
     SetItem,
+    Severity,
+    Violation,
 )
-from okrlint.findings import Severity, Violation
 from okrlint.periods import period_label, resolve_period
 from okrlint.rules.culture.shared import example_key_results, n_days
 

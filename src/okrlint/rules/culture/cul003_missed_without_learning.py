@@ -17,8 +17,9 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
 )
-from okrlint.findings import Severity, Violation
 from okrlint.periods import resolve_period
 from okrlint.rules.culture.shared import example_key_results
 

@@ -9,16 +9,18 @@ from collections.abc import Iterator
 
 from okrlint.api import (
     Example,
+    KeyResultReading,
     NoOptions,
     ObjectiveItem,
     Rule,
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
+    reading_of,
 )
-from okrlint.findings import Severity, Violation
-from okrlint.text.reading import KeyResultReading, reading_of
 
 
 def _why_not(reading: KeyResultReading | None) -> str:

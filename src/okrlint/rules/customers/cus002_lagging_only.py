@@ -12,10 +12,11 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
+    reading_of,
 )
-from okrlint.findings import Severity, Violation
-from okrlint.text.reading import reading_of
 
 
 class LaggingOnly(Rule[NoOptions]):
@@ -37,7 +38,14 @@ class LaggingOnly(Rule[NoOptions]):
                 + "  - title: Win the mid-market  # expect: CUS002\n"
                 + "    key_results:\n"
                 + "      - Grow mid-market ARR from $2M to $3M\n"
-                + "      - Raise Q1 bookings to $900k\n"
+                + "      - Raise Q1 bookings to $900k\n",
+                messages=(
+                    (
+                        "measured only by lagging finance numbers ('ARR', 'bookings'); add a key "
+                        "result on the customer behaviour that drives them (activation, "
+                        "retention, expansion, referrals), which moves early enough to steer by."
+                    ),
+                ),
             ),
         ),
         good=(

@@ -15,10 +15,11 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
+    reading_of,
 )
-from okrlint.findings import Severity, Violation
-from okrlint.text.reading import reading_of
 
 
 class VanityMetric(Rule[NoOptions]):

@@ -11,8 +11,17 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, Rule, RuleContext, RuleMeta, Scope, Workspace, example_head
-from okrlint.findings import Severity, Violation
+from okrlint.api import (
+    Example,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    Workspace,
+    example_head,
+)
 from okrlint.periods import DateRange, resolve_period
 from okrlint.workspace.neighbours import team_key
 from okrlint.workspace.summaries import SetSummary

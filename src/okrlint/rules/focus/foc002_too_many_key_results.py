@@ -6,8 +6,17 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, ObjectiveItem, Rule, RuleContext, RuleMeta, Scope, example_head
-from okrlint.findings import Severity, Violation
+from okrlint.api import (
+    Example,
+    ObjectiveItem,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+)
 
 
 class MaxKeyResults(BaseModel):

@@ -13,11 +13,13 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
+    reading_of,
 )
-from okrlint.findings import Severity, Violation
-from okrlint.text.facts import facts_of
-from okrlint.text.reading import HIGH, reading_of
+from okrlint.text.key_result_numbers import measurable
+from okrlint.text.reading import HIGH
 
 _DIGIT = re.compile(r"\d")
 
@@ -41,7 +43,23 @@ class NoTarget(Rule[NoOptions]):
                 + "    key_results:\n"
                 + "      - Improve onboarding for new teams  # expect: MEA001\n"
                 + "      - title: Raise activation of new teams  # expect: MEA001\n"
-                + "        metric: share of new teams active in week 1\n"
+                + "        metric: share of new teams active in week 1\n",
+                messages=(
+                    (
+                        "no number to reach: the text states no amount, threshold or share and "
+                        "there is no `target`; 'Improve' says which way the measure should go, "
+                        "not how far; without one nobody can say at the end of the period whether"
+                        " it was met. Say how much ('from 32% to 45%', 'under 200 ms', 'every "
+                        "release') or set `target:` so the key result can be graded."
+                    ),
+                    (
+                        "no number to reach: the text states no amount, threshold or share and "
+                        "there is no `target`; 'Raise' says which way the measure should go, not "
+                        "how far; without one nobody can say at the end of the period whether it "
+                        "was met. Say how much ('from 32% to 45%', 'under 200 ms', 'every "
+                        "release') or set `target:` so the key result can be graded."
+                    ),
+                ),
             ),
         ),
         good=(
@@ -68,7 +86,7 @@ class NoTarget(Rule[NoOptions]):
             # Text okrlint cannot read (another language): only a missing figure is certain.
             if _DIGIT.search(key_result.title):
                 return
-        elif facts_of(key_result, reading).measurable:
+        elif measurable(key_result, reading):
             return
         elif reading.is_output and reading.confidence == HIGH:
             # One problem, one finding: an output's missing target is OUT001/OUT002's news.
@@ -80,7 +98,7 @@ class NoTarget(Rule[NoOptions]):
         )
         direction = (
             f" '{reading.lead_verb}' says which way the measure should go, not how far;"
-            if reading and reading.direction in ("increase", "decrease") and reading.lead_verb
+            if reading and reading.lead_kind in ("increase", "decrease") and reading.lead_verb
             else ""
         )
         yield item.violation(

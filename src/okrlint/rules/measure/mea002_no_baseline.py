@@ -12,12 +12,13 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
+    reading_of,
 )
-from okrlint.findings import Severity, Violation
 from okrlint.rules.sandbagging.shared import hold_wording
-from okrlint.text.facts import facts_of
-from okrlint.text.reading import reading_of
+from okrlint.text.key_result_numbers import has_baseline, measurable
 
 
 class NoBaseline(Rule[NoOptions]):
@@ -65,8 +66,7 @@ class NoBaseline(Rule[NoOptions]):
             # An output is reported by OUT001/OUT002, and a hold-the-line target starts where
             # it ends; a missing baseline is not the news there.
             return
-        facts = facts_of(key_result, reading)
-        if not facts.measurable or facts.has_baseline:
+        if not measurable(key_result, reading) or has_baseline(key_result, reading):
             return
         if key_result.target is not None:
             target = f"the target {key_result.target:g}"

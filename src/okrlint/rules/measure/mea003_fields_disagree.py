@@ -7,17 +7,19 @@ from collections.abc import Iterator
 from okrlint.api import (
     Example,
     KeyResultItem,
+    KeyResultReading,
     NoOptions,
     Rule,
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
+    reading_of,
 )
-from okrlint.findings import Severity, Violation
 from okrlint.model import KeyResult
-from okrlint.text.direction import verb_direction
-from okrlint.text.reading import KeyResultReading, reading_of
+from okrlint.text.direction import resolve, verb_direction
 
 _CHANGE_KINDS = ("increase", "decrease", "hold")
 
@@ -71,13 +73,9 @@ def _disagreements(key_result: KeyResult, reading: KeyResultReading) -> list[tup
                 )
             )
         elif key_result.baseline is not None and key_result.target is not None:
-            implied = (
-                "increase"
-                if key_result.target > key_result.baseline
-                else "decrease"
-                if key_result.target < key_result.baseline
-                else "maintain"
-            )
+            # What the fields' numbers say, by the one order every rule uses (text/direction.py).
+            way = resolve(None, key_result.baseline, key_result.target, None, None).direction
+            implied = way.value if way is not None else None
             if implied != said and said != "maintain":
                 found.append(
                     (

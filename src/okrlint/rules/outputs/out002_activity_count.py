@@ -15,9 +15,10 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
 )
-from okrlint.findings import Severity, Violation
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
 from okrlint.rules.outputs.shared import is_hint, who_acts, why_unsure

@@ -8,13 +8,22 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from okrlint import quantities
-from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope, example_head
-from okrlint.findings import Severity, Violation
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+    reading_of,
+)
 from okrlint.model import Direction
 from okrlint.quantities import Quantity
 from okrlint.rules.sandbagging.shared import COMMITTED_EXAMPLE, EPSILON, percent
 from okrlint.text.key_result_numbers import Numbers, numbers_of
-from okrlint.text.reading import reading_of
 
 
 def _type_name(item: KeyResultItem) -> str:
@@ -184,7 +193,34 @@ class TimidTarget(Rule[TimidOptions]):
                 + "        target: 1250  # expect: SND001\n"
                 + "      - Grow weekly active workspaces from 2,000 to 2,080  # expect: SND001\n"
                 + "      - Cut search p95 from 4s to 3900ms  # expect: SND001\n"
-                + "      - Lift the trial-to-paid rate from 1,5% to 1,55%  # expect: SND001\n"
+                + "      - Lift the trial-to-paid rate from 1,5% to 1,55%  # expect: SND001\n",
+                messages=(
+                    (
+                        "the target 4.8% is only 0.2 percentage points (4%) below the baseline "
+                        "5%; an aspirational key result should ask for at least 5%. Set a target "
+                        "the team is not yet sure to reach."
+                    ),
+                    (
+                        "the target 1250 is only 4.17% above the baseline 1200; an aspirational "
+                        "key result should ask for at least 5%. Set a target the team is not yet "
+                        "sure to reach."
+                    ),
+                    (
+                        "the target 2080 is only 4% above the baseline 2000; an aspirational key "
+                        "result should ask for at least 5%. Set a target the team is not yet "
+                        "sure to reach."
+                    ),
+                    (
+                        "the target 3900 ms is only 2.5% below the baseline 4000 ms; an "
+                        "aspirational key result should ask for at least 5%. Set a target the "
+                        "team is not yet sure to reach."
+                    ),
+                    (
+                        "the target 1.55% is only 0.05 percentage points (3.33%) above the "
+                        "baseline 1.5%; an aspirational key result should ask for at least 5%. "
+                        "Set a target the team is not yet sure to reach."
+                    ),
+                ),
             ),
             Example(
                 # Near 100%, the failures are what moves: 99.2% -> 99.3% leaves 7 in 8.

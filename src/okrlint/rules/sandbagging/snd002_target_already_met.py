@@ -7,13 +7,22 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope, example_head
-from okrlint.findings import Severity, Violation
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+    reading_of,
+)
 from okrlint.model import Direction, KeyResult
 from okrlint.periods import resolve_period
 from okrlint.rules.sandbagging.shared import EPSILON, percent
 from okrlint.text.key_result_numbers import numbers_of
-from okrlint.text.reading import reading_of
 
 
 def _reached(value: float, target: float, direction: Direction) -> bool:
@@ -69,6 +78,23 @@ class TargetAlreadyMet(Rule[AlreadyMetOptions]):
                 + "        baseline: 1200  # expect: SND002\n"
                 + "        target: 1200\n",
                 today=dt.date(2026, 2, 1),
+                messages=(
+                    (
+                        "the current value 47 was already at or above the target 45 on "
+                        "2026-02-01, 35.6% into the period; the target was too easy: raise it "
+                        "and say so at the next check-in."
+                    ),
+                    (
+                        "the baseline 12 is already at or below the target 15 (decrease), so "
+                        "this key result asks for no change; set a target the team is not yet "
+                        "sure to reach."
+                    ),
+                    (
+                        "the baseline 1200 is already at or above the target 1200 (increase), so "
+                        "this key result asks for no change; set a target the team is not yet "
+                        "sure to reach."
+                    ),
+                ),
             ),
             Example(
                 example_head(objective="Make onboarding effortless")

@@ -12,12 +12,13 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
+    reading_of,
 )
-from okrlint.findings import Severity, Violation
 from okrlint.model import Direction
 from okrlint.rules.sandbagging.shared import hold_wording
-from okrlint.text.reading import reading_of
 
 
 class MaintainTarget(Rule[NoOptions]):
@@ -43,7 +44,21 @@ class MaintainTarget(Rule[NoOptions]):
                 + "      - Maintain API uptime at 99.9%  # expect: SND003\n"
                 + "      - title: Hold the error rate where it is\n"
                 + "        direction: maintain  # expect: SND003\n"
-                + "      - Raise weekly active API clients from 300 to 450\n"
+                + "      - Raise weekly active API clients from 300 to 450\n",
+                messages=(
+                    (
+                        "hold-the-line target on an aspirational objective: 'Maintain' asks only "
+                        "that things stay as they are; name the improvement you are reaching "
+                        "for, or mark the objective `type: committed`, or track the level as a "
+                        "health metric outside the OKRs."
+                    ),
+                    (
+                        "hold-the-line target on an aspirational objective: `direction: "
+                        "maintain` asks only that things stay as they are; name the improvement "
+                        "you are reaching for, or mark the objective `type: committed`, or track "
+                        "the level as a health metric outside the OKRs."
+                    ),
+                ),
             ),
         ),
         good=(

@@ -9,8 +9,17 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope, example_head
-from okrlint.findings import Severity, Violation
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+)
 from okrlint.rules.sandbagging.shared import COMMITTED_EXAMPLE, EPSILON
 
 

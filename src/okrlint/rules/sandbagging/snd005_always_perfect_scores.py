@@ -12,8 +12,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, Rule, RuleContext, RuleMeta, Scope, Workspace
-from okrlint.findings import Severity, Violation
+from okrlint.api import Example, Rule, RuleContext, RuleMeta, Scope, Severity, Violation, Workspace
 from okrlint.model import ObjectiveType
 from okrlint.periods import DateRange, period_label, resolve_period
 from okrlint.rules.sandbagging.shared import EPSILON

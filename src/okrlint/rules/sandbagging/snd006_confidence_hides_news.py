@@ -11,12 +11,21 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope, example_head
-from okrlint.findings import Severity, Violation
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+    reading_of,
+)
 from okrlint.model import CheckIn
 from okrlint.periods import resolve_period
 from okrlint.text.key_result_numbers import numbers_of
-from okrlint.text.reading import reading_of
 
 _EPSILON = 1e-9
 

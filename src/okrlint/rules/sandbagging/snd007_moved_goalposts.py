@@ -14,15 +14,25 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from okrlint import git_log, quantities
-from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope, example_head
-from okrlint.findings import Severity, Violation
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    KeyResultReading,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+    reading_of,
+)
 from okrlint.model import Direction, KeyResult
 from okrlint.periods import resolve_period
 from okrlint.pipeline.load import load_bytes
 from okrlint.sources import SourceFile
 from okrlint.text.key_result_numbers import Numbers, numbers_of
 from okrlint.text.number_mentions import find_numbers
-from okrlint.text.reading import KeyResultReading, reading_of
 
 # Words of a commit message that give a reason for the change.
 _REASON = re.compile(

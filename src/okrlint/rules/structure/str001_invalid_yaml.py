@@ -12,9 +12,10 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
 )
-from okrlint.findings import Severity, Violation
 
 
 class InvalidYaml(Rule[NoOptions]):

@@ -16,9 +16,10 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
 )
-from okrlint.findings import Severity, Violation
 
 
 class InvalidOkr(Rule[NoOptions]):

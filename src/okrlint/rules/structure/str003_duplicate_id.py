@@ -13,9 +13,10 @@ from okrlint.api import (
     RuleMeta,
     Scope,
     SetItem,
+    Severity,
+    Violation,
     example_head,
 )
-from okrlint.findings import Severity, Violation
 
 
 class DuplicateId(Rule[NoOptions]):

@@ -13,10 +13,11 @@ from okrlint.api import (
     RuleContext,
     RuleMeta,
     Scope,
+    Severity,
+    Violation,
     example_head,
+    reading_of,
 )
-from okrlint.findings import Severity, Violation
-from okrlint.text.reading import reading_of
 
 # Roles that make a title a metric: an amount to reach or a change by an amount.
 _AMOUNT_ROLES = frozenset({"baseline", "target", "delta", "threshold"})

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrlint.api import FileItem, NoOptions, Rule, RuleContext
-from okrlint.findings import Violation
+from okrlint.api import FileItem, NoOptions, Rule, RuleContext, Violation
 
 ONE_KEY_RESULT = "    key_results:\n      - Raise week-1 activation from 30% to 45%\n"
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from okrlint.api import Example, RuleMeta, Scope, example_head
-from okrlint.findings import Severity
+from okrlint.api import Example, RuleMeta, Scope, Severity, example_head
 from okrlint.rules.suppression.shared import ONE_KEY_RESULT, FromFilterStage
 
 
