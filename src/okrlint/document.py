@@ -226,13 +226,21 @@ def load_bytes(raw: bytes, source: SourceFile) -> SourceFile:
     return source
 
 
-def _decode(raw: bytes, source: SourceFile) -> str | None:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
+def _encoding_of(raw: bytes) -> str:
+    return "utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
+
+
+def decode_text(raw: bytes) -> str | None:
+    """The text of a file as the loader decodes it; None when it cannot be decoded."""
     try:
-        return raw.decode(encoding)
+        return raw.decode(_encoding_of(raw))
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode(raw: bytes, source: SourceFile) -> str | None:
+    try:
+        return raw.decode(_encoding_of(raw))
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1

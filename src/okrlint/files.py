@@ -101,6 +101,14 @@ def is_excluded(path: Path, patterns: list[str], base: Path | None) -> bool:
 
 def display_path(path: Path) -> str:
     """A path as findings show it: relative to the working folder when inside it, POSIX style."""
+    if os.sep == "/":
+        # The same as below with strings: a run shows every file's path, and Path objects
+        # cost more than the rest of a warm run's work per file.
+        absolute, cwd = os.path.abspath(path), os.getcwd()
+        if absolute == cwd:
+            return "."
+        prefix = cwd if cwd.endswith("/") else cwd + "/"
+        return absolute[len(prefix) :] if absolute.startswith(prefix) else path.as_posix()
     try:
         return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except (ValueError, OSError):

@@ -276,18 +276,21 @@ def _numbers_out(numbers: Numbers | None) -> list[Any] | None:
     ]
 
 
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+
+
 def _numbers_in(value: Any) -> Numbers | None:
     if value is None:
         return None
     baseline, target, current, direction, percent, metric, metric_text = value
     for number in (baseline, target, current):
-        if number is not None and not isinstance(number, int | float):
+        if number is not None and type(number) is not float and type(number) is not int:
             raise TypeError("number")
     return Numbers(
         baseline,
         target,
         current,
-        Direction(direction) if direction is not None else None,
+        _DIRECTIONS[direction] if direction is not None else None,
         bool(percent),
         _optional_str(metric),
         _optional_str(metric_text),
@@ -299,7 +302,15 @@ def _span_out(span: Span) -> list[int]:
 
 
 def _span_in(value: Any) -> Span:
-    line, column, end_line, end_column = (_int(n) for n in value)
+    line, column, end_line, end_column = value
+    # `type(...) is int` leaves out bools; written out, as a warm run decodes thousands.
+    if not (
+        type(line) is int
+        and type(column) is int
+        and type(end_line) is int
+        and type(end_column) is int
+    ):
+        raise TypeError("span")
     return Span(line, column, end_line, end_column)
 
 
