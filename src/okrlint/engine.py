@@ -33,7 +33,7 @@ from okrlint.document import SourceFile
 from okrlint.files import discover, display_path, is_excluded
 from okrlint.findings import Counts, Finding, Report, Severity, Violation
 from okrlint.measures import forget as forget_numbers
-from okrlint.model import validate
+from okrlint.model import build_validators, validate
 from okrlint.parallel import LoadTask, in_batches, load_files, load_task, stream_batches
 from okrlint.registry import (
     FileItem,
@@ -103,6 +103,8 @@ def lint_paths(
         # Files that have not changed since a run stored their results are not checked again.
         planned, cached = checker.take_cached(planned)
         run.add(cached)
+    if planned:
+        build_validators()  # before worker processes fork, so that they share them
     for result in stream_batches(
         checker.load_and_check, in_batches(planned), options.jobs, len(planned)
     ):

@@ -131,7 +131,9 @@ class Direction(StrEnum):
 class _Strict(BaseModel):
     """Unknown keys are errors, except `x-` keys, which belong to the user's own tools."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=None)
+    # Built on first validation, not on import: a run whose files all come from the results
+    # cache validates none, and building the validators is a good part of start-up.
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=None, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -398,3 +400,9 @@ def _type_name(value: Any) -> str:
     if isinstance(value, str):
         return f'"{value}"' if len(value) < 40 else "text"
     return repr(value)
+
+
+def build_validators() -> None:
+    """Build the validators now: a run about to fork worker processes builds them once for all
+    of them, rather than once in each."""
+    OkrSet.model_rebuild()
