@@ -148,7 +148,9 @@ def check(
     no_cache: Annotated[
         bool,
         typer.Option(
-            "--no-cache", help="Read every text afresh; neither use nor update .okrlint_cache/."
+            "--no-cache",
+            help="Check every file and read every text afresh; neither use nor update "
+            ".okrlint_cache/.",
         ),
     ] = False,
     jobs: Annotated[

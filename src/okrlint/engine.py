@@ -325,7 +325,8 @@ class _Checker:
         for (path, display, max_bytes), number, _ in planned:
             text: str | None = None
             try:
-                if path.is_file():
+                # Too large a file is not read here either: the loader reports it unread.
+                if path.is_file() and path.stat().st_size <= max_bytes:
                     text = text_of(path.read_bytes())
             except OSError:
                 pass  # the loader reports it
