@@ -330,9 +330,21 @@ class _Checker:
         self._settings_digests = [
             settings_digest(s, pack_for(s).fingerprint) for s in self.settings
         ]
+        # Settings under which a file's findings depend on more than the file are never cached.
+        cacheable = [
+            not any(
+                self.registry.rules[code].meta.reads_beyond_file
+                for code in settings.selected
+                if code in self.registry.rules
+            )
+            for settings in self.settings
+        ]
         keyed: list[tuple[PlannedFile, str | None]] = []
         for (path, display, max_bytes), number, _ in planned:
             text: str | None = None
+            if not cacheable[number]:
+                keyed.append((((path, display, max_bytes), number, None), None))
+                continue
             try:
                 # Too large a file is not read here either: the loader reports it unread.
                 if path.is_file() and path.stat().st_size <= max_bytes:

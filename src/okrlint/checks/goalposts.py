@@ -156,6 +156,7 @@ class MovedGoalposts(Rule[GoalpostOptions]):
             ),
         ),
         needs_readings=True,
+        reads_beyond_file=True,  # the file's git history
         severity=Severity.INFO,
         enabled=False,
     )
