@@ -128,3 +128,65 @@ def test_a_damaged_results_cache_is_replaced_and_changes_nothing(tmp_path: Path)
     database.write_bytes(b"not a database at all" * 100)
     assert _check(repo, "concise") == expected
     assert _check(repo, "concise") == expected
+
+
+_HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
+
+
+def _key_result(target: int) -> str:
+    return (
+        _HEAD + "    key_results:\n"
+        "      - title: Raise week-1 activation of new teams\n"
+        f"        baseline: 32\n        target: {target}\n"
+    )
+
+
+def _commit(repo: Path, message: str, day: str) -> None:
+    env = {"GIT_AUTHOR_DATE": f"{day}T10:00:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00"}
+    subprocess.run(
+        [
+            *("git", "-c", "user.name=t", "-c", "user.email=t@t.invalid"),
+            *("-c", "commit.gpgsign=false", "commit", "-q", "-a"),
+            "--amend" if message.startswith("!") else "--no-edit",
+            *("-m", message.lstrip("!")),
+        ],
+        cwd=repo,
+        env={**env, "PATH": "/usr/bin:/bin", "HOME": str(repo)},
+        check=True,
+    )
+
+
+def test_a_rule_that_reads_git_history_sees_a_new_commit_even_when_the_text_is_the_same(
+    tmp_path: Path,
+) -> None:
+    repo = tmp_path
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    (repo / ".okrlint.yaml").write_text("fail_on: error\n")
+    okrs = repo / "okrs.yaml"
+    okrs.write_text(_key_result(45))
+    subprocess.run(["git", "add", "."], cwd=repo, check=True)
+    _commit(repo, "Set Q1 OKRs", "2026-01-02")
+    okrs.write_text(_key_result(38))
+    _commit(repo, "Update numbers", "2026-02-10")
+
+    def snd007() -> str:
+        result = subprocess.run(
+            [
+                *(sys.executable, "-m", "okrlint", "check", "--format", "concise"),
+                *("--today", "2026-03-01", "--select", "SND007", "okrs.yaml"),
+            ],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+            check=False,
+        )
+        return result.stdout
+
+    assert "SND007" in snd007()  # the target was lowered with no reason given
+    assert "SND007" in snd007()
+    # The same text, now committed with what the team learned: the finding goes.
+    _commit(
+        repo, "!Lower the target because half of new teams turned out to be trials", "2026-02-10"
+    )
+    assert "SND007" not in snd007()
