@@ -333,7 +333,10 @@ def main() -> None:
         "effective_cores": effective_cores(os.cpu_count() or 1),
     }
     results["repo"] = bench_repo(args.files, args, args.rounds, with_pre_commit=True)
-    if args.scale:
+    if args.scale:  # the first table now, since the larger repository takes a while
+        print(table(results), flush=True)
+        if args.json:
+            args.json.write_text(json.dumps(results, default=_plain, indent=2))
         results["scale"] = {
             "files": args.scale,
             "rounds": args.scale_rounds,
