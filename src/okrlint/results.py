@@ -36,10 +36,10 @@ from okrlint.cache import CACHE_DIR, _prepare
 from okrlint.findings import Counts, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
-    from okrlint.config import Settings
-    from okrlint.document import SourceFile
-    from okrlint.registry import Registry
-    from okrlint.summary import SetSummary
+    from okrlint.config.settings import Settings
+    from okrlint.rules.registry import Registry
+    from okrlint.sources import SourceFile
+    from okrlint.workspace.summaries import SetSummary
 
 DATABASE = "results.sqlite3"
 FORMAT = 1
@@ -64,7 +64,7 @@ class FileResult:
 
 def text_of(raw: bytes) -> str | None:
     """The file's text as the loader decodes it, or None (the loader reports it)."""
-    from okrlint.document import decode_text
+    from okrlint.pipeline.load import decode_text
 
     return decode_text(raw)
 
@@ -106,7 +106,7 @@ class ResultsCache:
                 self._database = database
                 return database
             except (OSError, sqlite3.Error):
-                if attempt == 0 and path.is_file():
+                if attempt == 0 and path.is_file() and not path.is_symlink():
                     with contextlib.suppress(OSError):
                         path.unlink()  # not a database, or a damaged one: start a new one
                     continue
@@ -218,7 +218,7 @@ def _code_digest(modules: tuple[str, ...]) -> str:
 
 
 def summaries_of(result: FileResult, source: SourceFile, repository: Any) -> list[SetSummary]:
-    from okrlint.summary import decode
+    from okrlint.workspace.summaries import decode
 
     return [decode(value, source, repository) for value in result.summaries]
 

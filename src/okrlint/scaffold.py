@@ -9,6 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from okrlint import __version__
+from okrlint.model import json_schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +27,6 @@ def current_quarter(today: dt.date) -> str:
 
 
 def plan(directory: Path, period: str) -> list[Planned]:
-    from okrlint.model import json_schema
-
     def template(name: str) -> str:
         return (files("okrlint") / "templates" / name).read_text(encoding="utf-8")
 
