@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.parallel import MIN_FILES_PER_WORKER
+from okrlint.pipeline.parallel import MIN_FILES_PER_WORKER
 from tools import bench_generator
 
 ROOT = Path(__file__).resolve().parent.parent
