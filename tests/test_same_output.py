@@ -4,6 +4,7 @@ cold, after an edit, with any `--jobs`, the output is byte-for-byte the same."""
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -190,3 +191,31 @@ def test_a_rule_that_reads_git_history_sees_a_new_commit_even_when_the_text_is_t
         repo, "!Lower the target because half of new teams turned out to be trials", "2026-02-10"
     )
     assert "SND007" not in snd007()
+
+
+def test_every_field_of_a_finding_comes_back_from_the_results_cache() -> None:
+    import dataclasses
+
+    from okrlint.findings import Edit, Finding, Fix, Severity
+    from okrlint.results import _finding_in, _finding_out
+
+    finding = Finding(
+        path="okrs/a.yaml",
+        line=3,
+        column=7,
+        end_line=4,
+        end_column=9,
+        code="OUT001",
+        name="output-as-outcome",
+        severity=Severity.INFO,
+        message="a message",
+        object="O1.KR2",
+        text="Launch the checklist",
+        fix=Fix("move it", (Edit(1, 5, "x"), Edit(8, 8, "y"))),
+        suggestion="Raise activation from 20% to 35%",
+    )
+    # A field left at its default would not show that it is stored.
+    defaults = Finding("", 0, 0, 0, 0, "", "", Severity.ERROR, "")
+    for field in dataclasses.fields(Finding):
+        assert getattr(finding, field.name) != getattr(defaults, field.name), field.name
+    assert _finding_in(json.loads(json.dumps(_finding_out(finding)))) == finding
