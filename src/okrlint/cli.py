@@ -37,6 +37,12 @@ class FormatChoice(StrEnum):
     JUNIT = "junit"
 
 
+class ColorChoice(StrEnum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
 class SeverityChoice(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -157,8 +163,82 @@ def check(
             "--jobs", "-j", min=1, help="Processes to check files with (default: one per core)."
         ),
     ] = None,
+    stdin_filename: Annotated[
+        Path | None,
+        typer.Option(
+            help="With `-` as the path: the file the text on standard input stands for "
+            "(its config, its repository, the path in findings)."
+        ),
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", help="Write the findings to this file, not stdout."),
+    ] = None,
+    color: Annotated[
+        ColorChoice,
+        typer.Option(help="Colour in rich output: auto (on a terminal), always or never."),
+    ] = ColorChoice.AUTO,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", "-w", help="Lint again whenever an OKR or config file changes."),
+    ] = False,
 ) -> None:
-    """Lint OKR files and folders."""
+    """Lint OKR files and folders (`-` reads one file's text from standard input)."""
+    if watch:
+        from okrlint.watch import watch_and_check
+
+        if paths and Path("-") in paths:
+            _fail("--watch watches files and folders; it cannot watch standard input")
+        arguments = [arg for arg in sys.argv[1:] if arg not in ("--watch", "-w")]
+        raise typer.Exit(watch_and_check(paths or [Path(".")], arguments))
+    raise typer.Exit(
+        _check(
+            paths,
+            output_format,
+            select,
+            extend_select,
+            ignore,
+            fail_on,
+            config,
+            today,
+            quiet,
+            statistics,
+            exit_zero,
+            no_suppressions,
+            force_exclude,
+            fix,
+            diff,
+            no_cache,
+            jobs,
+            stdin_filename,
+            output_file,
+            color,
+        )
+    )
+
+
+def _check(
+    paths: list[Path] | None,
+    output_format: FormatChoice | None,
+    select: list[str] | None,
+    extend_select: list[str] | None,
+    ignore: list[str] | None,
+    fail_on: SeverityChoice | None,
+    config: Path | None,
+    today: str | None,
+    quiet: bool,
+    statistics: bool,
+    exit_zero: bool,
+    no_suppressions: bool,
+    force_exclude: bool,
+    fix: bool,
+    diff: bool,
+    no_cache: bool,
+    jobs: int | None,
+    stdin_filename: Path | None,
+    output_file: Path | None,
+    color: ColorChoice,
+) -> int:
     from okrlint.config import ConfigError, Overrides, read_config
     from okrlint.engine import RunOptions, lint_paths
     from okrlint.files import PathNotFoundError
@@ -170,7 +250,13 @@ def check(
     # kept out of the collector's sight, it is not traversed again by every full collection.
     gc.freeze()
     as_of = _parse_today(today)
-    chosen = OutputFormat(output_format.value) if output_format else _default_format()
+    from_stdin = bool(paths) and Path("-") in (paths or [])
+    if from_stdin and (len(paths or []) > 1 or fix or diff):
+        _fail("`-` (standard input) is linted alone, and cannot be fixed in place")
+    if stdin_filename is not None and not from_stdin:
+        _fail("--stdin-filename names the file for `-`; pass `-` to read standard input")
+    to_terminal = output_file is None and sys.stdout.isatty()
+    chosen = OutputFormat(output_format.value) if output_format else _default_format(to_terminal)
     overrides = Overrides(
         select=_split(select),
         extend_select=_split(extend_select) or [],
@@ -190,7 +276,16 @@ def check(
             # Only rich output quotes lines, and --fix checks files did not change meanwhile.
             keep_sources=fix or diff or chosen is OutputFormat.RICH,
         )
-        report = lint_paths(paths or [Path(".")], options=options)
+        if from_stdin:
+            from okrlint.single import lint_text
+
+            text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+            report = lint_text(text, stdin_filename or Path("stdin.yaml"), options)
+        else:
+            from okrlint.progress import Progress
+
+            with Progress.on_stderr() as progress:
+                report = lint_paths(paths or [Path(".")], options=options, progress=progress)
     except ConfigError as error:
         _fail(str(error))
     except PathNotFoundError as error:
@@ -203,34 +298,46 @@ def check(
 
         report = run_fixes(report, options, paths or [Path(".")], write=not diff)
 
-    if statistics:
-        sys.stdout.write(_statistics(report))
+    use_color = _use_color(color, to_terminal)
+    chunks = (
+        iter([_statistics(report)])
+        if statistics
+        else render_chunks(report, chosen, color=use_color, quiet=quiet)
+    )
+    if output_file is None:
+        sys.stdout.writelines(chunks)
     else:
-        sys.stdout.writelines(render_chunks(report, chosen, color=_use_color(), quiet=quiet))
-    if not report.counts.files and not report.counts.skipped_files:
+        try:
+            with output_file.open("w", encoding="utf-8", newline="") as stream:
+                stream.writelines(chunks)
+        except OSError as error:
+            _fail(f"cannot write {output_file}: {error.strerror or error}")
+    if not report.counts.files and not report.counts.skipped_files and not from_stdin:
         searched = ", ".join(str(path) for path in paths or [Path(".")])
         typer.echo(f"okrlint: warning: no YAML files (*.yaml, *.yml) found in {searched}", err=True)
     for error_message in report.errors:
         typer.echo(f"okrlint: error: {error_message}", err=True)
     if report.errors:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if report.fails(report.fail_on) and not exit_zero else 0)
+        return 2
+    return 1 if report.fails(report.fail_on) and not exit_zero else 0
 
 
-def _default_format() -> OutputFormat:
+def _default_format(to_terminal: bool) -> OutputFormat:
     from okrlint.output import OutputFormat
 
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return OutputFormat.GITHUB
-    return OutputFormat.RICH if sys.stdout.isatty() else OutputFormat.CONCISE
+    return OutputFormat.RICH if to_terminal else OutputFormat.CONCISE
 
 
-def _use_color() -> bool:
+def _use_color(choice: ColorChoice, to_terminal: bool) -> bool:
+    if choice is not ColorChoice.AUTO:
+        return choice is ColorChoice.ALWAYS
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    return to_terminal
 
 
 def _statistics(report: Report) -> str:

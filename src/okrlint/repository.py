@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from okrlint.config import CONFIG_FILE, PYPROJECT, _has_okrlint_table
+from okrlint.config import CONFIG_FILES, PYPROJECT, _has_okrlint_table
 from okrlint.document import (
     DEFAULT_MAX_FILE_BYTES,
     Document,
@@ -66,9 +66,10 @@ def _root_of_folder(folder: Path, known: dict[Path, Path | None]) -> Path | None
 def _marks_root(folder: Path) -> bool:
     if (folder / ".git").exists():
         return True
-    config = folder / CONFIG_FILE
-    if config.is_file():
-        return not _extends(config)
+    for name in CONFIG_FILES:
+        config = folder / name
+        if config.is_file():
+            return not _extends(config)
     pyproject = folder / PYPROJECT
     return pyproject.is_file() and _has_okrlint_table(pyproject) and not _extends(pyproject)
 
