@@ -35,6 +35,7 @@ class FormatChoice(StrEnum):
     GITHUB = "github"
     SARIF = "sarif"
     JUNIT = "junit"
+    GITLAB = "gitlab"
 
 
 class ColorChoice(StrEnum):

@@ -47,7 +47,7 @@ from okrlint.registry import (
     default_registry,
 )
 from okrlint.repository import RepositoryLookup
-from okrlint.summary import SetSummary, summarize
+from okrlint.summary import SetSummary, period_text, summarize
 
 if TYPE_CHECKING:
     from okrlint.analysis.pack import RulePack
@@ -598,6 +598,9 @@ def _stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> F
     line, column, end_line, end_column = (
         (span.line, span.column, span.end_line, span.end_column) if span else (1, 1, 1, 1)
     )
+    team, period = violation.team, violation.period
+    if not team and violation.document is not None:
+        team, period = _set_of(violation.document.data)
     return Finding(
         path=violation.source.display,
         line=line,
@@ -612,4 +615,15 @@ def _stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> F
         text=violation.text,
         fix=violation.fix,
         suggestion=violation.suggestion,
+        team=team,
+        period=period,
     )
+
+
+def _set_of(data: object) -> tuple[str, str]:
+    """The team and period a document names, as written, even when it breaks the format."""
+    if not isinstance(data, dict):
+        return "", ""
+    team = data.get("team")
+    period = data.get("period")
+    return ("" if team is None else str(team)), ("" if period is None else period_text(period))

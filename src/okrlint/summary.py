@@ -73,8 +73,24 @@ class SetSummary:
             return f"{self.source.display} (document {self.index + 1})"
         return self.source.display
 
+    @property
+    def period_text(self) -> str:
+        return period_text(self.period)
+
     def violation(self, message: str, *, node: NodePath = ()) -> Violation:
-        return Violation(message, self.source, node=node, span=self._span(node))
+        # A finding on an objective's own node (its aligns_to, its owner) is about the objective.
+        object_id = ""
+        if len(node) >= 2 and node[0] == "objectives" and isinstance(node[1], int):
+            object_id = self.objectives[node[1]].id
+        return Violation(
+            message,
+            self.source,
+            node=node,
+            span=self._span(node),
+            object_id=object_id,
+            team=self.team,
+            period=self.period_text,
+        )
 
     def key_result_violation(self, message: str, key_result: KeyResultSummary) -> Violation:
         return Violation(
@@ -83,6 +99,8 @@ class SetSummary:
             span=key_result.push_span,
             object_id=key_result.object_id,
             text=key_result.title,
+            team=self.team,
+            period=self.period_text,
         )
 
     def _span(self, node: NodePath) -> Span:
@@ -95,6 +113,16 @@ class SetSummary:
             if node[2] == "owner":
                 return objective.owner_span
         return self.spans[()]
+
+
+def period_text(period: object) -> str:
+    """A period as findings name it: as written, or `START..END` for a range."""
+    if isinstance(period, dict):
+        return f"{period.get('start', '')}..{period.get('end', '')}"
+    start, end = getattr(period, "start", None), getattr(period, "end", None)
+    if start is not None and end is not None:
+        return f"{start}..{end}"
+    return "" if period is None else str(period)
 
 
 # The span of a node no finding can point at (an absent owner, a key result that pushes nothing).
