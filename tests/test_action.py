@@ -68,9 +68,7 @@ def test_the_action_annotates_summarises_and_writes_sarif(tmp_path: Path) -> Non
     (tmp_path / "okrs" / "growth.yaml").write_text(BAD)
     (tmp_path / "okrs" / "sales.yaml").write_text(THIN)
     (tmp_path / "notes.yaml").write_text(BAD)  # outside `src`: not linted
-    result = run_action_step(
-        "Run okrlint", runner_temp, tmp_path, {"src": "okrs", "sarif": "true"}
-    )
+    result = run_action_step("Run okrlint", runner_temp, tmp_path, {"src": "okrs", "sarif": "true"})
     assert result.returncode == 1, result.stderr
     assert (
         "::error file=okrs/growth.yaml,line=7,endLine=7,col=9,endColumn=18,"

@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         document = json.loads(arguments.report.read_text(encoding="utf-8"))
         report = report_from_json(document)
     except (OSError, ValueError, KeyError, TypeError) as error:
-        print(f"okrlint: error: cannot read the report {arguments.report}: {error}", file=sys.stderr)
+        sys.stderr.write(f"okrlint: error: cannot read the report {arguments.report}: {error}\n")
         return 2
     from okrlint.output.github import render_github
 
