@@ -20,6 +20,7 @@ CONFIG_NAMES = frozenset({"pyproject.toml"})
 def watch_and_check(paths: Sequence[Path], arguments: Sequence[str]) -> int:
     """Run `okrlint <arguments>` now and after every change under `paths`; 0 when stopped."""
     import watchfiles
+    from click.exceptions import Abort
 
     from okrlint.cli import app
 
@@ -48,7 +49,7 @@ def watch_and_check(paths: Sequence[Path], arguments: Sequence[str]) -> int:
             names = sorted({Path(name).name for _, name in changes})
             _say(f"{', '.join(names)} changed; linting again")
             run_once()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Abort):  # Ctrl-C while watching, or during a run
         _say("stopped watching")
     return 0
 
