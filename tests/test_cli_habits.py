@@ -123,15 +123,15 @@ def _run_on_a_terminal(cwd: Path, args: list[str], **env: str) -> tuple[int, str
 
 def test_progress_shows_on_a_terminal_for_long_runs_only(tmp_path: Path) -> None:
     repo = tmp_path / "okrs"
-    bench_generator().generate(repo, 150, 3, 3, 11)
+    bench_generator().generate(repo, 60, 3, 3, 11)
     environment = {k: "" for k in ("CI",)}
     # A cold run (no cache: the language model is loaded) takes well over a second.
     status, stdout, terminal = _run_on_a_terminal(
         tmp_path, ["check", "okrs", "--no-cache", "--exit-zero"], **environment
     )
     assert status == 0
-    assert "okrlint: checked" in terminal and "/150 files" in terminal
-    assert "okrlint: checked" not in stdout and "in 150 OKR files" in stdout
+    assert "okrlint: checked" in terminal and "/60 files" in terminal
+    assert "okrlint: checked" not in stdout and "in 60 OKR files" in stdout
     # In CI, and when standard error is a pipe or a file, no progress is written.
     status, _, terminal = _run_on_a_terminal(
         tmp_path, ["check", "okrs", "--no-cache", "--exit-zero"], CI="true"
