@@ -113,7 +113,7 @@ def main() -> None:
     run_seed = args.seed if args.seed is not None else random.randrange(2**32)
     print(f"seed {run_seed}")
     tally = Tally()
-    # Warm up: the first text read imports spaCy, which is not the case's own time.
+    # Warm up: the first text read builds the reader, which is not the case's own time.
     lint_bytes(b"team: T\nperiod: 2026-Q1\nobjectives:\n  - title: Grow\n    key_results: [a]\n")
     text = st.lists(
         st.sampled_from(list("abcxyz019 \n\t:-[]{},#&*!|>'\"%@`?~.")), max_size=200

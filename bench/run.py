@@ -11,12 +11,12 @@ workers) is shown next to wall time because it is far less sensitive to such loa
 the largest resident set of the process or of any one worker.
 
 Rows:
-  okrlint cold      `okrlint check` with an empty readings cache (spaCy is imported)
+  okrlint cold      `okrlint check` with an empty readings cache (the reader is built)
   okrlint warm      `okrlint check` again, every reading in the cache
   okrlint --jobs 1  warm, on one process
   yamllint          `yamllint` on the same files, default config
   floor             parse every file with ruamel's C compose, tokenise every title with
-                    spacy.blank("en") (bench/floor.py)
+                    okrlint's tokenizer (bench/floor.py)
   pre-commit: 1 file in this repo
                     `okrlint check` on one file of the repository, warm: whole-repository
                     rules compare it with the other files, whose summaries are cached

@@ -187,7 +187,7 @@ def test_pack_fingerprint_changes_with_contents(tmp_path: object) -> None:
     assert actor is not None and actor.text == "pupils"
 
 
-def _imports_spacy(select: str) -> bool:
+def _builds_the_reader(select: str) -> bool:
     import subprocess
     import sys
     from pathlib import Path
@@ -197,16 +197,16 @@ def _imports_spacy(select: str) -> bool:
         "import sys\n"
         "from okrlint.engine import lint_paths\n"
         f"lint_paths([{str(examples)!r}], {{'select': [{select!r}]}})\n"
-        "print('spacy' in sys.modules)\n"
+        "print('okrlint.analysis.reader' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip() == "True"
 
 
-def test_spacy_is_imported_only_when_a_selected_rule_reads_text() -> None:
-    assert not _imports_spacy("FOC001")
-    assert _imports_spacy("OUT001")
+def test_the_reader_is_built_only_when_a_selected_rule_reads_text() -> None:
+    assert not _builds_the_reader("FOC001")
+    assert _builds_the_reader("OUT001")
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 """The readings cache: `.okrlint_cache/` at the project root, like ruff's `.ruff_cache/`.
 
-Reading a text needs spaCy, and `import spacy` alone costs more than the rest of a pre-commit
-run; weekly check-ins change numbers, not texts. So readings are kept between runs, keyed by the
-text, the okrlint version and the rule pack's fingerprint, and spaCy is imported only when a text
-is missing.
+Reading a text means building the reader from the rule pack (tokenizing every lexicon form and
+compiling the patterns) and then tokenizing and matching the text; weekly check-ins change
+numbers, not texts. So readings are kept between runs, keyed by the text, the okrlint version and
+the rule pack's fingerprint, and the reader is built only when a text is missing.
 
 Layout: one SQLite database, `.okrlint_cache/readings.sqlite3`. A run reads its files a batch at
 a time, and each batch looks up just its own texts by key, so a lookup costs the same in a
@@ -86,7 +86,7 @@ class ReadingsCache:
         self.misses += len(missing)
         if not missing:
             return found
-        fresh = self._read(missing, pack)  # spaCy is imported here, and only here
+        fresh = self._read(missing, pack)  # the reader is built here, and only here
         found.update(fresh)
         self._store(fresh, pack.fingerprint)
         return found

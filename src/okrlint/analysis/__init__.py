@@ -1,6 +1,6 @@
-"""Understanding what a key result says: readings built from rule packs, spaCy and a regex layer.
+"""Understanding what a key result says: readings built from rule packs, a tokenizer and regexes.
 
-Importing this package is cheap: spaCy is imported only when texts are actually read.
+Importing this package is cheap: the reader is imported and built only when texts are read.
 """
 
 from __future__ import annotations

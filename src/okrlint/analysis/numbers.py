@@ -1,6 +1,6 @@
 """Numbers in key-result text, with their role: baseline, target, delta, threshold, count, date.
 
-This layer works on the raw text with regular expressions, not on spaCy tokens: the tokenizer
+This layer works on the raw text with regular expressions, not on tokens: the tokenizer
 splits "10k -> 15k" and "$1.2M" in ways that lose the number. Every mention keeps its character
 span, so a message can quote it exactly.
 """

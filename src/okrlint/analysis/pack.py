@@ -269,8 +269,35 @@ def _patterns(data: Any, path: Path) -> dict[str, tuple[tuple[Mapping[str, Any],
                 f"{path}: patterns.{key} must be a list of token patterns, each a list of "
                 "mappings such as {LOWER: launch}"
             )
+        for alternative in alternatives:
+            for token in alternative:
+                problem = _token_problem(token)
+                if problem:
+                    raise PackError(f"{path}: patterns.{key}: {problem}")
         found[str(key)] = tuple(tuple(a) for a in alternatives)
     return found
+
+
+# What a token pattern may test: the reader's matcher knows these and nothing else.
+TOKEN_FLAGS = ("IS_SENT_START", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM")
+TOKEN_OPS = ("?", "*", "+", "!")
+
+
+def _token_problem(token: Mapping[str, Any]) -> str | None:
+    for key, value in token.items():
+        if key == "OP":
+            if value not in TOKEN_OPS:
+                return f"OP must be one of {', '.join(TOKEN_OPS)} (got {value!r})"
+        elif key == "LOWER":
+            if isinstance(value, dict):
+                if not value or set(value) - {"IN", "NOT_IN"}:
+                    return "LOWER takes a word or a mapping of IN and/or NOT_IN"
+            elif not isinstance(value, str):
+                return "LOWER takes a word or a mapping of IN and/or NOT_IN"
+        elif key not in TOKEN_FLAGS:
+            known = ", ".join(("LOWER", "OP", *TOKEN_FLAGS))
+            return f"unknown token attribute {key!r} (known: {known})"
+    return None
 
 
 def _rules(data: Any, path: Path, pack_name: str) -> list[PackRule]:

@@ -1,9 +1,8 @@
-"""Read key-result and objective texts into readings, in one spaCy batch per run.
+"""Read key-result and objective texts into readings.
 
-spaCy's blank English tokenizer splits the text; PhraseMatcher and Matcher patterns on the
-lower-cased tokens find okrlint's lexicon terms (the lookup lemmatizer is case-sensitive, so
-"Launched" would stay "Launched"; the pack's own inflection table avoids that). Numbers come from
-the regex layer in `numbers.py`. spaCy is imported here, lazily, once per process.
+`tokens.py` splits the text into words; a phrase matcher and token patterns on the lower-cased
+words find okrlint's lexicon terms (the pack's own inflection table gives every form of a verb,
+so "Launched" reads as "launch"). Numbers come from the regex layer in `numbers.py`.
 """
 
 from __future__ import annotations
@@ -38,9 +37,10 @@ from okrlint.analysis.reading import (
     KeyResultReading,
     Term,
 )
+from okrlint.analysis.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
 # Only the start of a text is read: past a few thousand characters a key result has nothing
-# more to say, and spaCy refuses texts over a million characters.
+# more to say, and reading stays linear in what is read.
 MAX_CHARS = 5000
 # At the start of a key result, a verb in more than one lexicon takes the first kind listed.
 _LEAD_KINDS = (
@@ -385,20 +385,14 @@ class Reader:
     """A blank English pipeline with the pack's matchers; build once, read many texts."""
 
     def __init__(self, pack: RulePack) -> None:
-        import spacy
-        from spacy.matcher import Matcher, PhraseMatcher
-
         self.pack = pack
-        self.nlp = spacy.blank("en")
-        self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.phrases = PhraseMatcher()
         self.base_of: dict[str, dict[str, str]] = {}
         for name in sorted(pack.lexicons):
             forms = pack.forms(name)
             self.base_of[name] = {form: base for form, (base, _) in forms.items()}
-            docs = [self.nlp.make_doc(form) for form in sorted(forms)]
-            if docs:
-                self.phrases.add(name, docs)
-        self.matcher = Matcher(self.nlp.vocab)
+            self.phrases.add(name, sorted(forms))
+        self.matcher = Matcher()
         for name, alternatives in pack.patterns.items():
             self.matcher.add(name, [[_expand(token, pack) for token in a] for a in alternatives])
         self.lead_forms: list[tuple[str, dict[str, str]]] = [
@@ -413,25 +407,19 @@ class Reader:
         )
 
     def read(self, texts: Sequence[str]) -> dict[str, KeyResultReading]:
-        unique = list(dict.fromkeys(texts))
-        readings: dict[str, KeyResultReading] = {}
-        heads = [text[:MAX_CHARS] for text in unique]
-        for text, doc in zip(unique, self.nlp.pipe(heads, batch_size=256), strict=True):
-            readings[text] = self._read(text, doc)
-        return readings
+        return {text: self.read_one(text) for text in dict.fromkeys(texts)}
 
-    def _read(self, text: str, doc: Any) -> KeyResultReading:
+    def read_one(self, text: str) -> KeyResultReading:
+        doc = tokenize(text[:MAX_CHARS])
         lower = [t.lower_ for t in doc]
         hits: dict[str, list[_Hit]] = {}
-        for match_id, start, end in self.phrases(doc):
-            name = self.nlp.vocab.strings[match_id]
+        for name, start, end in self.phrases(lower):
             form = doc[start:end].text.lower()
             base = self.base_of[name].get(form) or self.base_of[name].get(
                 " ".join(lower[start:end]), form
             )
             hits.setdefault(name, []).append(_Hit(name, base, start, end))
-        for match_id, start, end in self.matcher(doc):
-            name = self.nlp.vocab.strings[match_id]
+        for name, start, end in self.matcher(doc):
             hits.setdefault(name, []).append(_Hit(name, " ".join(lower[start:end]), start, end))
         for found in hits.values():
             found.sort(key=lambda h: (h.start, -h.end))
@@ -442,7 +430,7 @@ class _Analysis:
     """One text's reading, built step by step from its tokens, hits and numbers."""
 
     def __init__(
-        self, text: str, doc: Any, lower: list[str], hits: dict[str, list[_Hit]], reader: Reader
+        self, text: str, doc: Doc, lower: list[str], hits: dict[str, list[_Hit]], reader: Reader
     ) -> None:
         self.text = text[:MAX_CHARS]
         self.full_text = text

@@ -174,7 +174,7 @@ def _texts(okr_set: OkrSet) -> Iterator[tuple[NodePath, str]]:
 
 
 def _described(okr_set: OkrSet) -> Iterator[tuple[NodePath, str]]:
-    """Free text that is not read by spaCy: descriptions, learnings, check-in notes."""
+    """Free text that the reader does not read: descriptions, learnings, check-in notes."""
     for position, objective in enumerate(okr_set.objectives):
         node: NodePath = ("objectives", position)
         if objective.description:

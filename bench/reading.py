@@ -1,0 +1,98 @@
+"""What reading key-result text costs: at start-up and per key result, as ratios to yamllint.
+
+    python bench/reading.py [--files 200] [--rounds 5]
+
+Rows (each the median of --rounds interleaved runs, every command its own process):
+  start-up        import okrlint's reader and build it from the built-in rule pack
+  yamllint 1 file `yamllint` on one generated OKR file (what a pre-commit hook pays per run)
+  python          the bare interpreter, for scale
+and, in this process, the time to read every distinct key-result and objective text of
+--files generated OKR files (bench/generate.py), divided by the number of texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+START_UP = (
+    "from okrlint.analysis.pack import load_pack\n"
+    "from okrlint.analysis.reader import reader_for\n"
+    "reader_for(load_pack()).read(['Raise weekly active teams from 40 to 60'])\n"
+)
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=False, capture_output=True)
+    return time.perf_counter() - started
+
+
+def texts_of(paths: list[Path]) -> list[str]:
+    from okrlint.document import read_plain_yaml
+
+    texts: list[str] = []
+    for path in paths:
+        data = read_plain_yaml(path.read_text(encoding="utf-8"))
+        for objective in data.get("objectives", []):
+            texts.append(str(objective.get("title", "")))
+            for key_result in objective.get("key_results", []):
+                title = key_result.get("title") if isinstance(key_result, dict) else key_result
+                texts.append(str(title))
+    return list(dict.fromkeys(texts))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = generate(Path(tmp), args.files, 4, 3, seed=7)
+        commands = {
+            "start-up (reader built)": [sys.executable, "-c", START_UP],
+            "yamllint 1 file": [str(BIN / "yamllint"), "-f", "parsable", str(paths[0])],
+            "python": [sys.executable, "-c", "pass"],
+        }
+        runs: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.rounds):
+            for name, command in commands.items():
+                runs[name].append(timed(command))
+        texts = texts_of(paths)
+
+    from okrlint.analysis.pack import load_pack
+    from okrlint.analysis.reader import Reader
+
+    started = time.perf_counter()
+    reader = Reader(load_pack())
+    build = time.perf_counter() - started
+    per_text: list[float] = []
+    for _ in range(args.rounds):
+        started = time.perf_counter()
+        reader.read(texts)
+        per_text.append((time.perf_counter() - started) / len(texts))
+    medians = {name: statistics.median(values) for name, values in runs.items()}
+    yamllint = medians["yamllint 1 file"]
+    print(f"{len(texts)} distinct texts from {args.files} generated files, {args.rounds} rounds")
+    print("| measure | seconds | / yamllint on 1 file |")
+    print("|---|---:|---:|")
+    for name, seconds in medians.items():
+        print(f"| {name} | {seconds:.3f} | {seconds / yamllint:.2f}x |")
+    print(f"| reader built in-process | {build:.4f} | {build / yamllint:.3f}x |")
+    per = statistics.median(per_text)
+    print(f"| reading one key result | {per:.6f} | {per / yamllint:.4f}x |")
+
+
+if __name__ == "__main__":
+    main()
