@@ -20,6 +20,10 @@ Scores, each as precision and recall:
 - MEA001 against `measurable: false`, over the lines okrlint does not report as outputs at
   warning or above (one problem, one finding: an output's missing target is the output finding's
   news), and over every line.
+- SND001, and SND001+SND002, against `sandbagging: yes` over the lines labelled
+  `has_baseline: true` and `sandbagging: yes` or `no`: a flag on a `no` line (a material
+  improvement on a stated baseline) is a false alarm. Findings on lines labelled neither are
+  counted apart.
 
 Every score is given over all lines, for `real` and `example` sources, for the organisations
 read while writing the rules and for the UNSEEN split below, and per organisation (--per-org).
@@ -88,9 +92,12 @@ CUS = "CUS001 vs no behaviour KR"
 CUS_NO_INTERNAL = "CUS001, [internal] objectives out"
 MEA = "MEA001 vs not measurable (non-outputs)"
 MEA_ALL = "MEA001 vs not measurable (all lines)"
-SCORES = (OUT, CUS, CUS_NO_INTERNAL, MEA, MEA_ALL)
+SND = "SND001 vs sandbagging (baseline lines)"
+SND_BOTH = "SND001+SND002 vs sandbagging (baseline)"
+SCORES = (OUT, CUS, CUS_NO_INTERNAL, MEA, MEA_ALL, SND, SND_BOTH)
 # Targets on organisations okrlint has never seen (precision, recall).
-TARGETS = {OUT: (0.95, 0.85), CUS: (0.92, 0.90), MEA: (0.95, 0.95)}
+TARGETS = {OUT: (0.95, 0.85), CUS: (0.92, 0.90), MEA: (0.95, 0.95), SND: (0.90, 0.0)}
+SANDBAGGING = frozenset({"SND001", "SND002"})
 
 
 @dataclass
@@ -239,6 +246,14 @@ def measure(corpus_path: Path) -> Measured:
             add(MEA_ALL, org, "MEA001" in codes, unmeasurable, label)
             if not output_flag:
                 add(MEA, org, "MEA001" in codes, unmeasurable, label)
+            judged = kr.get("has_baseline") and kr.get("sandbagging") in ("yes", "no")
+            if judged:
+                truth = kr.get("sandbagging") == "yes"
+                add(SND, org, "SND001" in codes, truth, label)
+                add(SND_BOTH, org, bool(codes & SANDBAGGING), truth, label)
+            elif codes & SANDBAGGING:
+                key = "SND001/SND002 flags on lines not labelled yes/no with a baseline"
+                counts[key] = counts.get(key, 0) + 1
     counts.update({f"info hints {code}": n for code, n in sorted(hints.items())})
     return Measured(scores, kinds, counts, seconds)
 
@@ -273,9 +288,12 @@ def table(measured: Measured) -> list[str]:
         if target:
             unseen = pooled(measured.scores[name], lambda org: org in UNSEEN)
             met = (unseen.precision or 0) >= target[0] and (unseen.recall or 0) >= target[1]
+            verdict = "met" if met else "NOT met"
+            if unseen.precision is None:
+                # No flag at all: nothing wrong was said, but precision cannot be measured.
+                verdict = "no flag on unseen lines (no false alarm; precision not measurable)"
             rows.append(
-                f"  target on unseen: P >= {target[0]:.2f}, R >= {target[1]:.2f}: "
-                + ("met" if met else "NOT met")
+                f"  target on unseen: P >= {target[0]:.2f}, R >= {target[1]:.2f}: {verdict}"
             )
     rows.append("")
     rows.append(

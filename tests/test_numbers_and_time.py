@@ -89,18 +89,22 @@ def test_fiscal_year_start_from_the_config_moves_the_period(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("fields", "kind", "flagged"),
     [
-        ("baseline: 50\ntarget: 55", "aspirational", False),  # exactly 10%
-        ("baseline: 50\ntarget: 54.9", "aspirational", True),
+        ("baseline: 50\ntarget: 52.5", "aspirational", False),  # exactly 5%
+        ("baseline: 50\ntarget: 52.4", "aspirational", True),
         ("baseline: 100\ntarget: 103", "committed", False),  # exactly 3%
         ("baseline: 100\ntarget: 102.9", "committed", True),
         ("baseline: 5\ntarget: 4.8\nunit: '%'", "aspirational", True),  # reduce by 4%
         ("baseline: 5\ntarget: 4.5\nunit: '%'", "aspirational", False),  # reduce by 10%
         ("baseline: 5\ntarget: 4.8\ndirection: decrease", "committed", False),
         ("baseline: 0\ntarget: 1", "aspirational", False),  # no relative change from zero
-        ("baseline: -20\ntarget: -18", "aspirational", False),  # 10% of |-20|
-        ("baseline: -20\ntarget: -19", "aspirational", True),
-        ("baseline: 95\ntarget: 99\nunit: '%'", "aspirational", False),  # closes 80% of the gap
-        ("baseline: 95\ntarget: 95.3\nunit: '%'", "aspirational", True),
+        ("baseline: -20\ntarget: -19", "aspirational", False),  # 5% of |-20|
+        ("baseline: -20\ntarget: -19.5", "aspirational", True),
+        ("baseline: 95\ntarget: 99\nunit: '%'", "aspirational", False),  # 80% fewer failures
+        ("baseline: 95\ntarget: 96\nunit: '%'", "aspirational", True),  # 20% fewer failures
+        ("baseline: 95\ntarget: 96\nunit: '%'", "committed", False),  # committed asks 10%
+        ("baseline: 80\ntarget: 83\nunit: '%'", "aspirational", False),  # 15% of the room
+        ("baseline: 80\ntarget: 82\nunit: '%'", "aspirational", False),  # 10% of the room
+        ("baseline: 80\ntarget: 80.5\nunit: '%'", "aspirational", True),
         ("baseline: 95\ntarget: 99", "aspirational", True),  # not a percentage: 4.2%
         ("baseline: 50", "aspirational", False),  # no target
         ("target: 55", "aspirational", False),  # no baseline
@@ -115,8 +119,11 @@ def test_timid_target_boundaries(fields: str, kind: str, flagged: bool) -> None:
 
 def test_timid_target_message_shows_the_numbers_and_options_apply() -> None:
     [finding] = lint(_kr("baseline: 5\ntarget: 4.8\nunit: '%'"), "SND001")
-    assert "the target 4.8 is only 4% below the baseline 5" in finding.message
-    assert "at least 10%" in finding.message
+    assert (
+        "the target 4.8% is only 0.2 percentage points (4%) below the baseline 5%"
+        in finding.message
+    )
+    assert "at least 5%" in finding.message
     assert lint(_kr("baseline: 5\ntarget: 4.8"), "SND001", aspirational=0.04) == []
 
 
@@ -467,11 +474,14 @@ def test_a_one_word_metric_read_from_text_is_too_vague_to_conflict() -> None:
     assert lint(text, "ALN002") == []
 
 
-def test_timid_targets_read_from_the_sentence_on_request() -> None:
-    text = _said("Sales", "Raise the mid-market win rate from 16% to 17%")
-    assert lint(text, "SND001") == []
-    [finding] = lint(text, "SND001", from_text=True)
-    assert "the target 17 is only 6.25% above the baseline 16" in finding.message
+def test_timid_targets_are_read_from_the_sentence_unless_told_not_to() -> None:
+    text = _said("Sales", "Raise the mid-market win rate from 16% to 16.5%")
+    [finding] = lint(text, "SND001")
+    assert (
+        "the target 16.5% is only 0.5 percentage points (3.12%) above the baseline 16%"
+        in finding.message
+    )
+    assert lint(text, "SND001", from_text=False) == []
 
 
 def test_a_conflict_read_from_text_is_found_when_one_file_is_linted(tmp_path: Path) -> None:

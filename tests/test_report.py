@@ -121,7 +121,8 @@ def test_markdown_for_a_pull_request_comment(tmp_path: Path) -> None:
     text = render_markdown(report)
     assert text.startswith("## OKR quality report")
     assert "| Growth | 100 | 97 |" in text
-    assert "| Sales <Team> | – | 80 |" in text
+    # Shown as text, never as HTML of the comment's own.
+    assert "| Sales &lt;Team&gt; | – | 80 |" in text
     [growth_row] = [line for line in text.split("Grades")[1].splitlines() if "| Growth |" in line]
     assert growth_row.split(" | ")[3] == "1/0/1"
 

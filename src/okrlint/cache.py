@@ -13,7 +13,10 @@ about half the size of an object with named fields and several times faster to r
 entry holds its text and a CRC of its value; an entry that fails that check, names another
 version or pack, or does not read back as a reading of its text, is ignored and rewritten, and a
 file that is not a readable database is replaced: the cache is never trusted over reading the
-text again. SQLite's locking lets concurrent runs share the file; a run that cannot write (a
+text again. The folder is the repository's, so nothing in it is followed: a link or a special
+file where the cache would be (the folder itself, its database, its tags) turns the cache off
+with a warning (`folder_problem`), and the tags are created only where nothing has the name.
+SQLite's locking lets concurrent runs share the file; a run that cannot write (a
 read-only checkout, a locked or full disk) runs uncached rather than failing.
 """
 
@@ -23,11 +26,14 @@ import contextlib
 import functools
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from okrlint.safe_files import UnsafePathError, create_new, real_folder, regular_or_missing
 
 if TYPE_CHECKING:
     from okrlint.analysis.pack import RulePack
@@ -51,6 +57,28 @@ _SCHEMA = (
     " crc INTEGER NOT NULL, value TEXT NOT NULL,"
     " PRIMARY KEY (okrlint, pack, key))"
 )
+
+
+def folder_problem(root: Path) -> str | None:
+    """Why the cache folder under `root` must not be used, or None when it may (or is absent).
+
+    Everything in it must be a regular file: SQLite follows links when it opens the database
+    and its journals, and a link there would have a run write outside the repository.
+    """
+    folder = root / CACHE_DIR
+    try:
+        if not folder.is_symlink() and not folder.exists():
+            return None
+        real_folder(folder)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.is_file(follow_symlinks=False):
+                    regular_or_missing(Path(entry.path))  # raises, naming what it is
+    except UnsafePathError as error:
+        return f"{error}: the cache is off for this run (remove it, or pass --no-cache)"
+    except OSError as error:
+        return f"{CACHE_DIR} cannot be used ({error.strerror or error}): the cache is off"
+    return None
 
 
 def project_root(config_directory: Path | None) -> Path:
@@ -100,12 +128,19 @@ class ReadingsCache:
         for attempt in range(2):
             try:
                 _prepare(self.folder)
+                for name in (DATABASE, *(DATABASE + end for end in ("-journal", "-wal", "-shm"))):
+                    regular_or_missing(self.folder / name)
                 database = sqlite3.connect(path, timeout=2.0, isolation_level=None)
                 database.execute(_SCHEMA)
                 self._database = database
                 return database
-            except (OSError, sqlite3.Error):
-                if attempt == 0 and path.is_file():
+            except (OSError, sqlite3.Error) as error:
+                # Another run holding the lock past the timeout is no reason to delete the
+                # database they share: only a file that is not a database is replaced.
+                not_a_database = isinstance(error, sqlite3.DatabaseError) and not isinstance(
+                    error, sqlite3.OperationalError
+                )
+                if attempt == 0 and not_a_database and path.is_file() and not path.is_symlink():
                     # Not a database (or a damaged one): start a new one.
                     with contextlib.suppress(OSError):
                         path.unlink()
@@ -129,6 +164,8 @@ class ReadingsCache:
                 for key, crc, value in rows:
                     if isinstance(key, bytes) and isinstance(crc, int) and isinstance(value, str):
                         yield key, crc, value
+        except sqlite3.OperationalError:
+            return  # locked by another run for longer than the timeout: this batch is uncached
         except sqlite3.Error:
             self._discard()
 
@@ -205,12 +242,11 @@ def _fields_digest() -> str:
 
 def _prepare(folder: Path) -> None:
     """Create the cache folder with a .gitignore (and a CACHEDIR.TAG for backup tools)."""
-    if (folder / ".gitignore").is_file():
-        return
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / ".gitignore").write_text("# Automatically created by okrlint.\n*\n")
-    (folder / "CACHEDIR.TAG").write_text(
-        "Signature: 8a477f597d28d172789f06886806bc55\n"
-        "# This file is a cache directory tag created by okrlint.\n"
-        "# For information about cache directory tags see https://bford.info/cachedir/\n"
+    real_folder(folder)
+    create_new(folder / ".gitignore", b"# Automatically created by okrlint.\n*\n")
+    create_new(
+        folder / "CACHEDIR.TAG",
+        b"Signature: 8a477f597d28d172789f06886806bc55\n"
+        b"# This file is a cache directory tag created by okrlint.\n"
+        b"# For information about cache directory tags see https://bford.info/cachedir/\n",
     )

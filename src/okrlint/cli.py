@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from okrlint import __version__
+from okrlint.safe_text import inert
 
 if TYPE_CHECKING:
     from okrlint.findings import Report
@@ -57,7 +58,7 @@ class RulesFormat(StrEnum):
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"okrlint: error: {message}", err=True)
+    typer.echo(f"okrlint: error: {inert(message)}", err=True)
     raise typer.Exit(2)
 
 
@@ -312,12 +313,14 @@ def _check(
             with output_file.open("w", encoding="utf-8", newline="") as stream:
                 stream.writelines(chunks)
         except OSError as error:
-            _fail(f"cannot write {output_file}: {error.strerror or error}")
+            _fail(f"cannot write {inert(str(output_file))}: {error.strerror or error}")
     if not report.counts.files and not report.counts.skipped_files and not from_stdin:
-        searched = ", ".join(str(path) for path in paths or [Path(".")])
+        searched = ", ".join(inert(str(path)) for path in paths or [Path(".")])
         typer.echo(f"okrlint: warning: no YAML files (*.yaml, *.yml) found in {searched}", err=True)
+    for warning in report.warnings:
+        typer.echo(f"okrlint: warning: {inert(warning)}", err=True)
     for error_message in report.errors:
-        typer.echo(f"okrlint: error: {error_message}", err=True)
+        typer.echo(f"okrlint: error: {inert(error_message)}", err=True)
     if report.errors:
         return 2
     return 1 if report.fails(report.fail_on) and not exit_zero else 0
@@ -348,7 +351,7 @@ def _statistics(report: Report) -> str:
     names = {f.code: (f.name, f.severity.value) for f in report.findings}
     for code, count in report.by_code().items():
         name, severity = names[code]
-        lines.append(f"{count:>5}  {code}  [{severity}] {name}")
+        lines.append(f"{count:>5}  {inert(code)}  [{severity}] {inert(name)}")
     with_reason, without_reason = report.suppressions_used
     if with_reason or without_reason:
         lines.append(
@@ -394,11 +397,11 @@ def rules(
             meta = r.meta
             flags = ("on " if meta.enabled else "off") + (" fix" if meta.fixable else "    ")
             sys.stdout.write(
-                f"{meta.code}  {meta.name:<28} {meta.severity.value:<8} {flags}  "
-                f"{meta.source:<10} {meta.summary}\n"
+                f"{inert(meta.code)}  {inert(meta.name):<28} {meta.severity.value:<8} {flags}  "
+                f"{inert(meta.source):<10} {inert(meta.summary)}\n"
             )
     for error_message in registry.load_errors:
-        typer.echo(f"okrlint: error: a plugin failed to load: {error_message}", err=True)
+        typer.echo(f"okrlint: error: a plugin failed to load: {inert(error_message)}", err=True)
     if registry.load_errors:
         # The list is incomplete: a script reading it must know, as `check` tells with 2.
         raise typer.Exit(2)
@@ -469,16 +472,18 @@ def report(
         sys.stdout.write(text)
     else:
         from okrlint.fixer import atomic_write
+        from okrlint.safe_files import check_output_target, create_new
 
         try:
-            if not out.exists():
-                out.write_bytes(b"")
+            # Only a regular file is replaced: never a FIFO, a device or a dangling link.
+            check_output_target(out)
+            create_new(out, b"")
             atomic_write(out, text.encode("utf-8"))
         except OSError as error:
             _fail(f"cannot write {out}: {error.strerror or error}")
-        typer.echo(f"okrlint: wrote {out}", err=True)
+        typer.echo(f"okrlint: wrote {inert(str(out))}", err=True)
     for error_message in built.errors:
-        typer.echo(f"okrlint: error: {error_message}", err=True)
+        typer.echo(f"okrlint: error: {inert(error_message)}", err=True)
     raise typer.Exit(2 if built.errors else 0)
 
 
@@ -531,7 +536,7 @@ def init(
     except OSError as error:
         _fail(f"cannot write the files: {error}")
     for path in written:
-        typer.echo(f"created {path}")
+        typer.echo(f"created {inert(str(path))}")
     typer.echo(
         f"next: okrlint check {directory / 'okrs'}, then `pre-commit install` to lint every commit"
     )

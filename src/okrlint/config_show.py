@@ -18,6 +18,7 @@ from okrlint.config import (
 )
 from okrlint.files import display_path
 from okrlint.registry import default_registry
+from okrlint.safe_text import inert
 
 
 def effective_config(target: Path, explicit: Path | None = None) -> LoadedConfig:
@@ -76,7 +77,8 @@ def render_text(description: dict[str, Any]) -> str:
         f"# rules selected ({len(description['selected'])}): " + ", ".join(description["selected"])
     )
     lines.append(f"# fails on: {description['fail_on']}")
-    return "\n".join(lines) + "\n"
+    # Keys, values and file names come from config files: shown inert.
+    return "".join(inert(line) + "\n" for line in lines)
 
 
 def _flow(value: Any) -> str:

@@ -93,6 +93,14 @@ def lint_paths(
     registry = default_registry()
     settings_for = SettingsCache(registry, options)
     tasks, settings_of, skipped = plan_sources(paths, options, settings_for)
+    warnings: list[str] = []
+    if options.cache:
+        from okrlint.cache import folder_problem, project_root
+
+        problem = folder_problem(project_root(settings_for.root().config.directory))
+        if problem is not None:
+            warnings.append(problem)
+            options = dataclasses.replace(options, cache=False)
     known, numbers = _numbered(settings_of)
     planned = list(zip(tasks, numbers, strict=True))
     checker = _Checker(registry, options, settings_for.root(), known)
@@ -107,6 +115,7 @@ def lint_paths(
             progress(checked, len(planned))
     report = run.finish()
     report.counts.skipped_files += skipped
+    report.warnings.extend(warnings)
     return report
 
 

@@ -140,6 +140,8 @@ class Report:
     fail_on: Severity = Severity.ERROR
     # Reasons the run cannot be trusted (a rule crashed, a plugin failed to load): exit status 2.
     errors: list[str] = field(default_factory=list)
+    # What the user should know that does not make the run untrustworthy (the cache was off).
+    warnings: list[str] = field(default_factory=list)
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity.value for f in self.findings)

@@ -8,7 +8,10 @@ into `initiatives`; a fix that fails the check is dropped and reported, never wr
 
 Writing is atomic: the new text goes to a temporary file in the same folder, is flushed to disk,
 given the old file's permissions and renamed over it, so an interruption at any moment leaves
-either the old file or the new one.
+either the old file or the new one. Just before a file is written it is read again: one saved
+meanwhile (by an editor, by another run) is left alone and reported, never overwritten. Only a
+file the user may write is written (a rename needs only the right to write the folder), and one
+owned by someone else is rewritten in place, so that it keeps its owner.
 """
 
 from __future__ import annotations
@@ -47,6 +50,9 @@ class FileFix:
     # How the file was encoded, so that it is written back the same way.
     bom: bytes = b""
     codec: str = "utf-8"
+    # The bytes as read: the file is written only if it still holds them.
+    original: bytes = b""
+    written: bool = False
 
     @property
     def changed(self) -> bool:
@@ -83,7 +89,7 @@ def compute_fixes(
             continue
         bom, codec = _encoding_of(raw)
         text = raw[len(bom) :].decode(codec, errors="replace")
-        fixed = FileFix(path, display, text, text, bom=bom, codec=codec)
+        fixed = FileFix(path, display, text, text, bom=bom, codec=codec, original=raw)
         if text != report.sources.get(display):
             fixed.refused.append("the file changed while okrlint was reading it; run again")
         else:
@@ -198,16 +204,58 @@ def unified_diff(fixed: FileFix) -> str:
 
 
 def write_fixes(results: list[FileFix]) -> list[str]:
-    """Write every changed file atomically. Returns the errors, one per file that failed."""
+    """Write every changed file that may be written. Returns the errors, one per failed file.
+
+    A file that changed since it was read, that the user may not write, or that is a link out
+    of its repository is not written: the reason joins the file's `refused` list.
+    """
     errors: list[str] = []
     for fixed in results:
         if not fixed.changed:
             continue
         try:
-            atomic_write(fixed.path, fixed.encoded())
+            reason = _write_fixed(fixed)
         except OSError as error:
             errors.append(f"{fixed.display}: cannot write the fixed file: {error}")
+            continue
+        if reason is None:
+            fixed.written = True
+        else:
+            fixed.refused.append(reason)
     return errors
+
+
+def _write_fixed(fixed: FileFix) -> str | None:
+    """Write one fixed file, or say why it was left alone."""
+    from okrlint.repository import find_root
+    from okrlint.safe_files import may_rewrite, read_regular, rewrite_in_place
+
+    target = Path(os.path.realpath(fixed.path))
+    if target != Path(os.path.abspath(fixed.path)):
+        # A link is followed only to a file of the same repository (or the same folder).
+        link_folder = Path(os.path.abspath(fixed.path)).parent
+        home = find_root(link_folder) or link_folder.resolve()
+        if not target.is_relative_to(home):
+            return "it is a link to a file outside its repository; okrlint does not write there"
+    status = os.stat(target)
+    refusal = may_rewrite(target, status)
+    if refusal is not None:
+        return f"left alone: {refusal}"
+    if read_regular(target, max(status.st_size, len(fixed.original)) + 1) != fixed.original:
+        return "the file changed after okrlint read it; it was left alone (run again)"
+    data = fixed.encoded()
+    if _owned_by_user(status):
+        atomic_write(target, data)
+    else:
+        rewrite_in_place(target, data)
+    return None
+
+
+def _owned_by_user(status: os.stat_result) -> bool:
+    """Whether a rename keeps the file's owner: the user's own file, or any file for root."""
+    if not hasattr(os, "geteuid"):
+        return True
+    return os.geteuid() in (0, status.st_uid)
 
 
 def atomic_write(path: Path, data: bytes, *, _step: Callable[[str], None] | None = None) -> None:
@@ -263,22 +311,28 @@ def run_fixes(
     import typer
 
     from okrlint.engine import lint_paths
+    from okrlint.safe_text import inert
 
     results = compute_fixes(report, options)
-    for fixed in results:
-        for reason in fixed.refused:
-            typer.echo(f"okrlint: not fixed: {fixed.display}: {reason}", err=True)
     changed = [fixed for fixed in results if fixed.changed]
     if not write:
+        for fixed in results:
+            for reason in fixed.refused:
+                typer.echo(f"okrlint: not fixed: {inert(fixed.display)}: {inert(reason)}", err=True)
         sys.stdout.write("".join(unified_diff(fixed) for fixed in changed))
         count = sum(len(fixed.applied) for fixed in changed)
         typer.echo(f"{count} fix{'es' if count != 1 else ''} would be applied.", err=True)
         raise typer.Exit(1 if changed else 0)
     errors = write_fixes(results)
+    for fixed in results:
+        for reason in fixed.refused:
+            typer.echo(f"okrlint: not fixed: {inert(fixed.display)}: {inert(reason)}", err=True)
     for error in errors:
-        typer.echo(f"okrlint: error: {error}", err=True)
-    count = sum(len(fixed.applied) for fixed in changed)
-    files = len(changed)
+        typer.echo(f"okrlint: error: {inert(error)}", err=True)
+    # Only what reached the disk counts as fixed.
+    written = [fixed for fixed in changed if fixed.written]
+    count = sum(len(fixed.applied) for fixed in written)
+    files = len(written)
     typer.echo(
         f"Fixed {count} finding{'s' if count != 1 else ''} "
         f"in {files} file{'s' if files != 1 else ''}.",
@@ -286,4 +340,4 @@ def run_fixes(
     )
     if errors:
         raise typer.Exit(2)
-    return lint_paths(paths, options=options) if changed else report
+    return lint_paths(paths, options=options) if written else report

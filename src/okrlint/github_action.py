@@ -63,15 +63,10 @@ def report_from_json(document: dict[str, Any]) -> Report:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: one line, no pipes, no HTML."""
-    flat = " ".join(text.split())
-    return (
-        flat.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("`", "'")
-    )
+    """Text safe inside a Markdown table cell: one line, inert, no Markdown or HTML of its own."""
+    from okrlint.safe_text import inert_markdown
+
+    return inert_markdown(" ".join(text.split()))
 
 
 def job_summary(report: Report) -> str:

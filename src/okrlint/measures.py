@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from okrlint.analysis import direction as way
+from okrlint.analysis import quantities
+from okrlint.analysis.numbers import DELTA, TARGET, THRESHOLD, threshold_direction
+from okrlint.analysis.quantities import PERCENT, Quantity
 from okrlint.analysis.reading import KeyResultReading
 from okrlint.model import Direction, KeyResult
 
@@ -33,6 +37,18 @@ class Numbers:
     metric: str | None
     # The same metric as written, for messages.
     metric_text: str | None = None
+    # What the baseline and target measure (quantities.TIME, PERCENT, MONEY, ...) and their unit
+    # once in one unit (the target's: "from 1.2 s to 800 ms" is 1200 -> 800 millisecond).
+    dimension: str | None = None
+    unit: str = ""
+    # Why the baseline and target cannot be compared ("two currencies"); both are None then.
+    problem: str | None = None
+    # What said the direction: "field", "numbers", "limit", "metric" or "verb".
+    direction_source: str | None = None
+    # The measure is a rate run close to 100% (availability), or a ratio read against 100%
+    # (net revenue retention), named by these words of the text.
+    bounded_rate: str | None = None
+    past_100: str | None = None
 
 
 def reading_of(key_result: KeyResult, readings: Mapping[str, Any]) -> Any | None:
@@ -43,17 +59,19 @@ def reading_of(key_result: KeyResult, readings: Mapping[str, Any]) -> Any | None
 class _ReadNumbers:
     """What `numbers_of` takes from a reading, whichever key result it belongs to."""
 
-    baseline: float | None
-    target: float | None
-    direction: Direction | None
+    baseline: Quantity | None
+    target: Quantity | None
+    # "increase" or "decrease" for a limit ("under 200 ms", "at least 40"), else None.
+    limit: str | None
     unit: str | None
-    percent: bool
     metric_text: str | None
     # The metric read from the sentence, when it is specific enough to name a team's metric.
     metric: str | None
+    bounded_rate: str | None
+    past_100: str | None
 
 
-_NOTHING_READ = _ReadNumbers(None, None, None, None, False, None, None)
+_NOTHING_READ = _ReadNumbers(None, None, None, None, None, None, None, None)
 # Readings are frozen and shared by every rule that looks at a key result (three rules ask for
 # the numbers of each); entries hold the reading itself, so an id is never reused while cached.
 _READ_CACHE: dict[int, tuple[KeyResultReading, _ReadNumbers]] = {}
@@ -71,17 +89,16 @@ def _read_numbers(reading: Any | None) -> _ReadNumbers:
             return cached[1]
     metric_text = _text(getattr(reading, "metric", None))
     read = metric_key(metric_text or "")
+    baseline, target, limit = _read_quantities(reading)
     found = _ReadNumbers(
-        baseline=_number(reading, "baseline"),
-        target=_number(reading, "target"),
-        direction=_direction(getattr(reading, "direction", None)),
+        baseline=baseline,
+        target=target,
+        limit=limit,
         unit=_text(getattr(reading, "unit", None)),
-        percent=any(
-            _is_percent(getattr(reading, name, None))
-            for name in ("baseline_mention", "target_mention")
-        ),
         metric_text=metric_text,
         metric=read if read and " " in read else None,
+        bounded_rate=way.metric_family(reading, way.BOUNDED_RATES),
+        past_100=way.metric_family(reading, way.RATIOS_PAST_100),
     )
     if frozen:
         if len(_READ_CACHE) >= _READ_CACHE_LIMIT:
@@ -115,29 +132,83 @@ def numbers_of(key_result: KeyResult, reading: Any | None = None) -> Numbers:
     return numbers
 
 
+def _read_quantities(reading: Any) -> tuple[Quantity | None, Quantity | None, str | None]:
+    """The baseline, the target (a multiple of the baseline counts: "double", "halve") and the
+    way a limit points, as the sentence states them."""
+    numbers = getattr(reading, "numbers", None)
+    if numbers is None:  # a reading of another shape: its plain values
+        baseline_value = _number(reading, "baseline")
+        target_value = _number(reading, "target")
+        return (
+            _plain(baseline_value) if baseline_value is not None else None,
+            _plain(target_value) if target_value is not None else None,
+            None,
+        )
+    baseline_mention = getattr(reading, "baseline_mention", None)
+    target_mention = next((n for n in reversed(numbers) if n.role in (TARGET, THRESHOLD)), None)
+    baseline = quantities.from_mention(baseline_mention) if baseline_mention else None
+    target = quantities.from_mention(target_mention) if target_mention else None
+    limit = None
+    if target_mention is not None and target_mention.role == THRESHOLD:
+        limit = threshold_direction(getattr(reading, "text", ""), target_mention)
+    if target is None and baseline is not None and baseline.value is not None:
+        multiple = next((n for n in numbers if n.role == DELTA and n.kind == "multiple"), None)
+        if multiple is not None and multiple.value and multiple.value != 1:
+            value = baseline.value * multiple.value
+            target = Quantity(value, baseline.dimension, baseline.unit, multiple.text)
+    if target is not None and target.upper is not None and baseline is not None:
+        # A range: the end farthest from the baseline is what the team is aiming at.
+        low, high = target.value, target.upper
+        if baseline.value is not None and low is not None:
+            far = high if abs(high - baseline.value) >= abs(low - baseline.value) else low
+            target = Quantity(far, target.dimension, target.unit, target.text)
+    return baseline, target, limit
+
+
+def _plain(value: float) -> Quantity:
+    return Quantity(value, quantities.COUNT, "", f"{value:g}")
+
+
+def _field(value: float, unit: str | None) -> Quantity:
+    dimension, name = quantities.unit_of(unit or "")
+    return Quantity(value, dimension, name, f"{value:g}{unit or ''}")
+
+
 def _numbers_of(key_result: KeyResult, reading: Any | None) -> Numbers:
     read = _read_numbers(reading)
-    baseline = key_result.baseline
-    if baseline is None:
-        baseline = read.baseline
-    target = key_result.target
-    if target is None:
-        target = read.target
+    baseline_of = (
+        _field(key_result.baseline, key_result.unit)
+        if key_result.baseline is not None
+        else read.baseline
+    )
+    target_of = (
+        _field(key_result.target, key_result.unit) if key_result.target is not None else read.target
+    )
+    baseline = baseline_of.value if baseline_of else None
+    target = target_of.value if target_of else None
+    problem: str | None = None
+    dimension = unit_name = None
+    if baseline_of is not None and target_of is not None:
+        preferred = _field(0, key_result.unit) if key_result.unit else None
+        paired = quantities.pair(baseline_of, target_of, preferred)
+        baseline, target, problem = paired.baseline, paired.target, paired.problem
+        dimension, unit_name = paired.dimension, paired.unit
+    elif target_of is not None or baseline_of is not None:
+        only = target_of or baseline_of
+        assert only is not None
+        dimension, unit_name = only.dimension, only.unit
     current = key_result.current
     if current is None:
         valued = [c for c in key_result.checkins if c.value is not None]
         if valued:
             current = max(valued, key=lambda c: c.date).value
-    direction = key_result.direction or read.direction
-    if direction is None and baseline is not None and target is not None:
-        if target > baseline:
-            direction = Direction.INCREASE
-        elif target < baseline:
-            direction = Direction.DECREASE
-        else:
-            direction = Direction.MAINTAIN
+    resolved = way.resolve(key_result.direction, baseline, target, read.limit, reading)
+    direction = resolved.direction
     unit = (key_result.unit or read.unit or "").strip().casefold()
-    percent = unit in _UNITS_IN_PERCENT or read.percent
+    percent = unit in _UNITS_IN_PERCENT or dimension == PERCENT
+    if not percent and read.bounded_rate and dimension in (None, quantities.COUNT):
+        # "Raise availability from 99.3 to 99.9": an availability is a percentage.
+        percent = all(0 <= v <= 100 for v in (baseline, target) if v is not None)
     metric = metric_key(key_result.metric) if key_result.metric else None
     metric_text = key_result.metric
     if metric is None:
@@ -153,13 +224,12 @@ def _numbers_of(key_result: KeyResult, reading: Any | None) -> Numbers:
         percent=percent,
         metric=metric,
         metric_text=metric_text.strip() if metric and metric_text else None,
-    )
-
-
-def _is_percent(mention: Any) -> bool:
-    return mention is not None and (
-        getattr(mention, "kind", None) == "percent"
-        or str(getattr(mention, "unit", "")).casefold() in _UNITS_IN_PERCENT
+        dimension=dimension,
+        unit=unit_name or "",
+        problem=problem,
+        direction_source=resolved.source,
+        bounded_rate=read.bounded_rate,
+        past_100=read.past_100,
     )
 
 
@@ -184,10 +254,3 @@ def _number(reading: Any | None, name: str) -> float | None:
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
-
-
-def _direction(value: Any) -> Direction | None:
-    try:
-        return Direction(str(getattr(value, "value", value)).casefold()) if value else None
-    except ValueError:
-        return None

@@ -29,8 +29,14 @@ _SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "%": 1.0}
 _FRACTION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*$")
 
 
+class _Uncomparable(str):
+    """A field value whose unit cannot be put with the others' (its text is the reason)."""
+
+
 def parse_quantity(value: Any) -> Any:
     """Accept numbers as people write them: 45, "45%", "$1.2M", "10k", "1,200"."""
+    if isinstance(value, _Uncomparable):
+        raise ValueError(str(value))
     if isinstance(value, bool):
         raise ValueError(f"must be a number (got {str(value).lower()})")
     if isinstance(value, int | float):
@@ -40,7 +46,9 @@ def parse_quantity(value: Any) -> Any:
     if isinstance(value, str):
         match = _QUANTITY.match(value)
         if match is None:
-            raise ValueError(f'must be a number such as 45, "45%" or "$1.2M" (got "{value}")')
+            raise ValueError(
+                f'must be a number such as 45, "45%", "$1.2M" or "800 ms" (got "{value}")'
+            )
         number = float(match["number"].replace(",", "").replace("_", ""))
         number *= _SUFFIX_SCALE.get((match["suffix"] or "").lower(), 1.0)
         return -number if match["sign"] == "-" else number
@@ -182,7 +190,70 @@ class KeyResult(_Strict):
     def _from_sentence(cls, data: Any) -> Any:
         if isinstance(data, str):
             return {"title": data}
+        if isinstance(data, dict):
+            return _in_one_unit(data)
         return data
+
+
+def _in_one_unit(data: dict[Any, Any]) -> dict[Any, Any]:
+    """`baseline: 1.5 s` and `target: 700 ms` become 1500 and 700 with `unit: ms`.
+
+    Values written with a unit are converted into one unit: the `unit` field's, else the
+    target's, else the first one written. Values that cannot be (5% and 200 ms, two currencies)
+    are left for `parse_quantity` to report. Without a unit word anywhere, nothing is done.
+    """
+    written = [
+        (name, data.get(name))
+        for name in ("baseline", "target", "current")
+        if isinstance(data.get(name), str)
+    ]
+    checkins = data.get("checkins")
+    if isinstance(checkins, list):
+        written.extend(
+            ((("checkins", at), c.get("value")))  # type: ignore[misc]
+            for at, c in enumerate(checkins)
+            if isinstance(c, dict) and isinstance(c.get("value"), str)
+        )
+    currencies = {found["currency"] for _, v in written if (found := _QUANTITY.match(str(v)))}
+    if len(currencies - {None}) <= 1 and all(_QUANTITY.match(str(v)) for _, v in written):
+        return data
+    from okrlint.analysis import quantities
+
+    parsed = {name: quantities.parse_written(str(value)) for name, value in written}
+    unit_field = data.get("unit")
+    into: quantities.Quantity | None = None
+    if isinstance(unit_field, str) and unit_field.strip():
+        dimension, unit = quantities.unit_of(unit_field)
+        if dimension not in (quantities.COUNT, quantities.OTHER):
+            into = quantities.Quantity(None, dimension, unit, unit_field)
+    if into is None:
+        into = parsed.get("target") or next((q for q in parsed.values() if q), None)
+    if into is None:
+        return data
+    result = dict(data)
+    if isinstance(checkins, list):
+        result["checkins"] = [dict(c) if isinstance(c, dict) else c for c in checkins]
+    for name, quantity in parsed.items():
+        if quantity is None:
+            continue  # not a number and a unit: `parse_quantity` says so
+        converted = quantities.convert(quantity.value or 0.0, quantity, into)
+        value: Any = (
+            converted
+            if isinstance(converted, float)
+            else _Uncomparable(f"cannot be compared with the other values: {converted}")
+        )
+        if isinstance(name, tuple):
+            result["checkins"][name[1]]["value"] = value
+        else:
+            result[name] = value
+    if not (isinstance(unit_field, str) and unit_field.strip()) and into.dimension not in (
+        quantities.COUNT,
+        quantities.OTHER,
+    ):
+        result["unit"] = quantities.symbol(into)
+    elif into.dimension == quantities.OTHER and not unit_field:
+        result["unit"] = into.unit
+    return result
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -273,7 +344,10 @@ def _match_the_validators(schema: dict[str, Any], definitions: dict[str, Any]) -
 
 def _allow_written_quantities(definitions: dict[str, Any]) -> None:
     """Numbers and fractions may also be written as text ("45%", "7/10")."""
-    written = {"type": "string", "pattern": r"^\s*[-+]?[$€£¥]?\s*[\d.,_]+\s*([kKmMbB]n?|%)?\s*$"}
+    written = {
+        "type": "string",
+        "pattern": r"^\s*[-+]?\s*([$€£¥]|[A-Za-z]{3}\s)?\s*[\d.,_]+\s*([kKmMbB]n?|%)?\s*(\S.*)?$",
+    }
     fraction = {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?|%)?\s*$"}
     for name, fields, extra in (
         ("KeyResult", ("baseline", "target", "current"), written),

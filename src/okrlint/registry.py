@@ -45,6 +45,10 @@ class Example:
     # Other rules to run with this one (their findings are not checked), for rules such as
     # SUP001 whose findings depend on what other rules report.
     also_select: tuple[str, ...] = ()
+    # Earlier versions, for rules that read the file's git history: (ISO date, commit message,
+    # YAML), oldest first; None as the YAML commits the example itself. The example is then
+    # linted in a real git repository made of these commits.
+    history: tuple[tuple[str, str, str | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from okrlint.files import discover, display_path, is_excluded
 from okrlint.model import validate
 from okrlint.parallel import LoadTask, stream_files
 from okrlint.registry import SetItem
+from okrlint.safe_files import create_new, read_regular, real_folder
 from okrlint.summary import SetSummary, decode, encode
 
 
@@ -202,6 +203,8 @@ Summarize = Callable[[list[SetItem]], list[SetSummary]]
 
 CACHE_FOLDER = ".okrlint_cache"
 _CACHE_FILE = "repository-summaries.json"
+# Far above what 100,000 files' summaries take: a bigger file is not one okrlint wrote.
+_CACHE_LIMIT = 1 << 30
 
 
 @functools.cache
@@ -230,7 +233,9 @@ class _SummaryCache:
         if self._loaded is None:
             self._loaded = {}
             try:
-                data = json.loads((self._folder / _CACHE_FILE).read_text("utf-8"))
+                # Not through a link, not from a FIFO or a device: the folder is the repository's.
+                raw = read_regular(self._folder / _CACHE_FILE, _CACHE_LIMIT)
+                data = json.loads(raw.decode("utf-8"))
                 if (
                     isinstance(data, dict)
                     and data.get("format") == _cache_format()
@@ -270,10 +275,9 @@ class _SummaryCache:
             return
         data = {"format": _cache_format(), "variant": self._variant, "files": self._entries}
         try:
-            self._folder.mkdir(exist_ok=True)
-            ignore = self._folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Written by okrlint; safe to delete.\n*\n", "utf-8")
+            real_folder(self._folder)  # never a link to a folder elsewhere
+            create_new(self._folder / ".gitignore", b"# Written by okrlint; safe to delete.\n*\n")
+            # A rename replaces a link at the name rather than writing where it points.
             handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump(data, stream, separators=(",", ":"))

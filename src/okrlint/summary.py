@@ -301,13 +301,33 @@ def _numbers_out(numbers: Numbers | None) -> list[Any] | None:
         numbers.percent,
         numbers.metric,
         numbers.metric_text,
+        numbers.dimension,
+        numbers.unit,
+        numbers.problem,
+        numbers.direction_source,
+        numbers.bounded_rate,
+        numbers.past_100,
     ]
 
 
 def _numbers_in(value: Any) -> Numbers | None:
     if value is None:
         return None
-    baseline, target, current, direction, percent, metric, metric_text = value
+    (
+        baseline,
+        target,
+        current,
+        direction,
+        percent,
+        metric,
+        metric_text,
+        dimension,
+        unit,
+        problem,
+        direction_source,
+        bounded_rate,
+        past_100,
+    ) = value
     for number in (baseline, target, current):
         if number is not None and not isinstance(number, int | float):
             raise TypeError("number")
@@ -319,6 +339,12 @@ def _numbers_in(value: Any) -> Numbers | None:
         bool(percent),
         _optional_str(metric),
         _optional_str(metric_text),
+        _optional_str(dimension),
+        _str(unit),
+        _optional_str(problem),
+        _optional_str(direction_source),
+        _optional_str(bounded_rate),
+        _optional_str(past_100),
     )
 
 

@@ -12,8 +12,12 @@ rule selected and returns what differs from the expectation, so a test is one as
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from collections.abc import Mapping
+import subprocess
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from okrlint.config import ConfigFile, LoadedConfig, Overrides, resolve
@@ -56,12 +60,17 @@ def lint_text(
 def check_example(rule: type[Rule[Any]], example: Example) -> list[str]:
     """Differences between what the example expects and what linting it gives; [] if none."""
     code = rule.meta.code
-    findings = lint_text(
-        example.yaml,
-        select=[code, *example.also_select],
-        options={code: example.options} if example.options else None,
-        today=example.today,
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = "example.yaml"
+        if example.history:
+            path = str(commit_history(Path(folder), example.history, example.yaml))
+        findings = lint_text(
+            example.yaml,
+            select=[code, *example.also_select],
+            options={code: example.options} if example.options else None,
+            today=example.today,
+            path=path,
+        )
     findings = [f for f in findings if f.code == code]
     found = {(f.line, f.code) for f in findings}
     expected = {(line, c) for line, c in expected_findings(example.yaml) if c == code}
@@ -70,6 +79,43 @@ def check_example(rule: type[Rule[Any]], example: Example) -> list[str]:
         if (finding.line, finding.code) not in expected:
             problems.append(f"line {finding.line}: unexpected {finding.code}: {finding.message}")
     return problems
+
+
+def commit_history(
+    folder: Path, history: Sequence[tuple[str, str, str | None]], final: str
+) -> Path:
+    """A git repository in `folder` whose `okrs.yaml` went through `history` (ISO date, commit
+    message, YAML or None for `final`), with `final` in the working tree; returns the file."""
+    path = folder / "okrs.yaml"
+    folder.mkdir(parents=True, exist_ok=True)
+    _run_git(folder, "init", "-q")
+    for day, message, text in history:
+        path.write_text(final if text is None else text, encoding="utf-8")
+        _run_git(folder, "add", "okrs.yaml")
+        _run_git(folder, "commit", "-q", "--allow-empty", "-m", message, date=day)
+    path.write_text(final, encoding="utf-8")
+    return path
+
+
+def _run_git(folder: Path, *args: str, date: str | None = None) -> None:
+    stamp = f"{date}T12:00:00+00:00" if date else None
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "okrlint example",
+        "GIT_AUTHOR_EMAIL": "example@okrlint.invalid",
+        "GIT_COMMITTER_NAME": "okrlint example",
+        "GIT_COMMITTER_EMAIL": "example@okrlint.invalid",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+    }
+    if stamp:
+        environment.update(GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp)
+    subprocess.run(
+        ["git", "-C", str(folder), "-c", "commit.gpgsign=false", *args],
+        check=True,
+        capture_output=True,
+        env=environment,
+    )
 
 
 def check_rule_examples(rule: type[Rule[Any]]) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from okrlint.analysis.direction import resolve
 from okrlint.analysis.reading import KeyResultReading
 from okrlint.model import KeyResult
 
@@ -30,18 +31,22 @@ def facts_of(key_result: KeyResult, reading: KeyResultReading | None) -> Facts:
     text_target = reading.target if reading else None
     baseline = key_result.baseline if key_result.baseline is not None else text_baseline
     target = key_result.target if key_result.target is not None else text_target
-    if key_result.direction is not None:
-        direction: str | None = key_result.direction.value
-    elif key_result.baseline is not None and key_result.target is not None:
-        direction = (
-            "increase"
-            if key_result.target > key_result.baseline
-            else "decrease"
-            if key_result.target < key_result.baseline
-            else "maintain"
-        )
-    else:
-        direction = reading.direction if reading else None
+    # Explicit fields win: the direction the fields' numbers imply beats the sentence's.
+    field_numbers = key_result.baseline is not None and key_result.target is not None
+    resolved = resolve(
+        key_result.direction,
+        key_result.baseline if field_numbers else None,
+        key_result.target if field_numbers else None,
+        None,
+        None,
+    )
+    direction: str | None = (
+        resolved.direction.value
+        if resolved.direction is not None
+        else reading.direction
+        if reading
+        else None
+    )
     measurable = key_result.target is not None or bool(reading and reading.measurable)
     has_baseline = key_result.baseline is not None or bool(reading and reading.has_baseline)
     return Facts(

@@ -21,6 +21,8 @@ COUNT = "count"
 DATE = "date"
 WINDOW = "window"
 VERSION = "version"
+# A number that names a thing rather than measuring it ("the 1 000-tap test").
+LABEL = "label"
 # Roles that make a key result measurable (a date, a window or a version number does not).
 MEASURING_ROLES = frozenset({BASELINE, TARGET, DELTA, THRESHOLD, COUNT})
 
@@ -29,21 +31,30 @@ _MONTHS = (
     "september|oct|october|nov|november|dec|december"
 )
 _TIME_UNITS = (
-    "ms|msec|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|"
+    "ms|msec|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|"
+    r"(?:business|working|work)[\s-]days?|bd|d|days?|wks?|weeks?|"
     "mos?|months?|yrs?|years?|quarters?|sprints?"
 )
 _SIZE_UNITS = "[kmgtp]i?b(?:/s|ps)?|[kmg]bps|req/s|rps|qps|tps|fps"
 _UNIT = rf"(?:%|pp|percent(?:age points?)?|points?|pts|x|×|{_TIME_UNITS}|{_SIZE_UNITS})"
-_SCALE = r"(?:k|K|m|M|mm|MM|bn|BN|b|B)"
+_SCALE = r"(?:k|K|m|M|mm|MM|bn|BN|b|B|\s(?:thousand|million|billion))"
+_CURRENCY_CODES = "usd|eur|gbp|jpy|chf|cad|aud|inr|cny"
 _NUMBER = (
-    r"(?:(?P<currency>[$€£¥])\s?)?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    rf"(?:(?P<currency>[$€£¥]|(?:{_CURRENCY_CODES})(?=\s?\d))\s?)?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    # Thousands grouped by spaces ("1 000") and decimal commas before a unit ("1,4%", "€2,5M").
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+    r"|\d+,\d{1,2}(?=\s?[%€]|[kKmMbB]\b)"
+    r"|\d+(?:\.\d+)?|\.\d+)"
+    # A range written with a dash: "10-15%", "3–5 days".
+    r"(?:\s?[-–]\s?(?P<upper>\d+(?:\.\d+)?)(?=\s?(?:%|[a-zA-Z$€£]|$|[\s,.;)])))?"
     rf"(?P<scale>{_SCALE}(?![a-zA-Z]))?"
     r"(?P<plus>\+)?"
-    rf"(?:\s?(?P<unit>{_UNIT})(?![a-zA-Z]))?"
+    rf"(?:(?:\s|-)?(?P<unit>{_UNIT}|€|(?:{_CURRENCY_CODES}))(?![a-zA-Z]))?"
 )
 _MENTION = re.compile(rf"(?<![\w.#/@-]){_NUMBER}(?![\w])", re.IGNORECASE)
-_REDACTED = re.compile(r"\bN\d+\b")
+# Figures left out on purpose: "N3", "X%", "$X", "Y ms".
+_REDACTED = re.compile(r"\bN\d+\b|(?<![\w$])[$€£]?\b[XYZ]{1,2}\b\s?%?(?=[\s,.;)]|$)")
 _WORD_NUMBERS = {
     "zero": 0,
     "one": 1,
@@ -68,7 +79,21 @@ _WORD_NUMBERS = {
     "double": 2,
     "triple": 3,
     "twice": 2,
+    "doubles": 2,
+    "doubled": 2,
+    "doubling": 2,
+    "triples": 3,
+    "tripled": 3,
+    "tripling": 3,
+    "quadruple": 4,
+    "halve": 0.5,
+    "halves": 0.5,
+    "halved": 0.5,
+    "halving": 0.5,
 }
+_MULTIPLYING_WORDS = frozenset(
+    word for word in _WORD_NUMBERS if word.startswith(("doubl", "tripl", "quadr", "halv"))
+) | {"half", "twice"}
 _WORD = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 
 # Spans that look like numbers but are not amounts.
@@ -88,6 +113,10 @@ _BY_DATE = re.compile(
 )
 _VERSION = re.compile(
     r"(?<![\w.])v?\d+(?:\.\d+){2,}\b|(?<![\w.])v\d+(?:\.\d+)?\b|\b\d+\.0\b(?!\s*[%x×])"
+)
+# "a 1 000-tap test", "the 3-step guide": the number names a thing (a time unit is a window).
+_LABEL = re.compile(
+    r"(?<![\w.])\d{1,3}(?:[ \u00a0\u202f]\d{3})*-(?P<word>[a-z]+)\b(?!\s*%)", re.IGNORECASE
 )
 _WINDOW = re.compile(
     rf"(?<![\w.])\d+\s?-\s?(?:{_TIME_UNITS})\b|\b(?:week|day|month|wk|d|w|m)-?\d+\b(?!\s*%)"
@@ -137,6 +166,8 @@ class NumberMention:
     role: str
     start: int
     end: int
+    # The upper end of a range ("10-15%": value 10, upper 15).
+    upper: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -157,6 +188,11 @@ def find_numbers(text: str) -> list[NumberMention]:
         excluded.extend((m.start(), m.end(), role) for m in pattern.finditer(text))
     for match in _BY_DATE.finditer(text):
         excluded.append((match.start(), match.end(), DATE))
+    for match in _LABEL.finditer(text):
+        if not re.fullmatch(_TIME_UNITS, match["word"], re.IGNORECASE) and not _has_role_word(
+            text, match.start()
+        ):
+            excluded.append((match.start(), match.end(), LABEL))
 
     mentions: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
@@ -165,6 +201,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         while end > start and text[end - 1].isspace():
             end -= 1
         covered = _covering(excluded, start, end)
+        if covered == WINDOW and _is_limit(text, start):
+            # "<10-min onboarding": a limit on the duration, not a window of time.
+            covered = None
         if covered is not None:
             mentions.append(_plain(text, start, end, covered))
             taken.append((start, end))
@@ -172,18 +211,38 @@ def find_numbers(text: str) -> list[NumberMention]:
         mentions.append(_mention(text, match, start, end))
         taken.append((start, end))
     for match in _REDACTED.finditer(text):
-        mentions.append(NumberMention(match.group(), None, "", "redacted", COUNT, *match.span()))
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        written = match.group().strip()
+        unit = "%" if written.endswith("%") else ""
+        mentions.append(
+            NumberMention(
+                written, None, unit, "redacted", COUNT, match.start(), match.start() + len(written)
+            )
+        )
         taken.append(match.span())
     for match in _WORD.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
         word = match.group().lower()
-        kind = "multiple" if word in ("double", "triple", "twice", "half") else "word"
+        kind = "multiple" if word in _MULTIPLYING_WORDS else "word"
         mentions.append(
             NumberMention(match.group(), float(_WORD_NUMBERS[word]), "", kind, COUNT, *match.span())
         )
     mentions.sort(key=lambda m: m.start)
     return _assign_roles(text, mentions)
+
+
+def _has_role_word(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return any(
+        pattern.search(before) for pattern in (_BEFORE_BASELINE, _BEFORE_TARGET, _BEFORE_DELTA)
+    ) or _is_limit(text, start)
+
+
+def _is_limit(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return bool(_BEFORE_THRESHOLD_DOWN.search(before) or _BEFORE_THRESHOLD_UP.search(before))
 
 
 def _covering(excluded: list[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -197,14 +256,37 @@ def _plain(text: str, start: int, end: int, role: str) -> NumberMention:
     return NumberMention(text[start:end], None, "", role, role, start, end)
 
 
+_SCALES = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
+
+
+def _value(written: str) -> float:
+    """A number as written: "1,200", "1 200", "1,4" (a decimal comma), "0.5"."""
+    compact = re.sub(r"[ \u00a0\u202f]", "", written)
+    if re.fullmatch(r"\d+,\d{1,2}", compact):
+        return float(compact.replace(",", "."))
+    return float(compact.replace(",", ""))
+
+
 def _mention(text: str, match: re.Match[str], start: int, end: int) -> NumberMention:
-    number = float(match["number"].replace(",", ""))
-    scale = (match["scale"] or "").lower()
-    number *= {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}.get(scale, 1.0)
+    scale = (match["scale"] or "").strip().lower()
+    factor = _SCALES.get(scale, 1.0)
+    number = _value(match["number"]) * factor
+    upper = float(match["upper"]) * factor if match["upper"] else None
     unit = (match["unit"] or "").lower()
     currency = match["currency"] or ""
+    if not currency and (unit == "€" or re.fullmatch(_CURRENCY_CODES, unit)):
+        currency, unit = unit, ""
     if currency:
-        kind, unit = "currency", currency
+        kind, unit = "currency", currency.upper()
     elif unit in ("%", "percent", "pp") or unit.startswith(("percent", "point", "pt")):
         kind = "percent"
     elif unit in ("x", "×"):
@@ -217,7 +299,7 @@ def _mention(text: str, match: re.Match[str], start: int, end: int) -> NumberMen
         kind = "count"
     else:
         kind = "count"
-    return NumberMention(text[start:end], number, unit, kind, "", start, end)
+    return NumberMention(text[start:end], number, unit, kind, "", start, end, upper)
 
 
 def _assign_roles(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -267,6 +349,7 @@ def _assign_roles(text: str, mentions: list[NumberMention]) -> list[NumberMentio
                 role,
                 mention.start,
                 mention.end,
+                mention.upper,
             )
         )
     return result

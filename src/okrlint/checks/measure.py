@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from okrlint.analysis import KeyResultReading, facts_of, reading_of
+from okrlint.analysis.direction import verb_direction
 from okrlint.findings import Severity, Violation
 from okrlint.model import KeyResult
 from okrlint.registry import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
@@ -136,6 +137,9 @@ class NoBaseline(Rule[NoOptions]):
         )
 
 
+_CHANGE_KINDS = ("increase", "decrease", "hold")
+
+
 def _same(a: float, b: float) -> bool:
     """Equal, allowing 0.45 for 45% and rounding in the text."""
     for x, y in ((a, b), (a * 100, b), (a, b * 100)):
@@ -172,7 +176,8 @@ def _disagreements(key_result: KeyResult, reading: KeyResultReading) -> list[tup
                 f"the text aims at '{target.text}' but `target:` is {key_result.target:g}",
             )
         )
-    said = reading.direction if reading.lead_kind in ("increase", "decrease", "hold") else None
+    verb = verb_direction(reading)
+    said = verb.value if verb is not None and reading.lead_kind in _CHANGE_KINDS else None
     if said is not None:
         word = reading.lead_verb or said
         if key_result.direction is not None and key_result.direction.value != said:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from okrlint.analysis import quantities
+from okrlint.analysis.quantities import Quantity
 from okrlint.findings import Severity, Violation
 from okrlint.measures import Numbers, numbers_of, reading_of
 from okrlint.model import Direction, KeyResult, ObjectiveType
@@ -57,18 +60,129 @@ def _type_name(item: KeyResultItem) -> str:
 class TimidOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     aspirational: float = Field(
-        0.10, ge=0, description="least relative improvement for an aspirational key result"
-    )
-    committed: float = Field(
-        0.03, ge=0, description="least relative improvement for a committed key result"
-    )
-    from_text: bool = Field(
-        False,
+        0.05,
+        ge=0,
         description=(
-            "also judge the baseline and target read from the key result's sentence ('from 16% "
-            "to 17%'); explicit `baseline`/`target` fields are always judged"
+            "least improvement for an aspirational key result: relative to the baseline, or for "
+            "a ratio past 100% relative to its distance from 100"
         ),
     )
+    committed: float = Field(
+        0.03,
+        ge=0,
+        description="least improvement for a committed key result, measured the same way",
+    )
+    near_100: float = Field(
+        90,
+        ge=0,
+        le=100,
+        description=(
+            "a percentage rising from at least this is judged by the failures it removes "
+            "(99.5% to 99.95% removes nine in ten)"
+        ),
+    )
+    fewer_failures_aspirational: float = Field(
+        0.25,
+        ge=0,
+        le=1,
+        description="least share of the failures an aspirational rate near 100% must remove",
+    )
+    fewer_failures_committed: float = Field(
+        0.10,
+        ge=0,
+        le=1,
+        description="least share of the failures a committed rate near 100% must remove",
+    )
+    from_text: bool = Field(
+        True,
+        description=(
+            "judge the baseline and target read from the key result's sentence ('from 16% to "
+            "17%') as well as explicit `baseline`/`target` fields"
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Ambition:
+    """How much a target asks for, on the scale that fits its measure."""
+
+    # The improvement as a share (0.05 is 5%) and the least share asked for.
+    share: float
+    limit: float
+    # How the share is read, for the message; "{baseline}" stands for the baseline as shown.
+    described: str
+
+
+def ambition(numbers: Numbers, committed: bool, options: TimidOptions) -> Ambition | None:
+    """The improvement the target asks for, or None when it cannot be judged.
+
+    - a percentage rising from `near_100` or more (availability, success rates): the share of the
+      failures it removes (99.5% -> 99.95% is 0.5% -> 0.05% of failures: 90% fewer);
+    - a ratio past 100% (net retention, quota attainment above plan): the change relative to
+      the distance from 100 (104% -> 110% is a 4-point excess grown to 10: +150%);
+    - any other percentage: the relative change, or the share of the room to 100% it closes,
+      whichever is larger (16% -> 17% is +6.25% relative, 1 percentage point);
+    - everything else: the relative change in one unit (1.2 s -> 800 ms is a third less).
+    """
+    baseline, target, direction = numbers.baseline, numbers.target, numbers.direction
+    if baseline is None or target is None or numbers.problem is not None:
+        return None
+    if direction not in (Direction.INCREASE, Direction.DECREASE):
+        return None
+    change = target - baseline if direction is Direction.INCREASE else baseline - target
+    if change <= 0:  # no change or the wrong way: SND002 and MEA003 say so
+        return None
+    base = options.committed if committed else options.aspirational
+    if numbers.percent and direction is Direction.INCREASE:
+        if options.near_100 <= baseline < 100 and target <= 100:
+            limit = (
+                options.fewer_failures_committed
+                if committed
+                else options.fewer_failures_aspirational
+            )
+            removed = change / (100 - baseline)
+            return Ambition(
+                removed,
+                limit,
+                f"removes only {_percent(removed)} of the failures left at the baseline "
+                f"{{baseline}} ({100 - baseline:.3g}% -> {100 - target:.3g}%)",
+            )
+        if baseline > 100 or (numbers.past_100 and baseline >= 100):
+            excess = baseline - 100
+            if excess <= 0:
+                return None
+            grown = change / excess
+            return Ambition(
+                grown,
+                base,
+                f"grows the {excess:.3g}-point excess over 100% of the baseline {{baseline}} by "
+                f"only {_percent(grown)}",
+            )
+    if baseline == 0:
+        return None
+    relative = change / abs(baseline)
+    word = "above" if direction is Direction.INCREASE else "below"
+    if numbers.percent:
+        room = 100 - baseline if direction is Direction.INCREASE else baseline
+        closed = change / room if room > 0 else 0.0
+        return Ambition(
+            max(relative, closed),
+            base,
+            f"is only {change:.3g} percentage points ({_percent(relative)}) {word} the baseline "
+            "{baseline}",
+        )
+    return Ambition(
+        relative, base, f"is only {_percent(relative)} {word} the baseline {{baseline}}"
+    )
+
+
+def _shown(value: float, numbers: Numbers) -> str:
+    unit = quantities.symbol(Quantity(value, numbers.dimension or "", numbers.unit, ""))
+    if numbers.percent or unit == "%":
+        return f"{value:g}%"
+    if numbers.dimension == quantities.MONEY:
+        return f"{value:,.10g} {unit}"
+    return f"{value:g} {unit}" if unit else f"{value:g}"
 
 
 class TimidTarget(Rule[TimidOptions]):
@@ -82,12 +196,18 @@ class TimidTarget(Rule[TimidOptions]):
             "A target a hair away from where the team already is asks for no change: it is the "
             "sandbag of a team that fears missing. Google's playbook expects aspirational key "
             "results to land around 0.7, which only happens when the target is a real stretch; "
-            "committed key results may be modest, but not a rounding error. The improvement is "
-            "measured relative to the baseline, in the key result's direction ('reduce churn "
-            "from 5% to 4.8%' is a 4% improvement). For percentages, closing a share of the "
-            "room left to 100% also counts (95% to 99% closes 80% of the gap). A zero baseline "
-            "has no relative change and is not judged. Explicit `baseline` and `target` fields "
-            "are judged; with `from_text: true`, so are the numbers of the sentence."
+            "committed key results may be modest, but not a rounding error. The baseline and "
+            "target come from the fields or, by default, from the sentence ('from 1.2 s to "
+            "800 ms'), compared in one unit; numbers that cannot be compared (5% and 200 ms, "
+            "two currencies) are not judged. The improvement is read on the scale of the "
+            "measure: by default 5% for an aspirational key result and 3% for a committed one, "
+            "relative to the baseline ('reduce churn from 5% to 4.8%' is 4%); a percentage "
+            "rising from 90% or more (availability, success rates) by the share of failures it "
+            "removes, at least 25% (aspirational) or 10% (committed), as SRE practice reads "
+            "availability by its error budget; a ratio past 100% (net revenue retention, quota "
+            "attainment) relative to its distance from 100; other percentages by their relative "
+            "change or the share of the room to 100% they close, whichever is larger. A zero "
+            "baseline has no relative change and is not judged."
         ),
         bad=(
             Example(
@@ -100,6 +220,18 @@ class TimidTarget(Rule[TimidOptions]):
                 + "      - title: Raise weekly active teams\n"
                 + "        baseline: 1200\n"
                 + "        target: 1250  # expect: SND001\n"
+                + "      - Grow weekly active workspaces from 2,000 to 2,080  # expect: SND001\n"
+                + "      - Cut search p95 from 4s to 3900ms  # expect: SND001\n"
+                + "      - Lift the trial-to-paid rate from 1,5% to 1,55%  # expect: SND001\n"
+            ),
+            Example(
+                # Near 100%, the failures are what moves: 99.2% -> 99.3% leaves 7 in 8.
+                _HEAD
+                + "    key_results:\n"
+                + "      - Raise API availability from 99.2% to 99.3%  # expect: SND001\n"
+                + "      - title: Raise sync success rate\n"
+                + "        baseline: 98.0\n"
+                + "        target: 98.2  # expect: SND001\n"
             ),
             Example(
                 _COMMITTED
@@ -107,13 +239,6 @@ class TimidTarget(Rule[TimidOptions]):
                 + "      - title: Raise invoices paid on time\n"
                 + "        baseline: 400\n"
                 + "        target: 408  # expect: SND001\n"
-            ),
-            Example(
-                _HEAD
-                + "    key_results:\n"
-                + "      - Raise the mid-market win rate from 16% to 17%  # expect: SND001\n"
-                + "      - Cut monthly churn from 5% to 3%\n",
-                options={"from_text": True},
             ),
         ),
         good=(
@@ -131,6 +256,27 @@ class TimidTarget(Rule[TimidOptions]):
                 + "      - title: Raise teams using shared dashboards\n"
                 + "        baseline: 0\n"
                 + "        target: 40\n"
+                + "      - Cut dashboard load time from 2.4 s to 900 ms\n"
+                + "      - Shorten vendor onboarding from 3 days to 6 hours\n"
+            ),
+            Example(
+                # Ten times fewer failures; the excess over 100% more than doubles.
+                _HEAD
+                + "    key_results:\n"
+                + "      - Raise checkout availability from 99.5% to 99.95%\n"
+                + "      - title: Raise export job availability\n"
+                + "        baseline: 99.3\n"
+                + "        target: 99.9\n"
+                + "      - Grow net dollar retention from 103% to 108%\n"
+                + "      - Lift the signup conversion rate from 2% to 2.6%\n"
+            ),
+            Example(
+                # Numbers that measure different things are not compared.
+                _HEAD
+                + "    key_results:\n"
+                + "      - Cut report build time from 5% of runs to 200 ms\n"
+                + "      - Grow marketplace payouts from EUR 2M to $2.1M\n"
+                + "      - Cut review wait from 2 sprints to 13 days\n"
             ),
             Example(
                 _COMMITTED
@@ -150,38 +296,17 @@ class TimidTarget(Rule[TimidOptions]):
             reading_of(item.key_result, context.readings) if context.options.from_text else None
         )
         numbers = numbers_of(item.key_result, reading)
-        baseline, target, direction = numbers.baseline, numbers.target, numbers.direction
-        if baseline is None or target is None or baseline == 0:
+        judged = ambition(numbers, item.parent.is_committed, context.options)
+        if judged is None or judged.share >= judged.limit - _EPSILON:
             return
-        if direction not in (Direction.INCREASE, Direction.DECREASE):
-            return
-        change = target - baseline if direction is Direction.INCREASE else baseline - target
-        if change <= 0:  # no change or the wrong way: SND002 and MEA003 say so
-            return
-        relative = change / abs(baseline)
-        limit = (
-            context.options.committed if item.parent.is_committed else context.options.aspirational
-        )
-        if relative >= limit - _EPSILON:
-            return
-        gap = _headroom_closed(numbers, change)
-        if gap is not None and gap >= limit - _EPSILON:
-            return
-        word = "above" if direction is Direction.INCREASE else "below"
+        assert numbers.baseline is not None and numbers.target is not None
         yield item.violation(
-            f"the target {target:g} is only {_percent(relative)} {word} the baseline "
-            f"{baseline:g}; {_type_name(item)} key result should ask for at least "
-            f"{_percent(limit)}. Set a target the team is not yet sure to reach.",
+            f"the target {_shown(numbers.target, numbers)} "
+            f"{judged.described.format(baseline=_shown(numbers.baseline, numbers))}; "
+            f"{_type_name(item)} key result should ask for "
+            f"at least {_percent(judged.limit)}. Set a target the team is not yet sure to reach.",
             field_name="target" if item.key_result.target is not None else None,
         )
-
-
-def _headroom_closed(numbers: Numbers, change: float) -> float | None:
-    """For a percentage rising towards 100, the share of the remaining room the target closes."""
-    if not numbers.percent or numbers.direction is not Direction.INCREASE:
-        return None
-    room = 100 - (numbers.baseline or 0)
-    return change / room if room > 0 else None
 
 
 class AlreadyMetOptions(BaseModel):

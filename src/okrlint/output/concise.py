@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from okrlint.findings import Report
 from okrlint.output.summary import summary_line
+from okrlint.safe_text import inert
 
 
 def render_concise(report: Report, *, quiet: bool = False) -> str:
@@ -15,6 +16,9 @@ def render_concise(report: Report, *, quiet: bool = False) -> str:
 def concise_lines(report: Report, *, quiet: bool = False) -> Iterator[str]:
     """The output line by line, so that a run with 100,000 findings need not hold it whole."""
     for f in report.findings:
-        yield f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}\n"
+        yield (
+            f"{inert(f.path)}:{f.line}:{f.column}: {inert(f.code)} [{f.severity.value}] "
+            f"{inert(f.message)}\n"
+        )
     if not quiet:
         yield summary_line(report) + "\n"

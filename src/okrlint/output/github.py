@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from okrlint.findings import Finding, Report, Severity
 from okrlint.output.summary import summary_line
+from okrlint.safe_text import inert
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -24,17 +25,17 @@ def _escape_property(text: str) -> str:
 
 def annotation(finding: Finding) -> str:
     properties = {
-        "file": finding.path,
+        "file": inert(finding.path),
         "line": str(finding.line),
         "endLine": str(finding.end_line),
         "col": str(finding.column),
         "endColumn": str(finding.end_column),
-        "title": f"{finding.code} {finding.name}",
+        "title": inert(f"{finding.code} {finding.name}"),
     }
     joined = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
-    message = finding.message
+    message = inert(finding.message)
     if finding.suggestion:
-        message += f"\nSuggestion: {finding.suggestion}"
+        message += f"\nSuggestion: {inert(finding.suggestion)}"
     return f"::{_COMMAND[finding.severity]} {joined}::{_escape_data(message)}"
 
 

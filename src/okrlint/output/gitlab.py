@@ -16,6 +16,7 @@ import json
 from collections import Counter
 
 from okrlint.findings import Finding, Report, Severity
+from okrlint.safe_text import inert, inert_json
 
 # GitLab's severities are info, minor, major, critical, blocker.
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -34,9 +35,9 @@ def code_quality_issues(report: Report) -> list[dict[str, object]]:
     for finding in report.findings:
         identity = (finding.path, finding.code, finding.object, finding.text)
         seen[identity] += 1
-        description = f"{finding.code} {finding.name}: {finding.message}"
+        description = inert(f"{finding.code} {finding.name}: {finding.message}")
         if finding.suggestion:
-            description += f" Suggestion: {finding.suggestion}"
+            description += f" Suggestion: {inert(finding.suggestion)}"
         issues.append(
             {
                 "type": "issue",
@@ -55,4 +56,4 @@ def code_quality_issues(report: Report) -> list[dict[str, object]]:
 
 
 def render_gitlab(report: Report) -> str:
-    return json.dumps(code_quality_issues(report), indent=2, ensure_ascii=False) + "\n"
+    return inert_json(json.dumps(code_quality_issues(report), indent=2, ensure_ascii=False)) + "\n"

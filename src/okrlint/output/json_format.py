@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from okrlint.findings import Report
+from okrlint.safe_text import inert_json
 
 
 def render_json(report: Report) -> str:
@@ -22,4 +23,4 @@ def render_json(report: Report) -> str:
             "by_code": report.by_code(),
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return inert_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -14,20 +14,25 @@ from xml.etree import ElementTree as ET
 
 from okrlint.findings import Report
 from okrlint.output.summary import summary_line
+from okrlint.safe_text import inert
 
 
 def render_junit(report: Report) -> str:
     root = ET.Element("testsuites", name="okrlint")
     total = failures = 0
-    for path, group in groupby(report.findings, key=lambda f: f.path):
+    for raw_path, group in groupby(report.findings, key=lambda f: f.path):
+        # XML 1.0 cannot hold most control characters, even escaped: every value goes through
+        # `inert`, which leaves none.
+        path = inert(raw_path)
         findings = list(group)
         suite = ET.SubElement(root, "testsuite", name=path)
         suite_failures = 0
         for finding in findings:
-            where = f"{finding.path}:{finding.line}:{finding.column}"
-            label = f"{finding.code} {finding.name}"
+            where = f"{path}:{finding.line}:{finding.column}"
+            label = inert(f"{finding.code} {finding.name}")
             if finding.object:
-                label += f" ({finding.object})"
+                label += f" ({inert(finding.object)})"
+            message = inert(finding.message)
             case = ET.SubElement(
                 suite,
                 "testcase",
@@ -36,14 +41,14 @@ def render_junit(report: Report) -> str:
                 file=path,
                 line=str(finding.line),
             )
-            detail = f"{where}: {finding.code} [{finding.severity.value}] {finding.message}"
+            detail = f"{where}: {inert(finding.code)} [{finding.severity.value}] {message}"
             if finding.suggestion:
-                detail += f"\nSuggestion: {finding.suggestion}"
+                detail += f"\nSuggestion: {inert(finding.suggestion)}"
             failure = ET.SubElement(
                 case,
                 "failure",
-                message=f"[{finding.severity.value}] {finding.message}",
-                type=finding.code,
+                message=f"[{finding.severity.value}] {message}",
+                type=inert(finding.code),
             )
             failure.text = detail
             suite_failures += 1

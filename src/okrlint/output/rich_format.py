@@ -19,6 +19,7 @@ from rich.text import Text
 
 from okrlint.findings import Finding, Report, Severity
 from okrlint.output.summary import summary_line
+from okrlint.safe_text import inert, inert_line_start
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 WIDTH = 100
@@ -42,7 +43,7 @@ def render_rich(report: Report, *, color: bool, quiet: bool = False) -> str:
     for path, group in groupby(report.findings, key=lambda f: f.path):
         findings = list(group)
         heading = Text.assemble(
-            (path or "(no file)", "bold underline"), (f"  {_count(findings)}", "dim")
+            (inert(path) or "(no file)", "bold underline"), (f"  {_count(findings)}", "dim")
         )
         console.print(heading, soft_wrap=True)
         lines = report.sources.get(path, "").splitlines()
@@ -55,7 +56,10 @@ def render_rich(report: Report, *, color: bool, quiet: bool = False) -> str:
             console.print()
         console.print(Text(summary_line(report), style="bold"), soft_wrap=True)
     # rich pads wrapped lines to the full width; trailing blanks only get in the way of a reader.
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    # A long word wraps anywhere, so each printed line is checked for a CI runner's command.
+    return "".join(
+        inert_line_start(line.rstrip()) + "\n" for line in buffer.getvalue().splitlines()
+    )
 
 
 def _count(findings: list[Finding]) -> str:
@@ -69,27 +73,29 @@ def _print_finding(console: Console, finding: Finding, lines: list[str]) -> None
     head.append("  ")
     head.append(finding.severity.value, style=style)
     head.append("  ")
-    head.append(finding.code, style="bold")
-    head.append(f" {finding.name}", style="dim")
+    head.append(inert(finding.code), style="bold")
+    head.append(f" {inert(finding.name)}", style="dim")
     if finding.object:
-        head.append(f"  {finding.object}", style="dim")
+        head.append(f"  {inert(finding.object)}", style="dim")
     console.print(head, soft_wrap=True)
     # The message wraps under itself, so a long explanation stays readable.
-    console.print(Padding(Text(finding.message), (0, 0, 0, _INDENT)))
+    console.print(Padding(Text(inert(finding.message)), (0, 0, 0, _INDENT)))
     if 0 < finding.line <= len(lines):
         source = lines[finding.line - 1].rstrip("\r").expandtabs(1)
         number = str(finding.line)
         gutter = " " * _INDENT + number.rjust(4) + " | "
         blank = " " * _INDENT + " " * max(4, len(number)) + " | "
-        console.print(Text.assemble((gutter, "dim"), source), soft_wrap=True)
         start, length = _underline(source, finding)
+        console.print(Text.assemble((gutter, "dim"), inert(source)), soft_wrap=True)
         marks = Text.assemble((blank, "dim"), " " * start, ("^" * length, style))
         console.print(marks, soft_wrap=True)
     if finding.suggestion:
-        suggestion = Text.assemble(("suggestion: ", "green"), finding.suggestion)
+        suggestion = Text.assemble(("suggestion: ", "green"), inert(finding.suggestion))
         console.print(Padding(suggestion, (0, 0, 0, _INDENT)))
     if finding.fix is not None and finding.fix.edits:
-        fix = Text.assemble(("fix: ", "cyan"), finding.fix.description, " (--fix applies it)")
+        fix = Text.assemble(
+            ("fix: ", "cyan"), inert(finding.fix.description), " (--fix applies it)"
+        )
         console.print(Padding(fix, (0, 0, 0, _INDENT)))
 
 
@@ -106,8 +112,9 @@ def _underline(source: str, finding: Finding) -> tuple[int, int]:
         # The node goes on below (a mapping, a list): underline the rest of its first line,
         # without a trailing comment.
         end = len(_without_comment(source, column).rstrip())
-    length = max(cell_len(source[column:end]), 1)
-    return cell_len(source[:column]), length
+    # Measured as printed: an escaped control character takes the width of its escape.
+    length = max(cell_len(inert(source[column:end])), 1)
+    return cell_len(inert(source[:column])), length
 
 
 def _without_comment(source: str, column: int) -> str:
@@ -124,5 +131,7 @@ def _table(report: Report) -> Table:
     names = {f.code: (f.name, f.severity) for f in report.findings}
     for code, count in sorted(Counter(f.code for f in report.findings).items()):
         name, severity = names[code]
-        table.add_row(str(count), code, name, Text(severity.value, style=_STYLE[severity]))
+        table.add_row(
+            str(count), inert(code), inert(name), Text(severity.value, style=_STYLE[severity])
+        )
     return table

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from okrlint import __version__
 from okrlint.findings import Finding, Fix, Report, Severity
+from okrlint.safe_text import inert_json
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/okrlint/okrlint"
@@ -50,7 +51,7 @@ def render_sarif(report: Report) -> str:
         ],
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return inert_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _rule(rule: Any) -> dict[str, Any]:

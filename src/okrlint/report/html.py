@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from okrlint import __version__
 from okrlint.report.data import BANDS, Cell, QualityReport
 from okrlint.report.svg import BAND_COLOURS, Segment, colour, legend, line_chart, stacked_bars
+from okrlint.safe_text import inert_html as escape
 
 _CSS = """
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #5f6368; --line: #e3e3e6; }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from okrlint.report.data import QualityReport
+from okrlint.safe_text import inert_markdown
 
 _SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -19,14 +20,14 @@ def _spark(values: list[int | None]) -> str:
 
 
 def _cell_text(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return inert_markdown(text)
 
 
 def render_markdown(report: QualityReport, title: str = "OKR quality report") -> str:
     teams, periods = report.teams, report.periods
     total = report.total()
     lines = [
-        f"## {title}",
+        f"## {inert_markdown(title)}",
         "",
         f"**Quality score {total.score}/100** · {len(teams)} teams · {len(periods)} periods · "
         f"{total.key_results} key results · {total.findings + report.unassigned} findings · "

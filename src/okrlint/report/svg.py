@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+
+from okrlint.safe_text import inert_html as escape
 
 WIDTH = 640
 FONT = 15
