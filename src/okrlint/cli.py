@@ -524,9 +524,12 @@ def init(
         str | None,
         typer.Option(help="The example set's period, e.g. 2026-Q1 (default: this quarter)."),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(help="Overwrite files that already exist (a pre-commit config is updated)."),
+    ] = False,
 ) -> None:
-    """Scaffold an OKR repo: an example set, a config, a pre-commit config and a CI workflow."""
+    """Scaffold an OKR repo: an example set, a config, a pre-commit hook and a CI workflow."""
     from okrlint.scaffold import ScaffoldError, current_quarter, scaffold
 
     try:
@@ -535,10 +538,16 @@ def init(
         _fail(str(error))
     except OSError as error:
         _fail(f"cannot write the files: {error}")
-    for path in written:
-        typer.echo(f"created {inert(str(path))}")
+    for item in written:
+        if item.action == "kept":
+            typer.echo(f"kept {inert(str(item.path))} (it already runs okrlint)")
+        else:
+            typer.echo(f"{item.action} {inert(str(item.path))}")
+    example = inert(str(directory / "okrs" / "example.yaml"))
     typer.echo(
-        f"next: okrlint check {directory / 'okrs'}, then `pre-commit install` to lint every commit"
+        f"next: write your team's set next to {example} (an example, which the config leaves "
+        f"out of every run; `okrlint check {example}` lints it), then `pre-commit install` to "
+        "lint every commit"
     )
 
 
