@@ -552,6 +552,14 @@ def init(
 
 
 @app.command()
+def server() -> None:
+    """A language server over stdio (LSP) for editors: diagnostics, fixes, rule help."""
+    from okrlint.server import serve
+
+    serve()
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the OKR file format (for editors and validators)."""
     import json
