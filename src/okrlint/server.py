@@ -83,6 +83,8 @@ class OkrLanguageServer(LanguageServer):
         # The last findings and the text they were found in, by document URI.
         self.findings: dict[str, tuple[str, list[Finding]]] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
+        # Running lints, held so that they are not collected before they finish.
+        self._running: set[asyncio.Task[None]] = set()
         self._linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="okrlint-lint")
 
     def options(self) -> Any:
@@ -161,7 +163,9 @@ class OkrLanguageServer(LanguageServer):
 
         def start() -> None:
             self._pending.pop(uri, None)
-            loop.create_task(self.publish(uri))
+            task = loop.create_task(self.publish(uri))
+            self._running.add(task)
+            task.add_done_callback(self._running.discard)
 
         self._pending[uri] = loop.call_later(delay, start)
 
