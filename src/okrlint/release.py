@@ -16,7 +16,7 @@ REPOSITORY = "https://github.com/okrlint/okrlint"
 # True in the commit tagged v<version>, which the release workflow publishes to PyPI.
 RELEASED = False
 # A commit on main with this version, whose action.yml and .pre-commit-hooks.yaml work.
-SOURCE_COMMIT = "b0ab5a4faea9250150385641f0b2c6e43357d66a"
+SOURCE_COMMIT = "3e5f701099b937f7bf64fb6cd816e5510d543cf9"
 
 
 def ref() -> str:
