@@ -1,7 +1,8 @@
 """A progress line on standard error for long runs, only where a person is watching.
 
-It appears once a run has taken a second, on a terminal, and never in a CI log (`CI` set) or
-when standard error is a file or a pipe: logs get the findings and nothing else.
+It appears once a run has taken a second (`OKRLINT_PROGRESS_DELAY` seconds), on a terminal,
+and never in a CI log (`CI` set) or when standard error is a file or a pipe: logs get the
+findings and nothing else.
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ class Progress:
         if not cls.wanted(sys.stderr):
             yield None
             return
-        progress = cls(sys.stderr)
+        try:
+            delay = float(os.environ.get("OKRLINT_PROGRESS_DELAY", SHOW_AFTER_SECONDS))
+        except ValueError:
+            delay = SHOW_AFTER_SECONDS
+        progress = cls(sys.stderr, delay)
         try:
             yield progress
         finally:
