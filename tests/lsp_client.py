@@ -28,6 +28,9 @@ class LspClient:
         self._ids = itertools.count(1)
         self._messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.notifications: list[dict[str, Any]] = []
+        # What the editor answers when the server asks for its `okrlint` settings.
+        self.configuration: dict[str, Any] | None = None
+        self.requests: list[dict[str, Any]] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -62,8 +65,12 @@ class LspClient:
             raise TimeoutError("no message from the server in time")
         message = self._messages.get(timeout=remaining)
         if "id" in message and "method" in message:
-            # A request from the server (e.g. workspace/configuration): answer it plainly.
-            self.send({"id": message["id"], "result": None})
+            # A request from the server: settings for workspace/configuration, else nothing.
+            self.requests.append(message)
+            result = None
+            if message["method"] == "workspace/configuration":
+                result = [self.configuration for _ in message["params"]["items"]]
+            self.send({"id": message["id"], "result": result})
         elif "method" in message:
             self.notifications.append(message)
         return message

@@ -156,6 +156,38 @@ def test_the_language_server_lints_fixes_suppresses_and_explains(workspace: Path
     assert status == 0
 
 
+def test_settings_are_asked_of_an_editor_that_answers(workspace: Path) -> None:
+    uri = (workspace / "okrs" / "growth.yaml").as_uri()
+    client = LspClient(workspace)
+    client.configuration = {"ignore": ["MEA"], "select": ["OUT001", "MEA001"]}
+    try:
+        client.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": workspace.as_uri(),
+                "capabilities": {"workspace": {"configuration": True}},
+            },
+        )
+        client.notify("initialized", {})
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": OKRS}},
+        )
+        opened = client.wait_for("textDocument/publishDiagnostics", uri=uri)
+        assert [d["code"] for d in opened["diagnostics"]] == ["OUT001"]
+        [asked] = [r for r in client.requests if r["method"] == "workspace/configuration"]
+        assert asked["params"]["items"][0]["section"] == "okrlint"
+        # A change notification makes the server ask again.
+        client.configuration = {"select": ["MEA001"]}
+        client.notify("workspace/didChangeConfiguration", {"settings": None})
+        relinted = client.wait_for("textDocument/publishDiagnostics", uri=uri)
+        assert [d["code"] for d in relinted["diagnostics"]] == ["MEA001"]
+    finally:
+        status = client.close()
+    assert status == 0
+
+
 def test_check_imports_neither_the_server_nor_the_watcher(tmp_path: Path) -> None:
     (tmp_path / "growth.yaml").write_text(TYPO)
     result = subprocess.run(

@@ -9,9 +9,11 @@ whole-repository rules, the readings cache), and offers:
 - code actions on a diagnostic: apply its safe fix, or add a suppression comment with a reason
   to fill in;
 - hover on a diagnostic's range: the rule's explanation (`okrlint rule CODE`);
-- settings from the workspace: `initializationOptions` or `workspace/didChangeConfiguration`
-  under `okrlint` (`config`, `select`, `extendSelect`, `ignore`); without them, the nearest
-  `.okrlint.yaml` above each file, as on the command line.
+- settings from the workspace under `okrlint` (`config`, `select`, `extendSelect`, `ignore`):
+  `initializationOptions`, then `workspace/configuration` asked of clients that answer it
+  (once initialized, and whenever `workspace/didChangeConfiguration` says settings changed),
+  or the settings that notification carries; without any, the nearest `.okrlint.yaml` above
+  each file, as on the command line.
 
 Linting runs on one worker thread, one file at a time, so a slow first lint (loading the
 language model) does not stop the server from reading messages.
@@ -86,6 +88,27 @@ class OkrLanguageServer(LanguageServer):
         # Running lints, held so that they are not collected before they finish.
         self._running: set[asyncio.Task[None]] = set()
         self._linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="okrlint-lint")
+        # Whether the client answers `workspace/configuration` (it says so at initialize).
+        self.pulls_configuration = False
+        # The first pull of settings: lints wait for it, so none runs with settings to come.
+        self.first_pull: asyncio.Task[bool] | None = None
+
+    async def pull_configuration(self) -> bool:
+        """Ask the client for the `okrlint` settings; False when it cannot be asked."""
+        if not self.pulls_configuration:
+            return False
+        scope = self.root.as_uri() if self.root is not None else None
+        try:
+            answer = await self.workspace_configuration_async(
+                types.ConfigurationParams(
+                    items=[types.ConfigurationItem(scope_uri=scope, section="okrlint")]
+                )
+            )
+        except Exception:  # a client that fails the request keeps the settings it pushed
+            return False
+        if answer and answer[0] is not None:
+            self.settings = Settings.from_client(answer[0])
+        return True
 
     def options(self) -> Any:
         from okrlint.config import Overrides, read_config
@@ -142,6 +165,8 @@ class OkrLanguageServer(LanguageServer):
         )
 
     async def publish(self, uri: str) -> None:
+        if self.first_pull is not None:
+            await self.first_pull
         document = self.workspace.get_text_document(uri)
         text = document.source
         loop = asyncio.get_running_loop()
@@ -265,16 +290,24 @@ def create_server() -> OkrLanguageServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: OkrLanguageServer, params: types.InitializeParams) -> None:
         ls.settings = Settings.from_client(params.initialization_options)
+        workspace = params.capabilities.workspace
+        ls.pulls_configuration = bool(workspace and workspace.configuration)
         folders = params.workspace_folders or []
         root_uri = folders[0].uri if folders else params.root_uri
         if root_uri:
             ls.root = Path(to_fs_path(root_uri) or root_uri)
 
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: OkrLanguageServer, params: types.InitializedParams) -> None:
+        ls.first_pull = asyncio.ensure_future(ls.pull_configuration())
+        await ls.first_pull
+
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def did_change_configuration(
+    async def did_change_configuration(
         ls: OkrLanguageServer, params: types.DidChangeConfigurationParams
     ) -> None:
-        ls.settings = Settings.from_client(params.settings)
+        if not await ls.pull_configuration():
+            ls.settings = Settings.from_client(params.settings)
         for uri in list(ls.findings):
             ls.schedule(uri, 0)
 
