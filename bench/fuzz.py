@@ -72,7 +72,8 @@ def fuzz(name: str, strategy: st.SearchStrategy[Any], to_bytes: Callable[[Any], 
 
 def hostile() -> list[tuple[str, float, float, str]]:
     """(case, seconds, peak MB, what okrlint said) for each hostile input."""
-    from okrlint.document import SourceFile, load_bytes
+    from okrlint.pipeline.load import load_bytes
+    from okrlint.sources import SourceFile
 
     head = "team: T\nperiod: 2026-Q1\n"
     lines = ['l0: &l0 ["lol"]'] + [

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from fixing_helpers import lint, make_registry
 from fixing_helpers import settings as rule_settings
-from okrlint.document import load_text
-from okrlint.engine import RunOptions
-from okrlint.fixer import FileFix, fix_text, same_meaning
+from okrlint.fix.runner import FileFix, fix_text, same_meaning
 from okrlint.model import json_schema
+from okrlint.pipeline.load import load_text
+from okrlint.pipeline.run import RunOptions
 
 REGISTRY = make_registry()
 SCHEMA = jsonschema.Draft202012Validator(json_schema())

@@ -200,5 +200,5 @@ def test_check_imports_neither_the_server_nor_the_watcher(tmp_path: Path) -> Non
     )
     assert result.returncode == 1
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
-    assert "okrlint.engine" in imported
+    assert "okrlint.pipeline.run" in imported
     assert not {name for name in imported if name.startswith(("pygls", "lsprotocol", "watchfiles"))}

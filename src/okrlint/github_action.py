@@ -71,7 +71,7 @@ def _cell(text: str) -> str:
 
 def job_summary(report: Report) -> str:
     """Markdown for the job's summary page."""
-    from okrlint.output.summary import summary_line
+    from okrlint.output.summary_line import summary_line
 
     lines = ["## okrlint", "", _cell(summary_line(report).strip()), ""]
     by_team: dict[str, dict[str, dict[Severity, int]]] = defaultdict(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from okrlint import __version__
+from okrlint.model import json_schema
 from okrlint.release import REPOSITORY, ref
 
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
@@ -60,8 +61,6 @@ def validate_period(period: str) -> str:
 
 
 def plan(directory: Path, period: str) -> list[Planned]:
-    from okrlint.model import json_schema
-
     def template(name: str) -> str:
         return (files("okrlint") / "templates" / name).read_text(encoding="utf-8")
 

@@ -111,8 +111,9 @@ class OkrLanguageServer(LanguageServer):
         return True
 
     def options(self) -> Any:
-        from okrlint.config import Overrides, read_config
-        from okrlint.engine import RunOptions
+        from okrlint.config.files import read_config
+        from okrlint.config.settings import Overrides
+        from okrlint.pipeline.run import RunOptions
 
         loaded = None
         if self.settings.config:
@@ -129,7 +130,7 @@ class OkrLanguageServer(LanguageServer):
 
     def lint(self, uri: str, text: str) -> list[types.Diagnostic]:
         """Lint one buffer (on the worker thread); a bad config is one diagnostic at the top."""
-        from okrlint.config import ConfigError
+        from okrlint.errors import ConfigError
         from okrlint.single import lint_text
 
         path = Path(to_fs_path(uri) or uri)
@@ -145,7 +146,7 @@ class OkrLanguageServer(LanguageServer):
                     source=SOURCE,
                 )
             ]
-        from okrlint.files import display_path
+        from okrlint.pipeline.discover import display_path
 
         # Whole-repository rules may also report on other files; the editor shows this one.
         shown = display_path(path)
@@ -248,7 +249,7 @@ def suppression_action(uri: str, text: str, finding: Finding) -> types.CodeActio
     """A suppression comment with a reason to fill in: at the end of the finding's line (which
     covers the item starting there and everything under it), or, when that line has a comment
     already, on a line of its own above it, indented like it."""
-    from okrlint.suppress import comments
+    from okrlint.pipeline.filter import comments
 
     lines = text.splitlines()
     index = min(max(finding.line - 1, 0), max(len(lines) - 1, 0))
@@ -356,8 +357,9 @@ def create_server() -> OkrLanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: OkrLanguageServer, params: types.HoverParams) -> types.Hover | None:
-        from okrlint.docs import render_rule
-        from okrlint.registry import UnknownRuleError, default_registry
+        from okrlint.errors import UnknownRuleError
+        from okrlint.rules.assembly import installed_rules
+        from okrlint.rules.docs import render_rule
 
         text, findings = ls.findings.get(params.text_document.uri, ("", []))
         lines = text.splitlines() or [""]
@@ -371,7 +373,7 @@ def create_server() -> OkrLanguageServer:
         parts = []
         for code in codes:
             try:
-                parts.append(render_rule(default_registry().lookup(code)))
+                parts.append(render_rule(installed_rules().lookup(code)))
             except UnknownRuleError:
                 continue
         if not parts:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from okrlint.document import SourceFile, load_bytes
-from okrlint.engine import RunOptions, SettingsCache, check_sources
-from okrlint.files import display_path, is_excluded
 from okrlint.findings import Report
-from okrlint.registry import default_registry
+from okrlint.pipeline.discover import display_path, is_excluded
+from okrlint.pipeline.load import load_bytes
+from okrlint.pipeline.run import RunOptions, SettingsCache, check_sources
+from okrlint.sources import SourceFile
 
 
 def lint_text(text: str, path: Path, options: RunOptions | None = None) -> Report:
@@ -24,9 +24,12 @@ def lint_text(text: str, path: Path, options: RunOptions | None = None) -> Repor
     named on the command line does. Raises `ConfigError` for a bad config.
     """
     options = options or RunOptions()
-    registry = default_registry()
     absolute = Path(os.path.abspath(path))
-    settings = SettingsCache(registry, options)(absolute)
+    settings_for = SettingsCache(options)
+    # The config at the path names the rule packs, so it is read before the registry is built.
+    settings_for.configs_for([absolute])
+    registry = settings_for.registry
+    settings = settings_for(absolute)
     report = Report(findings=[])
     excluded = list(settings.config.values.exclude)
     if options.force_exclude and is_excluded(absolute, excluded, settings.config.base("exclude")):

@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from okrlint.files import YAML_SUFFIXES
+from okrlint.pipeline.discover import YAML_SUFFIXES
 
 # Besides OKR files, a change to any of these may change the findings.
 CONFIG_NAMES = frozenset({"pyproject.toml"})
 
 
-def watch_and_check(paths: Sequence[Path], arguments: Sequence[str]) -> int:
-    """Run `okrlint <arguments>` now and after every change under `paths`; 0 when stopped."""
+def watch_and_check(paths: Sequence[Path], check: Callable[[], int | None]) -> int:
+    """Run `check` (one `okrlint check`) now and after every change under `paths`; 0 when
+    stopped."""
     import watchfiles
     from click.exceptions import Abort
-
-    from okrlint.cli import app
 
     absolute = [Path(os.path.abspath(path)) for path in paths]
     named_files = {path for path in absolute if not path.is_dir()}
@@ -39,7 +38,7 @@ def watch_and_check(paths: Sequence[Path], arguments: Sequence[str]) -> int:
         return changed in named_files or any(changed.is_relative_to(f) for f in named_folders)
 
     def run_once() -> None:
-        status = app(args=list(arguments), standalone_mode=False, prog_name="okrlint")
+        status = check()
         sys.stdout.flush()
         _say(f"exit status {status or 0}; watching {', '.join(folders)} (Ctrl-C to stop)")
 
