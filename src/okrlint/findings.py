@@ -64,6 +64,9 @@ class Violation:
     # The OKR set it is about, for violations whose document is gone (whole-repository rules).
     team: str = ""
     period: str = ""
+    # The rule is unsure (a text verdict the evidence supports only weakly): reported as `info`
+    # whatever the rule's severity, so a gate on warnings stays quiet.
+    hint: bool = False
 
 
 @dataclass(frozen=True, slots=True)
