@@ -320,7 +320,7 @@ ESCAPES = (
 )
 EVIL_NAME = "e\x1b[31mvil\n::error file=q::x\u202e.yaml"
 RUNNER_COMMAND = re.compile(r"^\s*(::|##)", re.MULTILINE)
-FORMATS = ["concise", "rich", "github", "junit", "json", "sarif"]
+FORMATS = ["concise", "rich", "github", "junit", "json", "sarif", "gitlab"]
 
 
 @pytest.fixture(scope="module")
@@ -384,7 +384,7 @@ def test_escaped_values_are_shown_not_dropped(
 
 def test_junit_and_json_stay_valid(injected: dict[str, subprocess.CompletedProcess[str]]) -> None:
     ET.fromstring(injected["junit"].stdout)  # XML 1.0 with no control characters
-    for fmt in ("json", "sarif"):
+    for fmt in ("json", "sarif", "gitlab"):
         document = json.loads(injected[fmt].stdout)
         assert document
     paths = {f["path"] for f in json.loads(injected["json"].stdout)["findings"]}
