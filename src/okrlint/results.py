@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from okrlint.workspace.summaries import SetSummary
 
 DATABASE = "results.sqlite3"
-FORMAT = 1
+# 2: findings carry their set's team and period.
+FORMAT = 2
 # Entries kept before the oldest are dropped: a few runs of a very large repository.
 MAX_ENTRIES = 200_000
 _KEYS_PER_QUERY = 500
@@ -276,6 +277,8 @@ def _finding_out(finding: Finding) -> list[Any]:
         if fix is None
         else [fix.description, [[e.start, e.end, e.content] for e in fix.edits]],
         finding.suggestion,
+        finding.team,
+        finding.period,
     ]
 
 
@@ -284,7 +287,7 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 
 def _finding_in(value: Any) -> Finding:
     (path, line, column, end_line, end_column, code, name, severity, message) = value[:9]
-    object_id, text, fix, suggestion = value[9:]
+    object_id, text, fix, suggestion, team, period = value[9:]
     # `type(...) is` leaves out bools and subclasses; written out, as a warm run decodes every
     # finding of the repository.
     if not (
@@ -299,6 +302,8 @@ def _finding_in(value: Any) -> Finding:
         and type(object_id) is str
         and type(text) is str
         and (suggestion is None or type(suggestion) is str)
+        and type(team) is str
+        and type(period) is str
     ):
         raise TypeError("finding")
     return Finding(
@@ -320,6 +325,8 @@ def _finding_in(value: Any) -> Finding:
             tuple(Edit(_int(start), _int(end), _str(content)) for start, end, content in fix[1]),
         ),
         suggestion,
+        team,
+        period,
     )
 
 
