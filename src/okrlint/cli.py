@@ -172,6 +172,9 @@ def check(
     gc.freeze()
     as_of = _parse_today(today)
     chosen = OutputFormat(output_format.value) if output_format else _default_format()
+    if select is not None and not _split(select):
+        # `--select ''` (an unset variable in a script) would run no rule and pass.
+        _fail("--select names no rule; give codes, prefixes, names or families, or leave it out")
     overrides = Overrides(
         select=_split(select),
         extend_select=_split(extend_select) or [],

@@ -9,6 +9,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from okrlint import __version__
+from okrlint.fixer import atomic_write
+from okrlint.safe_files import create_new
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +53,19 @@ def plan(directory: Path, period: str) -> list[Planned]:
 def scaffold(directory: Path, period: str, force: bool = False) -> list[Path]:
     """Write the files; refuse (writing nothing) if any exists, unless `force`."""
     planned = plan(directory, period)
+    # A link, even a dangling one, is never written through: it may point anywhere.
+    links = [p.path for p in planned if p.path.is_symlink()]
+    if links:
+        shown = ", ".join(str(path) for path in links)
+        raise ScaffoldError(f"not writing through the symbolic link {shown}; remove it first")
     existing = [p.path for p in planned if p.path.exists()]
     if existing and not force:
         shown = ", ".join(str(path) for path in existing)
         raise ScaffoldError(f"not overwriting {shown} (use --force to replace)")
     for item in planned:
         item.path.parent.mkdir(parents=True, exist_ok=True)
-        item.path.write_text(item.text, encoding="utf-8")
+        if not item.path.exists():
+            create_new(item.path, item.text.encode("utf-8"))
+        else:
+            atomic_write(item.path, item.text.encode("utf-8"))  # --force: a regular file
     return [item.path for item in planned]
