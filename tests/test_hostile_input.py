@@ -338,3 +338,58 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_fix_keeps_the_ids_of_the_key_results_after_a_moved_one(tmp_path: Path) -> None:
+    text = (
+        GOOD.replace(
+            "    key_results:\n",
+            "    key_results:\n      - Launch the referral program\n",
+        )
+        + "      - title: Halve the time to a first dashboard from 30 to 15 minutes\n"
+    )
+    root = project(tmp_path, {"okrs.yaml": text})
+    before = json.loads(okrlint(root, "check", "--no-cache", "--format", "json", ".").stdout)
+    assert any(f["code"] == "OUT001" and f["object"] == "O1/KR1" for f in before["findings"])
+    okrlint(root, "check", "--no-cache", "--fix", ".")
+    fixed = (root / "okrs.yaml").read_text()
+    assert "initiatives:\n      - Launch the referral program" in fixed
+    # KR2, KR3 and KR4 keep their names, written out; no id is used twice.
+    assert "{id: KR2, title: Raise week-1 onboarding completion" in fixed
+    assert "{id: KR3, title: Cut the share" in fixed
+    assert "- id: KR4\n        title: Halve the time" in fixed
+    after = json.loads(okrlint(root, "check", "--no-cache", "--format", "json", ".").stdout)
+    assert not [f for f in after["findings"] if f["code"].startswith("STR")]
+
+
+def test_an_alignment_circle_is_reported_per_link_in_a_few_names(tmp_path: Path) -> None:
+    teams = 40
+    files = {
+        f"team{n}.yaml": (
+            f"team: team{n}\nperiod: 2026-Q1\nobjectives:\n"
+            f"  - id: O1\n    title: Make the first week effortless for new teams\n"
+            f"    aligns_to: team{(n + 1) % teams}/2026-Q1#O1\n"
+            "    key_results:\n      - Raise week-1 activation of new teams from 30% to 45%\n"
+        )
+        for n in range(teams)
+    }
+    result = concise(project(tmp_path, files), "--select", "ALN", ".")
+    circles = [line for line in result.stdout.splitlines() if "round in a circle" in line]
+    assert len(circles) == teams  # every link, once
+    assert all("(40 objectives in all)" in line and len(line) < 600 for line in circles)
+
+
+def test_many_suppressions_give_the_same_findings_as_few(tmp_path: Path) -> None:
+    lines = ["team: Growth", "period: 2026-Q1", "objectives:"]
+    for o in range(300):
+        lines += [f"  - title: Objective {o} makes the first week effortless", "    key_results:"]
+        for k in range(3):
+            lines += [
+                "      # okrlint: disable=MEA001 -- counted elsewhere",
+                "      # okrlint: disable=MEA001,OUT001 -- twice on purpose",
+                f"      - Launch thing {o}-{k}",
+            ]
+    result = concise(project(tmp_path, {"okrs.yaml": "\n".join(lines) + "\n"}), ".")
+    codes = {line.split()[1] for line in result.stdout.splitlines()[:-1]}
+    assert "MEA001" not in codes and "OUT001" not in codes
+    assert result.returncode in (0, 1), result.stderr

@@ -77,6 +77,9 @@ def compute_fixes(
     """Fix, in memory, every file of the report that has fixes. Nothing is written."""
     registry = registry or default_registry()
     settings_for = SettingsCache(registry, options)
+    # Each round lints the file again, with the rules that offer fixes and no others: the
+    # whole-repository rules, run once per file, would make --fix quadratic in the files.
+    fixing = Registry(rules={code: r for code, r in registry.rules.items() if r.meta.fixable})
     results: list[FileFix] = []
     for display in fixable_paths(report):
         path = Path(display)
@@ -93,7 +96,7 @@ def compute_fixes(
         if text != report.sources.get(display):
             fixed.refused.append("the file changed while okrlint was reading it; run again")
         else:
-            fixed.new = fix_text(text, path, display, settings_for(path), registry, options, fixed)
+            fixed.new = fix_text(text, path, display, settings_for(path), fixing, options, fixed)
         results.append(fixed)
     return results
 
