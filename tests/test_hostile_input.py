@@ -393,3 +393,14 @@ def test_many_suppressions_give_the_same_findings_as_few(tmp_path: Path) -> None
     codes = {line.split()[1] for line in result.stdout.splitlines()[:-1]}
     assert "MEA001" not in codes and "OUT001" not in codes
     assert result.returncode in (0, 1), result.stderr
+
+
+def test_a_folder_linked_out_of_the_repository_is_not_read(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.yaml").write_text("password: hunter2\n")
+    root = project(tmp_path, {"okrs.yaml": GOOD})
+    (root / "linked").symlink_to(elsewhere)
+    result = okrlint(root, "check", "--no-cache", "--format", "rich", ".")
+    assert "hunter2" not in result.stdout + result.stderr
+    assert "a link to a file outside the repository" in result.stdout

@@ -191,7 +191,9 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES)
         if not path.is_file():
             source.problems.append(_file_problem("not a regular file; okrlint reads YAML files"))
             return source
-        outside = path.is_symlink() and _links_out_of_repository(path)
+        # A linked file, or a file in a linked folder (`okrs -> /etc`).
+        linked = os.path.realpath(path) != os.path.abspath(path)
+        outside = linked and _links_out_of_repository(path)
         if outside:
             # `okrs.yaml -> /proc/self/environ` or `-> ~/.ssh/config`: the repository does not
             # get to have okrlint print another file's lines.
