@@ -49,9 +49,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from okrlint.document import read_plain_yaml
-from okrlint.engine import RunOptions, lint_paths
 from okrlint.findings import Severity
+from okrlint.pipeline.load import read_plain_yaml
+from okrlint.pipeline.run import RunOptions, lint_paths
 
 HERE = Path(__file__).resolve().parent
 # The corpus sits next to the repository (../shared/corpus) or next to its work-tree folder.

@@ -39,7 +39,7 @@ def main() -> None:
         yaml = YAML(typ="safe", pure=False)
         for node in yaml.compose_all(io.StringIO(Path(name).read_text(encoding="utf-8"))):
             texts_of(node, texts)
-    from okrlint.analysis.tokens import tokenize
+    from okrlint.text.tokens import tokenize
 
     tokens = sum(len(tokenize(text)) for text in texts)
     print(f"{len(texts)} texts, {tokens} tokens")

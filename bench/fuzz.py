@@ -101,7 +101,8 @@ def fuzz_call(
 
 def hostile() -> list[tuple[str, float, float, str]]:
     """(case, seconds, peak MB, what okrlint said) for each hostile input."""
-    from okrlint.document import SourceFile, load_bytes
+    from okrlint.pipeline.load import load_bytes
+    from okrlint.sources import SourceFile
 
     head = "team: T\nperiod: 2026-Q1\n"
     lines = ['l0: &l0 ["lol"]'] + [

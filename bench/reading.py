@@ -27,8 +27,8 @@ from generate import generate  # noqa: E402
 
 BIN = Path(sys.executable).parent
 START_UP = (
-    "from okrlint.analysis.pack import load_pack\n"
-    "from okrlint.analysis.reader import reader_for\n"
+    "from okrlint.text.pack import load_pack\n"
+    "from okrlint.text.reader import reader_for\n"
     "reader_for(load_pack()).read(['Raise weekly active teams from 40 to 60'])\n"
 )
 
@@ -40,7 +40,7 @@ def timed(command: list[str]) -> float:
 
 
 def texts_of(paths: list[Path]) -> list[str]:
-    from okrlint.document import read_plain_yaml
+    from okrlint.pipeline.load import read_plain_yaml
 
     texts: list[str] = []
     for path in paths:
@@ -71,8 +71,8 @@ def main() -> None:
                 runs[name].append(timed(command))
         texts = texts_of(paths)
 
-    from okrlint.analysis.pack import load_pack
-    from okrlint.analysis.reader import Reader
+    from okrlint.text.pack import load_pack
+    from okrlint.text.reader import Reader
 
     started = time.perf_counter()
     reader = Reader(load_pack())

@@ -5,21 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from okrlint.config import DEFAULT, Overrides, Settings, resolve
-from okrlint.document import load_text
-from okrlint.engine import RunOptions, check_sources
+from okrlint.api import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope
+from okrlint.config.files import DEFAULT
+from okrlint.config.settings import Overrides, Settings, resolve
 from okrlint.findings import Finding, Violation
-from okrlint.fixes import move_to_initiatives
-from okrlint.registry import (
-    Example,
-    KeyResultItem,
-    Registry,
-    Rule,
-    RuleContext,
-    RuleMeta,
-    Scope,
-    builtin_rules,
-)
+from okrlint.fix.edits import move_to_initiatives
+from okrlint.pipeline.load import load_text
+from okrlint.pipeline.run import RunOptions, check_sources
+from okrlint.rules.assembly import builtin_rules
+from okrlint.rules.registry import Registry
 
 
 class LaunchIsWork(Rule[Any]):

@@ -15,11 +15,13 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from okrlint.config import DEFAULT, Overrides, resolve
-from okrlint.document import SourceFile, load_bytes
-from okrlint.engine import RunOptions, check_sources
+from okrlint.config.files import DEFAULT
+from okrlint.config.settings import Overrides, resolve
 from okrlint.findings import Report
-from okrlint.registry import default_registry
+from okrlint.pipeline.load import load_bytes
+from okrlint.pipeline.run import RunOptions, check_sources
+from okrlint.rules.assembly import installed_rules
+from okrlint.sources import SourceFile
 
 TODAY = dt.date(2026, 5, 1)
 
@@ -182,7 +184,7 @@ def to_yaml(documents: list[Any]) -> bytes:
 
 def lint_bytes(raw: bytes, name: str = "fuzz.yaml") -> Report:
     """The whole pipeline on one file's bytes with every rule selected."""
-    registry = default_registry()
+    registry = installed_rules()
     settings = resolve(DEFAULT, registry, Overrides(select=["ALL"]))
     source = load_bytes(raw, SourceFile(path=Path(name), display=name))
     return check_sources([(source, settings)], registry, RunOptions(today=TODAY), settings)

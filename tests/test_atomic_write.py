@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.fixer import atomic_write
+from okrlint.fix.runner import atomic_write
 
 OLD = b"team: Growth\nperiod: 2026-Q1\nobjectives: []\n"
 NEW = b"team: Growth\r\nperiod: 2026-Q1\r\nobjectives:\r\n  - title: New\r\n" * 2000
@@ -58,7 +58,7 @@ def test_an_exception_at_any_step_leaves_the_old_file_and_no_litter(
 KILLER = """
 import os, signal, sys
 from pathlib import Path
-from okrlint.fixer import atomic_write
+from okrlint.fix.runner import atomic_write
 step = sys.argv[2]
 def kill(name):
     if name == step:

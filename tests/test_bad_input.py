@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from okrlint.cli import app
-from okrlint.engine import lint_paths
+from okrlint.pipeline.run import lint_paths
 from samples import GOOD
 
 

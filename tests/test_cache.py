@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.analysis.pack import RulePack, load_pack
-from okrlint.analysis.reading import KeyResultReading, row_fields
-from okrlint.analysis.run import read_all
 from okrlint.cache import CACHE_DIR, DATABASE, ReadingsCache
+from okrlint.pipeline.understand import read_all
+from okrlint.text.pack import RulePack, load_pack
+from okrlint.text.reading import KeyResultReading, row_fields
 
 TEXTS = [
     "Raise week-1 activation of new workspaces from 32% to 45%",
@@ -198,7 +198,7 @@ def imported(result: subprocess.CompletedProcess[str]) -> set[str]:
 def reads_text(result: subprocess.CompletedProcess[str]) -> bool:
     """Whether a run built the reader (imported by `python -X importtime` on stderr)."""
     return any(
-        line.startswith("import time:") and line.rstrip().endswith("okrlint.analysis.reader")
+        line.startswith("import time:") and line.rstrip().endswith("okrlint.text.reader")
         for line in result.stderr.splitlines()
     )
 

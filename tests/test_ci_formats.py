@@ -13,7 +13,7 @@ import pytest
 
 from okrlint.findings import Edit, Finding, Fix, Report, Severity
 from okrlint.output.sarif import render_sarif
-from okrlint.registry import default_registry
+from okrlint.rules.assembly import installed_rules
 from samples import TYPO as BAD
 from tools import clean_env, okrlint_command, run, sarif_multitool
 
@@ -98,9 +98,9 @@ def test_sarif_is_valid_and_carries_rule_help(repo: Path, tmp_path: Path) -> Non
     _validate_sarif(document, tmp_path)
     run_ = document["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == [r.meta.code for r in default_registry().sorted()]
+    assert [r["id"] for r in rules] == [r.meta.code for r in installed_rules().sorted()]
     str002 = next(r for r in rules if r["id"] == "STR002")
-    assert str002["shortDescription"]["text"] == default_registry().rules["STR002"].meta.summary
+    assert str002["shortDescription"]["text"] == installed_rules().rules["STR002"].meta.summary
     assert "Typos must not pass silently" in str002["help"]["text"]
     assert "```yaml" in str002["help"]["markdown"]
     assert str002["defaultConfiguration"]["level"] == "error"

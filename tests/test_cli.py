@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from okrlint import __version__
 from okrlint.cli import app
 from okrlint.model import json_schema
-from okrlint.registry import default_registry
+from okrlint.rules.assembly import installed_rules
 from samples import GOOD as CLEAN
 
 # One key result only: FOC003, a warning.
@@ -160,14 +160,14 @@ def test_rules_lists_every_rule() -> None:
     status, out, _ = invoke("rules")
     assert status == 0
     listed = [line.split()[0] for line in out.splitlines()]
-    assert listed == sorted(default_registry().rules)
+    assert listed == sorted(installed_rules().rules)
     foc001 = next(line for line in out.splitlines() if line.startswith("FOC001"))
     assert "too-many-objectives" in foc001 and "warning" in foc001
 
 
 def test_rules_as_json_and_markdown() -> None:
     rows = json.loads(invoke("rules", "--format", "json")[1])
-    assert {row["code"] for row in rows} == set(default_registry().rules)
+    assert {row["code"] for row in rows} == set(installed_rules().rules)
     assert set(rows[0]) >= {"code", "name", "family", "severity", "enabled", "fixable", "summary"}
     markdown = invoke("rules", "--format", "markdown")[1]
     assert markdown.startswith("| code | name |")
@@ -178,7 +178,7 @@ def test_rules_as_json_and_markdown() -> None:
 def test_rule_explains_one_rule_from_its_metadata(name: str) -> None:
     status, out, _ = invoke("rule", name)
     assert status == 0
-    rule = default_registry().rules["FOC001"]
+    rule = installed_rules().rules["FOC001"]
     assert out.startswith("# FOC001 too-many-objectives\n")
     assert rule.meta.summary in out and rule.meta.rationale in out
     assert "## Flagged" in out and "## Fine" in out and "## Options" in out

@@ -8,8 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from okrlint.cli import app
-from okrlint.config import ConfigError, find_config, read_config
-from okrlint.engine import lint_paths
+from okrlint.config.files import find_config, read_config
+from okrlint.errors import ConfigError
+from okrlint.pipeline.run import lint_paths
 
 # Four objectives: FOC001 with the default limit of 3.
 FOUR_OBJECTIVES = "team: {team}\nperiod: 2026-Q1\nobjectives:\n" + "".join(

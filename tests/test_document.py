@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from okrlint.document import Span, load_text
+from okrlint.pipeline.load import load_text
+from okrlint.sources import Span
 from okrlint.testing import lint_text
 
 OKR = """\

@@ -10,24 +10,16 @@ from typing import Any
 
 import pytest
 
-from okrlint.config import DEFAULT, ConfigError, Overrides, resolve
-from okrlint.document import load_text
-from okrlint.engine import RunOptions, check_sources, lint_paths
+from okrlint.api import Example, KeyResultItem, NoOptions, Rule, RuleContext, RuleMeta, Scope
+from okrlint.config.files import DEFAULT
+from okrlint.config.settings import Overrides, resolve
+from okrlint.errors import ConfigError, UnknownRuleError
 from okrlint.findings import Severity, Violation
 from okrlint.output import OutputFormat, render
-from okrlint.registry import (
-    Example,
-    KeyResultItem,
-    NoOptions,
-    Registry,
-    Rule,
-    RuleContext,
-    RuleMeta,
-    Scope,
-    UnknownRuleError,
-    builtin_rules,
-    default_registry,
-)
+from okrlint.pipeline.load import load_text
+from okrlint.pipeline.run import RunOptions, check_sources, lint_paths
+from okrlint.rules.assembly import builtin_rules, installed_rules
+from okrlint.rules.registry import Registry
 
 # Four objectives (FOC001), one with a single key result (FOC003), one key result without a
 # number (MEA001) and one whose target is already met (SND002).
@@ -110,7 +102,7 @@ def test_an_unknown_selector_is_an_error_naming_where_it_came_from(repo: Path) -
     with pytest.raises(ConfigError, match=r"command line: --select: unknown rule 'NOPE001'"):
         codes(Overrides(select=["NOPE001"]))
     with pytest.raises(UnknownRuleError):
-        default_registry().resolve("no-such-rule")
+        installed_rules().resolve("no-such-rule")
 
 
 def test_severity_overrides_and_the_fail_on_gate(repo: Path) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from okrlint.cli import app
-from okrlint.engine import RunOptions, lint_paths
-from okrlint.registry import default_registry
+from okrlint.pipeline.run import RunOptions, lint_paths
+from okrlint.rules.assembly import installed_rules
 from okrlint.testing import expected_findings
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "okrs"
@@ -38,7 +38,7 @@ def markers() -> set[Marker]:
 
 
 def test_the_example_repository_gives_exactly_the_marked_findings() -> None:
-    registry = default_registry()
+    registry = installed_rules()
     active = {code for code, rule in registry.rules.items() if rule.meta.enabled}
     expected = {marker for marker in markers() if marker[2] in active}
     report = lint_paths([EXAMPLES], options=RunOptions(today=TODAY))

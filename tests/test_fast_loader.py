@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from okrlint.document import _compose_all, load_text
+from okrlint.pipeline.load import _compose_all, load_text
 
 TRICKY_SCALARS = [
     "",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import okrlint.registry
+import okrlint.rules.assembly
 from fixing_helpers import make_registry
 from okrlint.cli import app
 
@@ -41,7 +41,7 @@ objectives:
 
 @pytest.fixture
 def stand_in_output_rule(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(okrlint.registry, "_DEFAULT", make_registry())
+    monkeypatch.setattr(okrlint.rules.assembly, "_INSTALLED", make_registry())
 
 
 def repo(tmp_path: Path) -> Path:

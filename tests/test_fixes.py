@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from fixing_helpers import lint, make_registry, settings
-from okrlint.document import load_text
-from okrlint.engine import RunOptions
-from okrlint.fixer import FileFix, fix_text, same_meaning
-from okrlint.fixes import apply_edits
+from okrlint.fix.edits import apply_edits
+from okrlint.fix.runner import FileFix, fix_text, same_meaning
+from okrlint.pipeline.load import load_text
+from okrlint.pipeline.run import RunOptions
 
 REGISTRY = make_registry()
 

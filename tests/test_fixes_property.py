@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from fixing_helpers import lint, make_registry
 from fixing_helpers import settings as rule_settings
-from okrlint.document import load_text
-from okrlint.engine import RunOptions
-from okrlint.fixer import FileFix, fix_text, same_meaning
+from okrlint.fix.runner import FileFix, fix_text, same_meaning
+from okrlint.pipeline.load import load_text
+from okrlint.pipeline.run import RunOptions
 
 REGISTRY = make_registry()
 OUTCOMES = ["Raise activation from 30% to 45%", "Cut churn from 4% to 3%", "Grow NPS from 20 to 35"]

@@ -11,8 +11,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from okrlint.cli import app
-from okrlint.config import Overrides
-from okrlint.engine import RunOptions, lint_paths
+from okrlint.config.settings import Overrides
+from okrlint.pipeline.run import RunOptions, lint_paths
 from okrlint.testing import commit_history
 
 TODAY = dt.date(2026, 3, 20)
@@ -172,8 +172,8 @@ def test_without_git_on_the_path_there_is_no_finding(tmp_path: Path) -> None:
     script = (
         "import datetime, os, sys\n"
         "os.environ['PATH'] = ''\n"
-        "from okrlint.config import Overrides\n"
-        "from okrlint.engine import RunOptions, lint_paths\n"
+        "from okrlint.config.settings import Overrides\n"
+        "from okrlint.pipeline.run import RunOptions, lint_paths\n"
         "report = lint_paths([sys.argv[1]], options=RunOptions(Overrides(select=['SND007']),"
         " today=datetime.date(2026, 3, 20)))\n"
         "print(len(report.findings), len(report.errors))\n"

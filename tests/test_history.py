@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from okrlint import engine, lint_paths, repository
+from okrlint import lint_paths
 from okrlint.cli import app
-from okrlint.config import Overrides
-from okrlint.engine import RunOptions
-from okrlint.model import validate
+from okrlint.config.settings import Overrides
+from okrlint.pipeline import run as engine
+from okrlint.pipeline.run import RunOptions
+from okrlint.pipeline.validate import validate
 from okrlint.testing import expected_findings
+from okrlint.workspace import neighbours as repository
 
 HISTORY = Path(__file__).resolve().parent.parent / "examples" / "history"
 TODAY = dt.date(2026, 5, 15)
@@ -247,15 +249,15 @@ def test_two_repositories_linted_together_do_not_mix(tmp_path: Path) -> None:
 
 
 def test_a_set_summary_reads_back_from_the_cache_as_it_was_written(repo: Path) -> None:
-    from okrlint.analysis.run import RunReadings
-    from okrlint.engine import SettingsCache
-    from okrlint.registry import SetItem, default_registry
-    from okrlint.summary import decode, encode, summarize
+    from okrlint.api import SetItem
+    from okrlint.pipeline.run import SettingsCache
+    from okrlint.pipeline.understand import RunReadings
+    from okrlint.workspace.summaries import decode, encode, summarize
 
-    registry = default_registry()
     options = RunOptions(today=TODAY)
-    settings_for = SettingsCache(registry, options)
+    settings_for = SettingsCache(options)
     sources, _ = engine.load_sources([repo], options, settings_for)
+    registry = settings_for.registry
     settings = settings_for.root()
     checked = 0
     for source, _ in sources:
@@ -266,7 +268,7 @@ def test_a_set_summary_reads_back_from_the_cache_as_it_was_written(repo: Path) -
                 items.append(SetItem(document, okr_set))
         readings = RunReadings.collect(registry, [(i, settings) for i in items])
         for item in items:
-            summary = summarize(item, None, repo, readings.for_settings(settings))
+            summary = summarize(item.document, item.okr_set, repo, readings.for_settings(settings))
             assert decode(json.loads(json.dumps(encode(summary))), source, repo) == summary
             checked += 1
     assert checked >= 18

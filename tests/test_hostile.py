@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from okrlint.document import load_text
+from okrlint.pipeline.load import load_text
 from samples import GOOD
 
 HEAD = "team: Growth\nperiod: 2026-Q1\n"
@@ -212,7 +212,7 @@ def test_a_file_without_read_permission_is_a_finding(
     The child is forked from this process (everything okrlint needs is already imported), so
     `nobody` needs to reach only the folder being linted, not the interpreter.
     """
-    from okrlint.engine import lint_paths
+    from okrlint.pipeline.run import lint_paths
 
     folder = tmp_path / "shared"
     folder.mkdir()
@@ -249,8 +249,8 @@ def test_a_file_without_read_permission_is_a_finding(
 def test_a_file_deleted_between_discovery_and_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from okrlint import engine
-    from okrlint.files import Discovery
+    from okrlint.pipeline import run as engine
+    from okrlint.pipeline.discover import Discovery
 
     (tmp_path / "gone.yaml").write_text(GOOD)
     (tmp_path / "good.yaml").write_text(GOOD)

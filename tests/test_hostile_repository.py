@@ -20,8 +20,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from okrlint.engine import RunOptions, lint_paths
-from okrlint.fixer import compute_fixes, write_fixes
+from okrlint.fix.runner import compute_fixes, write_fixes
+from okrlint.pipeline.run import RunOptions, lint_paths
 from samples import GOOD
 
 HANG = 120
@@ -133,29 +133,29 @@ def test_cache_never_writes_through_links(tmp_path: Path, outside: Path, layout:
 
 
 def test_summary_cache_never_writes_through_a_linked_folder(tmp_path: Path, outside: Path) -> None:
-    from okrlint.repository import _SummaryCache
+    from okrlint.cache import SummaryCache
 
     repo = repository(tmp_path)
     (repo / ".okrlint_cache").symlink_to(outside)
-    cache = _SummaryCache(repo, "variant")
+    cache = SummaryCache(repo, "variant")
     cache.put(repo / "okrs.yaml", [])
     cache.save()
     assert sorted(p.name for p in outside.iterdir()) == ["victim.txt"]
 
 
 def test_summary_cache_never_reads_a_special_file(tmp_path: Path) -> None:
-    from okrlint.repository import _CACHE_FILE, _SummaryCache
+    from okrlint.cache import SUMMARIES_FILE, SummaryCache
 
     repo = repository(tmp_path)
     (repo / ".okrlint_cache").mkdir()
-    (repo / ".okrlint_cache" / _CACHE_FILE).symlink_to("/dev/zero")
-    cache = _SummaryCache(repo, "variant")
+    (repo / ".okrlint_cache" / SUMMARIES_FILE).symlink_to("/dev/zero")
+    cache = SummaryCache(repo, "variant")
     assert cache.get(repo / "okrs.yaml", repo / "okrs.yaml", repo) is None  # returns, no hang
 
 
 def test_a_cache_lookup_locked_out_keeps_the_shared_database(tmp_path: Path) -> None:
-    from okrlint.analysis.pack import load_pack
     from okrlint.cache import DATABASE, ReadingsCache
+    from okrlint.text.pack import load_pack
 
     repo = repository(tmp_path)
     assert okrlint(repo, "check", "okrs.yaml").returncode == 0

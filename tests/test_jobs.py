@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.document import SourceFile
-from okrlint.parallel import MIN_FILES_PER_WORKER, load_files, stream_files, worker_count
+from okrlint.pipeline.parallel import MIN_FILES_PER_WORKER, load_files, stream_files, worker_count
+from okrlint.sources import SourceFile
 from tools import bench_generator
 
 

@@ -9,8 +9,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from okrlint.document import load_text
-from okrlint.model import Direction, ObjectiveType, OkrSet, PeriodRange, json_schema, validate
+from okrlint.model import Direction, ObjectiveType, OkrSet, PeriodRange, json_schema
+from okrlint.pipeline.load import load_text
+from okrlint.pipeline.validate import validate
 from okrlint.testing import lint_text
 
 FULL = """\

@@ -86,7 +86,7 @@ def fake_distribution(root: Path, name: str, version: str, module: str, code: st
 
 
 RULE_HEAD = """\
-    from okrlint.registry import Example, Rule, RuleMeta, Scope
+    from okrlint.api import Example, Rule, RuleMeta, Scope
 
     EXAMPLE = Example("team: T\\nperiod: 2026-Q1\\nobjectives: []\\n")
 

@@ -99,5 +99,5 @@ def test_the_hook_is_a_single_process_for_many_files(repo: Path) -> None:
     assert status == 0, shown
     # The pre-commit config, the compose file and the GitLab CI file are YAML but not OKRs.
     assert "No findings in 42 OKR files (3 other YAML skipped)." in shown
-    imports = re.findall(r"\|\s+okrlint\.engine$", output, flags=re.MULTILINE)
+    imports = re.findall(r"\|\s+okrlint\.pipeline\.run$", output, flags=re.MULTILINE)
     assert len(imports) == 1

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.analysis import quantities
-from okrlint.analysis.numbers import BASELINE, LABEL, TARGET, THRESHOLD, find_numbers
-from okrlint.analysis.quantities import parse_written, unit_of
-from okrlint.model import validate
+from okrlint import quantities
+from okrlint.pipeline.validate import validate
+from okrlint.quantities import parse_written, unit_of
 from okrlint.testing import lint_text
+from okrlint.text.number_mentions import BASELINE, LABEL, TARGET, THRESHOLD, find_numbers
 
 HEAD = "team: Ops\nperiod: 2026-Q1\nobjectives:\n  - title: Run a calm platform\n"
 COMMITTED = HEAD + "    type: committed\n"
@@ -259,10 +259,10 @@ def test_numbers_beat_the_verb_and_the_metric_beats_the_verb() -> None:
     assert [(f.line, f.code) for f in found] == [(11, "SND001")]
     assert "below the baseline" in found[0].message
     # The metric says lower is better when the sentence has no numbers to say it.
-    from okrlint.analysis import read_texts
-    from okrlint.analysis.direction import FROM_METRIC, FROM_VERB, resolve
-    from okrlint.analysis.pack import load_pack
     from okrlint.model import Direction
+    from okrlint.text.direction import FROM_METRIC, FROM_VERB, resolve
+    from okrlint.text.pack import load_pack
+    from okrlint.text.reader import read_texts
 
     texts = [
         "Improve MTTR for paging alerts",
@@ -297,7 +297,7 @@ def test_pint_is_imported_only_for_a_conversion(tmp_path: Path) -> None:
     converting.write_text(_set("Cut p95 from 1.2 s to 600 ms"))
     script = (
         "import sys, json\n"
-        "from okrlint.engine import RunOptions, lint_paths\n"
+        "from okrlint.pipeline.run import RunOptions, lint_paths\n"
         "report = lint_paths([sys.argv[1]], options=RunOptions(jobs=1, cache=False))\n"
         "print(json.dumps(['pint' in sys.modules, len(report.findings)]))\n"
     )

@@ -12,9 +12,10 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from okrlint.cli import app
-from okrlint.config import ConfigFile, LoadedConfig, Overrides, resolve
-from okrlint.docs import README_END, README_START, main, rules_markdown
-from okrlint.registry import default_registry
+from okrlint.config.files import ConfigFile, LoadedConfig
+from okrlint.config.settings import Overrides, resolve
+from okrlint.rules.assembly import installed_rules
+from okrlint.rules.docs import README_END, README_START, main, rules_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -40,10 +41,10 @@ def test_the_two_set_up_commands_come_first_and_ci_runs_the_second() -> None:
 def test_the_rule_table_is_generated_from_the_rules() -> None:
     start = README.index(README_START) + len(README_START)
     table = README[start : README.index(README_END)]
-    assert table.strip() == rules_markdown(default_registry()).strip(), (
-        "the README's rule table is stale: run `python -m okrlint.docs`"
+    assert table.strip() == rules_markdown(installed_rules()).strip(), (
+        "the README's rule table is stale: run `python -m okrlint.rules.docs`"
     )
-    for code in default_registry().rules:
+    for code in installed_rules().rules:
         assert f"| {code} |" in table
 
 
@@ -58,7 +59,7 @@ def test_the_docs_module_rewrites_a_stale_table_and_checks_it(tmp_path: Path) ->
     assert text.endswith(f"{README_END}\n\nafter\n")
     assert main([str(stale), "--check"]) == 0
     result = subprocess.run(
-        [sys.executable, "-m", "okrlint.docs", "--check", str(ROOT / "README.md")],
+        [sys.executable, "-m", "okrlint.rules.docs", "--check", str(ROOT / "README.md")],
         capture_output=True,
         text=True,
         check=False,
@@ -70,7 +71,7 @@ def test_the_example_configuration_is_one_okrlint_accepts() -> None:
     (yaml_block,) = [b for b in code_blocks("yaml") if b.startswith("# .okrlint.yaml at the top")]
     after = README.split("The same in `pyproject.toml`:", 1)[1]
     toml_block = after.split("```toml\n", 1)[1].split("```", 1)[0]
-    registry = default_registry()
+    registry = installed_rules()
     for data in (YAML(typ="safe").load(yaml_block), tomllib.loads(toml_block)["tool"]["okrlint"]):
         settings = resolve(LoadedConfig(ConfigFile.model_validate(data)), registry, Overrides())
         assert "SND004" not in settings.selected

@@ -9,9 +9,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from okrlint.cli import app
-from okrlint.engine import RunOptions
-from okrlint.report import build_report, quality_score, render_html, render_markdown
-from okrlint.report.data import band_of
+from okrlint.dashboard import build_report, quality_score, render_html, render_markdown
+from okrlint.dashboard.data import band_of
+from okrlint.pipeline.run import RunOptions
 
 GOOD_KRS = (
     "      - title: Raise week-1 activation of new teams from 30% to 45%\n"
@@ -146,7 +146,7 @@ def test_cli_writes_html_and_markdown(tmp_path: Path) -> None:
 
 
 def test_bar_labels_are_dark_on_light_fills_and_light_on_dark() -> None:
-    from okrlint.report.svg import BAND_COLOURS, PALETTE, ink_on
+    from okrlint.dashboard.svg import BAND_COLOURS, PALETTE, ink_on
 
     assert ink_on("#F0E442") == "#000"  # yellow
     assert ink_on("#000000") == "#fff"

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from browser import dump_dom, screenshot, which_png_size
 from okrlint.cli import app
-from okrlint.engine import RunOptions
-from okrlint.report import build_report
+from okrlint.dashboard import build_report
+from okrlint.pipeline.run import RunOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"

@@ -13,8 +13,8 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from okrlint.cli import app
-from okrlint.document import is_okr_document
-from okrlint.model import validate
+from okrlint.pipeline.validate import validate
+from okrlint.sources import is_okr_document
 from tools import ROOT
 
 

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.engine import RunOptions, SettingsCache, check_sources, lint_paths, load_sources
 from okrlint.findings import Finding
-from okrlint.parallel import BATCH_FILES, MIN_FILES_PER_WORKER, stream_batches
-from okrlint.registry import default_registry
+from okrlint.pipeline.parallel import BATCH_FILES, MIN_FILES_PER_WORKER, stream_batches
+from okrlint.pipeline.run import RunOptions, SettingsCache, check_sources, lint_paths, load_sources
 from tools import bench_generator
 
 TODAY = dt.date(2026, 2, 1)
@@ -66,9 +65,9 @@ def _streamed(repo: Path, jobs: int) -> list[Finding]:
 def _in_one_batch(repo: Path) -> list[Finding]:
     """All files loaded at once and checked as one batch, documents kept: no streaming."""
     options = RunOptions(today=TODAY, jobs=1)
-    registry = default_registry()
-    settings_for = SettingsCache(registry, options)
+    settings_for = SettingsCache(options)
     sources, _ = load_sources([repo / "okrs"], options, settings_for)
+    registry = settings_for.registry
     return check_sources(sources, registry, options, settings_for.root()).findings
 
 

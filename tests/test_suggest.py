@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from okrlint.suggest import behaviour_for, suggest_outcome
+from okrlint.fix.suggestions import behaviour_for, suggest_outcome
 
 
 def reading(**values: object) -> SimpleNamespace:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from okrlint.cli import app
-from okrlint.suppress import comments
+from okrlint.pipeline.filter import comments
 
 # Objective O1 has one key result (FOC003) and the key result has no number (MEA001).
 THIN = """\

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from okrlint.analysis.numbers import find_numbers, has_date
+from okrlint.text.number_mentions import find_numbers, has_date
 
 
 def roles(text: str) -> list[tuple[str, float | None, str, str]]:

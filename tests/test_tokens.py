@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.analysis.pack import PackError, load_pack
-from okrlint.analysis.tokens import Matcher, PhraseMatcher, tokenize
+from okrlint.errors import PackError
+from okrlint.text.pack import load_pack
+from okrlint.text.tokens import Matcher, PhraseMatcher, tokenize
 
 
 def words(text: str) -> list[str]:

@@ -42,12 +42,12 @@ def test_the_wheel_carries_the_rule_pack(installed: Path) -> None:
         [
             str(installed / "python"),
             "-c",
-            "from okrlint.analysis import builtin_folder; print(builtin_folder())",
+            "from okrlint.text.pack import builtin_folder; print(builtin_folder())",
         ],
         cwd="/",
     )
     folder = Path(probe.stdout.strip())
-    assert folder.parts[-2:] == ("okrlint", "_rules"), probe.stderr
+    assert folder.parts[-2:] == ("okrlint", "_pack"), probe.stderr
     assert (folder / "lexicons" / "delivery-verbs.yaml").is_file()
     assert "site-packages" in folder.parts
 
@@ -83,6 +83,6 @@ def test_without_the_school_pack_pupils_are_not_customers(installed: Path, tmp_p
 
 
 def test_the_editable_install_finds_the_pack_in_the_source_tree() -> None:
-    from okrlint.analysis import builtin_folder
+    from okrlint.text.pack import builtin_folder
 
-    assert builtin_folder() == ROOT / "rules"
+    assert builtin_folder() == ROOT / "pack"

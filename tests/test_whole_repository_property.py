@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from okrlint import lint_paths
-from okrlint.config import Overrides
-from okrlint.engine import RunOptions
+from okrlint.config.settings import Overrides
+from okrlint.pipeline.run import RunOptions
 
 CODES = ["SND005", "FOC001", "ALN001", "ALN002", "CUL003"]
 OPTIONS = RunOptions(overrides=Overrides(select=CODES), today=dt.date(2026, 5, 15))

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from okrlint.engine import lint_paths as lint_paths
     from okrlint.findings import Finding as Finding
     from okrlint.findings import Report as Report
+    from okrlint.pipeline.run import lint_paths as lint_paths
 
 __all__ = ["Finding", "Report", "__version__", "lint_paths"]
 
@@ -17,7 +17,7 @@ __all__ = ["Finding", "Report", "__version__", "lint_paths"]
 def __getattr__(name: str) -> Any:
     # The package imports nothing heavy until the API is used, so `okrlint --version` is fast.
     if name == "lint_paths":
-        from okrlint.engine import lint_paths
+        from okrlint.pipeline.run import lint_paths
 
         return lint_paths
     if name in ("Finding", "Report"):

@@ -1,4 +1,5 @@
-"""The readings cache: `.okrlint_cache/` at the project root, like ruff's `.ruff_cache/`.
+"""The caches in `.okrlint_cache/` at the project root, like ruff's `.ruff_cache/`: readings of
+texts (`ReadingsCache`) and the set summaries of files a run did not lint (`SummaryCache`).
 
 Reading a text means building the reader from the rule pack (tokenizing every lexicon form and
 compiling the patterns) and then tokenizing and matching the text; weekly check-ins change
@@ -28,16 +29,27 @@ import hashlib
 import json
 import os
 import sqlite3
+import tempfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from okrlint.safe_files import UnsafePathError, create_new, real_folder, regular_or_missing
-
-if TYPE_CHECKING:
-    from okrlint.analysis.pack import RulePack
-    from okrlint.analysis.reading import KeyResultReading, Term
+from okrlint import __version__, model
+from okrlint.pipeline.discover import display_path
+from okrlint.safe_files import (
+    UnsafePathError,
+    create_new,
+    read_regular,
+    real_folder,
+    regular_or_missing,
+)
+from okrlint.sources import SourceFile
+from okrlint.text import key_result_numbers
+from okrlint.text.pack import RulePack
+from okrlint.text.reading import KeyResultReading, Term, row_fields
+from okrlint.workspace import summaries
+from okrlint.workspace.summaries import SetSummary, decode, encode
 
 CACHE_DIR = ".okrlint_cache"
 DATABASE = "readings.sqlite3"
@@ -218,8 +230,6 @@ def _reading(value: str, text: str, terms: dict[tuple[Any, ...], Term]) -> KeyRe
     # Exactly the fields this version writes: a row with more or fewer is not one of ours.
     if type(entry) is not list or len(entry) != len(_fields()) or entry[0] != text:
         return None
-    from okrlint.analysis.reading import KeyResultReading
-
     try:
         return KeyResultReading.from_row(entry, terms)
     except (TypeError, ValueError, KeyError, AttributeError):
@@ -228,8 +238,6 @@ def _reading(value: str, text: str, terms: dict[tuple[Any, ...], Term]) -> KeyRe
 
 @functools.cache
 def _fields() -> tuple[str, ...]:
-    from okrlint.analysis.reading import row_fields
-
     return row_fields()
 
 
@@ -250,3 +258,93 @@ def _prepare(folder: Path) -> None:
         b"# This file is a cache directory tag created by okrlint.\n"
         b"# For information about cache directory tags see https://bford.info/cachedir/\n",
     )
+
+
+SUMMARIES_FILE = "repository-summaries.json"
+# Far above what 100,000 files' summaries take: a bigger file is not one okrlint wrote.
+SUMMARIES_LIMIT = 1 << 30
+
+
+@functools.cache
+def _cache_format() -> str:
+    """Cached summaries are only reused by the same okrlint with the same model and summaries."""
+    digest = hashlib.sha256()
+    for module in (model, summaries, key_result_numbers):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return f"{__version__}:{digest.hexdigest()[:16]}"
+
+
+class SummaryCache:
+    """The set summaries of each file of one repository, by path, modification time and size."""
+
+    def __init__(self, root: Path, variant: str) -> None:
+        self._folder = root / CACHE_DIR
+        self._variant = variant
+        self._loaded: dict[str, Any] | None = None
+        self._changed = False
+
+    @property
+    def _entries(self) -> dict[str, Any]:
+        # Read on first use: a run over the whole repository has no neighbours to look up.
+        if self._loaded is None:
+            self._loaded = {}
+            try:
+                # Not through a link, not from a FIFO or a device: the folder is the repository's.
+                raw = read_regular(self._folder / SUMMARIES_FILE, SUMMARIES_LIMIT)
+                data = json.loads(raw.decode("utf-8"))
+                if (
+                    isinstance(data, dict)
+                    and data.get("format") == _cache_format()
+                    and data.get("variant") == self._variant
+                    and isinstance(data.get("files"), dict)
+                ):
+                    self._loaded = dict(data["files"])
+            except (OSError, ValueError, KeyError, TypeError):
+                pass  # no cache, or one from another version or pack: read the files again
+        return self._loaded
+
+    def get(self, path: Path, file: Path, root: Path) -> list[SetSummary] | None:
+        entry = self._entries.get(str(path))
+        stamp = _stamp(path)
+        if not isinstance(entry, dict) or stamp is None or entry.get("stamp") != stamp:
+            return None
+        source = SourceFile(path=file, display=display_path(file))
+        try:
+            return [decode(value, source, root) for value in entry["sets"]]
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None
+
+    def put(self, path: Path, summaries: Sequence[SetSummary]) -> None:
+        stamp = _stamp(path)
+        if stamp is None:
+            return
+        self._entries[str(path)] = {"stamp": stamp, "sets": [encode(s) for s in summaries]}
+        self._changed = True
+
+    def save(self) -> None:
+        if self._loaded is None:
+            return  # never asked for a file: nothing to add or to drop
+        gone = [key for key in self._entries if not Path(key).is_file()]
+        for key in gone:
+            del self._entries[key]
+        if not (self._changed or gone):
+            return
+        data = {"format": _cache_format(), "variant": self._variant, "files": self._entries}
+        try:
+            real_folder(self._folder)  # never a link to a folder elsewhere
+            create_new(self._folder / ".gitignore", b"# Written by okrlint; safe to delete.\n*\n")
+            # A rename replaces a link at the name rather than writing where it points.
+            handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(data, stream, separators=(",", ":"))
+            os.replace(temporary, self._folder / SUMMARIES_FILE)
+        except OSError:
+            pass  # a read-only checkout: the cache is an optimisation, never a requirement
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_mtime_ns, status.st_size]

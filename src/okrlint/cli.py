@@ -160,12 +160,12 @@ def check(
     ] = None,
 ) -> None:
     """Lint OKR files and folders."""
-    from okrlint.config import ConfigError, Overrides, read_config
-    from okrlint.engine import RunOptions, lint_paths
-    from okrlint.files import PathNotFoundError
+    from okrlint.config.files import read_config
+    from okrlint.config.settings import Overrides
+    from okrlint.errors import ConfigError, PathNotFoundError, UnknownRuleError
     from okrlint.findings import Severity
     from okrlint.output import OutputFormat, render_chunks
-    from okrlint.registry import UnknownRuleError
+    from okrlint.pipeline.run import RunOptions, lint_paths
 
     # What is imported by now (pydantic, the model, the engine) lives as long as the process:
     # kept out of the collector's sight, it is not traversed again by every full collection.
@@ -203,7 +203,7 @@ def check(
         _fail(f"unknown rule '{error}' (see `okrlint rules`)")
 
     if fix or diff:
-        from okrlint.fixer import run_fixes
+        from okrlint.fix.runner import run_fixes
 
         report = run_fixes(report, options, paths or [Path(".")], write=not diff)
 
@@ -240,7 +240,7 @@ def _use_color() -> bool:
 
 
 def _statistics(report: Report) -> str:
-    from okrlint.output.summary import summary_line
+    from okrlint.output.summary_line import summary_line
 
     lines = []
     names = {f.code: (f.name, f.severity.value) for f in report.findings}
@@ -266,10 +266,10 @@ def rules(
     """List every rule: code, name, default severity, on by default, fixable, source."""
     import json
 
-    from okrlint.docs import rules_markdown
-    from okrlint.registry import default_registry
+    from okrlint.rules.assembly import installed_rules
+    from okrlint.rules.docs import rules_markdown
 
-    registry = default_registry()
+    registry = installed_rules()
     if output_format is RulesFormat.MARKDOWN:
         sys.stdout.write(rules_markdown(registry))
     elif output_format is RulesFormat.JSON:
@@ -305,11 +305,12 @@ def rules(
 @app.command()
 def rule(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. OUT001.")]) -> None:
     """Explain one rule: why it matters, bad and good examples, options."""
-    from okrlint.docs import render_rule
-    from okrlint.registry import UnknownRuleError, default_registry
+    from okrlint.errors import UnknownRuleError
+    from okrlint.rules.assembly import installed_rules
+    from okrlint.rules.docs import render_rule
 
     try:
-        found = default_registry().lookup(code)
+        found = installed_rules().lookup(code)
     except UnknownRuleError:
         _fail(f"no rule is called {code!r} (see `okrlint rules`)")
     sys.stdout.write(render_rule(found))
@@ -344,10 +345,10 @@ def report(
     ] = None,
 ) -> None:
     """A quality report per team and period: scores, findings by family, trends, charts."""
-    from okrlint.config import ConfigError, read_config
-    from okrlint.engine import RunOptions
-    from okrlint.files import PathNotFoundError
-    from okrlint.report import build_report, render_html, render_markdown
+    from okrlint.config.files import read_config
+    from okrlint.dashboard import build_report, render_html, render_markdown
+    from okrlint.errors import ConfigError, PathNotFoundError
+    from okrlint.pipeline.run import RunOptions
 
     as_of = _parse_today(today)
     try:
@@ -366,7 +367,7 @@ def report(
     if out is None:
         sys.stdout.write(text)
     else:
-        from okrlint.fixer import atomic_write
+        from okrlint.fix.runner import atomic_write
         from okrlint.safe_files import check_output_target, create_new
 
         try:
@@ -395,8 +396,8 @@ def config_command(
     """Show the effective config for a file, and which file each value came from."""
     import json
 
-    from okrlint.config import ConfigError
-    from okrlint.config_show import describe, effective_config, render_text
+    from okrlint.config.show import describe, effective_config, render_text
+    from okrlint.errors import ConfigError
 
     if not path.exists():
         _fail(f"no such file or folder: {path}")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from okrlint.document import Document, NodePath, SourceFile, Span
+from okrlint.sources import Document, NodePath, SourceFile, Span
 
 
 class Severity(StrEnum):
@@ -132,6 +131,9 @@ class Report:
     fail_on: Severity = Severity.ERROR
     # Reasons the run cannot be trusted (a rule crashed, a plugin failed to load): exit status 2.
     errors: list[str] = field(default_factory=list)
+    # The rule classes of the run, by code (built-in, plugins, rule packs), for formats that
+    # describe the rules (SARIF).
+    rules: tuple[Any, ...] = ()
     # What the user should know that does not make the run untrustworthy (the cache was off).
     warnings: list[str] = field(default_factory=list)
 

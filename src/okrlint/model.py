@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from enum import StrEnum
@@ -14,9 +13,10 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     model_validator,
 )
+
+from okrlint import quantities
 
 NodePath = tuple[str | int, ...]
 
@@ -234,8 +234,6 @@ def _in_one_unit(data: dict[Any, Any]) -> dict[Any, Any]:
     currencies = {found["currency"] for _, v in written if (found := _QUANTITY.match(str(v)))}
     if len(currencies - {None}) <= 1 and all(_QUANTITY.match(str(v)) for _, v in written):
         return data
-    from okrlint.analysis import quantities
-
     parsed = {name: quantities.parse_written(str(value)) for name, value in written}
     unit_field = data.get("unit")
     into: quantities.Quantity | None = None
@@ -310,15 +308,6 @@ class OkrSet(_Strict):
         return objective.key_results[position].id or f"KR{position + 1}"
 
 
-_FIELD_NAMES: dict[str, list[str]] = {
-    "OkrSet": list(OkrSet.model_fields),
-    "Objective": list(Objective.model_fields),
-    "KeyResult": list(KeyResult.model_fields),
-    "CheckIn": list(CheckIn.model_fields),
-    "PeriodRange": list(PeriodRange.model_fields),
-}
-
-
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of an OKR document, for editors (yaml-language-server) and validators."""
     schema = OkrSet.model_json_schema(mode="validation")
@@ -377,115 +366,3 @@ def _allow_written_quantities(definitions: dict[str, Any]) -> None:
             prop = properties.get(field_name)
             if prop is not None and "anyOf" in prop:
                 prop["anyOf"].insert(0, extra)
-
-
-def validate(data: Any) -> tuple[OkrSet | None, list[tuple[NodePath, str, bool]]]:
-    """Validate one document. Errors are (node path, message, points-at-value)."""
-    if isinstance(data, list):
-        return None, [
-            (
-                (),
-                "the document is a list, but an OKR document is a mapping with team, period "
-                "and objectives; write one OKR set per document and separate them with `---`",
-                False,
-            )
-        ]
-    try:
-        return OkrSet.model_validate(data), []
-    except ValidationError as error:
-        explained: dict[NodePath, tuple[NodePath, str, bool]] = {}
-        for raw in error.errors(include_url=False):
-            node, message, at_value = _explain(raw, data)
-            # A union (`period`) fails once per branch; the branch that names the value wins.
-            if node in explained and raw["type"] == "model_type":
-                continue
-            key = node if raw["type"] != "extra_forbidden" else (*node, "<extra>")
-            explained[key] = (node, message, at_value)
-        errors = list(explained.values())
-        return None, sorted(errors, key=lambda e: (len(e[0]), str(e[0]), e[1]))
-
-
-def _explain(error: Any, data: Any) -> tuple[NodePath, str, bool]:
-    location = tuple(part for part in error["loc"] if not _is_union_tag(part))
-    kind = error["type"]
-    message = str(error["msg"]).removeprefix("Value error, ")
-    where = _owner_model(location, data)
-    field_name = str(location[-1]) if location else ""
-    if kind == "extra_forbidden":
-        allowed = _FIELD_NAMES.get(where, [])
-        close = difflib.get_close_matches(field_name, allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        choices = ", ".join(allowed)
-        return (
-            location,
-            f"unknown key '{field_name}'{hint} (allowed here: {choices}; "
-            "prefix your own keys with 'x-')",
-            False,
-        )
-    if kind == "missing":
-        return location[:-1], f"missing required key '{field_name}'", False
-    label = _describe(location)
-    if kind in {"string_type", "float_type", "list_type", "date_type", "model_type"}:
-        expected = {
-            "string_type": "text",
-            "float_type": "a number",
-            "list_type": "a list",
-            "date_type": "a date such as 2026-01-14",
-            "model_type": "a mapping of keys",
-        }[kind]
-        if kind == "model_type" and len(location) > 1 and location[-2] == "key_results":
-            expected = "a sentence or a mapping of keys"
-        got = _type_name(error.get("input"))
-        return location, f"{label} must be {expected} (got {got})", True
-    if kind == "enum":
-        expected = error.get("ctx", {}).get("expected", "")
-        return location, f"{label} must be one of {expected} (got {error.get('input')!r})", True
-    if kind == "string_too_short":
-        return location, f"{label} must not be empty", True
-    if kind in {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}:
-        got = _type_name(error.get("input"))
-        return location, f"{label} must be a date such as 2026-01-14 (got {got})", True
-    return location, f"{label} {message}" if kind == "value_error" else f"{label}: {message}", True
-
-
-def _is_union_tag(part: Any) -> bool:
-    # pydantic names union branches in error locations ("str", "PeriodRange", "function-before").
-    return isinstance(part, str) and (
-        part in {"str", "PeriodRange"} or part.startswith(("function-", "constrained-"))
-    )
-
-
-def _owner_model(location: NodePath, data: Any) -> str:
-    names = [part for part in location[:-1] if isinstance(part, str)]
-    if not names:
-        return "OkrSet"
-    return {
-        "objectives": "Objective",
-        "key_results": "KeyResult",
-        "checkins": "CheckIn",
-        "period": "PeriodRange",
-    }.get(names[-1], "OkrSet")
-
-
-def _describe(location: NodePath) -> str:
-    if not location:
-        return "the document"
-    last = location[-1]
-    if isinstance(last, int):
-        parent = str(location[-2]) if len(location) > 1 else "list"
-        return f"item {last + 1} of {parent}"
-    return str(last)
-
-
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return f'"{value}"' if len(value) < 40 else "text"
-    return repr(value)

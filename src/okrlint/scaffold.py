@@ -9,7 +9,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from okrlint import __version__
-from okrlint.fixer import atomic_write
+from okrlint.fix.runner import atomic_write
+from okrlint.model import json_schema
 from okrlint.safe_files import create_new
 
 
@@ -28,8 +29,6 @@ def current_quarter(today: dt.date) -> str:
 
 
 def plan(directory: Path, period: str) -> list[Planned]:
-    from okrlint.model import json_schema
-
     def template(name: str) -> str:
         return (files("okrlint") / "templates" / name).read_text(encoding="utf-8")
 

@@ -12,6 +12,7 @@ rule selected and returns what differs from the expectation, so a test is one as
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import subprocess
@@ -20,11 +21,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from okrlint.config import ConfigFile, LoadedConfig, Overrides, resolve
-from okrlint.document import load_text
-from okrlint.engine import RunOptions, check_sources
+from okrlint.api import Example, Rule
+from okrlint.config.files import ConfigFile, LoadedConfig
+from okrlint.config.settings import Overrides, Settings, resolve
 from okrlint.findings import Finding
-from okrlint.registry import Example, Rule, default_registry
+from okrlint.fix.runner import FileFix, fix_text
+from okrlint.pipeline.load import load_text
+from okrlint.pipeline.run import RunOptions, check_sources
+from okrlint.rules.assembly import registry_for
+from okrlint.rules.registry import Registry
 
 _EXPECT = re.compile(r"#\s*expect:\s*([A-Za-z0-9_, -]+?)\s*$")
 
@@ -49,12 +54,33 @@ def lint_text(
     path: str = "example.yaml",
 ) -> list[Finding]:
     """Lint YAML given as text, with the given rules selected (all default rules when None)."""
-    registry = default_registry()
-    config = LoadedConfig(ConfigFile(rules={k: dict(v) for k, v in (options or {}).items()}))
-    settings = resolve(config, registry, Overrides(select=select))
+    registry, settings = _settings(select, options)
     source = load_text(yaml_text, path)
     report = check_sources([(source, settings)], registry, RunOptions(today=today), settings)
     return report.findings
+
+
+def fix_text_as_cli(
+    yaml_text: str,
+    select: list[str] | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    today: dt.date | None = None,
+    path: str = "example.yaml",
+) -> str:
+    """The text `okrlint check --fix` would write for YAML given as text, with these rules."""
+    registry, settings = _settings(select, options)
+    record = FileFix(Path(path), path, yaml_text, yaml_text)
+    return fix_text(
+        yaml_text, Path(path), path, settings, registry, RunOptions(today=today), record
+    )
+
+
+def _settings(
+    select: list[str] | None, options: Mapping[str, Mapping[str, Any]] | None
+) -> tuple[Registry, Settings]:
+    config = LoadedConfig(ConfigFile(rules={k: dict(v) for k, v in (options or {}).items()}))
+    registry = registry_for([config])
+    return registry, resolve(config, registry, Overrides(select=select))
 
 
 def check_example(rule: type[Rule[Any]], example: Example) -> list[str]:
@@ -78,6 +104,24 @@ def check_example(rule: type[Rule[Any]], example: Example) -> list[str]:
     for finding in findings:
         if (finding.line, finding.code) not in expected:
             problems.append(f"line {finding.line}: unexpected {finding.code}: {finding.message}")
+    messages = [f.message for f in sorted(findings, key=lambda f: (f.line, f.column))]
+    if example.messages and messages != list(example.messages):
+        problems.append(f"expected the messages {list(example.messages)!r}, got {messages!r}")
+    if example.fixed is not None:
+        fixed = fix_text_as_cli(
+            example.yaml,
+            select=[code, *example.also_select],
+            options={code: example.options} if example.options else None,
+            today=example.today,
+        )
+        if fixed != example.fixed:
+            diff = difflib.unified_diff(
+                example.fixed.splitlines(keepends=True),
+                fixed.splitlines(keepends=True),
+                "expected after --fix",
+                "after --fix",
+            )
+            problems.append("--fix gives another text:\n" + "".join(diff))
     return problems
 
 

@@ -1,4 +1,8 @@
-"""Output formats: one pure function per format, from a Report to text. Nothing else prints."""
+"""Output formats: one pure function per format, from a Report to text. Nothing else prints.
+
+Each format's module is imported when that format is asked for: rich pulls in a terminal
+toolkit and SARIF every rule's docs, which a run printing another format does not pay for.
+"""
 
 from __future__ import annotations
 

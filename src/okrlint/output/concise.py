@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrlint.findings import Report
-from okrlint.output.summary import summary_line
+from okrlint.output.summary_line import summary_line
 from okrlint.safe_text import inert
 
 

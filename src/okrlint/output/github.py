@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrlint.findings import Finding, Report, Severity
-from okrlint.output.summary import summary_line
+from okrlint.output.summary_line import summary_line
 from okrlint.safe_text import inert
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

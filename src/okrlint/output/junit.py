@@ -11,7 +11,7 @@ from itertools import groupby
 from xml.etree import ElementTree as ET
 
 from okrlint.findings import Report
-from okrlint.output.summary import summary_line
+from okrlint.output.summary_line import summary_line
 from okrlint.safe_text import inert
 
 

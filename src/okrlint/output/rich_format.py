@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from okrlint.findings import Finding, Report, Severity
-from okrlint.output.summary import summary_line
+from okrlint.output.summary_line import summary_line
 from okrlint.safe_text import inert, inert_line_start
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

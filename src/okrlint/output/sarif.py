@@ -16,6 +16,8 @@ from urllib.parse import quote
 
 from okrlint import __version__
 from okrlint.findings import Finding, Fix, Report, Severity
+from okrlint.rules.assembly import installed_rules
+from okrlint.rules.docs import rule_help
 from okrlint.safe_text import inert_json
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -24,9 +26,8 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def render_sarif(report: Report) -> str:
-    from okrlint.registry import default_registry
-
-    rules = default_registry().sorted()
+    # A report assembled by hand has no rules of its run: describe the installed ones.
+    rules = list(report.rules) or installed_rules().sorted()
     index = {rule.meta.code: position for position, rule in enumerate(rules)}
     driver: dict[str, Any] = {
         "name": "okrlint",
@@ -55,8 +56,6 @@ def render_sarif(report: Report) -> str:
 
 
 def _rule(rule: Any) -> dict[str, Any]:
-    from okrlint.docs import rule_help
-
     meta = rule.meta
     text, markdown = rule_help(rule)
     return {

@@ -6,8 +6,16 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from okrlint.findings import Severity, Violation
-from okrlint.registry import Example, KeyResultItem, Rule, RuleContext, RuleMeta, Scope
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+)
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
 

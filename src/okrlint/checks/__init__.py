@@ -1,1 +1,0 @@
-"""Built-in rules, one module per family. Every rule class defined here is registered."""

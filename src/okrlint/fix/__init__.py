@@ -1,0 +1,1 @@
+"""`--fix` and `--diff`: the edits rules propose, applying them safely, suggested rewrites."""

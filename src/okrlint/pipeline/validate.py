@@ -1,0 +1,135 @@
+"""The validate stage: a document's plain data against the OKR model (`okrlint.model`).
+
+It returns the model, or errors a person can act on, each with the node it is about; the STR002
+rule reports them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import ValidationError
+
+from okrlint.model import CheckIn, KeyResult, Objective, OkrSet, PeriodRange
+from okrlint.sources import NodePath
+
+FIELD_NAMES_OF_MODEL: dict[str, list[str]] = {
+    "OkrSet": list(OkrSet.model_fields),
+    "Objective": list(Objective.model_fields),
+    "KeyResult": list(KeyResult.model_fields),
+    "CheckIn": list(CheckIn.model_fields),
+    "PeriodRange": list(PeriodRange.model_fields),
+}
+
+
+def validate(data: Any) -> tuple[OkrSet | None, list[tuple[NodePath, str, bool]]]:
+    """Validate one document. Errors are (node path, message, points-at-value)."""
+    if isinstance(data, list):
+        return None, [
+            (
+                (),
+                "the document is a list, but an OKR document is a mapping with team, period "
+                "and objectives; write one OKR set per document and separate them with `---`",
+                False,
+            )
+        ]
+    try:
+        return OkrSet.model_validate(data), []
+    except ValidationError as error:
+        explained: dict[NodePath, tuple[NodePath, str, bool]] = {}
+        for raw in error.errors(include_url=False):
+            node, message, at_value = _explain(raw, data)
+            # A union (`period`) fails once per branch; the branch that names the value wins.
+            if node in explained and raw["type"] == "model_type":
+                continue
+            key = node if raw["type"] != "extra_forbidden" else (*node, "<extra>")
+            explained[key] = (node, message, at_value)
+        errors = list(explained.values())
+        return None, sorted(errors, key=lambda e: (len(e[0]), str(e[0]), e[1]))
+
+
+def _explain(error: Any, data: Any) -> tuple[NodePath, str, bool]:
+    location = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    kind = error["type"]
+    message = str(error["msg"]).removeprefix("Value error, ")
+    where = _owner_model(location, data)
+    field_name = str(location[-1]) if location else ""
+    if kind == "extra_forbidden":
+        allowed = FIELD_NAMES_OF_MODEL.get(where, [])
+        close = difflib.get_close_matches(field_name, allowed, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        choices = ", ".join(allowed)
+        return (
+            location,
+            f"unknown key '{field_name}'{hint} (allowed here: {choices}; "
+            "prefix your own keys with 'x-')",
+            False,
+        )
+    if kind == "missing":
+        return location[:-1], f"missing required key '{field_name}'", False
+    label = _describe(location)
+    if kind in {"string_type", "float_type", "list_type", "date_type", "model_type"}:
+        expected = {
+            "string_type": "text",
+            "float_type": "a number",
+            "list_type": "a list",
+            "date_type": "a date such as 2026-01-14",
+            "model_type": "a mapping of keys",
+        }[kind]
+        if kind == "model_type" and len(location) > 1 and location[-2] == "key_results":
+            expected = "a sentence or a mapping of keys"
+        got = _type_name(error.get("input"))
+        return location, f"{label} must be {expected} (got {got})", True
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        return location, f"{label} must be one of {expected} (got {error.get('input')!r})", True
+    if kind == "string_too_short":
+        return location, f"{label} must not be empty", True
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}:
+        got = _type_name(error.get("input"))
+        return location, f"{label} must be a date such as 2026-01-14 (got {got})", True
+    return location, f"{label} {message}" if kind == "value_error" else f"{label}: {message}", True
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic names union branches in error locations ("str", "PeriodRange", "function-before").
+    return isinstance(part, str) and (
+        part in {"str", "PeriodRange"} or part.startswith(("function-", "constrained-"))
+    )
+
+
+def _owner_model(location: NodePath, data: Any) -> str:
+    names = [part for part in location[:-1] if isinstance(part, str)]
+    if not names:
+        return "OkrSet"
+    return {
+        "objectives": "Objective",
+        "key_results": "KeyResult",
+        "checkins": "CheckIn",
+        "period": "PeriodRange",
+    }.get(names[-1], "OkrSet")
+
+
+def _describe(location: NodePath) -> str:
+    if not location:
+        return "the document"
+    last = location[-1]
+    if isinstance(last, int):
+        parent = str(location[-2]) if len(location) > 1 else "list"
+        return f"item {last + 1} of {parent}"
+    return str(last)
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) < 40 else "text"
+    return repr(value)

@@ -1,0 +1,97 @@
+"""CUS001 no-customer-behaviour.
+
+An objective with no key result measuring what customers or users do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from okrlint.api import (
+    Example,
+    KeyResultReading,
+    NoOptions,
+    ObjectiveItem,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+    reading_of,
+)
+
+
+def _why_not(reading: KeyResultReading | None) -> str:
+    if reading is None:
+        return "not read"
+    if reading.is_output and reading.output_evidence is not None:
+        return f"work done ({reading.output_evidence.quoted()})"
+    lagging = reading.first("lagging_finance")
+    if lagging is not None:
+        return f"a finance total ({lagging.quoted()})"
+    service_level = reading.first("service_levels")
+    if service_level is not None:
+        return f"a service level ({service_level.quoted()})"
+    if reading.metric:
+        return f"'{reading.metric}'"
+    return "no measure of behaviour"
+
+
+class NoCustomerBehaviour(Rule[NoOptions]):
+    meta = RuleMeta(
+        code="CUS001",
+        name="no-customer-behaviour",
+        family="customers",
+        scope=Scope.OBJECTIVE,
+        summary="An objective with no key result measuring what customers or users do.",
+        rationale=(
+            "Outcomes are changes in customer behaviour (Seiden, Outcomes Over Output): people "
+            "who sign up, come back, buy, renew, refer. An objective whose key results only "
+            "count work done, system levels or money can be met while nobody does anything "
+            "differently. Add at least one key result that names who does what, by how much. "
+            "A team whose 'customers' are students, patients or colleagues adds them in a rule "
+            "pack (see `rule_packs`)."
+        ),
+        bad=(
+            Example(
+                example_head()
+                + "  - title: Modernise the billing platform  # expect: CUS001\n"
+                + "    key_results:\n"
+                + "      - Migrate all invoices to the new billing service\n"
+                + "      - Keep p95 invoice latency under 300 ms\n"
+            ),
+        ),
+        good=(
+            Example(
+                example_head()
+                + "  - title: Make paying effortless\n"
+                + "    key_results:\n"
+                + "      - Raise the share of customers who pay on first attempt from 81% to 92%\n"
+                + "      - Keep p95 invoice latency under 300 ms\n"
+            ),
+        ),
+        severity=Severity.WARNING,
+        needs_readings=True,
+    )
+
+    def check(self, item: ObjectiveItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+        key_results = item.key_results()
+        if not key_results:
+            return
+        readings = [reading_of(context.readings, kr.text) for kr in key_results]
+        if any(r is not None and r.customer_behaviour for r in readings):
+            return
+        if any(r is None or not r.english for r in readings):
+            # Text okrlint cannot read (another language) says nothing about behaviour.
+            return
+        shown = "; ".join(
+            f"{kr.object_id.split('/')[-1]}: {_why_not(r)}"
+            for kr, r in list(zip(key_results, readings, strict=True))[:4]
+        )
+        yield item.violation(
+            f"no key result measures what customers or users do ({shown}); add one that names "
+            "who does what, by how much (e.g. the share of new customers who come back in week "
+            "2, from 30% to 40%)."
+        )

@@ -1,0 +1,4 @@
+"""The focus rules.
+
+Focus: start less, finish more. Few objectives per set, a handful of key results each.
+"""

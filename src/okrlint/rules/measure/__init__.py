@@ -1,0 +1,4 @@
+"""The measure rules.
+
+Measure: a key result needs a number to reach, and a starting value to judge it against.
+"""

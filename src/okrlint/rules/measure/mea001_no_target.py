@@ -1,0 +1,95 @@
+"""MEA001 no-target: A key result with no number to reach."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+    reading_of,
+)
+from okrlint.text.key_result_numbers import measurable
+
+_DIGIT = re.compile(r"\d")
+
+
+class NoTarget(Rule[NoOptions]):
+    meta = RuleMeta(
+        code="MEA001",
+        name="no-target",
+        family="measure",
+        scope=Scope.KEY_RESULT,
+        summary="A key result with no number to reach.",
+        rationale=(
+            "Doerr's test for a key result: 'it is not a key result unless it has a number'. "
+            "Without a target nobody can say at the end of the period whether it was met, and "
+            "the grade becomes a matter of opinion. Write the number in the sentence "
+            "('from 32% to 45%') or set `target:`."
+        ),
+        bad=(
+            Example(
+                example_head(objective="Make onboarding effortless")
+                + "    key_results:\n"
+                + "      - Improve onboarding for new teams  # expect: MEA001\n"
+                + "      - title: Raise activation of new teams  # expect: MEA001\n"
+                + "        metric: share of new teams active in week 1\n",
+                messages=(
+                    (
+                        "no number to reach: the text states no amount, threshold or share and "
+                        "there is no `target`; say how much ('from 32% to 45%', 'under 200 ms', "
+                        "'every release') or set `target:` so the key result can be graded."
+                    ),
+                    (
+                        "no number to reach: the text states no amount, threshold or share and "
+                        "there is no `target`; say how much ('from 32% to 45%', 'under 200 ms', "
+                        "'every release') or set `target:` so the key result can be graded."
+                    ),
+                ),
+            ),
+        ),
+        good=(
+            Example(
+                example_head(objective="Make onboarding effortless")
+                + "    key_results:\n"
+                + "      - Raise week-1 activation of new teams from 32% to 45%\n"
+                + "      - title: Cut time to first dashboard\n"
+                + "        baseline: 42\n"
+                + "        target: 15\n"
+                + "        unit: min\n"
+            ),
+        ),
+        severity=Severity.WARNING,
+        needs_readings=True,
+    )
+
+    def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+        key_result = item.key_result
+        reading = reading_of(context.readings, item.text)
+        if key_result.target is not None:
+            return
+        if reading is None or not reading.english:
+            # Text okrlint cannot read (another language): only a missing figure is certain.
+            if _DIGIT.search(key_result.title):
+                return
+        elif measurable(key_result, reading):
+            return
+        dated = (
+            f" (a date such as {reading.date!r} is not a target)"
+            if reading and reading.date
+            else ""
+        )
+        yield item.violation(
+            f"no number to reach: the text states no amount, threshold or share{dated} and "
+            "there is no `target`; say how much ('from 32% to 45%', 'under 200 ms', 'every "
+            "release') or set `target:` so the key result can be graded.",
+        )

@@ -1,0 +1,82 @@
+"""MEA002 no-baseline: A key result with a target but no starting value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+    reading_of,
+)
+from okrlint.rules.sandbagging.shared import hold_wording
+from okrlint.text.key_result_numbers import has_baseline, measurable
+
+
+class NoBaseline(Rule[NoOptions]):
+    meta = RuleMeta(
+        code="MEA002",
+        name="no-baseline",
+        family="measure",
+        scope=Scope.KEY_RESULT,
+        summary="A key result with a target but no starting value.",
+        rationale=(
+            "A target means little without the value it starts from: 'reach 45%' is a stretch "
+            "from 20% and a sandbag from 44%. Value-based key results read 'from X to Y' "
+            "(Castro); write the baseline in the sentence or set `baseline:`, so reviewers can "
+            "judge the ambition and the final grade is a fraction of the distance travelled."
+        ),
+        bad=(
+            Example(
+                example_head(objective="Make onboarding effortless")
+                + "    key_results:\n"
+                + "      - Raise week-1 activation of new teams to 45%  # expect: MEA002\n"
+                + "      - title: Cut median time to first dashboard  # expect: MEA002\n"
+                + "        target: 15\n"
+            ),
+        ),
+        good=(
+            Example(
+                example_head(objective="Make onboarding effortless")
+                + "    key_results:\n"
+                + "      - Raise week-1 activation of new teams from 32% to 45%\n"
+                + "      - title: Cut median time to first dashboard\n"
+                + "        baseline: 42\n"
+                + "        target: 15\n"
+            ),
+        ),
+        severity=Severity.WARNING,
+        needs_readings=True,
+    )
+
+    def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+        key_result = item.key_result
+        reading = reading_of(context.readings, item.text)
+        if reading is not None and not reading.english and key_result.target is None:
+            return
+        if reading is not None and (reading.is_output or hold_wording(reading) is not None):
+            # An output is reported by OUT001/OUT002, and a hold-the-line target starts where
+            # it ends; a missing baseline is not the news there.
+            return
+        if not measurable(key_result, reading) or has_baseline(key_result, reading):
+            return
+        if key_result.target is not None:
+            target = f"the target {key_result.target:g}"
+        elif reading is not None and reading.target_mention is not None:
+            target = f"the target '{reading.target_mention.text}'"
+        elif reading is not None and reading.measurable_evidence:
+            target = f"the target ('{reading.measurable_evidence}')"
+        else:
+            target = "the target"
+        yield item.violation(
+            f"no baseline: {target} has no starting value, so nobody can judge how ambitious it "
+            "is; write where it starts ('from 32% to 45%') or set `baseline:`."
+        )

@@ -1,0 +1,117 @@
+"""OUT002 activity-count.
+
+A key result that counts work done ('publish 10 posts', 'run 5 workshops').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+)
+from okrlint.fix.edits import move_to_initiatives
+from okrlint.fix.suggestions import suggest_outcome
+from okrlint.text.reading import (
+    ACTIVITY_COUNT,
+    COUNTING_KINDS,
+    INTERNAL_METRIC,
+    reading_of,
+)
+
+
+class ActivityCount(Rule[NoOptions]):
+    meta = RuleMeta(
+        code="OUT002",
+        name="activity-count",
+        family="outputs",
+        scope=Scope.KEY_RESULT,
+        summary="A key result that counts work done ('publish 10 posts', 'run 5 workshops').",
+        rationale=(
+            "A number does not make a key result an outcome. 'Publish 10 posts' or 'Increase "
+            "test coverage to 80%' count the team's own work: they are met by working harder, "
+            "whatever customers do. Google's playbook: 'OKRs are not a shared to-do list'. Ask "
+            "what the posts or the coverage are for (readers who sign up, fewer escaped defects) "
+            "and measure that."
+        ),
+        bad=(
+            Example(
+                example_head(objective="Make onboarding effortless")
+                + "    key_results:\n"
+                + "      - Publish 10 blog posts  # expect: OUT002\n"
+                + "      - 'Growth: run 4 pricing experiments'  # expect: OUT002\n"
+                + "      - Increase test coverage to 80%  # expect: OUT002\n",
+                messages=(
+                    (
+                        "activity count: the key result counts work done ('10 blog posts'), not "
+                        "a change in what people do; ask what the work is for and measure that "
+                        "change (who does what, from what to what), keeping the work under "
+                        "`initiatives:`."
+                    ),
+                    (
+                        "activity count: the key result counts work done ('4 pricing "
+                        "experiments'), not a change in what people do; ask what the work is for "
+                        "and measure that change (who does what, from what to what), keeping the "
+                        "work under `initiatives:`."
+                    ),
+                    (
+                        "activity count: the key result measures the team's own work ('test "
+                        "coverage'), which moves whatever customers do; ask what the work is for "
+                        "and measure that change (who does what, from what to what), keeping the "
+                        "work under `initiatives:`."
+                    ),
+                ),
+                fixed=(
+                    "team: Growth\n"
+                    "period: 2026-Q1\n"
+                    "objectives:\n"
+                    "  - title: Make onboarding effortless\n"
+                    "    key_results:\n"
+                    "    initiatives:\n"
+                    "      - Publish 10 blog posts  # expect: OUT002\n"
+                    "      - 'Growth: run 4 pricing experiments'  # expect: OUT002\n"
+                    "      - Increase test coverage to 80%  # expect: OUT002\n"
+                ),
+            ),
+        ),
+        good=(
+            Example(
+                example_head(objective="Make onboarding effortless")
+                + "    key_results:\n"
+                + "      - Grow blog readers who start a trial from 40 to 120 a month\n"
+                + "      - Cut escaped defects per release from 9 to 3\n"
+                + "    initiatives:\n"
+                + "      - Publish 10 blog posts\n"
+            ),
+        ),
+        severity=Severity.WARNING,
+        needs_readings=True,
+        fixable=True,
+    )
+
+    def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+        reading = reading_of(context.readings, item.text)
+        if reading is None or not reading.is_output or reading.output_kind not in COUNTING_KINDS:
+            return
+        evidence = reading.output_evidence
+        quoted = evidence.quoted() if evidence else "the number"
+        if reading.output_kind == INTERNAL_METRIC:
+            found = f"measures the team's own work ({quoted}), which moves whatever customers do"
+        else:
+            found = f"counts work done ({quoted}), not a change in what people do"
+        assert reading.output_kind in (ACTIVITY_COUNT, INTERNAL_METRIC)
+        yield item.violation(
+            f"activity count: the key result {found}; ask what the work is for and measure that "
+            "change (who does what, from what to what), keeping the work under `initiatives:`.",
+            fix=move_to_initiatives(item),
+            suggestion=suggest_outcome(reading),
+        )

@@ -1,0 +1,66 @@
+"""OUT003 prescribed-solution: A key result that dictates the how ('... by launching X')."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from okrlint.api import (
+    Example,
+    KeyResultItem,
+    NoOptions,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    Scope,
+    Severity,
+    Violation,
+    example_head,
+    reading_of,
+)
+
+
+class PrescribedSolution(Rule[NoOptions]):
+    meta = RuleMeta(
+        code="OUT003",
+        name="prescribed-solution",
+        family="outputs",
+        scope=Scope.KEY_RESULT,
+        summary="A key result that dictates the how ('... by launching X').",
+        rationale=(
+            "A key result states the outcome and leaves the way to reach it open, so the team "
+            "can change tactics when the first idea does not work (Gothelf and Seiden, "
+            "Outcomes Over Output). 'Raise sign-ups by launching a referral programme' ties the "
+            "result to one solution; keep the outcome and list the solution under "
+            "`initiatives:`."
+        ),
+        bad=(
+            Example(
+                example_head(objective="Make onboarding effortless")
+                + "    key_results:\n"
+                + "      - Raise weekly sign-ups from 400 to 600 by launching a referral program"
+                + "  # expect: OUT003\n"
+            ),
+        ),
+        good=(
+            Example(
+                example_head(objective="Make onboarding effortless")
+                + "    key_results:\n"
+                + "      - Raise weekly sign-ups from 400 to 600\n"
+                + "    initiatives:\n"
+                + "      - Launch a referral program\n"
+            ),
+        ),
+        severity=Severity.WARNING,
+        needs_readings=True,
+    )
+
+    def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+        reading = reading_of(context.readings, item.text)
+        if reading is None or reading.prescribed is None or reading.is_output:
+            return
+        how = reading.prescribed.text
+        yield item.violation(
+            f"prescribed solution: '{how}' dictates how the result is reached; keep the outcome "
+            f"in the key result and move '{how}' to `initiatives:`, so the team can change "
+            "tactics if it does not work."
+        )
