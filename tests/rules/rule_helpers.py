@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from okrlint.findings import Finding
 from okrlint.testing import lint_text
@@ -40,3 +41,16 @@ def kr_set(
     """One objective with the given key-result titles."""
     lines = f"{HEAD}  - title: {objective}\n{extra}    key_results:\n"
     return lines + "".join(f"      - {kr}\n" for kr in key_results)
+
+
+def findings_of(*key_results: str) -> list[Finding]:
+    """Every finding on the given key results (quoted as JSON strings), with default settings."""
+    lines = "".join(f"      - {json.dumps(kr)}\n" for kr in key_results)
+    text = f"{HEAD}  - title: Make paying us effortless\n    key_results:\n{lines}"
+    return [f for f in lint_text(text) if f.object.startswith("O1/KR")]
+
+
+def codes_at(key_result: str, at_least: str = "info") -> set[str]:
+    """The codes of the findings on one key result at or above a severity."""
+    rank = {"info": 1, "warning": 2, "error": 3}
+    return {f.code for f in findings_of(key_result) if rank[f.severity.value] >= rank[at_least]}
