@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from okrlint.quantities import with_base_values
 from okrlint.text.number_mentions import (
     BASELINE,
     COUNT,
@@ -185,7 +186,7 @@ class _Analysis:
         self.lower = lower
         self.hits = hits
         self.reader = reader
-        self.numbers = find_numbers(self.text)
+        self.numbers = with_base_values(find_numbers(self.text))
         self.starts = [token.idx for token in doc]
         self.ends = [token.idx + len(token.text) for token in doc]
         self.measures = [n for n in self.numbers if n.measures]

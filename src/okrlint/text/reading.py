@@ -137,7 +137,8 @@ class KeyResultReading:
             if term is not None:
                 row[at] = [term.text, term.term, term.lexicon, term.start, term.end]
         row[_NUMBERS_AT] = [
-            [n.text, n.value, n.unit, n.kind, n.role, n.start, n.end, n.upper] for n in self.numbers
+            [n.text, n.value, n.unit, n.kind, n.role, n.start, n.end, n.upper, n.base]
+            for n in self.numbers
         ]
         row[_HITS_AT] = {
             key: [[t.text, t.term, t.lexicon, t.start, t.end] for t in terms]

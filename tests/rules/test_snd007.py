@@ -1,4 +1,4 @@
-"""SND007 reads a file's history from real git repositories made in temporary folders."""
+"""SND007 moved-goalposts: history read from real git repositories in temporary folders."""
 
 from __future__ import annotations
 
