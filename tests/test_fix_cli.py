@@ -168,3 +168,37 @@ def test_the_output_rules_fix_for_real(tmp_path: Path, monkeypatch: pytest.Monke
     assert (okrs / "growth.yaml").read_text() == REAL_FIXED
     after = sorted((f["code"], f["object"]) for f in json.loads(result.stdout)["findings"])
     assert after == [("FOC003", "O1")]
+
+
+def test_fix_never_leaves_an_objective_without_key_results(tmp_path: Path) -> None:
+    import jsonschema
+    from ruamel.yaml import YAML
+
+    from okrlint.model import json_schema
+
+    outputs_only = (
+        "team: Growth\nperiod: 2026-Q1\nobjectives:\n"
+        "  - title: Make the first week effortless\n"
+        "    key_results:\n"
+        "      - Launch the referral program\n"
+        "      - Ship the new onboarding wizard\n"
+        "  - title: Win the mid-market\n"
+        "    key_results:\n"
+        "      - Launch the partner portal\n"
+    )
+    okr = tmp_path / "growth.yaml"
+    okr.write_text(outputs_only)
+    result = CliRunner().invoke(app, ["check", "--fix", "--format", "json", str(okr)])
+    fixed = okr.read_text()
+    data = YAML(typ="safe").load(fixed)
+    # One output of the first objective moved; the last key result of each stays for a person.
+    assert [len(o["key_results"]) for o in data["objectives"]] == [1, 1]
+    assert data["objectives"][0]["initiatives"] == ["Launch the referral program"]
+    assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data)) == []
+    # Linting the result finds no error, and still the two outputs left in place.
+    findings = json.loads(result.stdout)["findings"]
+    assert not [f for f in findings if f["severity"] == "error"]
+    assert sorted(f["text"] for f in findings if f["code"] == "OUT001") == [
+        "Launch the partner portal",
+        "Ship the new onboarding wizard",
+    ]

@@ -142,6 +142,12 @@ def _period(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+def check_period(value: str) -> str:
+    """A period as written (`2026-Q1`), or ValueError saying what a period looks like."""
+    checked: str = _period(value)
+    return checked
+
+
 class ObjectiveType(StrEnum):
     COMMITTED = "committed"
     ASPIRATIONAL = "aspirational"

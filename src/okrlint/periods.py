@@ -98,3 +98,13 @@ def period_label(period: str | PeriodRange) -> str:
     if isinstance(period, PeriodRange):
         return f"{period.start.isoformat()}..{period.end.isoformat()}"
     return period
+
+
+def period_text(period: object) -> str:
+    """A period as findings name it: as written, or `START..END` for a range."""
+    if isinstance(period, dict):
+        return f"{period.get('start', '')}..{period.get('end', '')}"
+    start, end = getattr(period, "start", None), getattr(period, "end", None)
+    if start is not None and end is not None:
+        return f"{start}..{end}"
+    return "" if period is None else str(period)

@@ -22,6 +22,8 @@ from okrlint.findings import Severity
 from okrlint.pipeline.load import DEFAULT_MAX_FILE_BYTES, read_plain_yaml
 
 CONFIG_FILE = ".okrlint.yaml"
+# Looked for in this order in each folder: `.okrlint.yaml` wins when a folder has both.
+CONFIG_FILES = (CONFIG_FILE, ".okrlint.yml")
 PYPROJECT = "pyproject.toml"
 
 
@@ -154,7 +156,7 @@ def _extended(path: Path, target: str) -> Path:
         raise ConfigError(f"{path}: extends: {target!r} is not a path")
     candidate = path.parent / target
     if candidate.is_dir():
-        for name in (CONFIG_FILE, PYPROJECT):
+        for name in (*CONFIG_FILES, PYPROJECT):
             if (candidate / name).is_file():
                 return candidate / name
     return candidate
@@ -268,15 +270,17 @@ def explain_config_error(path: Path, error: ValidationError) -> str:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest `.okrlint.yaml`, or pyproject.toml with [tool.okrlint], at or above `start`."""
+    """The nearest `.okrlint.yaml` (or `.okrlint.yml`), or pyproject.toml with [tool.okrlint],
+    at or above `start`."""
     directory = start if start.is_dir() else start.parent
     directory = directory.resolve()
     for folder in (directory, *directory.parents):
-        candidate = folder / CONFIG_FILE
-        # Anything but a folder under that name is the config, so that one okrlint cannot read
-        # (a FIFO, a dangling link) is an error rather than silently passed over.
-        if os.path.lexists(candidate) and not candidate.is_dir():
-            return candidate
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            # Anything but a folder under that name is the config, so that one okrlint cannot
+            # read (a FIFO, a dangling link) is an error rather than silently passed over.
+            if os.path.lexists(candidate) and not candidate.is_dir():
+                return candidate
         pyproject = folder / PYPROJECT
         if pyproject.is_file() and has_okrlint_table(pyproject):
             return pyproject

@@ -140,6 +140,10 @@ class _Mover:
         key_results = self.objective_data.get("key_results")
         if not isinstance(key_results, list) or position >= len(key_results):
             raise _CannotFix
+        if len(key_results) < 2:
+            # The objective's last key result: moved, it would leave `key_results:` empty, which
+            # the format rejects. A person must write the outcome first.
+            raise _CannotFix
         self.value = key_results[position]
         self.key_results = key_results
         self.position = position

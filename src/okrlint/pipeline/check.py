@@ -16,6 +16,7 @@ from typing import Any
 from okrlint.api import Rule, RuleContext, Scope, Workspace
 from okrlint.config.settings import Settings
 from okrlint.findings import Finding, Severity, Violation
+from okrlint.periods import period_text
 from okrlint.pipeline.filter import applies
 from okrlint.pipeline.understand import RunReadings
 from okrlint.rules.registry import Registry
@@ -154,6 +155,9 @@ def stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> Fi
     line, column, end_line, end_column = (
         (span.line, span.column, span.end_line, span.end_column) if span else (1, 1, 1, 1)
     )
+    team, period = violation.team, violation.period
+    if not team and violation.document is not None:
+        team, period = _set_of(violation.document.data)
     return Finding(
         path=violation.source.display,
         line=line,
@@ -168,4 +172,15 @@ def stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> Fi
         text=violation.text,
         fix=violation.fix,
         suggestion=violation.suggestion,
+        team=team,
+        period=period,
     )
+
+
+def _set_of(data: object) -> tuple[str, str]:
+    """The team and period a document names, as written, even when it breaks the format."""
+    if not isinstance(data, dict):
+        return "", ""
+    team = data.get("team")
+    period = data.get("period")
+    return ("" if team is None else str(team)), ("" if period is None else period_text(period))

@@ -71,12 +71,13 @@ def lint_paths(
     config: str | Path | Mapping[str, Any] | LoadedConfig | None = None,
     *,
     options: RunOptions | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Lint files and folders, as `okrlint check` does, and return the report.
 
     `config` is a config file path, a mapping of config keys, or None for the nearest config
     above each file. Raises `ConfigError` for a bad config and `PathNotFoundError` for a path
-    that does not exist.
+    that does not exist. `progress` is told (files checked, files planned) after each batch.
     """
     options = options or RunOptions()
     if config is not None:
@@ -94,10 +95,14 @@ def lint_paths(
     planned = list(zip(tasks, numbers, strict=True))
     checker = _Checker(registry, options, settings_for.root(), known)
     run = _Run(checker)
+    checked = 0
     for result in stream_batches(
         checker.load_and_check, in_batches(planned), options.jobs, len(planned)
     ):
         run.add(result)
+        if progress is not None:
+            checked += len(result.sources)
+            progress(checked, len(planned))
     report = run.finish()
     report.counts.skipped_files += skipped
     report.warnings.extend(warnings)

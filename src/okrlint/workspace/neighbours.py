@@ -17,7 +17,7 @@ from pathlib import Path
 
 from okrlint.api import SetItem
 from okrlint.cache import SummaryCache
-from okrlint.config.files import CONFIG_FILE, PYPROJECT, extends_another, has_okrlint_table
+from okrlint.config.files import CONFIG_FILES, PYPROJECT, extends_another, has_okrlint_table
 from okrlint.pipeline.discover import discover, display_path, is_excluded
 from okrlint.pipeline.load import DEFAULT_MAX_FILE_BYTES
 from okrlint.pipeline.parallel import LoadTask, stream_files
@@ -56,9 +56,10 @@ def _root_of_folder(folder: Path, known: dict[Path, Path | None]) -> Path | None
 def _marks_root(folder: Path) -> bool:
     if (folder / ".git").exists():
         return True
-    config = folder / CONFIG_FILE
-    if config.is_file():
-        return not extends_another(config)
+    for name in CONFIG_FILES:
+        config = folder / name
+        if config.is_file():
+            return not extends_another(config)
     pyproject = folder / PYPROJECT
     return pyproject.is_file() and has_okrlint_table(pyproject) and not extends_another(pyproject)
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from okrlint.findings import Violation
 from okrlint.model import Direction, KeyResult, ObjectiveType, OkrSet, PeriodRange
+from okrlint.periods import period_text
 from okrlint.sources import Document, NodePath, SourceFile, Span
 from okrlint.text.key_result_numbers import Numbers, numbers_of
 
@@ -70,8 +71,24 @@ class SetSummary:
             return f"{self.source.display} (document {self.index + 1})"
         return self.source.display
 
+    @property
+    def period_text(self) -> str:
+        return period_text(self.period)
+
     def violation(self, message: str, *, node: NodePath = ()) -> Violation:
-        return Violation(message, self.source, node=node, span=self._span(node))
+        # A finding on an objective's own node (its aligns_to, its owner) is about the objective.
+        object_id = ""
+        if len(node) >= 2 and node[0] == "objectives" and isinstance(node[1], int):
+            object_id = self.objectives[node[1]].id
+        return Violation(
+            message,
+            self.source,
+            node=node,
+            span=self._span(node),
+            object_id=object_id,
+            team=self.team,
+            period=self.period_text,
+        )
 
     def key_result_violation(self, message: str, key_result: KeyResultSummary) -> Violation:
         return Violation(
@@ -80,6 +97,8 @@ class SetSummary:
             span=key_result.push_span,
             object_id=key_result.object_id,
             text=key_result.title,
+            team=self.team,
+            period=self.period_text,
         )
 
     def _span(self, node: NodePath) -> Span:
