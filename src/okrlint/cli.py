@@ -267,6 +267,9 @@ def _check(
         _fail("--stdin-filename names the file for `-`; pass `-` to read standard input")
     to_terminal = output_file is None and sys.stdout.isatty()
     chosen = OutputFormat(output_format.value) if output_format else _default_format(to_terminal)
+    if select is not None and not _split(select):
+        # `--select ''` (an unset variable in a script) would run no rule and pass.
+        _fail("--select names no rule; give codes, prefixes, names or families, or leave it out")
     overrides = Overrides(
         select=_split(select),
         extend_select=_split(extend_select) or [],
@@ -317,7 +320,11 @@ def _check(
     if output_file is None:
         sys.stdout.writelines(chunks)
     else:
+        from okrlint.safe_files import check_output_target
+
         try:
+            # Only a regular file is replaced: never a FIFO, a device or a dangling link.
+            check_output_target(output_file)
             with output_file.open("w", encoding="utf-8", newline="") as stream:
                 stream.writelines(chunks)
         except OSError as error:
