@@ -1,4 +1,5 @@
-"""SND007 reads a file's history from real git repositories made in temporary folders."""
+"""SND007: what its metadata examples do not cover, on real git repositories made in temporary
+folders."""
 
 from __future__ import annotations
 
