@@ -291,22 +291,78 @@ def test_unit_spellings() -> None:
 
 
 def test_pint_is_imported_only_for_a_conversion(tmp_path: Path) -> None:
-    plain = tmp_path / "plain.yaml"
+    # Two repositories: the whole-repository rules read every file of their own.
+    for name in ("plain", "converting"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / ".okrlint.yaml").write_text("")
+    plain = tmp_path / "plain" / "okrs.yaml"
     plain.write_text(_set("Grow seats from 1,000 to 1,500", "Lift reply rate from 2% to 3%"))
-    converting = tmp_path / "converting.yaml"
+    converting = tmp_path / "converting" / "okrs.yaml"
     converting.write_text(_set("Cut p95 from 1.2 s to 600 ms"))
     script = (
         "import sys, json\n"
         "from okrlint.pipeline.run import RunOptions, lint_paths\n"
-        "report = lint_paths([sys.argv[1]], options=RunOptions(jobs=1, cache=False))\n"
-        "print(json.dumps(['pint' in sys.modules, len(report.findings)]))\n"
+        "cache = sys.argv[2] == 'cache'\n"
+        "report = lint_paths([sys.argv[1]], options=RunOptions(jobs=1, cache=cache))\n"
+        "print(json.dumps(['pint' in sys.modules, [f.code for f in report.findings]]))\n"
     )
 
-    def run(path: Path) -> list[object]:
+    def run(path: Path, cache: str = "no-cache") -> list[object]:
         done = subprocess.run(
-            [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+            [sys.executable, "-c", script, str(path), cache],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         return list(json.loads(done.stdout.strip().splitlines()[-1]))
 
     assert run(plain)[0] is False
     assert run(converting)[0] is True
+    # The conversion is kept with the reading: a run that finds it in the cache needs no pint,
+    # and judges the same.
+    cold = run(converting, "cache")
+    warm = run(converting, "cache")
+    assert cold[0] is True and warm[0] is False
+    assert cold[1] == warm[1] and "SND002" not in str(warm[1])
+
+
+def test_a_multiple_of_the_baseline_is_the_target() -> None:
+    from okrlint.model import Direction, KeyResult
+    from okrlint.text.key_result_numbers import numbers_of
+    from okrlint.text.pack import load_pack
+    from okrlint.text.reader import read_texts
+
+    texts = ["Double weekly exports from 400", "Halve the review queue from 6 days"]
+    readings = read_texts(texts, load_pack())
+    doubled = numbers_of(KeyResult(title=texts[0]), readings[texts[0]])
+    assert (doubled.baseline, doubled.target, doubled.direction) == (400, 800, Direction.INCREASE)
+    halved = numbers_of(KeyResult(title=texts[1]), readings[texts[1]])
+    assert (halved.baseline, halved.target, halved.direction) == (6, 3, Direction.DECREASE)
+    assert halved.unit == "day"
+    assert _codes(_set(*texts)) == []
+
+
+def test_fields_in_two_units_are_not_already_met() -> None:
+    text = HEAD + (
+        "    key_results:\n"
+        "      - title: Trim checkout p95\n"
+        "        baseline: 1.3 s\n"
+        "        target: 850 ms\n"
+        "        current: 1.1 s\n"
+    )
+    assert _codes(text) == []
+
+
+def test_fields_and_sentence_in_different_units_agree_or_disagree_by_value() -> None:
+    text = HEAD + (
+        "    key_results:\n"
+        "      - title: Trim checkout p95 from 1.3 s to 850 ms\n"
+        "        baseline: 1300 ms\n"
+        "        target: 0.85 s\n"
+        "      - title: Trim search p95 from 1.3 s to 850 ms\n"
+        "        baseline: 1.5 s\n"
+        "        target: 850 ms\n"
+    )
+    findings = lint_text(text, select=["MEA003"], today=TODAY)
+    assert [f.line for f in findings] == [10]
+    assert "the text starts from '1.3 s' but `baseline:` is 1500" in findings[0].message

@@ -226,6 +226,7 @@ class KeyResultItem:
         field_name: str | None = None,
         fix: Fix | None = None,
         suggestion: str | None = None,
+        hint: bool = False,
     ) -> Violation:
         node = (*self.node, field_name) if field_name else self.node
         return Violation(
@@ -237,6 +238,7 @@ class KeyResultItem:
             text=self.key_result.title,
             fix=fix,
             suggestion=suggestion,
+            hint=hint,
         )
 
 

@@ -61,6 +61,9 @@ class Violation:
     suggestion: str | None = None
     # A value error points at the value itself; everything else at the start of its entry.
     at_value: bool = False
+    # The rule is unsure (a text verdict the evidence supports only weakly): reported as `info`
+    # whatever the rule's severity, so a gate on warnings stays quiet.
+    hint: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,13 @@ quantities already in one unit never reach it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from okrlint.text.number_mentions import NumberMention
+from okrlint.text.number_mentions import BASELINE, TARGET, THRESHOLD, NumberMention
 
 # What a quantity measures.
 TIME = "time"
@@ -99,6 +100,8 @@ class Quantity:
     text: str
     # The upper end of a range ("10-15%").
     upper: float | None = None
+    # The value in the registry's base unit (seconds, bytes), when the reading converted it.
+    base: float | None = None
 
     @property
     def known(self) -> bool:
@@ -151,7 +154,7 @@ def from_mention(mention: NumberMention) -> Quantity:
         dimension, unit = MULTIPLE, "x"
     else:
         dimension, unit = unit_of(mention.unit)
-    return Quantity(mention.value, dimension, unit, mention.text, mention.upper)
+    return Quantity(mention.value, dimension, unit, mention.text, mention.upper, mention.base)
 
 
 _WRITTEN = re.compile(
@@ -273,12 +276,46 @@ def _into(quantity: Quantity, into: Quantity) -> float | str | None:
     if quantity.dimension == MONEY:
         return f"'{quantity.text}' and '{into.text}' are in two currencies"
     if quantity.dimension in (TIME, DATA):
+        if quantity.base is not None and into.base is not None and into.value:
+            # Both were converted when the text was read.
+            return quantity.base * into.value / into.base
         if quantity.unit in _UNFIXED or into.unit in _UNFIXED:
             return (
                 f"a {quantity.unit if quantity.unit in _UNFIXED else into.unit} has no fixed length"
             )
         return _convert(quantity.value, quantity.unit, into.unit)
     return f"'{quantity.text}' and '{into.text}' are in units okrlint cannot compare"
+
+
+_BASE_UNITS = {TIME: "second", DATA: "byte"}
+
+
+def base_values(first: NumberMention, second: NumberMention) -> tuple[float, float] | None:
+    """Both values in seconds (or bytes) when they are times (or sizes) in two units."""
+    if first.value is None or second.value is None:
+        return None
+    one, other = from_mention(first), from_mention(second)
+    if one.dimension != other.dimension or one.dimension not in _BASE_UNITS:
+        return None
+    if one.unit == other.unit or one.unit in _UNFIXED or other.unit in _UNFIXED:
+        return None
+    base = _BASE_UNITS[one.dimension]
+    return _convert(first.value, one.unit, base), _convert(second.value, other.unit, base)
+
+
+def with_base_values(mentions: list[NumberMention]) -> list[NumberMention]:
+    """The mentions of a sentence, its baseline and target with their values in seconds (or
+    bytes) when it states them in two units of time (or size): the reader keeps them in the
+    reading, so runs that find it in the cache compare them without loading pint."""
+    baseline = next((m for m in mentions if m.role == BASELINE), None)
+    target = next((m for m in reversed(mentions) if m.role in (TARGET, THRESHOLD)), None)
+    if baseline is None or target is None:
+        return mentions
+    bases = base_values(baseline, target)
+    if bases is None:
+        return mentions
+    based = {id(baseline): bases[0], id(target): bases[1]}
+    return [dataclasses.replace(m, base=based[id(m)]) if id(m) in based else m for m in mentions]
 
 
 def _convert(value: float, unit: str, into: str) -> float:

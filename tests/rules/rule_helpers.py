@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -75,3 +76,16 @@ objectives:
 
 def codes_of(lines: list[str]) -> list[str]:
     return [line.split(" ")[0] for line in lines]
+
+
+def findings_of(*key_results: str) -> list[Finding]:
+    """Every finding on the given key results (quoted as JSON strings), with default settings."""
+    lines = "".join(f"      - {json.dumps(kr)}\n" for kr in key_results)
+    text = f"{HEAD}  - title: Make paying us effortless\n    key_results:\n{lines}"
+    return [f for f in lint_text(text) if f.object.startswith("O1/KR")]
+
+
+def codes_at(key_result: str, at_least: str = "info") -> set[str]:
+    """The codes of the findings on one key result at or above a severity."""
+    rank = {"info": 1, "warning": 2, "error": 3}
+    return {f.code for f in findings_of(key_result) if rank[f.severity.value] >= rank[at_least]}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rule_helpers import kr_set, lint_codes
+import pytest
+from rule_helpers import codes_at, findings_of, kr_set, lint_codes
 
 
 def test_no_target_reads_numbers_quantifiers_and_cadences() -> None:
@@ -13,5 +14,40 @@ def test_no_target_reads_numbers_quantifiers_and_cadences() -> None:
         "Raise activation to 45%",
     )
     found = lint_codes(text, "MEA001")
-    assert [f.line for f in found] == [6, 7]
-    assert "a date such as 'by May' is not a target" in found[1].message
+    # The dated milestone is an output: OUT001 reports it, and MEA001 stays silent there.
+    assert [f.line for f in found] == [6]
+    outputs = [f for f in lint_codes(text, "OUT001") if f.severity == "warning"]
+    assert [f.line for f in outputs] == [7]
+    assert "marks work as done ('in production')" in outputs[0].message
+
+
+@pytest.mark.parametrize(
+    "key_result",
+    [
+        "Raise trial conversion to X%",
+        "Grow retained accounts to N3",
+        "Weekly signups doubles",
+        "Be in the top 5 apps in our category",
+        "Keep an app store rating of 4.5 or higher",
+        "Customers invite a teammate within the first 14 days",
+    ],
+)
+def test_targets_without_a_plain_figure_are_targets(key_result: str) -> None:
+    assert "MEA001" not in codes_at(key_result)
+
+
+@pytest.mark.parametrize("key_result", ["Maximise monthly visits", "Improve checkout conversion"])
+def test_a_direction_alone_is_no_target(key_result: str) -> None:
+    [finding] = [f for f in findings_of(key_result) if f.code == "MEA001"]
+    assert finding.severity.value == "warning"
+    assert f"'{key_result.split()[0]}' says which way the measure should go" in finding.message
+
+
+def test_a_cadence_of_work_is_a_target_but_a_cadence_naming_a_measure_is_not() -> None:
+    assert "MEA001" not in codes_at("Send weekly updates to every partner")
+    assert "MEA001" in codes_at("Maximise weekly signups")
+
+
+def test_an_output_read_with_low_confidence_leaves_the_missing_target_to_mea001() -> None:
+    found = {f.code: f.severity.value for f in findings_of("Declutter the settings screen")}
+    assert found == {"OUT001": "info", "MEA001": "warning"}

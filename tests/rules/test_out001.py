@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rule_helpers import kr_set, lint_codes
+import pytest
+from rule_helpers import codes_at, findings_of, kr_set, lint_codes
 
 
 def test_output_message_names_the_evidence_and_the_way_forward() -> None:
@@ -11,3 +12,64 @@ def test_output_message_names_the_evidence_and_the_way_forward() -> None:
     assert "'the referral program'" in finding.message
     assert "initiatives" in finding.message
     assert finding.line == 6
+
+
+@pytest.mark.parametrize(
+    "key_result",
+    [
+        "We've published the onboarding handbook",
+        "The team has documented every billing runbook",
+        "Invoice templates for the spring range are approved",
+        "Every report gets fully documented",
+        "Billing framework and copy complete",
+    ],
+)
+def test_outputs_written_as_states_are_outputs(key_result: str) -> None:
+    assert codes_at(key_result, "warning") == {"OUT001"}
+
+
+@pytest.mark.parametrize("key_result", ["Declutter the settings screen", "Reword the pricing FAQ"])
+def test_a_verb_of_work_no_lexicon_holds_is_read_from_the_sentences_shape(
+    key_result: str,
+) -> None:
+    [finding] = [f for f in findings_of(key_result) if f.code == "OUT001"]
+    # Read from the shape only: a hint, which a gate on warnings does not see.
+    assert finding.severity.value == "info"
+    assert "read from the sentence's shape" in finding.message
+    assert f"'{key_result.split()[0]}'" in finding.message
+
+
+def test_one_problem_one_finding_an_output_gets_no_measurement_finding() -> None:
+    found = findings_of("Launch the referral program")
+    assert [f.code for f in found] == ["OUT001"]
+    [finding] = found
+    assert finding.severity.value == "warning"
+    # The evidence, who acts, why it matters and what to write instead.
+    assert "the delivery verb 'Launch'" in finding.message
+    assert "(the team acts)" in finding.message
+    assert "can be met while no customer does anything differently" in finding.message
+    assert "ask what customers or users will do differently" in finding.message
+
+
+def test_a_bare_deliverable_is_a_hint() -> None:
+    [finding] = [f for f in findings_of("Prototype: bulk import") if f.code == "OUT001"]
+    assert finding.severity.value == "info"
+    assert "Reported as a hint" in finding.message
+
+
+@pytest.mark.parametrize(
+    "key_result",
+    [
+        "Grow storefront visitors",
+        "Weekly reports shared by users rise by 30%",
+        "Dashboards exported by customers grow by 20%",
+        "95% of billing disputes are resolved within a week",
+        "CFO: Raise gross margin to 60%",
+        "`2025.Q1.03` - Weekly active projects above 400",
+        "Refunds are processed faster by X%",
+        "Add 30 enterprise customers",
+        "% of invoices paid on time",
+    ],
+)
+def test_outcomes_phrased_with_a_work_word_are_not_outputs(key_result: str) -> None:
+    assert not codes_at(key_result) & {"OUT001", "OUT002"}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rule_helpers import kr_set, lint_codes
+import pytest
+from rule_helpers import codes_at, findings_of, kr_set, lint_codes
 
 
 def test_activity_counts_and_the_teams_own_metrics() -> None:
@@ -13,3 +14,20 @@ def test_activity_counts_and_the_teams_own_metrics() -> None:
     assert [f.line for f in found] == [6, 7, 8]
     assert "'10 blog posts'" in found[0].message
     assert "team's own work ('test coverage')" in found[1].message
+
+
+@pytest.mark.parametrize(
+    "key_result",
+    [
+        "Call on three customers",
+        "Hold 3 design reviews per sprint",
+        "Run 4 pricing workshops per month",
+    ],
+)
+def test_counts_of_the_teams_own_activity_are_activity_counts(key_result: str) -> None:
+    assert "OUT002" in codes_at(key_result, "warning")
+
+
+def test_people_the_work_is_done_to_are_not_who_acts() -> None:
+    [finding] = [f for f in findings_of("Call on three customers") if f.code == "OUT002"]
+    assert "(the team acts; 'customers' only receive the work)" in finding.message

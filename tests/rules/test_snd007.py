@@ -1,5 +1,4 @@
-"""SND007: what its metadata examples do not cover, on real git repositories made in temporary
-folders."""
+"""SND007 moved-goalposts: history read from real git repositories in temporary folders."""
 
 from __future__ import annotations
 

@@ -1,12 +1,14 @@
 """Suggested outcome-shaped rewrites for key results that are outputs.
 
 Rewriting a key result needs a person: only they know who should behave differently and by how
-much. So the suggestion is a sentence with the known parts filled in from the reading (the actor,
-the behaviour the deliverable is for) and the rest left as marked placeholders, `<like this>`.
-It is shown with the finding and never applied by `--fix`.
+much. So a rewrite is offered only when the text itself names the people (who) and what they
+would do differently (the behaviour the text names, or the one its deliverable is for); the
+figures are left to the author as `from <baseline> to <target>`. Without the people or the
+behaviour there is no suggestion: a sentence of placeholders helps nobody. It is shown with the
+finding, never applied by `--fix` and never offered as a SARIF fix.
 
-    "Launch the referral program"  ->  "Increase the share of <who> who <refer ...> from
-                                        <baseline> to <target>"
+    "Roll out the mobile app to all users"  ->  "Increase the share of users who use the
+                                                 mobile app from <baseline> to <target>"
 """
 
 from __future__ import annotations
@@ -105,26 +107,23 @@ def _thing(deliverable: str | None) -> str:
     return f"the {cleaned}" if cleaned else "the work"
 
 
-def suggest_outcome(reading: KeyResultReading) -> str:
-    """An outcome-shaped rewrite of an output key result, placeholders marked `<...>`."""
+def suggest_outcome(reading: KeyResultReading) -> str | None:
+    """An outcome-shaped rewrite of an output key result, or None when the text does not say
+    who would behave differently and how."""
     kind = reading.output_kind or ""
-    who = _text(reading.actor) or "<who>"
-    deliverable = reading.deliverable
-    if kind == "hire":
-        return "Increase <the measure the new people will move> from <baseline> to <target>"
-    if kind == "internal_metric":
-        return (
-            "Reduce <the customer-facing problem this prevents, e.g. escaped defects> "
-            "from <baseline> to <target>"
-        )
-    # What the deliverable is for, else the behaviour the reading found (a noun such as
-    # "referral" turned into what people do), else a question in the placeholder.
+    if kind in ("hire", "internal_metric"):
+        # What new people or a team's own measure should move is not in the text.
+        return None
+    who = _text(reading.actor) or _people_named(reading)
     known = _text(reading.behaviour)
-    guessed = behaviour_for(deliverable) or behaviour_for(known) or known
-    if guessed:
-        does = f"<{guessed} ...>"
-    elif kind == "activity_count":
-        does = f"<do what {_thing(deliverable)} is for>"
-    else:
-        does = f"<do what {_thing(deliverable)} should make them do>"
+    does = behaviour_for(reading.deliverable) or behaviour_for(known) or known
+    if not who or not does:
+        return None
     return f"Increase the share of {who} who {does} from <baseline> to <target>"
+
+
+def _people_named(reading: KeyResultReading) -> str | None:
+    """The people the text names, as written ("all users" -> "users")."""
+    hits = getattr(reading, "hits", None) or {}
+    people = hits.get("customer_actors", ())
+    return _text(people[0]) if people else None

@@ -3,7 +3,8 @@
 `tool.driver.rules[]` is built from the rule metadata, so each alert links to its help text.
 A finding's `fix` becomes a SARIF `fix` with character-offset replacements; a fix without
 edits, and a suggestion, travel in the result's `properties`, because SARIF requires every
-`fix` to change an artifact.
+`fix` to change an artifact. A suggested rewrite is advice for a person, never a SARIF fix: a
+viewer would offer to apply it with one click.
 """
 
 from __future__ import annotations
@@ -120,8 +121,6 @@ def _result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
             result["fixes"] = fixes
         else:
             properties["fix"] = finding.fix.description
-    if finding.suggestion and finding.code in REWRITES and finding.line == finding.end_line:
-        result.setdefault("fixes", []).append(suggestion_fix(finding, region))
     if properties:
         result["properties"] = properties
     return result
@@ -144,35 +143,6 @@ def sarif_fixes(finding: Finding, fix: Fix) -> list[dict[str, Any]]:
     ]
     change = {"artifactLocation": _artifact(finding), "replacements": replacements}
     return [{"description": {"text": fix.description}, "artifactChanges": [change]}]
-
-
-# Rules whose suggestion is a rewrite of the flagged key result itself (other rules' suggestions
-# are advice, and stay in the result's properties only).
-REWRITES = frozenset({"OUT001", "OUT002"})
-
-
-def suggestion_fix(finding: Finding, region: dict[str, Any]) -> dict[str, Any]:
-    """A suggested rewrite as a SARIF fix a person may choose: it replaces the item's text.
-
-    The rewrite has parts only a person can fill in (marked `<...>`), so its description says so;
-    okrlint itself never applies it.
-    """
-    return {
-        "description": {
-            "text": f"Rewrite as an outcome, then fill in the <...> parts: {finding.suggestion}"
-        },
-        "artifactChanges": [
-            {
-                "artifactLocation": _artifact(finding),
-                "replacements": [
-                    {
-                        "deletedRegion": dict(region),
-                        "insertedContent": {"text": finding.suggestion or ""},
-                    }
-                ],
-            }
-        ],
-    }
 
 
 def _fingerprint(finding: Finding) -> str:

@@ -139,7 +139,7 @@ def stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> Fi
         end_column=end_column,
         code=rule.meta.code,
         name=rule.meta.name,
-        severity=settings.severity_of(rule.meta.code),
+        severity=Severity.INFO if violation.hint else settings.severity_of(rule.meta.code),
         message=violation.message,
         object=violation.object_id,
         text=violation.text,

@@ -28,6 +28,18 @@ def example_text(example: Example) -> str:
     return "\n".join(lines)
 
 
+def history_text(example: Example) -> list[str]:
+    """For an example with a git history: its commits, and each earlier version of the file."""
+    lines: list[str] = []
+    for day, message, text in example.history:
+        if text is None:
+            lines.extend([f"Committed on {day} as '{message}', the file reads:", ""])
+        else:
+            lines.extend([f"Committed on {day} as '{message}':", "", "```yaml"])
+            lines.extend([text.rstrip("\n"), "```", ""])
+    return lines
+
+
 def options_of(rule: type[Rule[Any]]) -> list[tuple[str, str, str, str]]:
     """(name, type, default, description) of each option of a rule."""
     rows = []
@@ -60,7 +72,7 @@ def render_rule(rule: type[Rule[Any]]) -> str:
             parts.append(
                 title + (f" (options: {dict(example.options)})" if example.options else "")
             )
-            parts.extend(["", "```yaml", example_text(example), "```", ""])
+            parts.extend(["", *history_text(example), "```yaml", example_text(example), "```", ""])
     rows = options_of(rule)
     parts.append("## Options")
     parts.append("")

@@ -168,6 +168,10 @@ class NumberMention:
     end: int
     # The upper end of a range ("10-15%": value 10, upper 15).
     upper: float | None = None
+    # The value in seconds or bytes, for the baseline and target of a sentence that states them
+    # in two units ("from 1.2 s to 800 ms"): converted once when the text is read, so runs that
+    # find the reading in the cache compare them without loading the units library.
+    base: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from okrlint.quantities import with_base_values
 from okrlint.text.number_mentions import (
     BASELINE,
     COUNT,
@@ -27,14 +28,22 @@ from okrlint.text.reading import (
     COMPLETION,
     DELIVERABLE,
     DELIVERY,
+    HIGH,
     HIRE,
     INTERNAL_METRIC,
+    LOW,
     OUTCOME,
     OUTPUT,
     TASK,
     UNKNOWN,
     KeyResultReading,
     Term,
+)
+from okrlint.text.structure import (
+    StructureWords,
+    perfect,
+    target_form,
+    unseen_work_verb,
 )
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
@@ -60,6 +69,13 @@ _QUANTIFIERS = re.compile(
 _CADENCE = re.compile(
     r"\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|nightly|hourly|yearly|annually|"
     r"every\s+(?:day|week|sprint|month|release|quarter))\b(?!\s+(?:active|actives|unique))",
+    re.IGNORECASE,
+)
+_TIME_LIMIT = re.compile(r"\bwithin\s+(?:a|an|one|the|\d+)\b", re.IGNORECASE)
+_CODE_PREFIX = re.compile(r"\s*`?[\w.-]*\d[\w.-]*`?\s+[-–—:]\s+")
+# A text that opens with the name of a measure ("% of plan ...", "Number of ...").
+_MEASURE_NAME = re.compile(
+    r"\s*(?:%|#|(?:the\s+)?(?:number|share|percentage|percent|proportion|rate|ratio|count)\s+of)\s",
     re.IGNORECASE,
 )
 _QUANTIFIED_SUBJECT = re.compile(r"\s*(?:every|each|all|no|none\s+of)\b", re.IGNORECASE)
@@ -92,6 +108,13 @@ class Reader:
         self.foreign_function_words = pack.word_list("foreign_function_words")
         self.determiners = pack.word_list("determiners")
         self.english_function_words = pack.word_list("english_function_words")
+        self.cadence_words = pack.word_list("cadence_words")
+        self.structure_words = StructureWords(
+            not_verbs=pack.word_list("not_verbs"),
+            object_openers=pack.word_list("object_openers"),
+            perfect_auxiliaries=pack.word_list("perfect_auxiliaries"),
+            perfect_subjects=pack.word_list("perfect_subjects"),
+        )
         self.phrases = PhraseMatcher()
         self.base_of: dict[str, dict[str, str]] = {}
         for name in sorted(pack.lexicons):
@@ -106,12 +129,29 @@ class Reader:
         self.lead_forms: list[tuple[str, dict[str, str]]] = [
             (kind, self.base_of.get(lexicon, {})) for lexicon, kind in _LEAD_KINDS
         ]
+        self.lexicon_names = frozenset(pack.lexicons)
+        # Irregular participles ("written", "built") and the -ed forms of every verb lexicon.
+        self.participles = frozenset(
+            form for forms in pack.inflections.values() for form in forms
+        ) | frozenset(form for name in pack.lexicons for form in pack.words(name, "ed"))
+        # Participles of a change in a measure ("grown", "reduced"): a perfect of these is news.
+        self.measure_participles = frozenset(
+            form
+            for name in ("increase_verbs", "decrease_verbs", "hold_verbs", "achieve_verbs")
+            for form in pack.words(name, "ed")
+        )
         # Verbs that end a metric phrase written before them ("Weekly active users grow ...").
         self.stop_verbs = frozenset(
             form
             for kind, forms in self.lead_forms
             if kind in ("increase", "decrease", "hold")
             for form in forms
+        )
+
+    def lexicon_starts(self, hits: dict[str, list[_Hit]]) -> frozenset[int]:
+        """Token positions where a lexicon term starts."""
+        return frozenset(
+            h.start for name, found in hits.items() if name in self.lexicon_names for h in found
         )
 
     def read(self, texts: Sequence[str]) -> dict[str, KeyResultReading]:
@@ -146,10 +186,12 @@ class _Analysis:
         self.lower = lower
         self.hits = hits
         self.reader = reader
-        self.numbers = find_numbers(self.text)
+        self.numbers = with_base_values(find_numbers(self.text))
         self.starts = [token.idx for token in doc]
         self.ends = [token.idx + len(token.text) for token in doc]
         self.measures = [n for n in self.numbers if n.measures]
+        # Set when the lead verb is known from the sentence's shape only, not from a lexicon.
+        self.guessed_verb = False
 
     # --- helpers ---
 
@@ -186,6 +228,21 @@ class _Analysis:
     def reading(self) -> KeyResultReading:
         lead_index = self._lead_index()
         lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
+        if lead_kind is None and unseen_work_verb(
+            self.doc,
+            self.lower,
+            lead_index,
+            self.reader.lexicon_starts(self.hits),
+            self.reader.structure_words,
+        ):
+            # "Refactor the billing service": an imperative with a verb no lexicon holds.
+            lead_verb, lead_lemma, lead_kind = (
+                self.doc[lead_index].text,
+                self.lower[lead_index],
+                TASK,
+            )
+            lead_end = lead_index + 1
+            self.guessed_verb = True
         if not self.english(lead_kind):
             return KeyResultReading(
                 text=self.full_text,
@@ -205,6 +262,25 @@ class _Analysis:
         if lead_kind == HIRE or self.found("staff_nouns"):
             # "Hire 2 people", "Onboard 2 full-time contributors": staff, not customers.
             actor_hits = []
+        imperative = lead_kind in (DELIVERY, TASK) and lead_index <= 3
+        if imperative:
+            # "Visit five partner offices", "Interview 6 people": in an imperative the team acts,
+            # and people after the verb are its object, unless they are the subject of a verb
+            # of their own ("... so that 30% of users upgrade") or a share of them is measured.
+            actor_hits = [
+                h
+                for h in actor_hits
+                if h.start >= lead_end
+                and (
+                    # "users who upgrade", "paying customers": people doing something.
+                    any(
+                        v.start >= h.start or v.end == h.start
+                        for v in self.found("behaviour_verbs")
+                    )
+                    or self._share_of_people(h)
+                    or self._counted_people(h, lead_end)
+                )
+            ]
         actor = min(actor_hits, key=lambda h: h.start) if actor_hits else None
         lagging_hits = self.found("lagging_finance")
         behaviour_nouns = [
@@ -219,6 +295,8 @@ class _Analysis:
             for h in self.found("behaviour_verbs")
             if h.start >= lead_end
             and (h.start == 0 or self.lower[h.start - 1] not in self.reader.determiners)
+            # In an imperative, a verb of behaviour needs people doing it.
+            and (not imperative or any(a.start < h.start for a in actor_hits))
         ]
         behaviour = next(iter(behaviour_verbs or behaviour_nouns), None)
         metric_hits = self.found("metric_nouns")
@@ -311,6 +389,7 @@ class _Analysis:
             vanity=self.term(vanity) if vanity else None,
             prescribed=self._clause(prescribed) if prescribed else None,
             date=has_date(self.text),
+            confidence=self._confidence(output_kind),
             hits=terms,
         )
 
@@ -322,6 +401,13 @@ class _Analysis:
             if tokens[index] in (":", "|") and index < limit - 1:
                 start = index + 1
                 break
+        code = _CODE_PREFIX.match(self.text)
+        if code is not None:
+            # "`2025.Q1.03` - ...", "1.2.3 – ...": a reference code and a dash before the text.
+            start = max(
+                start,
+                next(i for i, s in enumerate([*self.starts, len(self.text)]) if s >= code.end()),
+            )
         while start < len(tokens) and (
             tokens[start] in self.reader.lead_fillers
             or re.fullmatch(r"kr\d*|o\d+|\d+[.)]|[a-z][.)]", tokens[start]) is not None
@@ -333,6 +419,9 @@ class _Analysis:
 
     def _lead(self, index: int) -> tuple[str | None, str | None, str | None, int]:
         if index >= len(self.lower):
+            return None, None, None, index
+        if index + 1 < len(self.lower) and self.lower[index + 1] in ("n't", "not", "n’t"):
+            # "We don't rely on ...": an auxiliary and a negation, not a verb of work.
             return None, None, None, index
         for start in (index, index + 2):
             if start != index and (start >= len(self.lower) or self.lower[index + 1] != "to"):
@@ -349,11 +438,27 @@ class _Analysis:
     def _measurable(self) -> tuple[bool, str | None]:
         if self.measures:
             return True, self.measures[0].text
-        for pattern in (_QUANTIFIERS, _CADENCE):
-            found = pattern.search(self.text)
-            if found:
+        written = target_form(self.text)
+        if written is not None:
+            return True, written
+        found = _QUANTIFIERS.search(self.text)
+        if found:
+            return True, found.group()
+        for found in _CADENCE.finditer(self.text):
+            if not self._names_a_measure(found):
                 return True, found.group()
         return False, None
+
+    def _names_a_measure(self, cadence: re.Match[str]) -> bool:
+        """ "monthly visits", "weekly signups": the cadence word is part of the measure's name."""
+        word = cadence.group().lower()
+        if word not in self.reader.cadence_words:
+            return False
+        after = next((i for i, start in enumerate(self.starts) if start >= cadence.end()), None)
+        if after is None:
+            return False
+        measures = ("metric_nouns", "behaviour_nouns", "vanity_metrics", "service_levels")
+        return any(h.start in (after, after + 1) for name in measures for h in self.found(name))
 
     def _vanity(self, lead_end: int) -> _Hit | None:
         # A vanity word used as a verb ("to install", "Download the app") is not a metric.
@@ -452,6 +557,12 @@ class _Analysis:
             if staff is not None and lead.term in ("add", "get", "bring on", "bring in"):
                 return HIRE, lead, deliverable
             return lead_kind, lead, deliverable
+        lead_at = self.starts[lead_index] if lead_index < len(self.starts) else 0
+        if _MEASURE_NAME.match(self.text) or _MEASURE_NAME.match(self.text[lead_at:]):
+            return None, None, None
+        done = self._perfect(lead_kind, lead_index)
+        if done is not None:
+            return COMPLETION, done, None
         completion = self._completion(lead_kind)
         if completion is not None:
             return COMPLETION, completion, self._subject(completion)
@@ -493,6 +604,59 @@ class _Analysis:
             return DELIVERABLE, self.term(thing), self.doc[: thing.end].text
         return None, None, None
 
+    def _confidence(self, output_kind: str | None) -> str:
+        """Outputs read from a verb of work, a done state or a count of work next to a verb of
+        work are clear; a verb known from the sentence's shape only, a bare noun, or a measure
+        of the team's own work is a hint."""
+        if output_kind is None:
+            return HIGH
+        if self.guessed_verb or output_kind in (DELIVERABLE, INTERNAL_METRIC):
+            return LOW
+        return HIGH
+
+    def _service_level(self, state: _Hit) -> bool:
+        """ "95% of tickets are resolved within a day": a share of things reaching a state is a
+        level of service, not work done."""
+        start = self.starts[state.start]
+        return any(n.kind == "percent" and n.end <= start for n in self.measures) or (
+            _TIME_LIMIT.search(self.text, start) is not None
+        )
+
+    def _counted_people(self, hit: _Hit, lead_end: int) -> bool:
+        """ "Add 30 enterprise customers": the verb's object is a count of people, which is a
+        result; "call on three customers", "data from 100 users" put a preposition between."""
+        if lead_end >= len(self.starts) or self.lower[lead_end] in self.reader.clause_ends:
+            return False
+        before = self.text[self.starts[lead_end] : self.starts[hit.start]]
+        return (
+            re.search(
+                r"\b(?:\d[\d,.]*\+?|[a-z]+ty|ten|hundred|thousand)\s+(?:[\w-]+\s+){0,2}$",
+                before,
+                re.I,
+            )
+            is not None
+        )
+
+    def _share_of_people(self, hit: _Hit) -> bool:
+        """ "30% of users", "half of new customers": a share of people, which is measured."""
+        before = self.text[: self.starts[hit.start]]
+        return (
+            re.search(
+                r"(?:%|\bpercent|\bhalf|\bmajority|\bshare)\s+of\s+(?:\w+\s+){0,2}$", before, re.I
+            )
+            is not None
+        )
+
+    def _perfect(self, lead_kind: str | None, lead_index: int) -> Term | None:
+        """ "We've shipped the guide", "The team has documented ...": work in a done state."""
+        if lead_kind is not None:
+            return None
+        at = perfect(self.lower, lead_index, self.reader.participles, self.reader.structure_words)
+        if at is None or self.lower[at] in self.reader.measure_participles:
+            return None
+        span = self.doc[lead_index : at + 1]
+        return Term(span.text, self.lower[at], "completion_state", span.start_char, span.end_char)
+
     def _share_target(self, lead_lemma: str | None) -> bool:
         """ "Deliver 95% of orders on time", "Make 90% of deploys hands-off": a share to reach."""
         if lead_lemma not in self.reader.share_verbs:
@@ -510,28 +674,47 @@ class _Analysis:
             return None
         measures = [
             h
-            for name in ("metric_nouns", "behaviour_nouns", "service_levels", "lagging_finance")
+            for name in (
+                "metric_nouns",
+                "behaviour_nouns",
+                "service_levels",
+                "lagging_finance",
+                "customer_actors",
+            )
             for h in self.found(name)
         ]
+        # "Grow website visitors": the people after the thing are what is measured.
         if any(h.start < thing.start or thing.start <= h.start < thing.end + 2 for h in measures):
+            return None
+        # "Increase APP": an acronym names a measure, not a thing the team makes.
+        if self.doc[thing.start].text.isupper() and len(self.doc[thing.start].text) > 1:
             return None
         return thing
 
     def _completion(self, lead_kind: str | None) -> Term | None:
         quantified = _QUANTIFIED_SUBJECT.match(self.text) is not None
         pattern = self.first("completion_state")
-        if pattern is not None and not quantified:
+        if pattern is not None and not quantified and not self._service_level(pattern):
             return self.term(pattern)
         things = self.found("deliverable_nouns")
         for hit in self.found("completion_states"):
             # "Partner program launched in two regions": a deliverable and its completion.
             if lead_kind is None and any(t.end == hit.start for t in things) and hit.start > 0:
                 return self.term(hit)
-        if self.measures or quantified or lead_kind is not None:
+        if self.measures or lead_kind is not None or target_form(self.text) is not None:
             return None
+        people = self.found("customer_actors")
         for index in range(1, len(self.lower)):
-            word, before = self.lower[index], self.lower[index - 1]
-            participle = len(word) > 4 and word.endswith("ed") and word.isalpha()
+            word = self.lower[index]
+            # "gets fully documented", "is now properly tested": adverbs between the verb and
+            # its participle.
+            back = index - 1
+            while back > 0 and self.lower[back].endswith("ly") and self.lower[back].isalpha():
+                back -= 1
+            before = self.lower[back]
+            participle = (
+                len(word) > 4 and word.endswith("ed") and word.isalpha()
+            ) or word in self.reader.participles
             following = self.lower[index + 1] if index + 1 < len(self.lower) else ""
             # A participle that ends its clause is a state ("release notes published to ..."); one
             # followed by a noun is an adjective ("cached pages").
@@ -540,15 +723,19 @@ class _Analysis:
                 participle
                 and predicative
                 and word not in self.reader.not_participles
+                and word not in self.reader.measure_participles
                 and (
                     before in self.reader.copulas
                     or (
-                        index <= 4
+                        not quantified
+                        and index <= 4
                         and self.doc[index - 1].is_alpha
                         and before not in self.reader.function_words
                     )
                 )
-            ) and not self.found("customer_actors"):
+                # People done to are not work done ("users onboarded").
+                and not any(p.start < index for p in people)
+            ):
                 return Term(
                     self.doc[index].text,
                     word,
@@ -556,7 +743,16 @@ class _Analysis:
                     self.doc[index].idx,
                     self.doc[index].idx + len(self.doc[index]),
                 )
+        last = max((i for i, t in enumerate(self.doc) if t.is_alpha), default=-1)
         for hit in self.found("completion_states"):
+            if (
+                hit.end - 1 == last
+                and hit.start > 1
+                and not set(self.lower[: hit.start]) & self.reader.verbish_words
+                and not people
+            ):
+                # "Billing framework and copy complete": a noun phrase and its done state.
+                return self.term(hit)
             if hit.term in (
                 "in production",
                 "in place",
@@ -584,7 +780,9 @@ class _Analysis:
                 start_char = self.doc[hit.start].idx
                 gap = self.text[number.end : start_char]
                 close = len(gap) <= 30 and re.fullmatch(r"[\s\w-]*", gap) and gap.count(" ") <= 3
-                if close and lead_kind in (DELIVERY, TASK, HIRE, None):
+                # "Hold 3 design reviews": a count of events held, not a level held.
+                held = lead_kind == "hold" and gap.count(" ") <= 2
+                if close and (lead_kind in (DELIVERY, TASK, HIRE, None) or held):
                     span = self.doc[hit.start : hit.end]
                     return Term(
                         self.text[number.start : span.end_char],

@@ -16,6 +16,8 @@ from okrlint.text.number_mentions import BASELINE, DELTA, TARGET, THRESHOLD, Num
 OUTPUT = "output"
 OUTCOME = "outcome"
 UNKNOWN = "unknown"
+HIGH = "high"
+LOW = "low"
 
 # Why a key result is an output; OUT002 owns the counting kinds, OUT001 the rest.
 DELIVERY = "delivery"
@@ -69,6 +71,10 @@ class KeyResultReading:
     date: str | None = None
     # False for text okrlint cannot read (another language): text rules then stay silent.
     english: bool = True
+    # How well the evidence supports the output verdict: "high", or "low" when it rests on the
+    # sentence's shape alone or on a kind of evidence that is often wrong (a bare noun, a count of
+    # the team's own work); text rules report low-confidence verdicts as hints, not warnings.
+    confidence: str = "high"
     # Every lexicon and pattern hit, by lexicon or pattern name (declarative rules use these).
     hits: dict[str, tuple[Term, ...]] = field(default_factory=dict)
 
@@ -131,7 +137,8 @@ class KeyResultReading:
             if term is not None:
                 row[at] = [term.text, term.term, term.lexicon, term.start, term.end]
         row[_NUMBERS_AT] = [
-            [n.text, n.value, n.unit, n.kind, n.role, n.start, n.end, n.upper] for n in self.numbers
+            [n.text, n.value, n.unit, n.kind, n.role, n.start, n.end, n.upper, n.base]
+            for n in self.numbers
         ]
         row[_HITS_AT] = {
             key: [[t.text, t.term, t.lexicon, t.start, t.end] for t in terms]

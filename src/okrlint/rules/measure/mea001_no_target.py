@@ -19,6 +19,7 @@ from okrlint.api import (
     reading_of,
 )
 from okrlint.text.key_result_numbers import measurable
+from okrlint.text.reading import HIGH
 
 _DIGIT = re.compile(r"\d")
 
@@ -46,13 +47,17 @@ class NoTarget(Rule[NoOptions]):
                 messages=(
                     (
                         "no number to reach: the text states no amount, threshold or share and "
-                        "there is no `target`; say how much ('from 32% to 45%', 'under 200 ms', "
-                        "'every release') or set `target:` so the key result can be graded."
+                        "there is no `target`; 'Improve' says which way the measure should go, "
+                        "not how far; without one nobody can say at the end of the period whether"
+                        " it was met. Say how much ('from 32% to 45%', 'under 200 ms', 'every "
+                        "release') or set `target:` so the key result can be graded."
                     ),
                     (
                         "no number to reach: the text states no amount, threshold or share and "
-                        "there is no `target`; say how much ('from 32% to 45%', 'under 200 ms', "
-                        "'every release') or set `target:` so the key result can be graded."
+                        "there is no `target`; 'Raise' says which way the measure should go, not "
+                        "how far; without one nobody can say at the end of the period whether it "
+                        "was met. Say how much ('from 32% to 45%', 'under 200 ms', 'every "
+                        "release') or set `target:` so the key result can be graded."
                     ),
                 ),
             ),
@@ -83,13 +88,22 @@ class NoTarget(Rule[NoOptions]):
                 return
         elif measurable(key_result, reading):
             return
+        elif reading.is_output and reading.confidence == HIGH:
+            # One problem, one finding: an output's missing target is OUT001/OUT002's news.
+            return
         dated = (
             f" (a date such as {reading.date!r} is not a target)"
             if reading and reading.date
             else ""
         )
+        direction = (
+            f" '{reading.lead_verb}' says which way the measure should go, not how far;"
+            if reading and reading.lead_kind in ("increase", "decrease") and reading.lead_verb
+            else ""
+        )
         yield item.violation(
             f"no number to reach: the text states no amount, threshold or share{dated} and "
-            "there is no `target`; say how much ('from 32% to 45%', 'under 200 ms', 'every "
-            "release') or set `target:` so the key result can be graded.",
+            f"there is no `target`;{direction} without one nobody can say at the end of the "
+            "period whether it was met. Say how much ('from 32% to 45%', 'under 200 ms', "
+            "'every release') or set `target:` so the key result can be graded.",
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from okrlint import quantities
 from okrlint.api import (
     Example,
     KeyResultItem,
@@ -20,6 +21,7 @@ from okrlint.api import (
 )
 from okrlint.model import KeyResult
 from okrlint.text.direction import resolve, verb_direction
+from okrlint.text.number_mentions import NumberMention
 
 _CHANGE_KINDS = ("increase", "decrease", "hold")
 
@@ -32,14 +34,30 @@ def _same(a: float, b: float) -> bool:
     return False
 
 
+def _in_field_unit(mention: NumberMention | None, unit: str | None) -> float | None:
+    """A number of the text in the unit of the fields ('1.2 s' is 1200 with `unit: ms`); None
+    when it has no value or cannot be put in that unit (then nothing is said about it)."""
+    if mention is None or mention.value is None:
+        return None
+    if not unit:
+        return mention.value
+    written = quantities.from_mention(mention)
+    dimension, name = quantities.unit_of(unit)
+    converted = quantities.convert(
+        mention.value, written, quantities.Quantity(1.0, dimension, name, unit)
+    )
+    return converted if isinstance(converted, float) else None
+
+
 def _disagreements(key_result: KeyResult, reading: KeyResultReading) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     mention = reading.baseline_mention
+    written = _in_field_unit(mention, key_result.unit)
     if (
         key_result.baseline is not None
         and mention is not None
-        and mention.value is not None
-        and not _same(key_result.baseline, mention.value)
+        and written is not None
+        and not _same(key_result.baseline, written)
     ):
         found.append(
             (
@@ -48,12 +66,13 @@ def _disagreements(key_result: KeyResult, reading: KeyResultReading) -> list[tup
             )
         )
     target = reading.target_mention
+    aimed = _in_field_unit(target, key_result.unit)
     if (
         key_result.target is not None
         and target is not None
-        and target.value is not None
+        and aimed is not None
         and target.role != "delta"
-    ) and not _same(key_result.target, target.value):
+    ) and not _same(key_result.target, aimed):
         found.append(
             (
                 "target",

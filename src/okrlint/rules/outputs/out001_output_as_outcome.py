@@ -18,6 +18,7 @@ from okrlint.api import (
 )
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
+from okrlint.rules.outputs.shared import is_hint, who_acts, why_unsure
 from okrlint.text.reading import (
     COMPLETION,
     COUNTING_KINDS,
@@ -55,7 +56,10 @@ def _output_message(reading: KeyResultReading) -> str:
         date = f" with a date ({reading.date!r}) standing in for a measure" if reading.date else ""
         found = f"names a deliverable ({quoted}){date}"
         way = f"{_ASK} once {thing} exists, measure that, and move the work to `initiatives:`"
-    return f"output, not an outcome: the key result {found}; {way}."
+    return (
+        f"output, not an outcome: the key result {found}{who_acts(reading)}, so it can be met "
+        f"while no customer does anything differently; {way}.{why_unsure(reading)}"
+    )
 
 
 class OutputAsOutcome(Rule[NoOptions]):
@@ -86,20 +90,23 @@ class OutputAsOutcome(Rule[NoOptions]):
                 messages=(
                     (
                         "output, not an outcome: the key result starts with the delivery verb "
-                        "'Launch' and names no change in what people do; ask what customers or "
-                        "users will do differently once 'the referral program' ships, measure "
-                        "that, and put the work under `initiatives:`."
+                        "'Launch' and names no change in what people do (the team acts), so it "
+                        "can be met while no customer does anything differently; ask what "
+                        "customers or users will do differently once 'the referral program' "
+                        "ships, measure that, and put the work under `initiatives:`."
                     ),
                     (
                         "output, not an outcome: the key result marks work as done ('and live') "
-                        "instead of measuring a change; ask what customers or users will do "
-                        "differently once 'Pricing page redesigned' is done, measure that, and "
+                        "instead of measuring a change (the team acts), so it can be met while no"
+                        " customer does anything differently; ask what customers or users will do"
+                        " differently once 'Pricing page redesigned' is done, measure that, and "
                         "move the work to `initiatives:`."
                     ),
                     (
                         "output, not an outcome: the key result is a hire ('Hire'): staffing is "
-                        "an input the team controls; measure what the new people will change for "
-                        "customers or the business."
+                        "an input the team controls (the team acts), so it can be met while no "
+                        "customer does anything differently; measure what the new people will "
+                        "change for customers or the business."
                     ),
                 ),
                 fixed=(
@@ -142,4 +149,5 @@ class OutputAsOutcome(Rule[NoOptions]):
             _output_message(reading),
             fix=move_to_initiatives(item),
             suggestion=suggest_outcome(reading),
+            hint=is_hint(reading),
         )

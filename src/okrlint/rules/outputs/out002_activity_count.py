@@ -21,6 +21,7 @@ from okrlint.api import (
 )
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
+from okrlint.rules.outputs.shared import is_hint, who_acts, why_unsure
 from okrlint.text.reading import (
     ACTIVITY_COUNT,
     COUNTING_KINDS,
@@ -52,22 +53,26 @@ class ActivityCount(Rule[NoOptions]):
                 + "      - Increase test coverage to 80%  # expect: OUT002\n",
                 messages=(
                     (
-                        "activity count: the key result counts work done ('10 blog posts'), not "
-                        "a change in what people do; ask what the work is for and measure that "
-                        "change (who does what, from what to what), keeping the work under "
+                        "activity count: the key result counts work done ('10 blog posts'), not a"
+                        " change in what people do (the team acts); the count is met by working "
+                        "harder whatever customers do, so ask what the work is for and measure "
+                        "that change (who does what, from what to what), keeping the work under "
                         "`initiatives:`."
                     ),
                     (
                         "activity count: the key result counts work done ('4 pricing "
-                        "experiments'), not a change in what people do; ask what the work is for "
-                        "and measure that change (who does what, from what to what), keeping the "
-                        "work under `initiatives:`."
+                        "experiments'), not a change in what people do (the team acts); the count"
+                        " is met by working harder whatever customers do, so ask what the work is"
+                        " for and measure that change (who does what, from what to what), keeping"
+                        " the work under `initiatives:`."
                     ),
                     (
                         "activity count: the key result measures the team's own work ('test "
-                        "coverage'), which moves whatever customers do; ask what the work is for "
-                        "and measure that change (who does what, from what to what), keeping the "
-                        "work under `initiatives:`."
+                        "coverage'), which moves whatever customers do (the team acts); the count"
+                        " is met by working harder whatever customers do, so ask what the work is"
+                        " for and measure that change (who does what, from what to what), keeping"
+                        " the work under `initiatives:`. Reported as a hint: a measure of the "
+                        "team's own work is sometimes what the objective is about."
                     ),
                 ),
                 fixed=(
@@ -110,8 +115,11 @@ class ActivityCount(Rule[NoOptions]):
             found = f"counts work done ({quoted}), not a change in what people do"
         assert reading.output_kind in (ACTIVITY_COUNT, INTERNAL_METRIC)
         yield item.violation(
-            f"activity count: the key result {found}; ask what the work is for and measure that "
-            "change (who does what, from what to what), keeping the work under `initiatives:`.",
+            f"activity count: the key result {found}{who_acts(reading)}; the count is met by "
+            "working harder whatever customers do, so ask what the work is for and measure that "
+            "change (who does what, from what to what), keeping the work under "
+            f"`initiatives:`.{why_unsure(reading)}",
             fix=move_to_initiatives(item),
             suggestion=suggest_outcome(reading),
+            hint=is_hint(reading),
         )
