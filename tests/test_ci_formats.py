@@ -150,21 +150,48 @@ def _fields(finding: Finding, **changes: Any) -> dict[str, Any]:
     return values
 
 
-def test_junit_has_a_case_per_finding_and_fails_like_the_exit_status(repo: Path) -> None:
+def test_junit_makes_every_finding_a_failed_case(repo: Path) -> None:
     status, out = check(repo, "--format", "junit")
     assert status == 1
     root = ET.fromstring(out)
-    assert root.tag == "testsuites" and root.get("tests") == "2" and root.get("failures") == "1"
+    assert root.tag == "testsuites" and root.get("tests") == "2" and root.get("failures") == "2"
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == ["okrs/asales.yaml", "okrs/growth.yaml"]
     failure = suites[1].findall("testcase")[0].find("failure")
     assert failure is not None and failure.get("type") == "STR002"
     assert "okrs/growth.yaml:7:9: STR002 [error]" in (failure.text or "")
-    # The warning is below --fail-on (error): reported, not failed, as the exit status says.
-    warning = suites[0].findall("testcase")[0]
-    assert warning.find("failure") is None and warning.find("system-out") is not None
-    _, warned = check(repo, "--format", "junit", "--fail-on", "warning")
-    assert ET.fromstring(warned).get("failures") == "2"
+    # A warning below --fail-on does not fail the job, but it is a failed case in the test
+    # tab, where reviewers look; its message says it is a warning.
+    warning = suites[0].findall("testcase")[0].find("failure")
+    assert warning is not None and warning.get("type") == "FOC003"
+    assert (warning.get("message") or "").startswith("[warning] ")
+
+
+def test_gitlab_code_quality_report(repo: Path) -> None:
+    status, out = check(repo, "--format", "gitlab")
+    assert status == 1
+    issues = json.loads(out)
+    assert [(i["check_name"], i["severity"]) for i in issues] == [
+        ("FOC003", "minor"),
+        ("STR002", "major"),
+    ]
+    issue = issues[1]
+    assert issue["location"] == {"path": "okrs/growth.yaml", "lines": {"begin": 7, "end": 7}}
+    assert issue["description"].startswith("STR002 invalid-okr: unknown key 'taget'")
+    assert all(len(i["fingerprint"]) == 64 for i in issues)
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    # Fingerprints survive lines moving (GitLab compares them across branches) ...
+    growth = repo / "okrs" / "growth.yaml"
+    growth.write_text("# a comment line that moves every finding down\n" + growth.read_text())
+    _, moved = check(repo, "--format", "gitlab")
+    moved_issues = json.loads(moved)
+    assert moved_issues[1]["location"]["lines"]["begin"] == 8
+    assert [i["fingerprint"] for i in moved_issues] == [i["fingerprint"] for i in issues]
+    # ... and change when the finding is about something else.
+    growth.write_text(growth.read_text().replace("team: Growth", "team: Growth2", 1))
+    (repo / "okrs" / "asales.yaml").rename(repo / "okrs" / "bsales.yaml")
+    _, renamed = check(repo, "--format", "gitlab")
+    assert json.loads(renamed)[0]["fingerprint"] != issues[0]["fingerprint"]
 
 
 def test_junit_of_a_clean_run_is_one_passing_case(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ objectives:
   - title: Make the first week effortless   # the big one
     key_results:
       - Raise week-1 activation of new teams from 30% to 45%
-      - Cut time to first dashboard from 42 to 15 minutes
+      - {id: KR3, title: Cut time to first dashboard from 42 to 15 minutes}
     initiatives:
       - Launch the referral program
 """
@@ -143,9 +143,9 @@ objectives:
   - id: O2
     title: Turn trial teams into paying teams
     key_results: [Raise trial-to-paid conversion of new teams from 8% to 12%,
-                  Raise the share of trial teams who invite a teammate from 30% to 45%]
+                  {id: KR3, title: Raise the share of trial teams who invite a teammate from 30% to 45%}]
     initiatives: [Interview ten trial admins, Publish 10 blog posts]
-"""
+"""  # noqa: E501 (the fixed line is as long as the fix makes it)
 
 
 def test_the_output_rules_fix_for_real(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -168,3 +168,37 @@ def test_the_output_rules_fix_for_real(tmp_path: Path, monkeypatch: pytest.Monke
     assert (okrs / "growth.yaml").read_text() == REAL_FIXED
     after = sorted((f["code"], f["object"]) for f in json.loads(result.stdout)["findings"])
     assert after == [("FOC003", "O1")]
+
+
+def test_fix_never_leaves_an_objective_without_key_results(tmp_path: Path) -> None:
+    import jsonschema
+    from ruamel.yaml import YAML
+
+    from okrlint.model import json_schema
+
+    outputs_only = (
+        "team: Growth\nperiod: 2026-Q1\nobjectives:\n"
+        "  - title: Make the first week effortless\n"
+        "    key_results:\n"
+        "      - Launch the referral program\n"
+        "      - Ship the new onboarding wizard\n"
+        "  - title: Win the mid-market\n"
+        "    key_results:\n"
+        "      - Launch the partner portal\n"
+    )
+    okr = tmp_path / "growth.yaml"
+    okr.write_text(outputs_only)
+    result = CliRunner().invoke(app, ["check", "--fix", "--format", "json", str(okr)])
+    fixed = okr.read_text()
+    data = YAML(typ="safe").load(fixed)
+    # One output of the first objective moved; the last key result of each stays for a person.
+    assert [len(o["key_results"]) for o in data["objectives"]] == [1, 1]
+    assert data["objectives"][0]["initiatives"] == ["Launch the referral program"]
+    assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data)) == []
+    # Linting the result finds no error, and still the two outputs left in place.
+    findings = json.loads(result.stdout)["findings"]
+    assert not [f for f in findings if f["severity"] == "error"]
+    assert sorted(f["text"] for f in findings if f["code"] == "OUT001") == [
+        "Launch the partner portal",
+        "Ship the new onboarding wizard",
+    ]

@@ -25,6 +25,8 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 ARGS = ["check", "okrs", "--select", "STR,FOC", "--today", "2026-02-16"]
 
 FINDING_KEYS = {
+    "team",
+    "period",
     "path",
     "line",
     "column",
@@ -115,3 +117,8 @@ def test_json_has_exactly_the_documented_shape() -> None:
     assert (summary["files"], summary["okr_sets"]) == (3, 1)  # growth.yaml does not validate
     first = document["findings"][0]
     assert first["path"] == "okrs/broken.yaml" and first["fix"] is None
+    # The set a finding is about is named as written, even in a set that breaks the format.
+    assert {(f["team"], f["period"]) for f in document["findings"][1:]} == {
+        ("Growth", "2026-Q1"),
+        ("Sales", "2026-Q1"),
+    }

@@ -78,6 +78,16 @@ def test_a_bad_okr_file_fails_the_commit_with_the_finding_shown(repo: Path) -> N
     assert re.search(r"okrlint\.+Passed", output)
 
 
+def test_warnings_are_shown_when_the_commit_passes(repo: Path) -> None:
+    # One key result is a warning (FOC003): below `fail_on`, so the commit goes through, and
+    # the hook shows it, although pre-commit hides what passing hooks print by default.
+    thin = GOOD.replace("      - Cut median time to first dashboard from 42 to 15 minutes\n", "")
+    status, output = commit(repo, {"okrs/thin.yaml": thin})
+    assert status == 0, output
+    assert re.search(r"okrlint\.+Passed", output)
+    assert "okrs/thin.yaml:4:5: FOC003 [warning]" in output
+
+
 def test_staged_yaml_that_is_not_okr_is_skipped_not_flagged(repo: Path) -> None:
     status, output = commit(repo, {"docker-compose.yaml": NOT_OKR, ".gitlab-ci.yml": "x: [1]\n"})
     assert status == 0, output
@@ -98,6 +108,6 @@ def test_the_hook_is_a_single_process_for_many_files(repo: Path) -> None:
     shown = "\n".join(line for line in output.splitlines() if "import time:" not in line)
     assert status == 0, shown
     # The pre-commit config, the compose file and the GitLab CI file are YAML but not OKRs.
-    assert "No findings in 42 OKR files (3 other YAML skipped)." in shown
+    assert "in 43 OKR files (3 other YAML skipped)." in shown  # 42 and thin.yaml
     imports = re.findall(r"\|\s+okrlint\.pipeline\.run$", output, flags=re.MULTILINE)
     assert len(imports) == 1

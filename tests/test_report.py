@@ -12,6 +12,7 @@ from okrlint.cli import app
 from okrlint.dashboard import build_report, quality_score, render_html, render_markdown
 from okrlint.dashboard.data import band_of
 from okrlint.pipeline.run import RunOptions
+from samples import TYPO
 
 GOOD_KRS = (
     "      - title: Raise week-1 activation of new teams from 30% to 45%\n"
@@ -55,6 +56,50 @@ def test_score_formula() -> None:
     assert quality_score(10, 10) == 0
     assert quality_score(50, 30) == 0  # never below 0
     assert quality_score(1, 0) == 90  # capacity is at least 10
+
+
+def test_the_score_counts_whether_objectives_measure_customers() -> None:
+    assert quality_score(0, 30, customer_share=1.0) == 100
+    assert quality_score(0, 30, customer_share=0.0) == 60  # clean, but measures no customer
+    assert quality_score(0, 30, customer_share=0.5) == 80
+    assert quality_score(4, 30, customer_share=None) == 87  # CUS001 not selected: not counted
+
+
+def test_customers_invalid_periods_and_findings_in_the_report(tmp_path: Path) -> None:
+    okrs = tmp_path / "okrs"
+    okrs.mkdir()
+    (tmp_path / ".okrlint.yaml").write_text("select: [FOC003, CUS001, STR]\n")
+    # No key result about what customers do: CUS001 on the objective.
+    internal = (
+        "team: Platform\nperiod: 2026-Q1\nobjectives:\n"
+        "  - title: Make the build fast\n    key_results:\n"
+        "      - Cut median build time from 20 to 8 minutes\n"
+        "      - Cut flaky test reruns from 12% to 3%\n"
+    )
+    (okrs / "platform.yaml").write_text(internal)
+    # Two sets with periods okrlint cannot read, under one heading, and a typo'd key.
+    (okrs / "a.yaml").write_text("team: Ops\nperiod: 2026-Q5\nobjectives: []\n")
+    (okrs / "b.yaml").write_text("team: Ops\nperiod: spring\nobjectives: []\n")
+    (okrs / "growth.yaml").write_text(TYPO)  # STR002 on the key result 'Raise activation'
+    built = build_report([okrs], RunOptions(today=dt.date(2026, 2, 15)))
+    assert built.periods == ["2026-Q1", "unrecognised period"]
+    platform = built.cell("Platform", "2026-Q1")
+    assert platform is not None and platform.customer_share == 0.0
+    # One CUS001 warning (penalty 4 of 30) and no customer metric: 87 x 0.6.
+    assert platform.score == 52
+    page = render_html(built)
+    assert "<th>unrecognised period</th>" in page and "<th>spring</th>" not in page
+    # Each team's findings are listed with the key result or objective they are about.
+    findings = page.split('<section id="findings">', 1)[1]
+    assert "<summary>Platform: 1 finding</summary>" in findings
+    assert "CUS001" in findings and "2026-Q1 O1" in findings
+    assert "&ldquo;Make the build fast&rdquo;" in findings
+    growth = findings.split("<summary>Growth: 1 finding</summary>", 1)[1].split("</details>")[0]
+    assert "STR002" in growth and "2026-Q1 O1/KR1" in growth
+    assert "&ldquo;Raise activation&rdquo;" in growth
+    one = build_report([okrs / "platform.yaml"], RunOptions(today=dt.date(2026, 2, 15)))
+    assert "1 team, 1 period" in render_html(one)
+    assert "1 team · 1 period" in render_markdown(one)
 
 
 def test_bands_follow_googles_grades() -> None:

@@ -36,6 +36,9 @@ function measure(frame) {
   data.viewport = win.innerWidth;
   data.svgWidths = svgs.map(r => Math.round(r.width)).join(',');
   data.minTextHeight = Math.round(Math.min(...heights) * 10) / 10;
+  // How far any table sticks out of its box (hidden behind a scroll bar): 0 when it fits.
+  const wraps = [...doc.querySelectorAll('.table-wrap')];
+  data.tableOverflow = Math.max(0, ...wraps.map(w => w.scrollWidth - w.clientWidth));
 }
 </script>"""
 
@@ -92,6 +95,16 @@ def test_it_reads_on_a_phone(page: Path) -> None:
     assert all(300 < width <= viewport for width in widths)
     # Chart labels stay legible once the charts are scaled down to the phone's width.
     assert float(re.search(r'data-min-text-height="([\d.]+)"', dom)[1]) >= 10
+    # Every table fits: its rows become labelled cards rather than scroll out of sight.
+    assert int(re.search(r'data-table-overflow="(\d+)"', dom)[1]) == 0
+
+
+@pytest.mark.parametrize("width", [1024, 1920])
+def test_the_tables_fit_a_desktop(page: Path, width: int) -> None:
+    dom = dump_dom(framed(page, f"report-probe-{width}.html", width), width=width + 100)
+    assert int(re.search(r'data-viewport="(\d+)"', dom)[1]) == width
+    assert int(re.search(r'data-scroll-width="(\d+)"', dom)[1]) <= width
+    assert int(re.search(r'data-table-overflow="(\d+)"', dom)[1]) == 0
 
 
 def test_screenshots_are_kept(page: Path) -> None:
@@ -100,4 +113,6 @@ def test_screenshots_are_kept(page: Path) -> None:
     phone = screenshot(phone_frame, ARTIFACTS / "report-phone.png", 500, 4200)
     assert which_png_size(desktop) == (1200, 3000)
     assert which_png_size(phone) == (500, 4200)
+    wide = screenshot(page, ARTIFACTS / "report-desktop-1920.png", 1920, 2400)
+    assert which_png_size(wide) == (1920, 2400)
     assert desktop.stat().st_size > 50_000  # a page, not a blank

@@ -111,16 +111,25 @@ def pre_commit_home() -> Path:
     return Path(tempfile.mkdtemp(prefix="okrlint-pre-commit-home-"))
 
 
-def action_step_env(step: dict[str, object], inputs: dict[str, str]) -> dict[str, str]:
-    """A step's `env:` with `${{ inputs.NAME }}` filled in as GitHub would."""
+def _fill(text: str, inputs: dict[str, str], steps: dict[str, dict[str, str]]) -> str:
+    """`${{ inputs.NAME }}` and `${{ steps.ID.outputs.NAME }}` filled in as GitHub would."""
     action = read_action()
     defaults = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
-    values = {**defaults, **inputs}
+    for name, filled in {**defaults, **inputs}.items():
+        text = text.replace("${{ inputs." + name + " }}", filled)
+    for step_id, outputs in steps.items():
+        for name, filled in outputs.items():
+            text = text.replace("${{ steps." + step_id + ".outputs." + name + " }}", filled)
+    return text
+
+
+def action_step_env(
+    step: dict[str, object], inputs: dict[str, str], steps: dict[str, dict[str, str]]
+) -> dict[str, str]:
+    """A step's `env:` with the expressions filled in as GitHub would."""
     env: dict[str, str] = {}
     for key, value in dict(step.get("env") or {}).items():  # type: ignore[call-overload]
-        text = str(value)
-        for name, filled in values.items():
-            text = text.replace("${{ inputs." + name + " }}", filled)
+        text = _fill(str(value), inputs, steps)
         assert "${{" not in text, f"unfilled expression in {key}: {text}"
         env[key] = text
     return env
@@ -133,19 +142,58 @@ def read_action() -> dict[str, Any]:
     return data
 
 
+def setup_python_outputs() -> dict[str, str]:
+    """What actions/setup-python's step gives the later steps: here, the tests' own Python."""
+    version = ".".join(str(part) for part in sys.version_info[:3])
+    return {"python-path": sys.executable, "python-version": version}
+
+
 def run_action_step(
-    name: str, runner_temp: Path, cwd: Path, inputs: dict[str, str] | None = None
+    name: str,
+    runner_temp: Path,
+    cwd: Path,
+    inputs: dict[str, str] | None = None,
+    *,
+    runner_os: str = "Linux",
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run one step of action.yml with bash, in the environment a GitHub runner gives it."""
+    """Run one `run:` step of action.yml with bash, in the environment a GitHub runner gives
+    it: the outputs of the steps before it, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP,
+    RUNNER_OS, GITHUB_ACTION_PATH (a snapshot of this checkout) and GITHUB_ACTIONS."""
     snapshot, _ = checkout_snapshot()
-    [step] = [s for s in read_action()["runs"]["steps"] if s["name"] == name]
-    env = clean_env(
-        GITHUB_ACTIONS="true",
-        GITHUB_ACTION_PATH=str(snapshot),
-        RUNNER_TEMP=str(runner_temp),
-        **action_step_env(step, inputs or {}),
-    )
-    return run(["bash", "-c", step["run"]], cwd=cwd, env=env)
+    steps = read_action()["runs"]["steps"]
+    outputs: dict[str, dict[str, str]] = {"python": setup_python_outputs()}
+    result: subprocess.CompletedProcess[str] | None = None
+    for step in steps:
+        if "run" not in step:
+            continue
+        if step["name"] != name and step.get("id") != "prepare":
+            continue
+        output_file = runner_temp / f"github-output-{step.get('id', 'step')}"
+        output_file.write_text("")
+        env = clean_env(
+            GITHUB_ACTIONS="true",
+            GITHUB_ACTION_PATH=str(snapshot),
+            GITHUB_OUTPUT=str(output_file),
+            GITHUB_STEP_SUMMARY=str(runner_temp / "step-summary.md"),
+            RUNNER_TEMP=str(runner_temp),
+            RUNNER_OS=runner_os,
+            **action_step_env(step, inputs or {}, outputs),
+            **(extra_env or {}),
+        )
+        result = run(["bash", "-c", step["run"]], cwd=cwd, env=env)
+        if step.get("id"):
+            outputs[step["id"]] = read_github_output(output_file)
+        if step["name"] == name:
+            return result
+        assert result.returncode == 0, result.stdout + result.stderr
+    raise AssertionError(f"no run step named {name!r} in action.yml")
+
+
+def read_github_output(path: Path) -> dict[str, str]:
+    """`name=value` lines of a GITHUB_OUTPUT file (the one-line form)."""
+    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
+    return dict(pairs)
 
 
 @functools.cache

@@ -36,6 +36,13 @@ class FormatChoice(StrEnum):
     GITHUB = "github"
     SARIF = "sarif"
     JUNIT = "junit"
+    GITLAB = "gitlab"
+
+
+class ColorChoice(StrEnum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
 
 
 class SeverityChoice(StrEnum):
@@ -149,7 +156,9 @@ def check(
     no_cache: Annotated[
         bool,
         typer.Option(
-            "--no-cache", help="Read every text afresh; neither use nor update .okrlint_cache/."
+            "--no-cache",
+            help="Check every file and read every text afresh; neither use nor update "
+            ".okrlint_cache/.",
         ),
     ] = False,
     jobs: Annotated[
@@ -158,8 +167,88 @@ def check(
             "--jobs", "-j", min=1, help="Processes to check files with (default: one per core)."
         ),
     ] = None,
+    stdin_filename: Annotated[
+        Path | None,
+        typer.Option(
+            help="With `-` as the path: the file the text on standard input stands for "
+            "(its config, its repository, the path in findings)."
+        ),
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", help="Write the findings to this file, not stdout."),
+    ] = None,
+    color: Annotated[
+        ColorChoice,
+        typer.Option(help="Colour in rich output: auto (on a terminal), always or never."),
+    ] = ColorChoice.AUTO,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", "-w", help="Lint again whenever an OKR or config file changes."),
+    ] = False,
 ) -> None:
-    """Lint OKR files and folders."""
+    """Lint OKR files and folders (`-` reads one file's text from standard input)."""
+    if watch:
+        from okrlint.watch import watch_and_check
+
+        if paths and Path("-") in paths:
+            _fail("--watch watches files and folders; it cannot watch standard input")
+        arguments = [arg for arg in sys.argv[1:] if arg not in ("--watch", "-w")]
+
+        def check_once() -> int | None:
+            # In this process, so the language model and caches stay warm between rounds.
+            status: int | None = app(args=arguments, standalone_mode=False, prog_name="okrlint")
+            return status
+
+        raise typer.Exit(watch_and_check(paths or [Path(".")], check_once))
+    raise typer.Exit(
+        _check(
+            paths,
+            output_format,
+            select,
+            extend_select,
+            ignore,
+            fail_on,
+            config,
+            today,
+            quiet,
+            statistics,
+            exit_zero,
+            no_suppressions,
+            force_exclude,
+            fix,
+            diff,
+            no_cache,
+            jobs,
+            stdin_filename,
+            output_file,
+            color,
+        )
+    )
+
+
+def _check(
+    paths: list[Path] | None,
+    output_format: FormatChoice | None,
+    select: list[str] | None,
+    extend_select: list[str] | None,
+    ignore: list[str] | None,
+    fail_on: SeverityChoice | None,
+    config: Path | None,
+    today: str | None,
+    quiet: bool,
+    statistics: bool,
+    exit_zero: bool,
+    no_suppressions: bool,
+    force_exclude: bool,
+    fix: bool,
+    diff: bool,
+    no_cache: bool,
+    jobs: int | None,
+    stdin_filename: Path | None,
+    output_file: Path | None,
+    color: ColorChoice,
+) -> int:
     from okrlint.config.files import read_config
     from okrlint.config.settings import Overrides
     from okrlint.errors import ConfigError, PathNotFoundError, UnknownRuleError
@@ -171,7 +260,16 @@ def check(
     # kept out of the collector's sight, it is not traversed again by every full collection.
     gc.freeze()
     as_of = _parse_today(today)
-    chosen = OutputFormat(output_format.value) if output_format else _default_format()
+    from_stdin = bool(paths) and Path("-") in (paths or [])
+    if from_stdin and (len(paths or []) > 1 or fix or diff):
+        _fail("`-` (standard input) is linted alone, and cannot be fixed in place")
+    if stdin_filename is not None and not from_stdin:
+        _fail("--stdin-filename names the file for `-`; pass `-` to read standard input")
+    to_terminal = output_file is None and sys.stdout.isatty()
+    chosen = OutputFormat(output_format.value) if output_format else _default_format(to_terminal)
+    if select is not None and not _split(select):
+        # `--select ''` (an unset variable in a script) would run no rule and pass.
+        _fail("--select names no rule; give codes, prefixes, names or families, or leave it out")
     overrides = Overrides(
         select=_split(select),
         extend_select=_split(extend_select) or [],
@@ -191,7 +289,16 @@ def check(
             # Only rich output quotes lines, and --fix checks files did not change meanwhile.
             keep_sources=fix or diff or chosen is OutputFormat.RICH,
         )
-        report = lint_paths(paths or [Path(".")], options=options)
+        if from_stdin:
+            from okrlint.single import lint_text
+
+            text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+            report = lint_text(text, stdin_filename or Path("stdin.yaml"), options)
+        else:
+            from okrlint.progress import Progress
+
+            with Progress.on_stderr() as progress:
+                report = lint_paths(paths or [Path(".")], options=options, progress=progress)
     except ConfigError as error:
         _fail(str(error))
     except PathNotFoundError as error:
@@ -204,11 +311,25 @@ def check(
 
         report = run_fixes(report, options, paths or [Path(".")], write=not diff)
 
-    if statistics:
-        sys.stdout.write(_statistics(report))
+    use_color = _use_color(color, to_terminal)
+    chunks = (
+        iter([_statistics(report)])
+        if statistics
+        else render_chunks(report, chosen, color=use_color, quiet=quiet)
+    )
+    if output_file is None:
+        sys.stdout.writelines(chunks)
     else:
-        sys.stdout.writelines(render_chunks(report, chosen, color=_use_color(), quiet=quiet))
-    if not report.counts.files and not report.counts.skipped_files:
+        from okrlint.safe_files import check_output_target
+
+        try:
+            # Only a regular file is replaced: never a FIFO, a device or a dangling link.
+            check_output_target(output_file)
+            with output_file.open("w", encoding="utf-8", newline="") as stream:
+                stream.writelines(chunks)
+        except OSError as error:
+            _fail(f"cannot write {inert(str(output_file))}: {error.strerror or error}")
+    if not report.counts.files and not report.counts.skipped_files and not from_stdin:
         searched = ", ".join(inert(str(path)) for path in paths or [Path(".")])
         typer.echo(f"okrlint: warning: no YAML files (*.yaml, *.yml) found in {searched}", err=True)
     for warning in report.warnings:
@@ -216,24 +337,26 @@ def check(
     for error_message in report.errors:
         typer.echo(f"okrlint: error: {inert(error_message)}", err=True)
     if report.errors:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if report.fails(report.fail_on) and not exit_zero else 0)
+        return 2
+    return 1 if report.fails(report.fail_on) and not exit_zero else 0
 
 
-def _default_format() -> OutputFormat:
+def _default_format(to_terminal: bool) -> OutputFormat:
     from okrlint.output import OutputFormat
 
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return OutputFormat.GITHUB
-    return OutputFormat.RICH if sys.stdout.isatty() else OutputFormat.CONCISE
+    return OutputFormat.RICH if to_terminal else OutputFormat.CONCISE
 
 
-def _use_color() -> bool:
+def _use_color(choice: ColorChoice, to_terminal: bool) -> bool:
+    if choice is not ColorChoice.AUTO:
+        return choice is ColorChoice.ALWAYS
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    return to_terminal
 
 
 def _statistics(report: Report) -> str:
@@ -417,9 +540,12 @@ def init(
         str | None,
         typer.Option(help="The example set's period, e.g. 2026-Q1 (default: this quarter)."),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(help="Overwrite files that already exist (a pre-commit config is updated)."),
+    ] = False,
 ) -> None:
-    """Scaffold an OKR repo: an example set, a config, a pre-commit config and a CI workflow."""
+    """Scaffold an OKR repo: an example set, a config, a pre-commit hook and a CI workflow."""
     from okrlint.scaffold import ScaffoldError, current_quarter, scaffold
 
     try:
@@ -428,11 +554,25 @@ def init(
         _fail(str(error))
     except OSError as error:
         _fail(f"cannot write the files: {error}")
-    for path in written:
-        typer.echo(f"created {inert(str(path))}")
+    for item in written:
+        if item.action == "kept":
+            typer.echo(f"kept {inert(str(item.path))} (it already runs okrlint)")
+        else:
+            typer.echo(f"{item.action} {inert(str(item.path))}")
+    example = inert(str(directory / "okrs" / "example.yaml"))
     typer.echo(
-        f"next: okrlint check {directory / 'okrs'}, then `pre-commit install` to lint every commit"
+        f"next: write your team's set next to {example} (an example, which the config leaves "
+        f"out of every run; `okrlint check {example}` lints it), then `pre-commit install` to "
+        "lint every commit"
     )
+
+
+@app.command()
+def server() -> None:
+    """A language server over stdio (LSP) for editors: diagnostics, fixes, rule help."""
+    from okrlint.server import serve
+
+    serve()
 
 
 @app.command()
@@ -450,4 +590,8 @@ def main() -> None:
     # readings) and makes almost no reference cycles, so the default thresholds spend about a
     # sixth of a warm run in collections that free nothing; memory use is unchanged.
     gc.set_threshold(50_000, 20, 100)
+    # pydantic looks for its plugins (observability hooks) when it builds okrlint's models, by
+    # reading the entry points of every installed package; they have nothing to observe in a
+    # lint run, and the scan costs a pre-commit run on one file about a tenth of its time.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()

@@ -61,6 +61,9 @@ class Violation:
     suggestion: str | None = None
     # A value error points at the value itself; everything else at the start of its entry.
     at_value: bool = False
+    # The OKR set it is about, for violations whose document is gone (whole-repository rules).
+    team: str = ""
+    period: str = ""
     # The rule is unsure (a text verdict the evidence supports only weakly): reported as `info`
     # whatever the rule's severity, so a gate on warnings stays quiet.
     hint: bool = False
@@ -81,6 +84,9 @@ class Finding:
     text: str = ""
     fix: Fix | None = None
     suggestion: str | None = None
+    # The OKR set the finding is about, as written in the file ("" when it has none).
+    team: str = ""
+    period: str = ""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -97,6 +103,8 @@ class Finding:
             "name": self.name,
             "severity": self.severity.value,
             "message": self.message,
+            "team": self.team,
+            "period": self.period,
             "object": self.object,
             "text": self.text,
             "fix": self.fix.to_dict() if self.fix else None,

@@ -55,9 +55,12 @@ def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _month_range(year: int, month: int, months: int) -> DateRange:
+def _month_range(year: int, month: int, months: int) -> DateRange | None:
     end_year, end_month = _add_months(year, month, months)
-    return DateRange(dt.date(year, month, 1), dt.date(end_year, end_month, 1) - dt.timedelta(1))
+    try:
+        return DateRange(dt.date(year, month, 1), dt.date(end_year, end_month, 1) - dt.timedelta(1))
+    except (ValueError, OverflowError):
+        return None  # beyond the calendar dates can hold (year 0, year 10000)
 
 
 def resolve_period(period: str | PeriodRange, fiscal_year_start: int = 1) -> DateRange | None:
@@ -95,3 +98,13 @@ def period_label(period: str | PeriodRange) -> str:
     if isinstance(period, PeriodRange):
         return f"{period.start.isoformat()}..{period.end.isoformat()}"
     return period
+
+
+def period_text(period: object) -> str:
+    """A period as findings name it: as written, or `START..END` for a range."""
+    if isinstance(period, dict):
+        return f"{period.get('start', '')}..{period.get('end', '')}"
+    start, end = getattr(period, "start", None), getattr(period, "end", None)
+    if start is not None and end is not None:
+        return f"{start}..{end}"
+    return "" if period is None else str(period)

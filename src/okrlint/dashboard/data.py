@@ -5,10 +5,13 @@ see why it has the score it has and what raises it:
 
     penalty  = 10 x errors + 4 x warnings + 1 x info findings
     capacity = 10 x (objectives + key results), at least 10
-    score    = round(100 x max(0, 1 - penalty / capacity))
+    base     = 100 x max(0, 1 - penalty / capacity)
+    score    = round(base x (0.6 + 0.4 x share of objectives with a customer metric))
 
 An OKR set with no findings scores 100; one with an error on every objective and key result
-scores 0. A team's score for a period pools the penalties and capacities of its sets.
+scores 0; one whose objectives measure nothing customers do scores at most 60, however few its
+findings (the share counts as 1 when CUS001 is not selected). A team's score for a period pools
+the penalties, capacities and objectives of its sets.
 
 Grades of closed periods are binned with Google's bands: red below 0.4 (0-0.3), yellow 0.4 up
 to 0.7 (0.4-0.6), green 0.7 and above (0.7-1.0).
@@ -34,6 +37,10 @@ CAPACITY_PER_ITEM = 10
 OUTPUT_CODES = ("OUT001", "OUT002")
 CUSTOMER_CODE = "CUS001"
 BANDS = (("red", 0.0, 0.4), ("yellow", 0.4, 0.7), ("green", 0.7, 1.01))
+# Sets whose period okrlint cannot read are grouped under one heading, not one column each.
+UNRECOGNISED_PERIOD = "unrecognised period"
+# The least a score keeps when no objective measures what customers do.
+CUSTOMER_FLOOR = 0.6
 
 
 def band_of(grade: float) -> str:
@@ -43,8 +50,15 @@ def band_of(grade: float) -> str:
     return "green"
 
 
-def quality_score(penalty: int, capacity: int) -> int:
-    return round(100 * max(0.0, 1 - penalty / max(capacity, CAPACITY_PER_ITEM)))
+def counted(number: int, noun: str) -> str:
+    """`1 team`, `3 teams`."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def quality_score(penalty: int, capacity: int, customer_share: float | None = None) -> int:
+    base = 100 * max(0.0, 1 - penalty / max(capacity, CAPACITY_PER_ITEM))
+    share = 1.0 if customer_share is None else customer_share
+    return round(base * (CUSTOMER_FLOOR + (1 - CUSTOMER_FLOOR) * share))
 
 
 @dataclass(slots=True)
@@ -67,6 +81,8 @@ class Cell:
     objectives_without_customer_metric: int = 0
     customer_known: bool = True
     grades: list[float] = field(default_factory=list)
+    # The findings about this team's sets in this period, for the page that lists them.
+    items: list[Finding] = field(default_factory=list)
 
     @property
     def capacity(self) -> int:
@@ -74,7 +90,7 @@ class Cell:
 
     @property
     def score(self) -> int:
-        return quality_score(self.penalty, self.capacity)
+        return quality_score(self.penalty, self.capacity, self.customer_share)
 
     @property
     def findings(self) -> int:
@@ -142,6 +158,7 @@ class QualityReport:
             total.objectives_without_customer_metric += cell.objectives_without_customer_metric
             total.customer_known = total.customer_known and cell.customer_known
             total.grades.extend(cell.grades)
+            total.items.extend(cell.items)
             total.closed = total.closed or cell.closed
         return total
 
@@ -227,7 +244,11 @@ def _identity(document: Document, fiscal_start: int) -> tuple[str, str, DateRang
     data = document.data if isinstance(document.data, dict) else {}
     team = str(data.get("team") or "(no team)")
     period = data.get("period")
-    return team, str(period) if isinstance(period, str | int) else "(no period)", None
+    if isinstance(period, str | int):
+        dates = resolve_period(str(period), fiscal_start)
+        if dates is not None:
+            return team, str(period), dates
+    return team, UNRECOGNISED_PERIOD, None
 
 
 def _add_document(
@@ -253,6 +274,7 @@ def _add_document(
             cell.key_results += sum(
                 len(o.get("key_results") or []) for o in objectives if isinstance(o, dict)
             )
+    cell.items.extend(findings)
     for finding in findings:
         cell.penalty += WEIGHTS[finding.severity]
         cell.by_severity[finding.severity.value] += 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from okrlint import __version__
-from okrlint.dashboard.data import BANDS, Cell, QualityReport, percent
+from okrlint.dashboard.data import BANDS, Cell, QualityReport, counted, percent
 from okrlint.dashboard.svg import BAND_COLOURS, Segment, colour, legend, line_chart, stacked_bars
 from okrlint.safe_text import inert_html as escape
 
@@ -12,7 +12,7 @@ _CSS = """
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
        color: var(--ink); background: #f7f7f9; }
-main { max-width: 980px; margin: 0 auto; padding: 16px; }
+main { max-width: 1200px; margin: 0 auto; padding: 16px; }
 h1 { font-size: 1.6rem; margin: 8px 0 4px; }
 h2 { font-size: 1.2rem; margin: 0 0 8px; }
 p.lead, .note { color: var(--muted); margin: 0 0 12px; }
@@ -31,8 +31,8 @@ svg.chart.stacked, svg.chart.bands, svg.chart.outcomes, svg.chart.customers { ma
           margin-right: 6px; vertical-align: -1px; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: right;
-         white-space: nowrap; }
+th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: right; }
+td { white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; white-space: normal; }
 thead th { background: #fafafa; position: sticky; top: 0; }
 .score { display: inline-block; min-width: 3em; padding: 2px 6px; border-radius: 4px;
@@ -43,6 +43,20 @@ thead th { background: #fafafa; position: sticky; top: 0; }
   main { padding: 8px; } section { padding: 12px; }
   th, td { padding: 6px 4px; } h1 { font-size: 1.4rem; }
 }
+/* On a narrow screen each row of the detail table is a small card of labelled values. */
+@media (max-width: 760px) {
+  #cells thead { display: none; }
+  #cells tr { display: block; border-bottom: 2px solid var(--line); padding: 6px 0; }
+  #cells td { display: flex; justify-content: space-between; gap: 12px; border: 0;
+              padding: 2px 4px; white-space: normal; text-align: right; }
+  #cells td::before { content: attr(data-label); color: var(--muted); text-align: left; }
+}
+details.team { border-top: 1px solid var(--line); padding: 8px 0; }
+details.team summary { cursor: pointer; font-weight: 600; }
+ul.findings { margin: 8px 0 0; padding-left: 20px; }
+ul.findings li { margin: 6px 0; overflow-wrap: anywhere; }
+ul.findings .kr { display: block; font-style: italic; }
+.sev-error { color: #b3261e; } .sev-warning { color: #8a5a00; } .sev-info { color: var(--muted); }
 footer { color: var(--muted); font-size: .85rem; margin: 24px 0; }
 code { background: #f0f0f3; padding: 1px 4px; border-radius: 3px; }
 """
@@ -66,6 +80,7 @@ def render_html(report: QualityReport, title: str = "OKR quality report") -> str
         _outcome_section(report, teams),
         _grades_section(report, teams),
         _table_section(report),
+        _findings_section(report, teams),
         _formula(),
     ]
     return (
@@ -74,7 +89,7 @@ def render_html(report: QualityReport, title: str = "OKR quality report") -> str
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body><main>"
         f"<h1>{escape(title)}</h1>"
-        f'<p class="lead">{len(teams)} teams, {len(periods)} periods, as of '
+        f'<p class="lead">{counted(len(teams), "team")}, {counted(len(periods), "period")}, as of '
         f"{report.today.isoformat()}. Made by okrlint {escape(__version__)}.</p>"
         + "".join(sections)
         + "</main></body></html>\n"
@@ -84,7 +99,7 @@ def render_html(report: QualityReport, title: str = "OKR quality report") -> str
 def _cards(report: QualityReport, total: Cell) -> str:
     cards = [
         (str(total.score), "quality score, all teams"),
-        (str(len(report.teams)), "teams"),
+        (str(len(report.teams)), "team" if len(report.teams) == 1 else "teams"),
         (str(total.sets), "OKR sets"),
         (str(total.objectives), "objectives"),
         (str(total.key_results), "key results"),
@@ -262,12 +277,17 @@ def _table_section(report: QualityReport) -> str:
         status = "closed" if cell.closed else ("open" if cell.dates else "unknown")
         rows.append(
             "<tr>"
-            f"<td>{escape(cell.team)}</td><td>{escape(cell.period)}</td><td>{status}</td>"
-            f'<td><span class="score" style="background:{score_colour(cell.score)}">'
-            f"{cell.score}</span></td>"
-            f"<td>{cell.objectives}</td><td>{cell.key_results}</td><td>{cell.findings}</td>"
-            f"<td>{percent(cell.outcome_share)}</td><td>{percent(cell.customer_share)}</td>"
-            f"<td>{grades}</td></tr>"
+            f'<td data-label="Team">{escape(cell.team)}</td>'
+            f'<td data-label="Period">{escape(cell.period)}</td>'
+            f'<td data-label="Status">{status}</td>'
+            f'<td data-label="Score"><span class="score" '
+            f'style="background:{score_colour(cell.score)}">{cell.score}</span></td>'
+            f'<td data-label="Objectives">{cell.objectives}</td>'
+            f'<td data-label="Key results">{cell.key_results}</td>'
+            f'<td data-label="Findings">{cell.findings}</td>'
+            f'<td data-label="Outcome KRs">{percent(cell.outcome_share)}</td>'
+            f'<td data-label="Customer metric">{percent(cell.customer_share)}</td>'
+            f'<td data-label="Grades R/Y/G">{grades}</td></tr>'
         )
     note = (
         f'<p class="note">{report.unassigned} findings belong to no OKR set (unreadable files).</p>'
@@ -281,11 +301,52 @@ def _table_section(report: QualityReport) -> str:
     )
 
 
+def _findings_section(report: QualityReport, teams: list[str]) -> str:
+    """Each team's findings, with the key result or objective each is about, to act on."""
+    parts = []
+    for team in teams:
+        items = sorted(
+            report.team_total(team).items,
+            key=lambda f: (-f.severity.rank, f.period, f.path, f.line, f.code),
+        )
+        if not items:
+            continue
+        entries = []
+        for finding in items:
+            where = " ".join(x for x in (finding.period, finding.object) if x)
+            quoted = (
+                f'<span class="kr">&ldquo;{escape(finding.text)}&rdquo;</span>'
+                if finding.text
+                else ""
+            )
+            entries.append(
+                f'<li><b class="sev-{finding.severity.value}">{escape(finding.code)}</b> '
+                f"{escape(finding.name)} &middot; {escape(where)} "
+                f"<code>{escape(finding.path)}:{finding.line}</code>"
+                f"{quoted}{escape(finding.message)}</li>"
+            )
+        parts.append(
+            f'<details class="team"><summary>{escape(team)}: '
+            f"{counted(len(items), 'finding')}</summary>"
+            f'<ul class="findings">{"".join(entries)}</ul></details>'
+        )
+    if not parts:
+        return ""
+    return (
+        '<section id="findings"><h2>Findings by team</h2><p class="note">Every finding behind '
+        "the scores, most severe first, with the key result or objective it is about.</p>"
+        + "".join(parts)
+        + "</section>"
+    )
+
+
 def _formula() -> str:
     return (
         '<footer id="formula"><p><b>Quality score.</b> For each OKR set: penalty = 10 per '
         "error + 4 per warning + 1 per info finding; capacity = 10 per objective and key "
-        "result (at least 10); score = 100 &times; (1 &minus; penalty / capacity), at least 0. "
+        "result (at least 10); base = 100 &times; (1 &minus; penalty / capacity), at least 0; "
+        "score = base &times; (0.6 + 0.4 &times; the share of objectives with a customer "
+        "metric), so a set whose objectives measure nothing customers do scores at most 60. "
         "A team's score for a period pools its sets. <b>Outcome key results</b> are those "
         "without an OUT001 or OUT002 finding; <b>customer metric</b> means no CUS001 finding "
         "on the objective.</p></footer>"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from okrlint.dashboard.data import QualityReport, percent
+from okrlint.dashboard.data import QualityReport, counted, percent
 from okrlint.safe_text import inert_markdown
 
 _SPARKS = "▁▂▃▄▅▆▇█"
@@ -22,10 +22,11 @@ def _cell_text(text: str) -> str:
 def render_markdown(report: QualityReport, title: str = "OKR quality report") -> str:
     teams, periods = report.teams, report.periods
     total = report.total()
+    sizes = f"{counted(len(teams), 'team')} · {counted(len(periods), 'period')}"
     lines = [
         f"## {inert_markdown(title)}",
         "",
-        f"**Quality score {total.score}/100** · {len(teams)} teams · {len(periods)} periods · "
+        f"**Quality score {total.score}/100** · {sizes} · "
         f"{total.key_results} key results · {total.findings + report.unassigned} findings · "
         f"outcome key results {percent(total.outcome_share)} · objectives with a customer "
         f"metric {percent(total.customer_share)} (as of {report.today.isoformat()})",

@@ -26,6 +26,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from okrlint.config.settings import Settings
 from okrlint.findings import Finding, Fix, Report
@@ -82,6 +83,9 @@ def compute_fixes(
     settings_for = SettingsCache(options, registry)
     settings_for.configs_for(Path(display) for display in fixable_paths(report))
     registry = settings_for.registry
+    # Each round lints the file again, with the rules that offer fixes and no others: the
+    # whole-repository rules, run once per file, would make --fix quadratic in the files.
+    fixing = Registry(rules={code: r for code, r in registry.rules.items() if r.meta.fixable})
     results: list[FileFix] = []
     for display in fixable_paths(report):
         path = Path(display)
@@ -98,7 +102,7 @@ def compute_fixes(
         if text != report.sources.get(display):
             fixed.refused.append("the file changed while okrlint was reading it; run again")
         else:
-            fixed.new = fix_text(text, path, display, settings_for(path), registry, options, fixed)
+            fixed.new = fix_text(text, path, display, settings_for(path), fixing, options, fixed)
         results.append(fixed)
     return results
 
@@ -148,7 +152,8 @@ def fix_text(
 
 
 def same_meaning(old: SourceFile, new_text: str, path: Path, display: str) -> bool:
-    """Whether the fixed text is valid YAML that differs only by key results moved."""
+    """Whether the fixed text is valid YAML that differs only by key results moved, and is still
+    a valid OKR set where it was one."""
     new = _load(new_text, path, display)
     if new.problems or any(d.problems for d in new.documents):
         return False
@@ -156,9 +161,27 @@ def same_meaning(old: SourceFile, new_text: str, path: Path, display: str) -> bo
         return False
     if new.skipped_documents != old.skipped_documents:
         return False
-    return all(
-        unchanged_except_moves(a.data, b.data)
-        for a, b in zip(old.documents, new.documents, strict=True)
+    for before, after in zip(old.documents, new.documents, strict=True):
+        if not unchanged_except_moves(before.data, after.data):
+            return False
+        # No objective is left with an empty `key_results:` (which the format's schema rejects):
+        # moves of several key results of one objective, each safe alone, could empty it.
+        if _emptied(before.data) < _emptied(after.data):
+            return False
+    return True
+
+
+def _emptied(data: Any) -> int:
+    """How many objectives of a document have `key_results:` empty or missing a value."""
+    objectives = data.get("objectives") if isinstance(data, dict) else None
+    if not isinstance(objectives, list):
+        return 0
+    return sum(
+        1
+        for objective in objectives
+        if isinstance(objective, dict)
+        and "key_results" in objective
+        and not objective["key_results"]
     )
 
 

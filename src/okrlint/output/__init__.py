@@ -19,6 +19,7 @@ class OutputFormat(StrEnum):
     GITHUB = "github"
     SARIF = "sarif"
     JUNIT = "junit"
+    GITLAB = "gitlab"
 
 
 def render(
@@ -41,6 +42,7 @@ def render(
         OutputFormat.JSON: _json,
         OutputFormat.SARIF: _sarif,
         OutputFormat.JUNIT: _junit,
+        OutputFormat.GITLAB: _gitlab,
     }
     return renderers[output_format](report)
 
@@ -76,3 +78,9 @@ def _junit(report: Report) -> str:
     from okrlint.output.junit import render_junit
 
     return render_junit(report)
+
+
+def _gitlab(report: Report) -> str:
+    from okrlint.output.gitlab import render_gitlab
+
+    return render_gitlab(report)

@@ -1,8 +1,10 @@
 """JUnit XML, for the test tabs of CI systems (GitLab `artifacts:reports:junit`, Jenkins, ...).
 
-One test suite per file with findings, one test case per finding. A finding at or above the
-run's `fail_on` severity is a failure, like the exit status; the others are passing cases that
-carry their message, so the report and the job agree.
+One test suite per file with findings, one failed test case per finding, whatever its
+severity: a merge request's test tab is where reviewers look, and a warning shown there as a
+passed test is a warning nobody sees. The failure's `type` is the rule's code and its text
+starts with the severity, so a reader tells the errors (which fail the job, by `--fail-on`)
+from the rest. A clean run is one passing case.
 """
 
 from __future__ import annotations
@@ -42,12 +44,14 @@ def render_junit(report: Report) -> str:
             detail = f"{where}: {inert(finding.code)} [{finding.severity.value}] {message}"
             if finding.suggestion:
                 detail += f"\nSuggestion: {inert(finding.suggestion)}"
-            if finding.severity.rank >= report.fail_on.rank:
-                failure = ET.SubElement(case, "failure", message=message, type=inert(finding.code))
-                failure.text = detail
-                suite_failures += 1
-            else:
-                ET.SubElement(case, "system-out").text = detail
+            failure = ET.SubElement(
+                case,
+                "failure",
+                message=f"[{finding.severity.value}] {message}",
+                type=inert(finding.code),
+            )
+            failure.text = detail
+            suite_failures += 1
         _count(suite, len(findings), suite_failures)
         total += len(findings)
         failures += suite_failures

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from okrlint.api import SetItem
 from okrlint.cache import SummaryCache
-from okrlint.config.files import CONFIG_FILE, PYPROJECT, extends_another, has_okrlint_table
+from okrlint.config.files import CONFIG_FILES, PYPROJECT, extends_another, has_okrlint_table
 from okrlint.pipeline.discover import discover, display_path, is_excluded
 from okrlint.pipeline.load import DEFAULT_MAX_FILE_BYTES
 from okrlint.pipeline.parallel import LoadTask, stream_files
@@ -56,9 +56,10 @@ def _root_of_folder(folder: Path, known: dict[Path, Path | None]) -> Path | None
 def _marks_root(folder: Path) -> bool:
     if (folder / ".git").exists():
         return True
-    config = folder / CONFIG_FILE
-    if config.is_file():
-        return not extends_another(config)
+    for name in CONFIG_FILES:
+        config = folder / name
+        if config.is_file():
+            return not extends_another(config)
     pyproject = folder / PYPROJECT
     return pyproject.is_file() and has_okrlint_table(pyproject) and not extends_another(pyproject)
 
@@ -97,7 +98,10 @@ class RepositoryLookup:
 
     def root_of(self, document: Document) -> Path | None:
         """The repository a set belongs to; sets are compared only within one repository."""
-        source = document.source
+        return self.root_of_source(document.source)
+
+    def root_of_source(self, source: SourceFile) -> Path | None:
+        """The repository of a file."""
         if id(source) not in self._roots:
             resolved = self._resolve(source.path)
             self._roots[id(source)] = (
@@ -139,8 +143,12 @@ class RepositoryLookup:
         cache = SummaryCache(root, variant) if self._cache else None
         tasks: list[LoadTask] = []
         for file in discover([root]).files:
-            resolved = file.resolve()
-            if resolved in self._linted or is_excluded(file, self._exclude, root):
+            resolved = self._resolve(file)
+            if (
+                resolved is None
+                or resolved in self._linted
+                or is_excluded(file, self._exclude, root)
+            ):
                 continue
             if _root_of_folder(resolved.parent, self._known) != root:
                 continue  # a repository of its own, nested in this one
