@@ -33,7 +33,7 @@ objectives:
   - title: Make the first week effortless   # the big one
     key_results:
       - Raise week-1 activation of new teams from 30% to 45%
-      - Cut time to first dashboard from 42 to 15 minutes
+      - {id: KR3, title: Cut time to first dashboard from 42 to 15 minutes}
     initiatives:
       - Launch the referral program
 """
@@ -143,9 +143,9 @@ objectives:
   - id: O2
     title: Turn trial teams into paying teams
     key_results: [Raise trial-to-paid conversion of new teams from 8% to 12%,
-                  Raise the share of trial teams who invite a teammate from 30% to 45%]
+                  {id: KR3, title: Raise the share of trial teams who invite a teammate from 30% to 45%}]
     initiatives: [Interview ten trial admins, Publish 10 blog posts]
-"""
+"""  # noqa: E501 (the fixed line is as long as the fix makes it)
 
 
 def test_the_output_rules_fix_for_real(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -58,7 +58,7 @@ CASES = {
                 key_results:
                   - Raise week-1 activation from 30% to 45%
 
-                  - 'Cut time to first dashboard from 42 to 15 minutes'
+                  - {id: KR3, title: 'Cut time to first dashboard from 42 to 15 minutes'}
                 initiatives:
                   # the referral work
                   - Launch the referral program  # due in March
@@ -88,8 +88,8 @@ CASES = {
                   - Redesign the wizard
                   - "Ship v2 of the wizard"
               key_results:
-              - Raise activation from 30% to 45%
-              - Cut churn from 4% to 3%
+              - {id: KR2, title: Raise activation from 30% to 45%}
+              - {id: KR3, title: Cut churn from 4% to 3%}
             """),
     ),
     "flow lists": (
@@ -109,14 +109,14 @@ CASES = {
             team: Growth
             period: 2026-Q1
             objectives:
-              - {title: Grow, key_results: ["Raise x from 1 to 2", Cut y], initiatives: [Ship v2]}
+              - {title: Grow, key_results: [{id: KR2, title: "Raise x from 1 to 2"}, {id: KR3, title: Cut y}], initiatives: [Ship v2]}
               - title: Keep
-                key_results: ['Raise a from 1 to 2', Cut b from 5 to 3]
+                key_results: ['Raise a from 1 to 2', {id: KR3, title: Cut b from 5 to 3}]
                 initiatives: [Hire a PM, Launch it]
               - title: Empty
                 key_results: [Raise a from 1 to 2, Cut b from 5 to 3]
                 initiatives: [Launch "beta"]
-            """),
+            """),  # noqa: E501
     ),
     "mapping key result, empty initiatives key with a comment": (
         doc("""
@@ -139,8 +139,8 @@ CASES = {
             objectives:
               - title: Grow
                 key_results:
-                  - Raise activation from 30% to 45%
-                  - Cut churn from 4% to 3%
+                  - {id: KR2, title: Raise activation from 30% to 45%}
+                  - {id: KR3, title: Cut churn from 4% to 3%}
                 initiatives:   # filled later
                   # launch first
                   - "Launch: the referral program"  # big one
@@ -167,8 +167,8 @@ CASES = {
             objectives:
               - title: Grow
                 key_results:
-                  - Raise activation from 30% to 45%
-                  - Cut churn from 4% to 3%
+                  - {id: KR2, title: Raise activation from 30% to 45%}
+                  - {id: KR4, title: Cut churn from 4% to 3%}
                 initiatives:
                   - Launch the referral program
                   - Ship the new pricing page
@@ -200,16 +200,16 @@ CASES = {
               - title: Grow
                 key_results:
                   - Raise activation from 30% to 45%
-                  - Cut churn from 4% to 3%
+                  - {id: KR4, title: Cut churn from 4% to 3%}
                 initiatives:
                 - |
                   Interview ten
                   customers
+                - Ship the pricing
+                  page redesign
                 - >-
                   Launch the referral
                   program for teams
-                - Ship the pricing
-                  page redesign
             """),
     ),
 }

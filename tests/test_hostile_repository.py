@@ -282,7 +282,9 @@ def test_fix_never_writes_through_a_link_out_of_the_repository(
     (repo / "linked.yaml").symlink_to(outside / "okrs.yaml")
     result = okrlint(repo, "check", "--fix", "--no-cache", "linked.yaml")
     assert (outside / "okrs.yaml").read_text() == FIXABLE
-    assert "link to a file outside its repository" in result.stderr
+    # Not even read: the link is a finding of its own, and nothing is written.
+    assert "a link to a file outside the repository" in result.stdout
+    assert "Fixed 0 findings in 0 files." in result.stderr
 
 
 def test_fix_leaves_alone_a_file_saved_while_it_ran(tmp_path: Path) -> None:
@@ -405,3 +407,13 @@ def test_markdown_report_escapes_team_names(tmp_path: Path) -> None:
     for header, row in zip(headers, rows, strict=True):
         assert len(cells.findall(row)) == len(cells.findall(header))
     assert "<img" not in html and "\r" not in html
+
+
+def test_check_output_file_refuses_a_fifo(tmp_path: Path) -> None:
+    repo = repository(tmp_path)
+    out = tmp_path / "findings.txt"
+    os.mkfifo(out)
+    result = okrlint(repo, "check", "--no-cache", "--output-file", str(out), "okrs.yaml")
+    assert result.returncode == 2
+    assert "regular files only" in result.stderr
+    assert stat.S_ISFIFO(os.lstat(out).st_mode)

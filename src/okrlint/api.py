@@ -115,6 +115,10 @@ class RuleMeta:
     fixable: bool = False
     # Rules that read key-result text get readings from the analysis stage before they run.
     needs_readings: bool = False
+    # Reads more than the file and its settings (its git history, say): the results cache
+    # never keeps findings of a file checked with such a rule, since the file alone does not
+    # say when they change.
+    reads_beyond_file: bool = False
     source: str = "builtin"
 
 

@@ -282,6 +282,8 @@ class SummaryCache:
         self._variant = variant
         self._loaded: dict[str, Any] | None = None
         self._changed = False
+        # Entries of files found this run: only the others can be of files that are gone.
+        self._seen: set[str] = set()
 
     @property
     def _entries(self) -> dict[str, Any]:
@@ -304,6 +306,7 @@ class SummaryCache:
         return self._loaded
 
     def get(self, path: Path, file: Path, root: Path) -> list[SetSummary] | None:
+        self._seen.add(str(path))
         entry = self._entries.get(str(path))
         stamp = _stamp(path)
         if not isinstance(entry, dict) or stamp is None or entry.get("stamp") != stamp:
@@ -324,7 +327,7 @@ class SummaryCache:
     def save(self) -> None:
         if self._loaded is None:
             return  # never asked for a file: nothing to add or to drop
-        gone = [key for key in self._entries if not Path(key).is_file()]
+        gone = [key for key in self._entries if key not in self._seen and not Path(key).is_file()]
         for key in gone:
             del self._entries[key]
         if not (self._changed or gone):
@@ -336,7 +339,8 @@ class SummaryCache:
             # A rename replaces a link at the name rather than writing where it points.
             handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, separators=(",", ":"))
+                # dumps, not dump: only a whole-string encode uses the C encoder (10x faster).
+                stream.write(json.dumps(data, separators=(",", ":")))
             os.replace(temporary, self._folder / SUMMARIES_FILE)
         except OSError:
             pass  # a read-only checkout: the cache is an optimisation, never a requirement

@@ -33,12 +33,22 @@ class _Uncomparable(str):
     """A field value whose unit cannot be put with the others' (its text is the reason)."""
 
 
+# No quantity a team measures has more digits; a bigger int cannot even be made a float.
+MAX_WHOLE_NUMBER = 10**18
+
+
+def _check_size(value: Any) -> None:
+    if type(value) is int and not -MAX_WHOLE_NUMBER <= value <= MAX_WHOLE_NUMBER:
+        raise ValueError(f"is too large a number ({len(str(abs(value)))} digits)")
+
+
 def parse_quantity(value: Any) -> Any:
     """Accept numbers as people write them: 45, "45%", "$1.2M", "10k", "1,200"."""
     if isinstance(value, _Uncomparable):
         raise ValueError(str(value))
     if isinstance(value, bool):
         raise ValueError(f"must be a number (got {str(value).lower()})")
+    _check_size(value)
     if isinstance(value, int | float):
         if not math.isfinite(value):
             raise ValueError(f"must be a finite number (got {value})")
@@ -51,6 +61,8 @@ def parse_quantity(value: Any) -> Any:
             )
         number = float(match["number"].replace(",", "").replace("_", ""))
         number *= _SUFFIX_SCALE.get((match["suffix"] or "").lower(), 1.0)
+        if not math.isfinite(number):
+            raise ValueError(f'must be a finite number (got "{value}")')
         return -number if match["sign"] == "-" else number
     return value
 
@@ -59,6 +71,7 @@ def parse_fraction(value: Any) -> Any:
     """Confidence and score are 0..1; "6/10" and "60%" are normalised."""
     if isinstance(value, bool):
         raise ValueError(f"must be a number between 0 and 1 (got {str(value).lower()})")
+    _check_size(value)
     if isinstance(value, str):
         text = value.strip()
         fraction = _FRACTION.match(text)
@@ -113,6 +126,7 @@ Fraction = Annotated[float, BeforeValidator(parse_fraction)]
 Text = Annotated[str, BeforeValidator(_text)]
 
 _PERIOD = re.compile(r"^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?$")
+FIRST_YEAR, LAST_YEAR = 1000, 9998
 
 
 def _period(value: Any) -> Any:
@@ -122,6 +136,9 @@ def _period(value: Any) -> Any:
             f'must be a year, half, quarter or month such as "2026", "2026-H1", "2026-Q1" or '
             f'"2026-03", or a mapping with start and end dates (got "{value}")'
         )
+    if isinstance(value, str) and not FIRST_YEAR <= int(value.strip()[:4]) <= LAST_YEAR:
+        # 9999-Q4 would end in the year 10000, which no date can hold.
+        raise ValueError(f'must be in a year from {FIRST_YEAR} to {LAST_YEAR} (got "{value}")')
     return value.strip() if isinstance(value, str) else value
 
 
@@ -145,7 +162,9 @@ class Direction(StrEnum):
 class _Strict(BaseModel):
     """Unknown keys are errors, except `x-` keys, which belong to the user's own tools."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=None)
+    # Built on first validation, not on import: a run whose files all come from the results
+    # cache validates none, and building the validators is a good part of start-up.
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=None, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -328,7 +347,7 @@ def _match_the_validators(schema: dict[str, Any], definitions: dict[str, Any]) -
         if choice.get("type") == "string":
             choice["pattern"] = r"^\s*\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?\s*$"
     if "anyOf" in period:
-        period["anyOf"].insert(0, {"type": "integer", "minimum": 1000, "maximum": 9999})
+        period["anyOf"].insert(0, {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})
     for name, fields in (("KeyResult", ("confidence", "score")), ("CheckIn", ("confidence",))):
         properties = definitions.get(name, {}).get("properties", {})
         for field_name in fields:
@@ -355,3 +374,9 @@ def _allow_written_quantities(definitions: dict[str, Any]) -> None:
             prop = properties.get(field_name)
             if prop is not None and "anyOf" in prop:
                 prop["anyOf"].insert(0, extra)
+
+
+def build_validators() -> None:
+    """Build the validators now: a run about to fork worker processes builds them once for all
+    of them, rather than once in each."""
+    OkrSet.model_rebuild()

@@ -55,9 +55,12 @@ def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _month_range(year: int, month: int, months: int) -> DateRange:
+def _month_range(year: int, month: int, months: int) -> DateRange | None:
     end_year, end_month = _add_months(year, month, months)
-    return DateRange(dt.date(year, month, 1), dt.date(end_year, end_month, 1) - dt.timedelta(1))
+    try:
+        return DateRange(dt.date(year, month, 1), dt.date(end_year, end_month, 1) - dt.timedelta(1))
+    except (ValueError, OverflowError):
+        return None  # beyond the calendar dates can hold (year 0, year 10000)
 
 
 def resolve_period(period: str | PeriodRange, fiscal_year_start: int = 1) -> DateRange | None:

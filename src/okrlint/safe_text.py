@@ -71,7 +71,7 @@ def inert_json(document: str) -> str:
     `json.dumps` escapes only the C0 controls; the others are escaped here as `\\uXXXX`, which
     any JSON reader decodes back to the same value, and which can only occur inside strings.
     """
-    if document.isascii():
+    if document.isascii() and "\x7f" not in document:
         return document
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
 

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from okrlint import __version__
+from okrlint.fix.runner import atomic_write
 from okrlint.model import json_schema
 from okrlint.release import REPOSITORY, ref
+from okrlint.safe_files import create_new
 
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
 
@@ -140,6 +142,11 @@ def scaffold(directory: Path, period: str, force: bool = False) -> list[Planned]
     if directory.exists() and not directory.is_dir():
         raise ScaffoldError(f"{directory} is not a folder")
     planned = plan(directory, period)
+    # A link, even a dangling one, is never written through: it may point anywhere.
+    links = [p.path for p in planned if p.path.is_symlink()]
+    if links:
+        shown = ", ".join(str(path) for path in links)
+        raise ScaffoldError(f"not writing through the symbolic link {shown}; remove it first")
     existing = [p.path for p in planned if p.path.exists() and p.path.name != PRE_COMMIT_CONFIG]
     if existing and not force:
         shown = ", ".join(str(path) for path in existing)
@@ -151,6 +158,9 @@ def scaffold(directory: Path, period: str, force: bool = False) -> list[Planned]
             continue
         action = "replaced" if item.path in existing else item.action
         item.path.parent.mkdir(parents=True, exist_ok=True)
-        item.path.write_text(item.text, encoding="utf-8")
+        if not item.path.exists():
+            create_new(item.path, item.text.encode("utf-8"))
+        else:
+            atomic_write(item.path, item.text.encode("utf-8"))  # a regular file, replaced
         done.append(Planned(item.path, item.text, action))
     return done

@@ -84,26 +84,76 @@ DEFAULT = LoadedConfig(ConfigFile())
 MERGED_KEYS = ("rules", "severity")
 
 
-def read_config(path: Path, _seen: tuple[Path, ...] = ()) -> LoadedConfig:
+# Far more than any real layering (organisation, department, team, folder).
+MAX_EXTENDS = 32
+
+
+def read_config(path: Path) -> LoadedConfig:
     """Read a config file (`.okrlint.yaml`, any YAML file, or a pyproject.toml) and the files
-    it `extends`, whose paths are relative to the file that names them."""
-    own = _read_one(path)
-    if own.values.extends is None:
-        return own
-    parent_path = _extended(path, own.values.extends)
-    seen = (*_seen, path.resolve())
-    if parent_path.resolve() in seen:
-        cycle = " -> ".join(str(p) for p in (*seen, parent_path.resolve()))
-        raise ConfigError(f"{path}: extends: the configs extend each other in a loop ({cycle})")
-    if not parent_path.is_file():
+    it `extends`, whose paths are relative to the file that names them.
+
+    A config comes with the repository, so what it extends must be in the same repository (the
+    folder holding `.git` above it, else its own folder), or be a config okrlint would find on
+    its own (`.okrlint.yaml` or pyproject.toml in a folder above): `extends: /etc/shadow` is
+    refused before a byte of it is read, and so is a chain longer than `MAX_EXTENDS` files.
+    """
+    home = _repository_of(path)
+    if not path.resolve().is_relative_to(home):
         raise ConfigError(
-            f"{path}: extends: no config file at {parent_path} "
-            "(a path relative to this config's folder)"
+            f"{path}: a link to a file outside the repository ({home}); okrlint does not read it"
         )
-    return _merge(read_config(parent_path, seen), own)
+    chain = [_read_one(path)]
+    seen = [path.resolve()]
+    while chain[-1].values.extends is not None:
+        current = chain[-1].path or path
+        parent_path = _extended(current, chain[-1].values.extends)
+        resolved = parent_path.resolve()
+        if resolved in seen:
+            cycle = " -> ".join(str(p) for p in (*seen, resolved))
+            raise ConfigError(
+                f"{current}: extends: the configs extend each other in a loop ({cycle})"
+            )
+        if not _may_extend(resolved, home):
+            raise ConfigError(
+                f"{current}: extends: {parent_path} is outside the repository ({home}); "
+                "okrlint reads configs from inside it only"
+            )
+        if not parent_path.is_file():
+            raise ConfigError(
+                f"{current}: extends: no config file at {parent_path} "
+                "(a path relative to this config's folder)"
+            )
+        if len(chain) >= MAX_EXTENDS:
+            raise ConfigError(
+                f"{path}: extends: a chain of more than {MAX_EXTENDS} config files; "
+                "okrlint stops there"
+            )
+        seen.append(resolved)
+        chain.append(_read_one(parent_path))
+    loaded = chain.pop()
+    while chain:
+        loaded = _merge(loaded, chain.pop())
+    return loaded
+
+
+def _may_extend(target: Path, home: Path) -> bool:
+    if target.is_relative_to(home):
+        return True
+    return target.name in (CONFIG_FILE, PYPROJECT) and home.is_relative_to(target.parent)
+
+
+def _repository_of(path: Path) -> Path:
+    """The folder holding `.git` at or above a config file, else the config's own folder."""
+    folder = Path(os.path.abspath(path)).parent.resolve()  # where the file is, not a link's target
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
 
 
 def _extended(path: Path, target: str) -> Path:
+    if "\0" in target or not target.strip():
+        raise ConfigError(f"{path}: extends: {target!r} is not a path")
     candidate = path.parent / target
     if candidate.is_dir():
         for name in (*CONFIG_FILES, PYPROJECT):
@@ -164,6 +214,8 @@ def _config_data(path: Path) -> Any:
             data = tomllib.loads(text).get("tool", {}).get("okrlint", {})
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     else:
         try:
             data = read_plain_yaml(text)
@@ -237,11 +289,16 @@ def find_config(start: Path) -> Path | None:
 
 def has_okrlint_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
+        raw = pyproject.read_bytes()
+    except OSError:
         return False
     try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # Not UTF-8, so not TOML: if it means to configure okrlint, reading it says why not.
+        return b"[tool.okrlint]" in raw
+    try:
         return "okrlint" in tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         # A broken file that means to configure okrlint is reported, not silently passed over.
         return "[tool.okrlint]" in text

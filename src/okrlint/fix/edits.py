@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any
 
 from okrlint.api import KeyResultItem
@@ -145,6 +145,8 @@ class _Mover:
             # the format rejects. A person must write the outcome first.
             raise _CannotFix
         self.value = key_results[position]
+        self.key_results = key_results
+        self.position = position
         self.title = self.value if isinstance(self.value, str) else None
         if isinstance(self.value, dict) and set(self.value) <= _MOVABLE_KEYS:
             title = self.value.get("title")
@@ -242,8 +244,15 @@ class _Mover:
         ):
             # The same, when the insertion follows the removed last line: no blank line between.
             insertion = Edit(insertion.start, insertion.end, insertion.content.lstrip("\r\n"))
-        edits = sorted([removal, insertion], key=lambda e: (e.start, e.end))
-        if edits[0].end > edits[1].start:
+        # The key results after the moved one would be renumbered (KR3 becoming KR2, and
+        # `O1/KR3` pointing at another one): each keeps its name, written as an explicit id.
+        kept_ids = [
+            self._keep_id(index)
+            for index in range(self.position + 1, len(self.key_results))
+            if not _has_id(self.key_results[index])
+        ]
+        edits = sorted([removal, insertion, *kept_ids], key=lambda e: (e.start, e.end))
+        if any(first.end > second.start for first, second in pairwise(edits)):
             raise _CannotFix
         objective_id = self.objective_data.get("id") or f"O{int(self.objective_node[1]) + 1}"
         return Fix(
@@ -253,6 +262,32 @@ class _Mover:
             ),
             edits=tuple(_merge_adjacent(edits)),
         )
+
+    def _keep_id(self, index: int) -> Edit:
+        """An edit giving the key result at `index` its positional id (`KR<index + 1>`)."""
+        node: NodePath = (*self.list_node, index)
+        if not self.document.has_node(node):
+            raise _CannotFix
+        value = self.key_results[index]
+        span = self._value(node)
+        start = self._start(span)
+        if self.text[start : start + 1] in ("&", "!"):
+            raise _CannotFix  # an anchor or a tag in front: leave the item as it is
+        name = f"KR{index + 1}"
+        if isinstance(value, str):
+            end = self._end(span)
+            written = self.text[start:end]
+            quoted = written[:1] in ("'", '"')
+            if _BREAK.search(written) or (not quoted and _FLOW_UNSAFE.search(written)):
+                raise _CannotFix
+            return Edit(start, end, f"{{id: {name}, title: {written}}}")
+        if isinstance(value, dict) and value:
+            if self._is_flow(node):
+                brace = self.text.index("{", start)
+                return Edit(brace + 1, brace + 1, f"id: {name}, ")
+            column = start - self.lines.starts[self.lines.line_of(start)]
+            return Edit(start, start, f"id: {name}{self.newline}{' ' * column}")
+        raise _CannotFix
 
     def _remove_block_item(self, dash: int, item_start: int, item_end: int) -> tuple[Edit, _Moved]:
         lines = self.lines
@@ -517,8 +552,8 @@ def _objective_moved(old: Any, new: Any) -> bool:
     if not all(isinstance(v, list) for v in (old_krs, new_krs, old_initiatives, new_initiatives)):
         return False
     # The kept key results, in order, and the old initiatives first, unchanged.
-    remaining = iter(old_krs)
-    if not all(any(kr == candidate for candidate in remaining) for kr in new_krs):
+    remaining = iter(enumerate(old_krs))
+    if not all(any(_same_key_result(kr, i, old) for i, old in remaining) for kr in new_krs):
         return False
     if new_initiatives[: len(old_initiatives)] != old_initiatives:
         return False
@@ -527,6 +562,20 @@ def _objective_moved(old: Any, new: Any) -> bool:
         moved.remove(_title_of(kr))
     added = new_initiatives[len(old_initiatives) :]
     return sorted(map(str, added)) == sorted(map(str, moved)) and len(added) == len(moved)
+
+
+def _has_id(key_result: Any) -> bool:
+    return isinstance(key_result, dict) and key_result.get("id") is not None
+
+
+def _same_key_result(new: Any, position: int, old: Any) -> bool:
+    """The same key result, or it with the id its position gave it written out."""
+    if new == old:
+        return True
+    if not isinstance(new, dict) or new.get("id") != f"KR{position + 1}" or _has_id(old):
+        return False
+    rest = {key: value for key, value in new.items() if key != "id"}
+    return rest == ({"title": old} if isinstance(old, str) else old)
 
 
 def _title_of(key_result: Any) -> Any:

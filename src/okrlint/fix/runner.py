@@ -83,6 +83,9 @@ def compute_fixes(
     settings_for = SettingsCache(options, registry)
     settings_for.configs_for(Path(display) for display in fixable_paths(report))
     registry = settings_for.registry
+    # Each round lints the file again, with the rules that offer fixes and no others: the
+    # whole-repository rules, run once per file, would make --fix quadratic in the files.
+    fixing = Registry(rules={code: r for code, r in registry.rules.items() if r.meta.fixable})
     results: list[FileFix] = []
     for display in fixable_paths(report):
         path = Path(display)
@@ -99,7 +102,7 @@ def compute_fixes(
         if text != report.sources.get(display):
             fixed.refused.append("the file changed while okrlint was reading it; run again")
         else:
-            fixed.new = fix_text(text, path, display, settings_for(path), registry, options, fixed)
+            fixed.new = fix_text(text, path, display, settings_for(path), fixing, options, fixed)
         results.append(fixed)
     return results
 

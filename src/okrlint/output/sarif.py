@@ -84,8 +84,14 @@ def _artifact(finding: Finding) -> dict[str, Any]:
     path = PurePosixPath(finding.path)
     if path.is_absolute():
         # Outside the working folder: an absolute file URI, with no base to combine with.
-        return {"uri": "file://" + quote(path.as_posix())}
-    return {"uri": quote(path.as_posix()), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + _uri_path(path)}
+    return {"uri": _uri_path(path), "uriBaseId": "%SRCROOT%"}
+
+
+def _uri_path(path: PurePosixPath) -> str:
+    # A file name that is not UTF-8 keeps its bytes (held as surrogates): percent-encoded, the
+    # URI names the very file.
+    return quote(path.as_posix(), errors="surrogateescape")
 
 
 def _result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
@@ -148,4 +154,4 @@ def sarif_fixes(finding: Finding, fix: Fix) -> list[dict[str, Any]]:
 def _fingerprint(finding: Finding) -> str:
     # Stable while lines move: the file, the rule, the item and its text, not the line number.
     key = "\x1f".join((finding.path, finding.code, finding.object, finding.text, finding.message))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]

@@ -56,8 +56,15 @@ class RuleRunner:
         for rule, instance, context in plan:
             try:
                 for violation in instance.check(item, context):
+                    if not _well_formed(violation):
+                        raise TypeError(
+                            f"check() yielded {_short_repr(violation)}, not an okrlint Violation "
+                            "with a text message"
+                        )
                     violations.append((violation, rule))
-            except Exception as error:  # one broken rule must not hide the others' findings
+            # One broken rule must not hide the others' findings. SystemExit too: a plugin that
+            # exits would end the run with status 0 and no output, and CI would pass unlinted.
+            except (Exception, SystemExit) as error:
                 self.crashes.append(crash_finding(rule, item, error))
 
     def _plan(self, scope: Scope, item: Any, settings: Settings) -> list[_Planned]:
@@ -95,7 +102,23 @@ _Planned = tuple[type[Rule[Any]], Rule[Any], RuleContext[Any]]
 _NO_WORKSPACE = Workspace(())
 
 
-def crash_finding(rule: type[Rule[Any]], item: Any, error: Exception) -> Finding:
+def _well_formed(violation: Any) -> bool:
+    return (
+        type(violation) is Violation
+        and isinstance(violation.message, str)
+        and isinstance(violation.object_id, str)
+        and isinstance(violation.text, str)
+        and (violation.suggestion is None or isinstance(violation.suggestion, str))
+        and isinstance(violation.node, tuple)
+    )
+
+
+def _short_repr(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def crash_finding(rule: type[Rule[Any]], item: Any, error: BaseException) -> Finding:
     where = traceback.extract_tb(error.__traceback__)[-1]
     source = getattr(item, "source", None) or getattr(
         getattr(item, "document", None), "source", None

@@ -24,21 +24,31 @@ class Discovery:
 def discover(paths: list[Path]) -> Discovery:
     """Expand files and folders into YAML files, in a stable order, without following loops."""
     found = Discovery()
-    seen: set[Path] = set()
+    # A file is linted once however it is named (`a.yaml`, `sub/../a.yaml`, its absolute path,
+    # a link to it): twice would count its sets twice in the whole-repository rules.
+    seen: set[object] = set()
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise PathNotFoundError(str(path))
         if path.is_dir():
             for file in _walk(path):
-                if file not in seen:
-                    seen.add(file)
+                if _identity(file) not in seen:
+                    seen.add(_identity(file))
                     found.files.append(file)
         else:
-            if path not in seen:
-                seen.add(path)
+            if _identity(path) not in seen:
+                seen.add(_identity(path))
                 found.files.append(path)
-            found.explicit.add(path)
+                found.explicit.add(path)
     return found
+
+
+def _identity(path: Path) -> object:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return os.path.abspath(path)
+    return (status.st_dev, status.st_ino)
 
 
 def _walk(root: Path) -> list[Path]:
@@ -99,6 +109,14 @@ def is_excluded(path: Path, patterns: list[str], base: Path | None) -> bool:
 
 def display_path(path: Path) -> str:
     """A path as findings show it: relative to the working folder when inside it, POSIX style."""
+    if os.sep == "/":
+        # The same as below with strings: a run shows every file's path, and Path objects
+        # cost more than the rest of a warm run's work per file.
+        absolute, cwd = os.path.abspath(path), os.getcwd()
+        if absolute == cwd:
+            return "."
+        prefix = cwd if cwd.endswith("/") else cwd + "/"
+        return absolute[len(prefix) :] if absolute.startswith(prefix) else path.as_posix()
     try:
         return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except (ValueError, OSError):

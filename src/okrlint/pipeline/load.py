@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,6 +50,18 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES)
         if not path.is_file():
             source.problems.append(_file_problem("not a regular file; okrlint reads YAML files"))
             return source
+        # A linked file, or a file in a linked folder (`okrs -> /etc`).
+        linked = os.path.realpath(path) != os.path.abspath(path)
+        outside = linked and _links_out_of_repository(path)
+        if outside:
+            # `okrs.yaml -> /proc/self/environ` or `-> ~/.ssh/config`: the repository does not
+            # get to have okrlint print another file's lines.
+            source.problems.append(
+                _file_problem(
+                    f"a link to a file outside the repository ({outside}); okrlint does not read it"
+                )
+            )
+            return source
         if size > max_bytes:
             source.problems.append(
                 _file_problem(
@@ -63,6 +76,18 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES)
         source.problems.append(_file_problem(f"cannot read the file: {reason}"))
         return source
     return load_bytes(raw, source)
+
+
+def _links_out_of_repository(link: Path) -> str:
+    """Where a linked file really is, when that is outside the link's repository; else ''.
+
+    The repository is the nearest folder holding `.git` above the link (as written, not
+    resolved); without one, the link's own folder.
+    """
+    written = Path(os.path.abspath(link))
+    home = next((f for f in written.parents if (f / ".git").exists()), written.parent)
+    target = link.resolve()
+    return "" if target.is_relative_to(home.resolve()) else str(target)
 
 
 def load_text(text: str, display: str = "<string>") -> SourceFile:
@@ -85,13 +110,21 @@ def load_bytes(raw: bytes, source: SourceFile) -> SourceFile:
     return source
 
 
-def _decode(raw: bytes, source: SourceFile) -> str | None:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
+def _encoding_of(raw: bytes) -> str:
+    return "utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
+
+
+def decode_text(raw: bytes) -> str | None:
+    """The text of a file as the loader decodes it; None when it cannot be decoded."""
     try:
-        return raw.decode(encoding)
+        return raw.decode(_encoding_of(raw))
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode(raw: bytes, source: SourceFile) -> str | None:
+    try:
+        return raw.decode(_encoding_of(raw))
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
@@ -320,6 +353,15 @@ class _Builder:
             span = self._marks(root)
             self.locations.add((), span, span)
             return self._build(root, (), 0)
+        except _Recursive as recursive:
+            # `x: &a [*a]` is a list that holds itself: no rule could walk it to the end.
+            self.fatal = Problem(
+                "STR001",
+                "a recursive alias (an anchor used inside its own value); okrlint does not "
+                "follow it",
+                recursive.span,
+            )
+            return None
         except _TooDeep as too_deep:
             self.fatal = Problem(
                 "STR001",
@@ -333,9 +375,11 @@ class _Builder:
             raise _TooDeep(self._span(node))
         known = self._expanded.get(id(node))
         if known is not None:
+            if known == _IN_PROGRESS:
+                raise _Recursive(self._span(node))
             return known
         # Memoised per node, so this walks each written node once however often it is aliased.
-        self._expanded[id(node)] = 1  # a recursive alias counts once instead of looping
+        self._expanded[id(node)] = _IN_PROGRESS
         total = 1
         for child in _children(node):
             total += self._expanded_size(child, depth + 1)
@@ -452,6 +496,14 @@ class _Builder:
 class _TooDeep(Exception):
     def __init__(self, span: Span) -> None:
         self.span = span
+
+
+class _Recursive(_TooDeep):
+    pass
+
+
+# The expanded size of a node whose children are still being counted.
+_IN_PROGRESS = -1
 
 
 def _children(node: Any) -> Iterator[Any]:

@@ -90,7 +90,10 @@ def _stream_in_pool(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_install, initargs=(work,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_install,
+        initargs=(work, os.getpid()),
     ) as pool:
         pending: deque[Future[Result]] = deque()
         submitted = 0
@@ -101,9 +104,45 @@ def _stream_in_pool(
             yield pending.popleft().result()
 
 
-def _install(work: Callable[[Any], Any]) -> None:
+def _install(work: Callable[[Any], Any], parent: int) -> None:
     global _WORK
     _WORK = work
+    _die_with(parent)
+
+
+# How often a worker looks whether the main process is still there.
+_PARENT_POLL_SECONDS = 0.5
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the main process is gone, however it went.
+
+    SIGKILL (or SIGTERM, whose default action skips all clean-up) of the main process leaves
+    its workers waiting on a queue that nobody will ever write to: on Linux the kernel is asked
+    to kill the worker with its parent; everywhere a thread checks for the parent too.
+    """
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)  # the parent went before we could ask
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="okrlint-parent-watch", daemon=True).start()
 
 
 def _run_installed(batch: Any) -> Any:

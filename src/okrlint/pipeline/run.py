@@ -31,12 +31,14 @@ from okrlint.config.files import (
 from okrlint.config.settings import Overrides, Settings, resolve
 from okrlint.errors import ConfigError
 from okrlint.findings import Counts, Finding, Report, Violation
+from okrlint.model import build_validators
 from okrlint.pipeline.check import RuleRunner, stamp
 from okrlint.pipeline.discover import discover, display_path, is_excluded
 from okrlint.pipeline.filter import MARKER, applies, apply_suppressions
 from okrlint.pipeline.parallel import LoadTask, in_batches, load_files, load_task, stream_batches
 from okrlint.pipeline.understand import RunReadings, pack_for, read_all
 from okrlint.pipeline.validate import validate
+from okrlint.results import ResultsCache
 from okrlint.rules.assembly import registry_for
 from okrlint.rules.registry import Registry
 from okrlint.sources import SourceFile
@@ -92,17 +94,27 @@ def lint_paths(
             warnings.append(problem)
             options = dataclasses.replace(options, cache=False)
     known, numbers = _numbered(settings_of)
-    planned = list(zip(tasks, numbers, strict=True))
+    planned: list[PlannedFile] = [
+        (task, number, None) for task, number in zip(tasks, numbers, strict=True)
+    ]
     checker = _Checker(registry, options, settings_for.root(), known)
-    run = _Run(checker)
+    run = _Run(checker, order=[task[0] for task in tasks])
+    total = len(planned)
     checked = 0
+    if options.cache:
+        # Files that have not changed since a run stored their results are not checked again.
+        planned, cached = checker.take_cached(planned)
+        run.add(cached)
+        checked = len(cached.sources)
+    if planned:
+        build_validators()  # before worker processes fork, so that they share them
     for result in stream_batches(
         checker.load_and_check, in_batches(planned), options.jobs, len(planned)
     ):
         run.add(result)
         if progress is not None:
             checked += len(result.sources)
-            progress(checked, len(planned))
+            progress(checked, total)
     report = run.finish()
     report.counts.skipped_files += skipped
     report.warnings.extend(warnings)
@@ -165,6 +177,8 @@ class SettingsCache:
         self._configs: dict[Path | None, LoadedConfig] = {}
         self._by_config: dict[Path | None, Settings] = {}
         self._by_folder: dict[Path, Path | None] = {}
+        # Folders as named, resolved once: a folder holds many files.
+        self._resolved: dict[Path, Path] = {}
         self._first: Settings | None = None
         self._registry = registry
         # Whole-repository rules use the settings of the first file, else those of the cwd.
@@ -185,7 +199,9 @@ class SettingsCache:
             path = self._options.config.path
             self._configs.setdefault(path, self._options.config)
             return path
-        folder = file.parent.resolve()
+        folder = self._resolved.get(file.parent)
+        if folder is None:
+            folder = self._resolved[file.parent] = file.parent.resolve()
         if folder not in self._by_folder:
             self._by_folder[folder] = find_config(folder)
         path = self._by_folder[folder]
@@ -235,7 +251,8 @@ def _numbered(settings_of: Sequence[Settings]) -> tuple[list[Settings], list[int
     return distinct, [known[id(settings)] for settings in settings_of]
 
 
-PlannedFile = tuple[LoadTask, int]  # a file to load, and the number of its settings
+# A file to load, the number of its settings, and the key to store its results under.
+PlannedFile = tuple[LoadTask, int, bytes | None]
 
 
 @dataclass(slots=True)
@@ -249,6 +266,8 @@ class _BatchResult:
     # Summaries of the valid sets, for whole-repository rules; settings are attached on arrival.
     summaries: list[tuple[SetSummary, int]]
     counts: Counts
+    # The counts of each file of `sources`, for the results cache.
+    file_counts: list[Counts] = field(default_factory=list)
 
 
 class _Checker:
@@ -280,6 +299,8 @@ class _Checker:
         self._read: Callable[[Sequence[str], RulePack], dict[str, KeyResultReading]] | None = None
         self._runner: RuleRunner | None = None
         self._repositories = RepositoryLookup()
+        self._results: ResultsCache | None = None
+        self._settings_digests: list[str] = []
 
     def read(self, texts: Sequence[str], pack: RulePack) -> dict[str, KeyResultReading]:
         # Made on first use, so that each worker process opens the cache itself.
@@ -297,13 +318,126 @@ class _Checker:
         return self._runner
 
     def load_and_check(self, batch: Sequence[PlannedFile]) -> _BatchResult:
-        return self.check([(load_task(task), number) for task, number in batch])
+        sources = [(load_task(task), number) for task, number, _ in batch]
+        # Held before checking lets go of them: the results are stored under these texts.
+        texts = [source.text for source, _ in sources]
+        result = self.check(sources)
+        if self._results is not None:
+            self._store(batch, texts, result)
+        return result
+
+    def take_cached(self, planned: Sequence[PlannedFile]) -> tuple[list[PlannedFile], _BatchResult]:
+        """The files whose results are in the cache, as one batch result; and the rest, each
+        with the key its results will be stored under."""
+        from okrlint.results import (
+            ResultsCache,
+            code_digest,
+            settings_digest,
+            summaries_of,
+            text_of,
+        )
+
+        root = self.root
+        root_digest = settings_digest(root, pack_for(root).fingerprint)
+        context = (
+            code_digest(self.registry),
+            self.today.isoformat(),
+            root_digest,
+            f"{self.workspace_selected}:{self.workspace_reads_text}",
+        )
+        results = self._results = ResultsCache(project_root(root.config.directory), context)
+        self._settings_digests = [
+            settings_digest(s, pack_for(s).fingerprint) for s in self.settings
+        ]
+        # Settings under which a file's findings depend on more than the file are never cached.
+        cacheable = [
+            not any(
+                self.registry.rules[code].meta.reads_beyond_file
+                for code in settings.selected
+                if code in self.registry.rules
+            )
+            for settings in self.settings
+        ]
+        keyed: list[tuple[PlannedFile, str | None]] = []
+        for (path, display, max_bytes), number, _ in planned:
+            text: str | None = None
+            if not cacheable[number]:
+                keyed.append((((path, display, max_bytes), number, None), None))
+                continue
+            try:
+                # Too large a file is not read here either: the loader reports it unread.
+                if path.is_file() and path.stat().st_size <= max_bytes:
+                    text = text_of(path.read_bytes())
+            except OSError:
+                pass  # the loader reports it
+            key = (
+                results.key(path, display, text, self._settings_digests[number])
+                if text is not None
+                else None
+            )
+            keyed.append((((path, display, max_bytes), number, key), text))
+        found = results.lookup([key for (_, _, key), _ in keyed if key is not None])
+        rest: list[PlannedFile] = []
+        hits = _BatchResult([], [], [], [], Counts())
+        keep_text = self.options.keep_sources
+        for planned_file, text in keyed:
+            (path, display, _), number, key = planned_file
+            cached = found.get(key) if key is not None else None
+            if cached is None or text is None:
+                rest.append(planned_file)
+                continue
+            source = SourceFile(path=path, display=display, text=text if keep_text else "")
+            repository = self._repositories.root_of_source(source)
+            try:
+                summaries = summaries_of(cached, source, repository)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                rest.append(planned_file)
+                continue
+            hits.sources.append((source, number))
+            hits.findings.extend(cached.findings)
+            hits.summaries.extend((summary, number) for summary in summaries)
+            hits.counts.add(cached.counts)
+        return rest, hits
+
+    def _store(self, batch: Sequence[PlannedFile], texts: list[str], result: _BatchResult) -> None:
+        from okrlint.results import FileResult
+        from okrlint.workspace.summaries import encode
+
+        assert self._results is not None
+        crashed = {finding.path for finding in result.crashes}
+        findings: dict[str, list[Finding]] = {}
+        for finding in result.findings:
+            findings.setdefault(finding.path, []).append(finding)
+        summaries: dict[int, list[Any]] = {}
+        for summary, _ in result.summaries:
+            summaries.setdefault(id(summary.source), []).append(encode(summary))
+        entries = []
+        for (_, number, key), text, (source, _), counts in zip(
+            batch, texts, result.sources, result.file_counts, strict=True
+        ):
+            if key is None or MARKER in text or source.display in crashed:
+                continue
+            # The file as loaded must be the file as hashed (it may have changed in between).
+            digest = self._settings_digests[number]
+            if self._results.key(source.path, source.display, text, digest) != key:
+                continue
+            entries.append(
+                (
+                    key,
+                    FileResult(
+                        findings.get(source.display, []), counts, summaries.get(id(source), [])
+                    ),
+                )
+            )
+        self._results.store(entries)
 
     def check(self, batch: Sequence[tuple[SourceFile, int]]) -> _BatchResult:
         """Validate, read and check one batch of files, and summarise its sets."""
-        counts = Counts()
+        file_counts: list[Counts] = []
         set_items: list[tuple[SetItem, int]] = []
         for source, number in batch:
+            counts = Counts()
+            file_counts.append(counts)
             if not source.is_okr_file:
                 counts.skipped_files += 1
                 continue
@@ -317,6 +451,9 @@ class _Checker:
                     counts.key_results += sum(
                         len(o.key_results) for o in document.okr_set.objectives
                     )
+        counts = Counts()
+        for own in file_counts:
+            counts.add(own)
         readings = RunReadings.collect(
             self.registry, [(item, self.settings[n]) for item, n in set_items], self.read
         )
@@ -348,7 +485,7 @@ class _Checker:
         crashes = list(runner.crashes)
         runner.crashes.clear()
         forget_numbers()  # they hold the batch's models and readings
-        return _BatchResult(list(batch), findings, crashes, summaries, counts)
+        return _BatchResult(list(batch), findings, crashes, summaries, counts, file_counts)
 
 
 class _Run:
@@ -359,8 +496,11 @@ class _Run:
     suppressions, so a run holds summaries and findings, not whole files.
     """
 
-    def __init__(self, checker: _Checker) -> None:
+    def __init__(self, checker: _Checker, order: Sequence[Path] = ()) -> None:
         self.checker = checker
+        # The files in the order they were planned: results may arrive in another order (those
+        # from the results cache first), and whole-repository rules see sets in file order.
+        self.order = {path: position for position, path in enumerate(order)}
         self.registry = checker.registry
         self.root = checker.root
         self.counts = Counts()
@@ -417,6 +557,9 @@ class _Run:
     def finish(self) -> Report:
         """Run the whole-repository rules, apply suppressions and assemble the report."""
         runner = self.checker.runner
+        if self.order:
+            order = self.order
+            self.summaries.sort(key=lambda s: (order.get(s.source.path, -1), s.index))
         if self.checker.workspace_selected:
             neighbours: list[SetSummary] | None = None
 

@@ -33,7 +33,8 @@ def load_plugins(registry: Registry) -> None:
         origin = origin_of(entry_point)
         try:
             rules = _rules_from(entry_point.load())
-        except Exception as error:  # a broken plugin must not take okrlint down with it
+        # A broken plugin must not take okrlint down with it, nor end the run by exiting.
+        except (Exception, SystemExit) as error:
             registry.load_errors.append(
                 f"{origin}: entry point '{entry_point.name} = {entry_point.value}' failed to "
                 f"load: {type(error).__name__}: {error}"

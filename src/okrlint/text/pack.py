@@ -204,9 +204,16 @@ def _pack_files(folder: Path) -> list[Path]:
     return files
 
 
+# A pack file is a word list; one this large is not one (and a FIFO or /dev/zero never ends).
+MAX_PACK_FILE_BYTES = 4 * 1024 * 1024
+
+
 def _read(path: Path) -> Any:
+    from okrlint.safe_files import read_regular
+
     try:
-        return read_plain_yaml(path.read_text(encoding="utf-8"))
+        raw = read_regular(path, MAX_PACK_FILE_BYTES)
+        return read_plain_yaml(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise PackError(f"{path}: {error}") from None
 
@@ -343,11 +350,39 @@ def _rules(data: Any, path: Path, pack_name: str) -> list[PackRule]:
         for limit in ("min", "max"):
             if entry.get(limit) is not None and not isinstance(entry[limit], int):
                 raise PackError(f"{where}: '{limit}' must be a whole number")
+        _check_message(entry["message"], where)
         values = {k: v for k, v in entry.items() if k in allowed}
         values["code"] = code
         values["applies_to"] = applies
         found.append(PackRule(**values, pack=pack_name))
     return found
+
+
+MESSAGE_FIELDS = ("term", "count", "min", "max")
+
+
+def _check_message(message: str, where: str) -> None:
+    """A message names its fields plainly: `{term}`, `{count}`, `{min}`, `{max}`.
+
+    No attribute or index (`{term.__class__}` reads okrlint's internals), no conversion and no
+    format spec (`{count:>999999999}` makes a 1 GB message).
+    """
+    import string
+
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError as error:
+        raise PackError(f"{where}: the message is not a valid format ({error})") from None
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in MESSAGE_FIELDS or spec or conversion:
+            raise PackError(
+                f"{where}: the message may only use "
+                + ", ".join(f"{{{n}}}" for n in MESSAGE_FIELDS)
+                + f" (got {{{name}{'!' + conversion if conversion else ''}"
+                + f"{':' + spec if spec else ''}}})"
+            )
 
 
 def _check_references(pack: RulePack) -> None:

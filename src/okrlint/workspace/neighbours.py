@@ -98,7 +98,10 @@ class RepositoryLookup:
 
     def root_of(self, document: Document) -> Path | None:
         """The repository a set belongs to; sets are compared only within one repository."""
-        source = document.source
+        return self.root_of_source(document.source)
+
+    def root_of_source(self, source: SourceFile) -> Path | None:
+        """The repository of a file."""
         if id(source) not in self._roots:
             resolved = self._resolve(source.path)
             self._roots[id(source)] = (
@@ -140,8 +143,12 @@ class RepositoryLookup:
         cache = SummaryCache(root, variant) if self._cache else None
         tasks: list[LoadTask] = []
         for file in discover([root]).files:
-            resolved = file.resolve()
-            if resolved in self._linted or is_excluded(file, self._exclude, root):
+            resolved = self._resolve(file)
+            if (
+                resolved is None
+                or resolved in self._linted
+                or is_excluded(file, self._exclude, root)
+            ):
                 continue
             if _root_of_folder(resolved.parent, self._known) != root:
                 continue  # a repository of its own, nested in this one

@@ -252,14 +252,25 @@ def decode(value: Any, source: SourceFile, repository: Hashable) -> SetSummary:
     )
 
 
+# Decoding is written out with `type(...) is` checks (which also leave out bools): a hook run on
+# one file of a large repository decodes the summary of every other file.
+_OBJECTIVE_TYPES = {kind.value: kind for kind in ObjectiveType}
+
+
 def _objective_in(value: Any) -> ObjectiveSummary:
     object_id, kind, owner, aligns_to, aligns_to_span, owner_span, key_results = value
+    if not (
+        type(object_id) is str
+        and (owner is None or type(owner) is str)
+        and (aligns_to is None or type(aligns_to) is str)
+    ):
+        raise TypeError("objective")
     return ObjectiveSummary(
-        _str(object_id),
-        ObjectiveType(kind),
-        _optional_str(owner),
-        _optional_str(aligns_to),
-        tuple(_key_result_in(kr) for kr in key_results),
+        object_id,
+        _OBJECTIVE_TYPES[kind],
+        owner,
+        aligns_to,
+        tuple([_key_result_in(kr) for kr in key_results]),
         _span_in(aligns_to_span),
         _span_in(owner_span),
     )
@@ -267,10 +278,18 @@ def _objective_in(value: Any) -> ObjectiveSummary:
 
 def _key_result_in(value: Any) -> KeyResultSummary:
     object_id, title, score, numbers, push_span = value
-    if score is not None and not isinstance(score, int | float):
-        raise TypeError("score")
+    if not (
+        type(object_id) is str
+        and type(title) is str
+        and (score is None or type(score) is float or type(score) is int)
+    ):
+        raise TypeError("key result")
     return KeyResultSummary(
-        _str(object_id), _str(title), score, _numbers_in(numbers), _span_in(push_span)
+        object_id,
+        title,
+        score,
+        None if numbers is None else _numbers_in(numbers),
+        _span_in(push_span),
     )
 
 
@@ -294,6 +313,9 @@ def _numbers_out(numbers: Numbers | None) -> list[Any] | None:
     ]
 
 
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+
+
 def _numbers_in(value: Any) -> Numbers | None:
     if value is None:
         return None
@@ -313,13 +335,13 @@ def _numbers_in(value: Any) -> Numbers | None:
         past_100,
     ) = value
     for number in (baseline, target, current):
-        if number is not None and not isinstance(number, int | float):
+        if number is not None and type(number) is not float and type(number) is not int:
             raise TypeError("number")
     return Numbers(
         baseline,
         target,
         current,
-        Direction(direction) if direction is not None else None,
+        _DIRECTIONS[direction] if direction is not None else None,
         bool(percent),
         _optional_str(metric),
         _optional_str(metric_text),
@@ -337,7 +359,15 @@ def _span_out(span: Span) -> list[int]:
 
 
 def _span_in(value: Any) -> Span:
-    line, column, end_line, end_column = (_int(n) for n in value)
+    line, column, end_line, end_column = value
+    # `type(...) is int` leaves out bools; written out, as a warm run decodes thousands.
+    if not (
+        type(line) is int
+        and type(column) is int
+        and type(end_line) is int
+        and type(end_column) is int
+    ):
+        raise TypeError("span")
     return Span(line, column, end_line, end_column)
 
 

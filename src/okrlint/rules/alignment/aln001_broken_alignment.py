@@ -240,6 +240,10 @@ class BrokenAlignment(Rule[NoOptions]):
             id(repository[0]): _Index(repository, context.fiscal_year_start)
             for repository in item.repositories()
         }
+        # What the walks have settled, shared by all links: each objective is walked past about
+        # once, so a circle of 1,600 teams takes linear time, and each of its links is reported
+        # with the circle shortened to a few names, not written out 1,600 times over.
+        settled: dict[_Key, _OnCircle | None] = {}
         for set_item in item.sets:
             index = indexes[id(item.neighbours(set_item)[0])]
             for link in _links(set_item):
@@ -247,8 +251,14 @@ class BrokenAlignment(Rule[NoOptions]):
                 if isinstance(resolved, str):
                     yield set_item.violation(resolved, node=link.node)
                     continue
-                cycle = _cycle(index, link, resolved)
+                cycle = _cycle(index, link, resolved, settled)
                 if cycle:
+                    if len(cycle) > _SHOWN_IN_CYCLE:
+                        cycle = [
+                            *cycle[: _SHOWN_IN_CYCLE - 1],
+                            f"... ({len(cycle) - 1} objectives in all)",
+                            cycle[-1],
+                        ]
                     yield set_item.violation(
                         "alignment goes round in a circle: "
                         + " -> ".join(cycle)
@@ -258,33 +268,68 @@ class BrokenAlignment(Rule[NoOptions]):
                     )
 
 
-def _cycle(index: _Index, link: _Link, target: _Target) -> list[str] | None:
-    """The names along the loop when following links from `link` comes back to where it began."""
+# Names shown along a circle; a longer one is shortened in the middle.
+_SHOWN_IN_CYCLE = 12
+
+
+def _cycle(
+    index: _Index, link: _Link, target: _Target, settled: dict[_Key, _OnCircle | None]
+) -> list[str] | None:
+    """The names along the loop when following links from `link` comes back to where it began.
+
+    `settled` keeps what earlier walks found, so that each objective is walked past about once:
+    for an objective on a circle, the circle and its place on it; None for one whose links end
+    or run into a circle it is not on.
+    """
     start = link.item
     # Objectives without their own link inherit their set's, so they are where a set's link
     # starts too.
+    starts: set[_Key]
     if link.position is None:
         starts = {(id(start), None)} | {
             (id(start), p) for p, o in enumerate(start.objectives) if not o.aligns_to
         }
     else:
         starts = {(id(start), link.position)}
+    for first in starts:
+        if first in settled:
+            known = settled[first]
+            if known is not None:
+                names, place = known
+                return [*names[place:-1], *names[:place], names[place]]
+            return None
     origin = _Target(start, link.position)
     path = [_name(origin), _name(target)]
-    seen: set[tuple[int, int | None]] = set()
+    order: list[_Key] = []
+    seen: set[_Key] = set()
     current = target
     while True:
-        key = (id(current.item), current.position)
+        key: _Key = (id(current.item), current.position)
         if key in starts:
+            for member in starts:
+                settled[member] = (path, 0)
+            for place, member in enumerate(order, start=1):
+                settled.setdefault(member, (path, place))
             return path
-        if key in seen:  # a loop that does not come back here: its members report it
+        if key in settled or key in seen:
+            # A walk that ends, or a loop that does not come back here (its members report
+            # it): what was walked before it is on no circle. Loop members stay unsettled.
+            loop = set(order[order.index(key) :]) if key in seen else set()
+            for member in order:
+                if member not in loop:
+                    settled.setdefault(member, None)
             return None
         seen.add(key)
+        order.append(key)
         following = index.next_link(current)
-        if following is None:
-            return None
-        resolved = index.resolve(following)
+        resolved = index.resolve(following) if following is not None else "none"
         if isinstance(resolved, str):
+            for member in order:
+                settled.setdefault(member, None)
             return None
         current = resolved
         path.append(_name(current))
+
+
+_Key = tuple[int, int | None]
+_OnCircle = tuple[list[str], int]  # the names around a circle, and where one objective is

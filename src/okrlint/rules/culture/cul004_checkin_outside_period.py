@@ -29,6 +29,7 @@ class OutsideOptions(BaseModel):
     grace_days: int = Field(
         7,
         ge=0,
+        le=3660,  # ten years: beyond that a date overflows, and no period is that long
         description=(
             "days before the start and after the end of the period in which a check-in is "
             "still accepted (a kick-off or a wrap-up)"

@@ -115,7 +115,9 @@ class OutputAsOutcome(Rule[NoOptions]):
                     "objectives:\n"
                     "  - title: Make onboarding effortless\n"
                     "    key_results:\n"
-                    "      - Raise week-1 activation of new teams from 32% to 45%\n"
+                    # It keeps the id its place gave it (KR4) as the outputs before it move.
+                    "      - {id: KR4, title: Raise week-1 activation of new teams from 32% to "
+                    "45%}\n"
                     "    initiatives:\n"
                     "      - Launch the referral program  # expect: OUT001\n"
                     "      - Pricing page redesigned and live  # expect: OUT001\n"

@@ -161,6 +161,7 @@ class MovedGoalposts(Rule[GoalpostOptions]):
             ),
         ),
         needs_readings=True,
+        reads_beyond_file=True,  # the file's git history
         severity=Severity.INFO,
         enabled=False,
     )

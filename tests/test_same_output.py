@@ -1,0 +1,223 @@
+"""What okrlint reports does not depend on how it got there: with or without the caches, warm or
+cold, after an edit, with any `--jobs`, the output is byte-for-byte the same."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from okrlint.pipeline.parallel import MIN_FILES_PER_WORKER
+from tools import bench_generator
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ".okrlint_cache"
+
+
+def _check(cwd: Path, output_format: str, *args: str) -> tuple[int, str, str]:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "okrlint",
+            "check",
+            "--format",
+            output_format,
+            "--today",
+            "2026-05-01",
+            *args,
+            ".",
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return result.returncode, result.stdout, result.stderr
+
+
+def _generated(out: Path) -> Path:
+    bench_generator().generate(
+        out / "okrs", files=2 * MIN_FILES_PER_WORKER + 5, objectives=3, key_results=3, seed=5
+    )
+    (out / ".okrlint.yaml").write_text("fail_on: error\n")
+    area = out / "okrs" / "area-000"
+    # Files a cache must not get wrong: a broken one, a suppression, one that is not OKRs, and
+    # two teams with the same name (whole-repository rules compare them).
+    (area / "broken.yaml").write_text("team: [unclosed\n")
+    (area / "ci.yaml").write_text("jobs:\n  build:\n    runs-on: ubuntu-latest\n")
+    (area / "suppressed.yaml").write_text(
+        "team: Growth 1\nperiod: 2026-Q2\nobjectives:\n"
+        "  - title: Make onboarding effortless for new teams\n"
+        "    key_results:\n"
+        "      - Launch the new onboarding checklist  # okrlint: disable=OUT001 reason: tracked\n"
+        "      - Raise activation from 20% to 35%\n"
+    )
+    first = area / "team-00000.yaml"
+    (area / "twin.yaml").write_text(first.read_text())
+    return out
+
+
+def _examples(out: Path) -> Path:
+    shutil.copytree(ROOT / "examples", out / "examples", ignore=shutil.ignore_patterns(CACHE))
+    return out / "examples"
+
+
+def _caches(repo: Path) -> list[Path]:
+    return sorted(repo.rglob(CACHE))
+
+
+def _stored(repo: Path) -> int:
+    """How many files' results the caches under `repo` hold."""
+    total = 0
+    for cache in _caches(repo):
+        if (cache / "results.sqlite3").is_file():
+            with contextlib.closing(sqlite3.connect(cache / "results.sqlite3")) as database:
+                total += database.execute("SELECT count(*) FROM results").fetchone()[0]
+    return total
+
+
+# JSON holds every field of every finding (fixes and suggestions too) and the counts.
+@pytest.mark.parametrize(
+    ("make", "output_format"),
+    [(_generated, "json"), (_examples, "json"), (_examples, "concise")],
+    ids=["generated-json", "examples-json", "examples-concise"],
+)
+def test_the_output_is_the_same_with_and_without_the_cache_warm_or_cold_for_any_jobs(
+    tmp_path: Path, make: object, output_format: str
+) -> None:
+    assert callable(make)
+    repo: Path = make(tmp_path)
+    for cache in _caches(repo):
+        shutil.rmtree(cache)
+    expected = _check(repo, output_format, "--no-cache", "--jobs", "1")
+    assert expected[1].strip()  # there is something to compare
+    assert not _caches(repo)
+    runs = {
+        "cold, jobs 2": _check(repo, output_format, "--jobs", "2"),
+        "warm, jobs 1": _check(repo, output_format, "--jobs", "1"),
+        "warm, jobs 2": _check(repo, output_format, "--jobs", "2"),
+    }
+    assert _stored(repo) > 0  # so the warm runs did take files' results from the cache
+    for name, outcome in runs.items():
+        assert outcome == expected, name
+
+    # An edit: the edited file is checked again, the others come from the cache.
+    edited = sorted(repo.rglob("*.yaml"))[-1]
+    text = edited.read_text()
+    edited.write_text(text.replace("objectives:", "objectives:  # reviewed", 1) + "\n")
+    after_edit = _check(repo, output_format, "--no-cache", "--jobs", "1")
+    assert _check(repo, output_format, "--jobs", "2") == after_edit
+    assert _check(repo, output_format, "--jobs", "1") == after_edit
+
+
+def test_a_damaged_results_cache_is_replaced_and_changes_nothing(tmp_path: Path) -> None:
+    repo = _generated(tmp_path)
+    expected = _check(repo, "concise", "--no-cache")
+    assert _check(repo, "concise") == expected
+    assert _stored(repo) > 50
+    database = repo / CACHE / "results.sqlite3"
+    assert database.is_file()
+    database.write_bytes(b"not a database at all" * 100)
+    assert _check(repo, "concise") == expected
+    assert _check(repo, "concise") == expected
+
+
+_HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
+
+
+def _key_result(target: int) -> str:
+    return (
+        _HEAD + "    key_results:\n"
+        "      - title: Raise week-1 activation of new teams\n"
+        f"        baseline: 32\n        target: {target}\n"
+    )
+
+
+def _commit(repo: Path, message: str, day: str) -> None:
+    env = {"GIT_AUTHOR_DATE": f"{day}T10:00:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00"}
+    subprocess.run(
+        [
+            *("git", "-c", "user.name=t", "-c", "user.email=t@t.invalid"),
+            *("-c", "commit.gpgsign=false", "commit", "-q", "-a"),
+            "--amend" if message.startswith("!") else "--no-edit",
+            *("-m", message.lstrip("!")),
+        ],
+        cwd=repo,
+        env={**env, "PATH": "/usr/bin:/bin", "HOME": str(repo)},
+        check=True,
+    )
+
+
+def test_a_rule_that_reads_git_history_sees_a_new_commit_even_when_the_text_is_the_same(
+    tmp_path: Path,
+) -> None:
+    repo = tmp_path
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    (repo / ".okrlint.yaml").write_text("fail_on: error\n")
+    okrs = repo / "okrs.yaml"
+    okrs.write_text(_key_result(45))
+    subprocess.run(["git", "add", "."], cwd=repo, check=True)
+    _commit(repo, "Set Q1 OKRs", "2026-01-02")
+    okrs.write_text(_key_result(38))
+    _commit(repo, "Update numbers", "2026-02-10")
+
+    def snd007() -> str:
+        result = subprocess.run(
+            [
+                *(sys.executable, "-m", "okrlint", "check", "--format", "concise"),
+                *("--today", "2026-03-01", "--select", "SND007", "okrs.yaml"),
+            ],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+            check=False,
+        )
+        return result.stdout
+
+    assert "SND007" in snd007()  # the target was lowered with no reason given
+    assert "SND007" in snd007()
+    # The same text, now committed with what the team learned: the finding goes.
+    _commit(
+        repo, "!Lower the target because half of new teams turned out to be trials", "2026-02-10"
+    )
+    assert "SND007" not in snd007()
+
+
+def test_every_field_of_a_finding_comes_back_from_the_results_cache() -> None:
+    import dataclasses
+
+    from okrlint.findings import Edit, Finding, Fix, Severity
+    from okrlint.results import _finding_in, _finding_out
+
+    finding = Finding(
+        path="okrs/a.yaml",
+        line=3,
+        column=7,
+        end_line=4,
+        end_column=9,
+        code="OUT001",
+        name="output-as-outcome",
+        severity=Severity.INFO,
+        message="a message",
+        object="O1.KR2",
+        text="Launch the checklist",
+        fix=Fix("move it", (Edit(1, 5, "x"), Edit(8, 8, "y"))),
+        suggestion="Raise activation from 20% to 35%",
+        team="Growth",
+        period="2026-Q1",
+    )
+    # A field left at its default would not show that it is stored.
+    defaults = Finding("", 0, 0, 0, 0, "", "", Severity.ERROR, "")
+    for field in dataclasses.fields(Finding):
+        assert getattr(finding, field.name) != getattr(defaults, field.name), field.name
+    assert _finding_in(json.loads(json.dumps(_finding_out(finding)))) == finding
