@@ -97,26 +97,6 @@ def test_a_directive_inside_a_block_scalar_is_text(tmp_path: Path) -> None:
     assert [c.text for c in comments(text)] == []
 
 
-def test_malformed_and_unknown_directives_are_findings(tmp_path: Path) -> None:
-    text = THIN.format(o1="  # okrlint: disable FOC003", kr="  # okrlint: disable=MEA01, MEA001")
-    _, lines = lint(tmp_path, text)
-    assert codes(lines) == ["FOC003", "SUP002", "SUP003"]
-    assert "cannot read this suppression" in lines[1]
-    assert "no rule is called 'MEA01'; did you mean MEA001?" in lines[2]
-
-
-def test_unused_is_only_reported_for_rules_that_ran(tmp_path: Path) -> None:
-    text = THIN.format(o1="", kr="  # okrlint: disable=MEA001 -- vague on purpose").replace(
-        "  - title: Win the mid-market", "  - title: Win the mid-market  # okrlint: disable=FOC003"
-    )
-    _, lines = lint(tmp_path, text)
-    assert codes(lines) == ["FOC003", "SUP001"]
-    _, narrowed = lint(tmp_path, text, "--select", "FOC003,SUP")
-    assert codes(narrowed) == ["FOC003", "SUP001"]
-    _, without_focus = lint(tmp_path, text, "--select", "MEA,SUP")
-    assert without_focus == []
-
-
 def test_comments_are_read_from_tokens_once_each() -> None:
     text = (
         "# okrlint: disable-file=FOC001\n"

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
+from typer.testing import CliRunner
+
+from okrlint.cli import app
 from okrlint.findings import Finding
 from okrlint.testing import lint_text
 
@@ -41,6 +45,37 @@ def kr_set(
     """One objective with the given key-result titles."""
     lines = f"{HEAD}  - title: {objective}\n{extra}    key_results:\n"
     return lines + "".join(f"      - {kr}\n" for kr in key_results)
+
+
+def check_concise(folder: Path, text: str, *args: str) -> list[str]:
+    """`okrlint check --format concise --quiet` on `text` written to folder/okrs.yaml: each
+    finding as "CODE [severity] message" (the path and position cut off)."""
+    (folder / "okrs.yaml").write_text(text)
+    result = CliRunner().invoke(
+        app, ["check", "--format", "concise", "--quiet", *args, str(folder / "okrs.yaml")]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return [line.split(": ", 1)[1] for line in result.stdout.splitlines()]
+
+
+# Objective O1 has one key result (FOC003) and the key result has no number (MEA001); {o1} and
+# {kr} are where a trailing suppression comment goes.
+THIN_SET = """\
+team: Growth
+period: 2026-Q1
+objectives:
+  - title: Make onboarding effortless{o1}
+    key_results:
+      - Improve how new users onboard{kr}
+  - title: Win the mid-market
+    key_results:
+      - Raise the mid-market win rate from 18% to 25%
+      - Grow mid-market logos from 40 to 60
+"""
+
+
+def codes_of(lines: list[str]) -> list[str]:
+    return [line.split(" ")[0] for line in lines]
 
 
 def findings_of(*key_results: str) -> list[Finding]:

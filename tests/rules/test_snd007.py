@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from okrlint.cli import app
 from okrlint.config.settings import Overrides
 from okrlint.pipeline.run import RunOptions, lint_paths
-from okrlint.testing import commit_history
+from okrlint.testing import commit_history, lint_text
 
 TODAY = dt.date(2026, 3, 20)
 HEAD = "team: Support\nperiod: 2026-Q1\nobjectives:\n  - title: Answer customers fast\n"
@@ -189,3 +189,24 @@ def _git(folder: Path, *args: str) -> str:
         ["git", "-C", str(folder), *args], capture_output=True, text=True, check=True
     )
     return done.stdout.strip()
+
+
+def test_planning_days_sets_how_long_changes_count_as_planning(tmp_path: Path) -> None:
+    lowered = FIRST.replace("target: 70", "target: 55")
+    path = commit_history(
+        tmp_path, [("2026-01-03", "Q1 goals", FIRST), ("2026-02-14", "numbers", None)], lowered
+    )
+
+    # 2026-02-14 is day 45 of the quarter.
+    def lint(days: int) -> list[int]:
+        found = lint_text(
+            lowered,
+            select=["SND007"],
+            options={"SND007": {"planning_days": days}},
+            today=TODAY,
+            path=str(path),
+        )
+        return [f.line for f in found]
+
+    assert lint(44) == [9]
+    assert lint(46) == []

@@ -62,7 +62,13 @@ class TooManyObjectives(Rule[MaxObjectives]):
                 + _objective("Make onboarding effortless", *_TWO_KRS)
                 + _objective("Win the mid-market", *_TWO_KRS)
                 + _objective("Become the fastest product in the category", *_TWO_KRS)
-                + _objective("Build a world-class support experience", *_TWO_KRS)
+                + _objective("Build a world-class support experience", *_TWO_KRS),
+                messages=(
+                    (
+                        "Growth has 4 objectives for 2026-Q1; the limit is 3. Keep the 3 that "
+                        "matter most and move the rest to a backlog."
+                    ),
+                ),
             ),
             Example(
                 example_head(objectives=False)
@@ -70,6 +76,12 @@ class TooManyObjectives(Rule[MaxObjectives]):
                 + _objective("Make onboarding effortless", *_TWO_KRS)
                 + _objective("Win the mid-market", *_TWO_KRS),
                 options={"max": 1},
+                messages=(
+                    (
+                        "Growth has 2 objectives for 2026-Q1; the limit is 1. Keep the 1 that "
+                        "matter most and move the rest to a backlog."
+                    ),
+                ),
             ),
             Example(
                 # One team's set split over two documents (or files) still counts as one.
@@ -81,7 +93,19 @@ class TooManyObjectives(Rule[MaxObjectives]):
                 + example_head(objectives=False)
                 + "objectives:  # expect: FOC001\n"
                 + _objective("Become the fastest product in the category", *_TWO_KRS)
-                + _objective("Build a world-class support experience", *_TWO_KRS)
+                + _objective("Build a world-class support experience", *_TWO_KRS),
+                messages=(
+                    (
+                        "Growth has 4 objectives for 2026-Q1 across 2 sets (example.yaml (document "
+                        "1): 2, example.yaml (document 2): 2); the limit is 3. Keep the 3 that "
+                        "matter most and move the rest to a backlog."
+                    ),
+                    (
+                        "Growth has 4 objectives for 2026-Q1 across 2 sets (example.yaml (document "
+                        "1): 2, example.yaml (document 2): 2); the limit is 3. Keep the 3 that "
+                        "matter most and move the rest to a backlog."
+                    ),
+                ),
             ),
             Example(
                 # One person owning four objectives across teams.
@@ -99,7 +123,21 @@ class TooManyObjectives(Rule[MaxObjectives]):
                 + "    key_results: [Raise activation from 30% to 45%, Cut churn from 4% to 3%]\n"
                 + "  - title: Make releases boring\n"
                 + "    owner: Dana\n"
-                + "    key_results: [Raise activation from 30% to 45%, Cut churn from 4% to 3%]\n"
+                + "    key_results: [Raise activation from 30% to 45%, Cut churn from 4% to 3%]\n",
+                messages=(
+                    (
+                        "Dana owns 4 objectives for 2026-Q1 (Growth in example.yaml (document 1): "
+                        "2, Platform in example.yaml (document 2): 2); the limit is 3. One person "
+                        "cannot push on that many at once; hand some over or move them to a "
+                        "backlog."
+                    ),
+                    (
+                        "dana owns 4 objectives for 2026-Q1 (Growth in example.yaml (document 1): "
+                        "2, Platform in example.yaml (document 2): 2); the limit is 3. One person "
+                        "cannot push on that many at once; hand some over or move them to a "
+                        "backlog."
+                    ),
+                ),
             ),
         ),
         good=(

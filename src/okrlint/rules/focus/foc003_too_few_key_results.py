@@ -42,7 +42,14 @@ class TooFewKeyResults(Rule[MinKeyResults]):
                 + "objectives:\n"
                 + "  - title: Make onboarding effortless  # expect: FOC003\n"
                 + "    key_results:\n"
-                + "      - Raise week-1 activation from 30% to 45%\n"
+                + "      - Raise week-1 activation from 30% to 45%\n",
+                messages=(
+                    (
+                        "this objective has only 1 key result; give it at least 2, so that one "
+                        "number cannot be hit at the expense of another (pair quantity with "
+                        "quality)."
+                    ),
+                ),
             ),
         ),
         good=(

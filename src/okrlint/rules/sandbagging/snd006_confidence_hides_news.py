@@ -97,6 +97,18 @@ class ConfidenceHidesNews(Rule[HiddenNewsOptions]):
                 + "          - {date: 2026-02-20, value: 130 h, confidence: 0.9}"
                 + "  # expect: SND006\n",
                 today=dt.date(2026, 3, 1),
+                messages=(
+                    (
+                        "the check-in of 2026-02-25 rates confidence 0.8 while the key result is "
+                        "10% of the way from 40 to 80 (at 44) with 62% of the period gone; say the "
+                        "plan is off track so the team can change it."
+                    ),
+                    (
+                        "the check-in of 2026-02-20 rates confidence 0.9 while the key result is "
+                        "13% of the way from 144 to 36 (at 130) with 57% of the period gone; say "
+                        "the plan is off track so the team can change it."
+                    ),
+                ),
             ),
             Example(
                 example_head("Payments", objective="Make paying us painless")
@@ -109,6 +121,13 @@ class ConfidenceHidesNews(Rule[HiddenNewsOptions]):
                 + "          - {date: 2026-02-16, value: 27, confidence: 0.6}\n"
                 + "          - {date: 2026-03-02, value: 29, confidence: 0.6}  # expect: SND006\n",
                 today=dt.date(2026, 3, 5),
+                messages=(
+                    (
+                        "confidence is 0.6 at all 5 check-ins from 2026-01-05 to 2026-03-02: a "
+                        "forecast that never moves is not being made. Rate the odds of reaching "
+                        "the target afresh at each check-in."
+                    ),
+                ),
             ),
         ),
         good=(

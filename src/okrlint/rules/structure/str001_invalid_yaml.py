@@ -36,7 +36,13 @@ class InvalidYaml(Rule[NoOptions]):
                 + "objectives:\n"
                 + "  - title: Make onboarding effortless\n"
                 + "    key_results: [Raise week-1 activation from 30% to 45%\n"
-                + "  - title: Win the mid-market  # expect: STR001\n"
+                + "  - title: Win the mid-market  # expect: STR001\n",
+                messages=(
+                    (
+                        "invalid YAML: did not find expected ',' or ']' (while parsing a flow "
+                        "sequence that starts on line 5, column 18)"
+                    ),
+                ),
             ),
         ),
         good=(

@@ -47,7 +47,15 @@ class InvalidOkr(Rule[NoOptions]):
                 + "      - title: Raise week-1 activation\n"
                 + "        baseline: 30\n"
                 + "        taget: 45  # expect: STR002\n"
-                + "        confidence: 7  # expect: STR002\n"
+                + "        confidence: 7  # expect: STR002\n",
+                messages=(
+                    (
+                        "unknown key 'taget'; did you mean 'target'? (allowed here: id, title, "
+                        "metric, baseline, target, current, unit, direction, confidence, score, "
+                        "owner, checkins, learnings; prefix your own keys with 'x-')"
+                    ),
+                    'confidence must be between 0 and 1 (got 7); write 0.7 or "7/10"',
+                ),
             ),
         ),
         good=(

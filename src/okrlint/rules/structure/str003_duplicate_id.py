@@ -44,7 +44,13 @@ class DuplicateId(Rule[NoOptions]):
                 + "    title: Win the mid-market\n"
                 + "    key_results:\n"
                 + "      - Grow mid-market logos from 40 to 60\n"
-                + "      - Raise mid-market win rate from 18% to 25%\n"
+                + "      - Raise mid-market win rate from 18% to 25%\n",
+                messages=(
+                    (
+                        "the objective id 'O1' is already used by item 1; give each a unique id so "
+                        "alignment links and check-ins point at one thing"
+                    ),
+                ),
             ),
         ),
         good=(

@@ -28,6 +28,12 @@ class UnusedSuppression(FromFilterStage):
                 + "      - Raise week-1 activation from 30% to 45%\n"
                 + "      - Cut time to first value from 3 days to 1\n",
                 also_select=("FOC003",),
+                messages=(
+                    (
+                        "unused suppression: FOC003 reported nothing on the item it covers; remove "
+                        "it from the comment"
+                    ),
+                ),
             ),
         ),
         good=(

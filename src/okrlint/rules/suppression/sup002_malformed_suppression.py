@@ -23,7 +23,13 @@ class MalformedSuppression(FromFilterStage):
                 example_head()
                 + "  - title: Make onboarding effortless  # okrlint: disable FOC003"
                 + "  # expect: SUP002\n"
-                + ONE_KEY_RESULT
+                + ONE_KEY_RESULT,
+                messages=(
+                    (
+                        "cannot read this suppression; write it as `# okrlint: disable=CODE -- "
+                        "reason` (or `disable-file=CODE`)"
+                    ),
+                ),
             ),
         ),
         good=(

@@ -22,7 +22,8 @@ class UnknownSuppressionCode(FromFilterStage):
                 example_head()
                 + "  - title: Make onboarding effortless  # okrlint: disable=FOC030"
                 + "  # expect: SUP003\n"
-                + ONE_KEY_RESULT
+                + ONE_KEY_RESULT,
+                messages=("no rule is called 'FOC030'; did you mean FOC003?",),
             ),
         ),
         good=(
