@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from okrlint import __version__
-from samples import TYPO as BAD
+from samples import ONLY_TYPO as BAD
 from tools import action_runner_temp, read_action, read_github_output, run_action_step
 
 THIN = """\

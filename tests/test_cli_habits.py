@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from samples import GOOD
-from samples import TYPO as BAD
+from samples import ONLY_TYPO as BAD
 from tools import bench_generator, clean_env, okrlint_command
 
 # One key result: FOC003, a warning.

@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 from okrlint import __version__
 from okrlint.cli import app
 from okrlint.release import RELEASED, REPOSITORY, SOURCE_COMMIT, pip_requirement, ref
-from samples import GOOD, TYPO
+from samples import GOOD
+from samples import ONLY_TYPO as TYPO
 from tools import ROOT, clean_env, git, pre_commit_home, run
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

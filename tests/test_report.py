@@ -12,7 +12,7 @@ from okrlint.cli import app
 from okrlint.dashboard import build_report, quality_score, render_html, render_markdown
 from okrlint.dashboard.data import band_of
 from okrlint.pipeline.run import RunOptions
-from samples import TYPO
+from samples import ONLY_TYPO as TYPO
 
 GOOD_KRS = (
     "      - title: Raise week-1 activation of new teams from 30% to 45%\n"
@@ -96,7 +96,7 @@ def test_customers_invalid_periods_and_findings_in_the_report(tmp_path: Path) ->
     assert "&ldquo;Make the build fast&rdquo;" in findings
     growth = findings.split("<summary>Growth: 1 finding</summary>", 1)[1].split("</details>")[0]
     assert "STR002" in growth and "2026-Q1 O1/KR1" in growth
-    assert "&ldquo;Raise activation&rdquo;" in growth
+    assert "&ldquo;Raise activation of new teams&rdquo;" in growth
     one = build_report([okrs / "platform.yaml"], RunOptions(today=dt.date(2026, 2, 15)))
     assert "1 team, 1 period" in render_html(one)
     assert "1 team · 1 period" in render_markdown(one)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from lsp_client import LspClient
-from samples import TYPO
+from samples import ONLY_TYPO as TYPO
 from tools import clean_env, okrlint_command
 
 OKRS = """\

@@ -26,8 +26,12 @@ def test_keys_of_your_own_start_with_x() -> None:
     assert lint_codes(text, "STR002") == []
 
 
-def test_an_unreadable_set_is_not_judged_by_other_rules() -> None:
+def test_a_format_error_never_hides_the_judgement_of_the_rest() -> None:
     text = (
         HEAD + "  - title: Make onboarding effortless\n    key_results: [Improve it]\n    tpye: x\n"
     )
-    assert [f.code for f in lint_codes(text, "STR002", "FOC003", "MEA001")] == ["STR002"]
+    assert [f.code for f in lint_codes(text, "STR002", "FOC003", "MEA001")] == [
+        "FOC003",
+        "MEA001",
+        "STR002",
+    ]

@@ -235,7 +235,8 @@ def _inside(finding: Finding, document: Document) -> bool:
 
 def _identity(document: Document, fiscal_start: int) -> tuple[str, str, DateRange | None]:
     okr_set = document.okr_set
-    if okr_set is not None:
+    # A set judged without a readable team or period is placed by what its file says.
+    if okr_set is not None and not document.incomplete:
         return (
             okr_set.team,
             period_label(okr_set.period),
