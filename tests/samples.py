@@ -23,3 +23,16 @@ objectives:
       - title: Raise activation
         taget: 45
 """
+
+# The same misspelt key in a set with nothing else to report: one finding, STR002.
+ONLY_TYPO = """\
+team: Growth
+period: 2026-Q1
+objectives:
+  - title: Make the first week effortless
+    key_results:
+      - title: Raise activation of new teams
+        taget: 45
+        baseline: 30
+      - Cut time to first value for new teams from 3 days to 1 day
+"""

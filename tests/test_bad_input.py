@@ -101,7 +101,7 @@ def test_a_folder_without_okr_files_is_fine_and_says_so() -> None:
     result = CliRunner().invoke(app, ["check", "docs"])
     assert result.exit_code == 0
     assert result.stdout == "No findings in 0 OKR files.\n"
-    assert result.stderr == "okrlint: warning: no YAML files (*.yaml, *.yml) found in docs\n"
+    assert result.stderr == "okrlint: warning: no OKR files (*.yaml, *.yml, *.json) found in docs\n"
     # A folder with YAML that is not OKRs: counted, no warning.
     Path("ci").mkdir()
     Path("ci/lint.yml").write_text("on: [push]\n")

@@ -14,7 +14,7 @@ import pytest
 from okrlint.findings import Edit, Finding, Fix, Report, Severity
 from okrlint.output.sarif import render_sarif
 from okrlint.rules.assembly import installed_rules
-from samples import TYPO as BAD
+from samples import ONLY_TYPO as BAD
 from tools import clean_env, okrlint_command, run, sarif_multitool
 
 THIN = """\

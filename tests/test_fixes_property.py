@@ -22,6 +22,11 @@ OUTCOMES = ["Raise activation from 30% to 45%", "Cut churn from 4% to 3%", "Grow
 OUTPUTS = ["Launch the referral program", "Ship v2 of the wizard", "Launch: pricing page"]
 
 
+def _title(key_result: object) -> object:
+    """A key result's text: moves pin ids, so a kept one may become `{id: ..., title: ...}`."""
+    return key_result.get("title") if isinstance(key_result, dict) else key_result
+
+
 def schema_errors(text: str) -> set[tuple[str, str]]:
     """okrlint's JSON Schema errors of a one-document file, by the key they are under (a key
     result moved shifts the positions after it, not the keys)."""
@@ -73,11 +78,6 @@ def okr_files(draw: st.DrawFn) -> tuple[str, int]:
             lines.append(f"{inner}owner: Dana")
     ending = newline if draw(st.booleans()) else ""
     return newline.join(lines) + ending, moved
-
-
-def _title(key_result: object) -> object:
-    """A key result's text, also when the fix wrote its id out (`{id: KR2, title: ...}`)."""
-    return key_result.get("title") if isinstance(key_result, dict) else key_result
 
 
 def without_written_ids(text: str) -> str:

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.pipeline.parallel import MIN_FILES_PER_WORKER, load_files, stream_files, worker_count
+from okrlint.pipeline.parallel import (
+    MIN_FILES_PER_WORKER,
+    load_files,
+    stream_files,
+    task_for,
+    worker_count,
+)
 from okrlint.sources import SourceFile
 from tools import bench_generator
 
@@ -46,7 +52,7 @@ def _snapshot(source: SourceFile) -> object:
 
 
 def test_files_loaded_in_worker_processes_equal_files_loaded_in_process(repo: Path) -> None:
-    tasks = [(p, p.as_posix(), 10_000_000) for p in sorted(repo.rglob("*.yaml"))]
+    tasks = [task_for(p, p.as_posix(), 10_000_000) for p in sorted(repo.rglob("*.yaml"))]
     serial = load_files(tasks, jobs=1)
     assert worker_count(3, len(tasks)) == 3  # so the next line loads on 3 worker processes
     pooled = [source for batch in stream_files(tasks, jobs=3) for source in batch]

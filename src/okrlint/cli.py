@@ -167,6 +167,21 @@ def check(
             "--jobs", "-j", min=1, help="Processes to check files with (default: one per core)."
         ),
     ] = None,
+    from_format: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Read every file as this shape: okrlint, markdown, csv, or a mapping's name "
+            "(default: recognised from each file).",
+        ),
+    ] = None,
+    team: Annotated[
+        str | None, typer.Option(help="The team of OKR sets whose files name none.")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(help="The period of OKR sets whose files name none, e.g. 2026-Q1."),
+    ] = None,
     stdin_filename: Annotated[
         Path | None,
         typer.Option(
@@ -223,6 +238,9 @@ def check(
             stdin_filename,
             output_file,
             color,
+            from_format,
+            team,
+            period,
         )
     )
 
@@ -248,6 +266,9 @@ def _check(
     stdin_filename: Path | None,
     output_file: Path | None,
     color: ColorChoice,
+    from_format: str | None = None,
+    team: str | None = None,
+    period: str | None = None,
 ) -> int:
     from okrlint.config.files import read_config
     from okrlint.config.settings import Overrides
@@ -288,6 +309,9 @@ def _check(
             cache=not no_cache,
             # Only rich output quotes lines, and --fix checks files did not change meanwhile.
             keep_sources=fix or diff or chosen is OutputFormat.RICH,
+            from_format=_check_from(from_format),
+            team=team,
+            period=_check_period(period),
         )
         if from_stdin:
             from okrlint.single import lint_text
@@ -308,6 +332,13 @@ def _check(
 
     if fix or diff:
         from okrlint.fix.runner import run_fixes
+
+        for path, shape in report.read_as.items():
+            typer.echo(
+                f"okrlint: not fixed: {path}: read as {shape}; --fix edits okrlint's own YAML "
+                f"only (`okrlint convert {path} --output DIR` writes it in that format)",
+                err=True,
+            )
 
         report = run_fixes(report, options, paths or [Path(".")], write=not diff)
 
@@ -331,7 +362,10 @@ def _check(
             _fail(f"cannot write {inert(str(output_file))}: {error.strerror or error}")
     if not report.counts.files and not report.counts.skipped_files and not from_stdin:
         searched = ", ".join(inert(str(path)) for path in paths or [Path(".")])
-        typer.echo(f"okrlint: warning: no YAML files (*.yaml, *.yml) found in {searched}", err=True)
+        typer.echo(
+            f"okrlint: warning: no OKR files (*.yaml, *.yml, *.json) found in {searched}",
+            err=True,
+        )
     for warning in report.warnings:
         typer.echo(f"okrlint: warning: {inert(warning)}", err=True)
     for error_message in report.errors:
@@ -339,6 +373,30 @@ def _check(
     if report.errors:
         return 2
     return 1 if report.fails(report.fail_on) and not exit_zero else 0
+
+
+def _check_from(name: str | None) -> str | None:
+    """--from names okrlint, markdown, csv or a mapping; a mapping of the config is checked
+    where the config is read, a built-in one here."""
+    if name is None:
+        return None
+    from okrlint.inputs.shapes import BUILTIN
+
+    known = ["okrlint", "markdown", "csv", *(spec.name for spec in BUILTIN)]
+    if name not in known and not Path(".okrlint.yaml").exists():
+        _fail(f"--from must be one of {', '.join(known)} or a mapping of the config (got {name!r})")
+    return name
+
+
+def _check_period(period: str | None) -> str | None:
+    if period is None:
+        return None
+    from okrlint.inputs.values import to_period
+
+    normalised = to_period(period)
+    if normalised is None:
+        _fail(f"--period must be a period such as 2026-Q1, 2026-H1 or 2026 (got {period!r})")
+    return normalised
 
 
 def _default_format(to_terminal: bool) -> OutputFormat:
@@ -565,6 +623,86 @@ def init(
         f"out of every run; `okrlint check {example}` lints it), then `pre-commit install` to "
         "lint every commit"
     )
+
+
+@app.command()
+def convert(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders of OKRs in any shape.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The folder to write okrlint YAML files to.")
+    ],
+    from_format: Annotated[
+        str | None,
+        typer.Option("--from", help="Read every file as this shape (see `check --from`)."),
+    ] = None,
+    team: Annotated[
+        str | None, typer.Option(help="The team of OKR sets whose files name none.")
+    ] = None,
+    period: Annotated[
+        str | None, typer.Option(help="The period of OKR sets whose files name none.")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Use this config file for every file instead of the nearest one."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+) -> None:
+    """Write OKRs from Markdown, CSV or other YAML/JSON shapes as okrlint YAML, texts verbatim."""
+    from okrlint.config.files import read_config
+    from okrlint.convert import convert_source, output_path
+    from okrlint.errors import ConfigError, PathNotFoundError
+    from okrlint.fix.runner import atomic_write
+    from okrlint.pipeline.parallel import load_task
+    from okrlint.pipeline.run import RunOptions, SettingsCache, plan_sources
+
+    try:
+        loaded = read_config(config) if config else None
+        options = RunOptions(
+            config=loaded,
+            from_format=_check_from(from_format),
+            team=team,
+            period=_check_period(period),
+        )
+        settings_for = SettingsCache(options)
+        tasks, _, _ = plan_sources(paths, options, settings_for)
+    except ConfigError as error:
+        _fail(str(error))
+    except PathNotFoundError as error:
+        _fail(f"no such file or folder: {error}")
+    if output.exists() and not output.is_dir():
+        _fail(f"--output must be a folder: {output}")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _fail(f"cannot create {output}: {error.strerror or error}")
+    taken: set[Path] = set()
+    failed = False
+    for task in tasks:
+        source = load_task(task)
+        if not source.is_okr_file:
+            typer.echo(f"okrlint: skipped {source.display}: no OKRs in it", err=True)
+            continue
+        converted = convert_source(source)
+        for problem in converted.problems:
+            typer.echo(f"okrlint: {source.display}: {problem}", err=True)
+            failed = True
+        if not converted.sets:
+            typer.echo(f"okrlint: not converted: {source.display}", err=True)
+            continue
+        target = output_path(output, source.path, taken)
+        if target.exists() and not force:
+            typer.echo(f"okrlint: not written: {target} exists (--force overwrites it)", err=True)
+            failed = True
+            continue
+        try:
+            if not target.exists():
+                target.write_bytes(b"")
+            atomic_write(target, converted.text.encode("utf-8"))
+        except OSError as error:
+            _fail(f"cannot write {target}: {error.strerror or error}")
+        sets = f"{converted.sets} OKR set{'s' if converted.sets != 1 else ''}"
+        typer.echo(f"{source.display} ({converted.shape}) -> {target}: {sets}")
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command()

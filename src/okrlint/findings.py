@@ -142,6 +142,9 @@ class Report:
     fail_on: Severity = Severity.ERROR
     # Reasons the run cannot be trusted (a rule crashed, a plugin failed to load): exit status 2.
     errors: list[str] = field(default_factory=list)
+    # Files read from another shape than okrlint's YAML, and what read them (markdown, csv,
+    # a mapping's name): --fix leaves them alone.
+    read_as: dict[str, str] = field(default_factory=dict)
     # The rule classes of the run, by code (built-in, plugins, rule packs), for formats that
     # describe the rules (SARIF).
     rules: tuple[Any, ...] = ()

@@ -209,6 +209,11 @@ class KeyResult(_Strict):
     owner: Text | None = None
     checkins: list[CheckIn] = Field(default_factory=list)
     learnings: Text | None = None
+    # Common in the OKR files teams already keep; understood, and judged by no rule.
+    due: Text | None = None
+    status: Text | None = None
+    priority: Text | None = None
+    evidence: Text | None = None
 
     @model_validator(mode="before")
     @classmethod

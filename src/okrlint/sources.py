@@ -57,6 +57,13 @@ class LocationIndex(Mapping[NodePath, Location]):
         if replace or node not in self._spans:
             self._spans[node] = (entry, value)
 
+    def alias(self, old: NodePath, new: NodePath) -> None:
+        """Let `new` and everything under it be found where `old` and its children are."""
+        size = len(old)
+        for node, spans in list(self._spans.items()):
+            if node[:size] == old:
+                self._spans.setdefault((*new, *node[size:]), spans)
+
     def get(self, node: NodePath, default: Location | None = None) -> Location | None:  # type: ignore[override]
         spans = self._spans.get(node)
         if spans is None:
@@ -103,6 +110,12 @@ class Document:
     # Filled by the validate stage: the model, or the format errors (node, message, at value).
     okr_set: OkrSet | None = None
     format_errors: list[tuple[NodePath, str, bool]] = field(default_factory=list)
+    # Objectives and key results judged by no rule of their own (their title was unreadable).
+    unjudged: frozenset[NodePath] = frozenset()
+    # The set's team or period could not be read: it stays out of whole-repository rules.
+    incomplete: bool = False
+    # The mapping or reader that read the document from another shape, if any.
+    mapped_from: str | None = None
 
     @property
     def path(self) -> str:
@@ -130,6 +143,21 @@ class SourceFile:
     problems: list[Problem] = field(default_factory=list)
     # YAML documents in the file that are not OKR documents (a CI config, a docker-compose file).
     skipped_documents: int = 0
+    # How the file was read: "yaml", or the reader of another format ("markdown", "csv", ...).
+    reader: str = "yaml"
+    # When asked, the documents that are not OKR documents are kept here, for another reader.
+    keep_others: bool = False
+    others: list[Document] = field(default_factory=list)
+
+    @property
+    def read_as(self) -> str | None:
+        """What read the file if it is not in okrlint's own YAML (a reader or a mapping)."""
+        if self.reader not in ("yaml", "json"):
+            return self.reader
+        for document in self.documents:
+            if document.mapped_from is not None:
+                return document.mapped_from
+        return None
 
     @property
     def is_okr_file(self) -> bool:

@@ -26,7 +26,7 @@ from okrlint.config.files import ConfigFile, LoadedConfig
 from okrlint.config.settings import Overrides, Settings, resolve
 from okrlint.findings import Finding
 from okrlint.fix.runner import FileFix, fix_text
-from okrlint.pipeline.load import load_text
+from okrlint.inputs import read_text
 from okrlint.pipeline.run import RunOptions, check_sources
 from okrlint.rules.assembly import registry_for
 from okrlint.rules.registry import Registry
@@ -55,7 +55,7 @@ def lint_text(
 ) -> list[Finding]:
     """Lint YAML given as text, with the given rules selected (all default rules when None)."""
     registry, settings = _settings(select, options)
-    source = load_text(yaml_text, path)
+    source = read_text(yaml_text, path)
     report = check_sources([(source, settings)], registry, RunOptions(today=today), settings)
     return report.findings
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from okrlint.errors import ConfigError
 from okrlint.findings import Severity
+from okrlint.inputs.mapping import MappingSpec
 from okrlint.pipeline.load import DEFAULT_MAX_FILE_BYTES, read_plain_yaml
 
 CONFIG_FILE = ".okrlint.yaml"
@@ -39,7 +40,7 @@ CodeList = Annotated[list[str], BeforeValidator(_comma_list)]
 class ConfigFile(BaseModel):
     """The keys a config file may hold."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     extends: str | None = None
     select: CodeList | None = None
@@ -54,6 +55,11 @@ class ConfigFile(BaseModel):
     preset: Literal["doerr", "google", "wodtke"] | None = None
     fiscal_year_start: int = Field(1, ge=1, le=12)
     max_file_size: int = Field(DEFAULT_MAX_FILE_BYTES, gt=0)
+    # Markdown and CSV files a folder search reads too (globs, as `exclude`).
+    include: list[str] = Field(default_factory=list)
+    # How to read files in other shapes: a reader or mapping by name, and mappings of our own.
+    from_format: str | None = Field(None, alias="from")
+    mappings: list[MappingSpec] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

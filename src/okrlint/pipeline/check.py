@@ -170,7 +170,8 @@ def stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> Fi
         message=violation.message,
         object=violation.object_id,
         text=violation.text,
-        fix=violation.fix,
+        # A fix edits okrlint's YAML; a file read from another shape is never edited.
+        fix=violation.fix if violation.source.read_as is None else None,
         suggestion=violation.suggestion,
         team=team,
         period=period,

@@ -1,4 +1,9 @@
-"""Discover the YAML files to lint under the paths given on the command line."""
+"""Discover the files to lint under the paths given on the command line.
+
+A folder is searched for YAML and JSON files. Markdown and CSV files are found too, but read only
+when a config's `include` pattern names them (a README is never taken for OKRs); named on the
+command line, any file is read.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,10 @@ from pathlib import Path
 from okrlint.errors import PathNotFoundError
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Read from folders by default.
+FOLDER_SUFFIXES = (*YAML_SUFFIXES, ".json")
+# Read from folders when an `include` pattern matches them.
+INCLUDABLE_SUFFIXES = (".md", ".markdown", ".csv", ".tsv")
 # Folders that hold tooling, not OKRs; hidden folders (.git, .venv, ...) are skipped too.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 
@@ -19,6 +28,8 @@ class Discovery:
     files: list[Path] = field(default_factory=list)
     # Files named on the command line: linted even when a folder rule would skip them.
     explicit: set[Path] = field(default_factory=set)
+    # Markdown and CSV files found in folders: read only when an `include` pattern matches.
+    optional: set[Path] = field(default_factory=set)
 
 
 def discover(paths: list[Path]) -> Discovery:
@@ -35,6 +46,8 @@ def discover(paths: list[Path]) -> Discovery:
                 if _identity(file) not in seen:
                     seen.add(_identity(file))
                     found.files.append(file)
+                    if file.name.lower().endswith(INCLUDABLE_SUFFIXES):
+                        found.optional.add(file)
         else:
             if _identity(path) not in seen:
                 seen.add(_identity(path))
@@ -69,7 +82,8 @@ def _walk(root: Path) -> list[Path]:
             name for name in folders if not name.startswith(".") and name not in SKIPPED_FOLDERS
         )
         for name in sorted(names):
-            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+            lowered = name.lower()
+            if lowered.endswith(FOLDER_SUFFIXES + INCLUDABLE_SUFFIXES) and not name.startswith("."):
                 files.append(Path(directory) / name)
     return files
 

@@ -170,13 +170,15 @@ class _Covering:
 def read_directives(
     source: SourceFile, registry: Registry
 ) -> tuple[list[Directive], list[tuple[Violation, str]]]:
-    if MARKER not in source.text:
-        return [], []
+    markdown = source.reader == "markdown"
+    if MARKER not in source.text or source.reader not in ("yaml", "json", "markdown"):
+        return [], []  # a CSV cell has no comments
     starts = _item_starts(source)
     lines = source.text.split("\n")
     directives: list[Directive] = []
     problems: list[tuple[Violation, str]] = []
-    for comment in comments(source.text):
+    found = markdown_comments(source.text) if markdown else comments(source.text)
+    for comment in found:
         if not comment.text.startswith(MARKER):
             continue
         span = Span(
@@ -199,7 +201,11 @@ def read_directives(
         if file_wide:
             first, last = 1, len(lines) + 1
         else:
-            first = comment.line if not comment.own_line else _next_content_line(lines, comment)
+            first = (
+                comment.line
+                if not comment.own_line
+                else _next_content_line(lines, comment, "<!--" if markdown else "#")
+            )
             last = starts.get(first, first)
         reason = (match["reason"] or "").strip() or None
         directives.append(Directive(comment, file_wide, selectors, reason, first, last))
@@ -213,10 +219,10 @@ def _unknown(selector: str, registry: Registry) -> str:
     return f"no rule is called '{selector}'{hint}"
 
 
-def _next_content_line(lines: list[str], comment: Comment) -> int:
+def _next_content_line(lines: list[str], comment: Comment, opener: str = "#") -> int:
     for number in range(comment.line + 1, len(lines) + 1):
         stripped = lines[number - 1].strip()
-        if stripped and not stripped.startswith("#"):
+        if stripped and not stripped.startswith(opener):
             return number
     return comment.line
 
@@ -232,6 +238,25 @@ def _item_starts(source: SourceFile) -> dict[int, int]:
             if line not in best or depth < best[line][0]:
                 best[line] = (depth, location.entry.end_line)
     return {line: end for line, (_, end) in best.items()}
+
+
+_HTML_COMMENT = re.compile(r"<!--\s*(okrlint:.*?)\s*-->")
+
+
+def markdown_comments(text: str) -> list[Comment]:
+    """Directives of a Markdown file, written as HTML comments: `<!-- okrlint: disable=... -->`."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _HTML_COMMENT.finditer(line):
+            found.append(
+                Comment(
+                    line=number,
+                    column=match.start() + 1,
+                    text=match.group(1),
+                    own_line=not (line[: match.start()] + line[match.end() :]).strip(),
+                )
+            )
+    return found
 
 
 def comments(text: str) -> list[Comment]:

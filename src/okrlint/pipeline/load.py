@@ -45,11 +45,19 @@ _PLAIN_TAGS = frozenset(
 def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> SourceFile:
     """Read one file. Never raises for anything the file contains or for an unreadable file."""
     source = SourceFile(path=path, display=display)
+    raw = read_file_bytes(path, source, max_bytes)
+    if raw is None:
+        return source
+    return load_bytes(raw, source)
+
+
+def read_file_bytes(path: Path, source: SourceFile, max_bytes: int) -> bytes | None:
+    """The bytes of a file, or None with the reason among the source's problems."""
     try:
         size = path.stat().st_size
         if not path.is_file():
             source.problems.append(_file_problem("not a regular file; okrlint reads YAML files"))
-            return source
+            return None
         # A linked file, or a file in a linked folder (`okrs -> /etc`).
         linked = os.path.realpath(path) != os.path.abspath(path)
         outside = linked and _links_out_of_repository(path)
@@ -61,7 +69,7 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES)
                     f"a link to a file outside the repository ({outside}); okrlint does not read it"
                 )
             )
-            return source
+            return None
         if size > max_bytes:
             source.problems.append(
                 _file_problem(
@@ -69,13 +77,12 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES)
                     "set by max_file_size in the config)"
                 )
             )
-            return source
-        raw = path.read_bytes()
+            return None
+        return path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
         source.problems.append(_file_problem(f"cannot read the file: {reason}"))
-        return source
-    return load_bytes(raw, source)
+        return None
 
 
 def _links_out_of_repository(link: Path) -> str:
@@ -96,7 +103,7 @@ def load_text(text: str, display: str = "<string>") -> SourceFile:
 
 
 def load_bytes(raw: bytes, source: SourceFile) -> SourceFile:
-    text = _decode(raw, source)
+    text = decode_bytes(raw, source)
     if text is None:
         return source
     source.text = text
@@ -122,7 +129,8 @@ def decode_text(raw: bytes) -> str | None:
         return None
 
 
-def _decode(raw: bytes, source: SourceFile) -> str | None:
+def decode_bytes(raw: bytes, source: SourceFile) -> str | None:
+    """The text of a file, or None with a problem saying where it is not UTF-8 (or UTF-16)."""
     try:
         return raw.decode(_encoding_of(raw))
     except UnicodeDecodeError as error:
@@ -184,6 +192,8 @@ def _compose(text: str, source: SourceFile) -> None:
             source.documents.append(document)
         else:
             source.skipped_documents += 1
+            if source.keep_others:
+                source.others.append(Document(source, index, data, builder.locations))
         index += 1
 
 

@@ -15,13 +15,15 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from okrlint.pipeline.load import load_file
+from okrlint.inputs import load_input
+from okrlint.inputs.options import DEFAULT_INPUTS, InputOptions
 from okrlint.sources import SourceFile
 
 # Below this many files per worker, a pool's start-up outweighs what it saves.
 MIN_FILES_PER_WORKER = 24
 
-LoadTask = tuple[Path, str, int]
+# A file to load: its path, how findings name it, the size limit, and how to read other shapes.
+LoadTask = tuple[Path, str, int, InputOptions]
 
 
 def default_jobs() -> int:
@@ -38,7 +40,7 @@ def worker_count(jobs: int | None, files: int) -> int:
 
 
 def load_files(tasks: Sequence[LoadTask], jobs: int | None = None) -> list[SourceFile]:
-    """Load each (path, display, max bytes) in order, on up to `jobs` processes."""
+    """Load each task in order, on up to `jobs` processes."""
     return [source for batch in stream_files(tasks, jobs) for source in batch]
 
 
@@ -162,5 +164,10 @@ def _load_batch(tasks: Sequence[LoadTask]) -> list[SourceFile]:
 
 
 def load_task(task: LoadTask) -> SourceFile:
-    path, display, max_bytes = task
-    return load_file(path, display, max_bytes)
+    path, display, max_bytes, inputs = task
+    return load_input(path, display, max_bytes, inputs)
+
+
+def task_for(path: Path, display: str, max_bytes: int) -> LoadTask:
+    """A load task with the default reading of other shapes (neighbours, tests)."""
+    return (path, display, max_bytes, DEFAULT_INPUTS)

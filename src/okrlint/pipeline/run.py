@@ -31,13 +31,15 @@ from okrlint.config.files import (
 from okrlint.config.settings import Overrides, Settings, resolve
 from okrlint.errors import ConfigError
 from okrlint.findings import Counts, Finding, Report, Violation
+from okrlint.inputs import explain_for_readers
+from okrlint.inputs.options import InputOptions
 from okrlint.model import build_validators
 from okrlint.pipeline.check import RuleRunner, stamp
 from okrlint.pipeline.discover import discover, display_path, is_excluded
 from okrlint.pipeline.filter import MARKER, applies, apply_suppressions
 from okrlint.pipeline.parallel import LoadTask, in_batches, load_files, load_task, stream_batches
+from okrlint.pipeline.salvage import validate_leniently
 from okrlint.pipeline.understand import RunReadings, pack_for, read_all
-from okrlint.pipeline.validate import validate
 from okrlint.results import ResultsCache
 from okrlint.rules.assembly import registry_for
 from okrlint.rules.registry import Registry
@@ -66,6 +68,11 @@ class RunOptions:
     # Keep the text of the files in the report, for output that quotes the offending lines and
     # for --fix; a large run without them holds less.
     keep_sources: bool = True
+    # How to read files in other shapes (`--from`), and the team and period of sets whose
+    # files say neither (`--team`, `--period`).
+    from_format: str | None = None
+    team: str | None = None
+    period: str | None = None
 
 
 def lint_paths(
@@ -141,14 +148,28 @@ def plan_sources(
     tasks: list[LoadTask] = []
     settings_of: list[Settings] = []
     skipped = 0
+    inputs: dict[int, InputOptions] = {}
     for file in discovery.files:
         settings = settings_for(file)
+        values = settings.config.values
+        if file in discovery.optional and not is_excluded(
+            file, list(values.include), settings.config.base("include")
+        ):
+            continue  # Markdown and CSV in folders are read only when included
         config_dir = settings.config.base("exclude")
         explicit = file in discovery.explicit and not options.force_exclude
-        if not explicit and is_excluded(file, list(settings.config.values.exclude), config_dir):
+        if not explicit and is_excluded(file, list(values.exclude), config_dir):
             skipped += 1
             continue
-        tasks.append((file, display_path(file), settings.config.values.max_file_size))
+        if id(settings) not in inputs:
+            inputs[id(settings)] = InputOptions(
+                from_format=options.from_format or values.from_format,
+                mappings=tuple(spec.model_dump() for spec in values.mappings),
+                team=options.team,
+                period=options.period,
+                fiscal_year_start=values.fiscal_year_start,
+            )
+        tasks.append((file, display_path(file), values.max_file_size, inputs[id(settings)]))
         settings_of.append(settings)
     return tasks, settings_of, skipped
 
@@ -359,10 +380,15 @@ class _Checker:
             for settings in self.settings
         ]
         keyed: list[tuple[PlannedFile, str | None]] = []
-        for (path, display, max_bytes), number, _ in planned:
+        for (path, display, max_bytes, inputs), number, _ in planned:
             text: str | None = None
-            if not cacheable[number]:
-                keyed.append((((path, display, max_bytes), number, None), None))
+            # Files read from other shapes, or with --from/--team/--period, are read afresh:
+            # the key of a cached result is the file's text and its settings.
+            native = path.suffix.lower() in (".yaml", ".yml", ".json") and (
+                inputs.from_format is None and inputs.team is None and inputs.period is None
+            )
+            if not cacheable[number] or not native:
+                keyed.append((((path, display, max_bytes, inputs), number, None), None))
                 continue
             try:
                 # Too large a file is not read here either: the loader reports it unread.
@@ -375,13 +401,13 @@ class _Checker:
                 if text is not None
                 else None
             )
-            keyed.append((((path, display, max_bytes), number, key), text))
+            keyed.append((((path, display, max_bytes, inputs), number, key), text))
         found = results.lookup([key for (_, _, key), _ in keyed if key is not None])
         rest: list[PlannedFile] = []
         hits = _BatchResult([], [], [], [], Counts())
         keep_text = self.options.keep_sources
         for planned_file, text in keyed:
-            (path, display, _), number, key = planned_file
+            (path, display, _, _), number, key = planned_file
             cached = found.get(key) if key is not None else None
             if cached is None or text is None:
                 rest.append(planned_file)
@@ -439,11 +465,20 @@ class _Checker:
             counts = Counts()
             file_counts.append(counts)
             if not source.is_okr_file:
-                counts.skipped_files += 1
+                # JSON that holds no OKRs (package.json, schemas) is not worth a mention.
+                if source.reader != "json":
+                    counts.skipped_files += 1
                 continue
             counts.files += 1
             for document in source.documents:
-                document.okr_set, document.format_errors = validate(document.data)
+                validated = validate_leniently(document.data)
+                errors = validated.errors
+                if document.mapped_from is not None:
+                    errors = explain_for_readers(errors)
+                document.okr_set, document.format_errors = validated.okr_set, errors
+                document.unjudged, document.incomplete = validated.unjudged, validated.incomplete
+                for old, new in validated.renamed:
+                    document.locations.alias(old, new)
                 if document.okr_set is not None:
                     set_items.append((SetItem(document, document.okr_set), number))
                     counts.okr_sets += 1
@@ -465,17 +500,22 @@ class _Checker:
         for set_item, number in set_items:
             settings = self.settings[number]
             runner.run(Scope.SET, set_item, settings)
+            unjudged = set_item.document.unjudged
             for position, objective in enumerate(set_item.okr_set.objectives):
                 objective_item = ObjectiveItem(set_item, objective, position)
-                runner.run(Scope.OBJECTIVE, objective_item, settings)
+                if objective_item.node not in unjudged:
+                    runner.run(Scope.OBJECTIVE, objective_item, settings)
                 for key_result_item in objective_item.key_results():
-                    runner.run(Scope.KEY_RESULT, key_result_item, settings)
+                    if key_result_item.node not in unjudged:
+                        runner.run(Scope.KEY_RESULT, key_result_item, settings)
         settings_of = {id(source): self.settings[number] for source, number in batch}
         findings = runner.stamp(settings_of, self.root)
         summaries: list[tuple[SetSummary, int]] = []
         if self.workspace_selected:
             numbers_from = readings.for_settings(self.root) if self.workspace_reads_text else None
             for set_item, number in set_items:
+                if set_item.document.incomplete:
+                    continue  # without a team or period it cannot be compared with others
                 repository = self._repositories.root_of(set_item.document)
                 summary = summarize(set_item.document, set_item.okr_set, repository, numbers_from)
                 summaries.append((summary, number))
@@ -509,15 +549,24 @@ class _Run:
         self.findings: list[Finding] = []
         self.crashes: list[Finding] = []
         self.summaries: list[SetSummary] = []
+        self.read_as: dict[str, str] = {}
         values = self.root.config.values
         options = checker.options
         self.lookup = RepositoryLookup(
-            (), values.exclude, values.max_file_size, cache=options.cache, jobs=options.jobs
+            (),
+            values.exclude,
+            values.max_file_size,
+            cache=options.cache,
+            jobs=options.jobs,
+            include=values.include,
         )
 
     def add(self, result: _BatchResult) -> None:
         settings = self.checker.settings
         for source, number in result.sources:
+            shape = source.read_as
+            if shape is not None:
+                self.read_as[source.display] = shape
             self.sources.append((source, settings[number]))
             self.settings_of[id(source)] = settings[number]
             self.lookup.add(source)
@@ -588,6 +637,7 @@ class _Run:
         )
         report.fail_on = self.root.fail_on
         report.suppressions_used = suppressions_used
+        report.read_as = self.read_as
         report.errors.extend(f"{f.path}: {f.message}" for f in self.crashes)
         report.errors.extend(self.registry.load_errors)
         report.rules = tuple(self.registry.sorted())

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from okrlint.inputs.aliases import field_for
 from okrlint.model import CheckIn, KeyResult, Objective, OkrSet, PeriodRange
 from okrlint.sources import NodePath
 
@@ -37,28 +38,71 @@ def validate(data: Any) -> tuple[OkrSet | None, list[tuple[NodePath, str, bool]]
     try:
         return OkrSet.model_validate(data), []
     except ValidationError as error:
-        explained: dict[NodePath, tuple[NodePath, str, bool]] = {}
-        for raw in error.errors(include_url=False):
-            node, message, at_value = _explain(raw, data)
-            # A union (`period`) fails once per branch; the branch that names the value wins.
-            if node in explained and raw["type"] == "model_type":
-                continue
-            key = node if raw["type"] != "extra_forbidden" else (*node, "<extra>")
-            explained[key] = (node, message, at_value)
-        errors = list(explained.values())
-        return None, sorted(errors, key=lambda e: (len(e[0]), str(e[0]), e[1]))
+        return None, explain_errors(error, data)
+
+
+def explain_errors(error: ValidationError, data: Any) -> list[tuple[NodePath, str, bool]]:
+    """Each validation error once, as (node path, message, points-at-value), in node order."""
+    explained: dict[NodePath, tuple[NodePath, str, bool]] = {}
+    raws = error.errors(include_url=False)
+    # A required key written under another tool's name is one problem: the unknown key's
+    # message says both, and the missing key is not reported again.
+    renamed: set[NodePath] = set()
+    for raw in raws:
+        if raw["type"] == "extra_forbidden":
+            location = _location(raw)
+            suggestion = (
+                suggest_field(owner_model(location), str(location[-1])) if location else None
+            )
+            if suggestion is not None:
+                renamed.add((*location[:-1], suggestion))
+    missing = {_location(raw) for raw in raws if raw["type"] == "missing"}
+    for raw in raws:
+        if raw["type"] == "missing" and _location(raw) in renamed:
+            continue
+        node, message, at_value = _explain(raw, data)
+        if raw["type"] == "extra_forbidden" and node:
+            suggestion = suggest_field(owner_model(node), str(node[-1]))
+            if (*node[:-1], suggestion) in missing:
+                message = message.replace("?", f"? (the required key '{suggestion}' is missing)", 1)
+        # A union (`period`) fails once per branch; the branch that names the value wins.
+        if node in explained and raw["type"] == "model_type":
+            continue
+        key = node
+        if raw["type"] == "extra_forbidden":
+            key = (*node, "<extra>")
+        elif raw["type"] == "missing":
+            key = (*node, "<missing>", message)  # every missing key, not only the first
+        explained[key] = (node, message, at_value)
+    errors = list(explained.values())
+    return sorted(errors, key=lambda e: (len(e[0]), str(e[0]), e[1]))
+
+
+def _location(raw: Any) -> NodePath:
+    return tuple(part for part in raw["loc"] if not is_union_tag(part))
+
+
+def suggest_field(model: str, key: str) -> str | None:
+    """The field an unknown key most likely means: what other tools call our fields first,
+    then string similarity (`krs` -> key_results, `description` on a key result -> title)."""
+    allowed = FIELD_NAMES_OF_MODEL.get(model, [])
+    known = field_for(model, key)
+    if known is not None and known in allowed and known != key:
+        return known
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _explain(error: Any, data: Any) -> tuple[NodePath, str, bool]:
-    location = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    location = _location(error)
     kind = error["type"]
     message = str(error["msg"]).removeprefix("Value error, ")
-    where = _owner_model(location, data)
+    where = owner_model(location)
     field_name = str(location[-1]) if location else ""
     if kind == "extra_forbidden":
         allowed = FIELD_NAMES_OF_MODEL.get(where, [])
-        close = difflib.get_close_matches(field_name, allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        suggestion = suggest_field(where, field_name)
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
         choices = ", ".join(allowed)
         return (
             location,
@@ -92,14 +136,15 @@ def _explain(error: Any, data: Any) -> tuple[NodePath, str, bool]:
     return location, f"{label} {message}" if kind == "value_error" else f"{label}: {message}", True
 
 
-def _is_union_tag(part: Any) -> bool:
+def is_union_tag(part: Any) -> bool:
     # pydantic names union branches in error locations ("str", "PeriodRange", "function-before").
     return isinstance(part, str) and (
         part in {"str", "PeriodRange"} or part.startswith(("function-", "constrained-"))
     )
 
 
-def _owner_model(location: NodePath, data: Any) -> str:
+def owner_model(location: NodePath) -> str:
+    """The model a node path's last key belongs to."""
     names = [part for part in location[:-1] if isinstance(part, str)]
     if not names:
         return "OkrSet"

@@ -20,7 +20,7 @@ from okrlint.cache import SummaryCache
 from okrlint.config.files import CONFIG_FILES, PYPROJECT, extends_another, has_okrlint_table
 from okrlint.pipeline.discover import discover, display_path, is_excluded
 from okrlint.pipeline.load import DEFAULT_MAX_FILE_BYTES
-from okrlint.pipeline.parallel import LoadTask, stream_files
+from okrlint.pipeline.parallel import LoadTask, stream_files, task_for
 from okrlint.pipeline.validate import validate
 from okrlint.sources import Document, SourceFile
 from okrlint.workspace.summaries import SetSummary
@@ -79,8 +79,11 @@ class RepositoryLookup:
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
         cache: bool = True,
         jobs: int | None = None,
+        include: Sequence[str] = (),
     ) -> None:
         self._sources: list[SourceFile] = []
+        # Markdown and CSV neighbours are read only when included, as in a folder search.
+        self._include = list(include)
         self._linted: set[Path] = set()
         self._exclude = list(exclude)
         self._max_file_bytes = max_file_bytes
@@ -142,13 +145,16 @@ class RepositoryLookup:
     ) -> Iterator[SetSummary]:
         cache = SummaryCache(root, variant) if self._cache else None
         tasks: list[LoadTask] = []
-        for file in discover([root]).files:
+        discovery = discover([root])
+        for file in discovery.files:
             resolved = self._resolve(file)
             if (
                 resolved is None
                 or resolved in self._linted
                 or is_excluded(file, self._exclude, root)
             ):
+                continue
+            if file in discovery.optional and not is_excluded(file, self._include, root):
                 continue
             if _root_of_folder(resolved.parent, self._known) != root:
                 continue  # a repository of its own, nested in this one
@@ -157,7 +163,7 @@ class RepositoryLookup:
             if cached is not None:
                 yield from cached
                 continue
-            tasks.append((file, display_path(file), self._max_file_bytes))
+            tasks.append(task_for(file, display_path(file), self._max_file_bytes))
         # A hook run on one file may need the whole repository: load what changed on every core.
         for sources in stream_files(tasks, self._jobs):
             items: list[SetItem] = []

@@ -82,7 +82,6 @@ class ActivityCount(Rule[NoOptions]):
                     "  - title: Make onboarding effortless\n"
                     "    key_results:\n"
                     # The last key result stays: `key_results:` is never left empty.
-                    # It keeps the id it had before the two above it moved.
                     "      - {id: KR3, title: Increase test coverage to 80%}  # expect: OUT002\n"
                     "    initiatives:\n"
                     "      - Publish 10 blog posts  # expect: OUT002\n"

@@ -52,7 +52,8 @@ class InvalidOkr(Rule[NoOptions]):
                     (
                         "unknown key 'taget'; did you mean 'target'? (allowed here: id, title, "
                         "metric, baseline, target, current, unit, direction, confidence, score, "
-                        "owner, checkins, learnings; prefix your own keys with 'x-')"
+                        "owner, checkins, learnings, due, status, priority, evidence; prefix "
+                        "your own keys with 'x-')"
                     ),
                     'confidence must be between 0 and 1 (got 7); write 0.7 or "7/10"',
                 ),

@@ -1,0 +1,518 @@
+"""OKRs where teams keep them: Markdown outlines, CSV exports, JSON, other tools' YAML and JSON
+shapes. Each is read by the real command from fixtures written after the shapes teams use, and
+every finding must point at the line (or row) of the original file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from okrlint.cli import app
+from okrlint.inputs import load_input
+
+FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
+TODAY = "2026-02-01"
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each test works on its own copy, so no other OKR file of this repository is a
+    neighbour of the fixtures."""
+    shutil.copytree(FIXTURES, tmp_path / "okrs", ignore=shutil.ignore_patterns(".okrlint.yaml"))
+    monkeypatch.chdir(tmp_path)
+    for name in ("FORCE_COLOR", "NO_COLOR", "OKRLINT_OUTPUT_FORMAT", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def check(*arguments: str) -> tuple[int, list[dict[str, Any]], str]:
+    today = () if "--today" in arguments else ("--today", TODAY)
+    result = CliRunner().invoke(
+        app, ["check", *arguments, "--format", "json", *today, "--no-cache"]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, json.loads(result.stdout)["findings"], result.stderr
+
+
+def at(findings: list[dict[str, Any]], code: str) -> list[tuple[int, int, str]]:
+    return [(f["line"], f["column"], f["object"]) for f in findings if f["code"] == code]
+
+
+def read(name: str) -> list[dict[str, Any]]:
+    source = load_input(Path("okrs") / name, name)
+    assert source.problems == []
+    return [document.data for document in source.documents]
+
+
+# Markdown -------------------------------------------------------------------------------------
+
+
+def test_a_markdown_outline_is_read_with_findings_at_its_lines() -> None:
+    status, findings, _ = check("okrs/growth-2026-q1.md")
+    assert status == 0  # warnings only
+    # `- `P0` - @dana - Launch the redesigned setup wizard` is line 8; the text starts at 21.
+    assert (8, 21, "O1/KR2") in at(findings, "OUT001")
+    # `#### KR2: Hire two site reliability engineers` under the Platform objective, line 20.
+    assert (20, 1, "O1/KR2") in at(findings, "OUT001")
+    by_line = {f["line"]: f for f in findings if f["code"] == "OUT001"}
+    assert by_line[8]["text"] == "Launch the redesigned setup wizard"
+    assert all(f["path"] == "okrs/growth-2026-q1.md" for f in findings)
+
+
+def test_markdown_markers_tags_results_and_sections_become_fields() -> None:
+    growth, platform = read("growth-2026-q1.md")
+    assert (growth["team"], growth["period"]) == ("Growth", "2026-Q1")
+    assert (platform["team"], platform["period"]) == ("Platform", "2026-Q1")
+    first = growth["objectives"][0]
+    assert first["title"] == "Make the first week effortless for new teams"
+    assert first["description"] == "Why? Teams that stall in week one rarely come back."
+    assert first["x-priority"] == "P1"
+    activation, wizard, _ = first["key_results"]
+    assert activation["title"] == "Raise week-1 activation of new teams from 30% to 45%"
+    assert (activation["score"], activation["learnings"]) == (0.6, "setup calls helped most")
+    assert (wizard["owner"], wizard["priority"]) == ("dana", "P0")
+    assert [kr["title"] for kr in platform["objectives"][0]["key_results"]] == [
+        "Keep p95 page load under 1.2 seconds for 99% of days",
+        "Hire two site reliability engineers",
+    ]
+
+
+def test_front_matter_and_a_key_result_table_under_a_heading_objective() -> None:
+    Path("okrs/checkout.md").write_text(
+        "---\nteam: Checkout\nquarter: Q3 2026\n---\n"
+        "# Make paying effortless\n\n"
+        "Tracking manager: @ines\n\n"
+        "| Key result | Current | Target | Contributors |\n"
+        "|---|---|---|---|\n"
+        "| Raise checkout completion from 61% to 70% | 63 | 70 | ines, tom |\n"
+        "| Launch Apple Pay | | | tom |\n"
+    )
+    (document,) = read("checkout.md")
+    assert (document["team"], document["period"]) == ("Checkout", "2026-Q3")
+    objective = document["objectives"][0]
+    assert (objective["title"], objective["owner"]) == ("Make paying effortless", "ines")
+    first = objective["key_results"][0]
+    assert (first["current"], first["target"], first["owner"]) == (63, 70, "ines, tom")
+    _, findings, _ = check("okrs/checkout.md")
+    assert (12, 3, "O1/KR2") in at(findings, "OUT001")  # the table row of "Launch Apple Pay"
+
+
+def test_a_readme_named_on_the_command_line_says_it_holds_no_outline() -> None:
+    Path("README.md").write_text("# Our project\n\nSome words about it.\n")
+    status, findings, _ = check("README.md")
+    assert status == 1
+    assert [(f["code"], f["line"]) for f in findings] == [("STR005", 1)]
+    assert "no OKR outline found" in findings[0]["message"]
+
+
+def test_an_outline_without_key_results_gets_one_clear_finding() -> None:
+    Path("plans.md").write_text(
+        "# Q1 2026\n\n1. **Objective: Grow the community**\n2. **Objective: Ship faster**\n"
+    )
+    status, findings, _ = check("plans.md")
+    assert status == 1
+    assert [(f["code"], f["line"]) for f in findings] == [("STR005", 3)]
+    assert "2 objective(s) but no key results" in findings[0]["message"]
+
+
+def test_markdown_in_mixed_encodings_is_a_finding_at_the_bad_byte() -> None:
+    Path("mixed.md").write_bytes(
+        "# OKRs Q1 2026\n\n- **O1** Grow\n  - KR: café visits up".encode() + b" \xe9t\xe9\n"
+    )
+    status, findings, _ = check("mixed.md")
+    assert status == 1
+    assert [(f["code"], f["line"]) for f in findings] == [("STR005", 4)]
+    assert "not UTF-8" in findings[0]["message"]
+
+
+def test_hostile_markdown_is_bounded_and_never_a_traceback() -> None:
+    Path("deep.md").write_text("".join("  " * depth + "- x\n" for depth in range(3000)))
+    Path("quotes.md").write_text(">" * 50_000 + " deep\n")
+    Path("nul.md").write_bytes(b"# O1: a\n- KR: b\x00\n")
+    Path("control.md").write_text(
+        "# Objective: Grow \x1b[31mred\x1b[0m\n- KR: Raise x from 1 to 2\n"
+    )
+    status, findings, _ = check("deep.md", "quotes.md", "nul.md", "control.md")
+    codes = {(f["path"], f["code"]) for f in findings}
+    assert ("deep.md", "STR005") in codes and ("quotes.md", "STR005") in codes
+    assert ("nul.md", "STR005") in codes
+    assert status == 1
+
+
+# CSV ------------------------------------------------------------------------------------------
+
+
+def test_a_csv_export_is_read_with_findings_at_the_row_and_cell() -> None:
+    status, findings, _ = check("okrs/okr-export.csv", "--today", "2026-05-01")
+    assert status == 0
+    # Row 3 leaves team, quarter and objective empty (merged cells): it is the first
+    # objective's second key result; its key-result cell starts at column 4.
+    assert at(findings, "OUT001") == [(3, 4, "O1/KR2")]
+    assert (6, 47, "O1/KR2") in at(findings, "OUT002")
+
+
+def test_csv_columns_are_matched_leniently_and_split_into_sets() -> None:
+    growth, support = read("okr-export.csv")
+    assert (growth["team"], growth["period"]) == ("Growth", "2026-Q2")
+    assert (support["team"], support["period"]) == ("Support", "2026-Q2")
+    first = growth["objectives"][0]["key_results"][0]
+    assert first["title"] == "Raise week-1 activation of new teams from 30% to 45%"
+    assert (first["baseline"], first["target"], first["owner"]) == (30, 45, "Dana")
+    assert (first["status"], first["priority"], first["x-progress"]) == ("on track", "P1", "40")
+    second = growth["objectives"][0]["key_results"][1]
+    assert second["title"] == "Launch the redesigned setup wizard, with templates"
+
+
+def test_a_csv_without_an_objective_column_says_which_columns_it_has() -> None:
+    Path("tasks.csv").write_text("Task name,Owner,Progress\nShip the wizard,Lee,50\n")
+    status, findings, _ = check("tasks.csv")
+    assert status == 1
+    assert [(f["code"], f["line"]) for f in findings] == [("STR005", 1)]
+    assert (
+        "no objective column (its columns: 'Task name', 'Owner', 'Progress')"
+        in (findings[0]["message"])
+    )
+
+
+def test_ragged_rows_are_findings_at_their_row_and_the_rest_is_read() -> None:
+    Path("q1-2026.csv").write_text(
+        "Team,Objective,KR,Target\n"
+        "Ops,Keep customers' data safe,Cut open critical findings from 12 to 0,0\n"
+        "Ops,Keep customers' data safe,Launch the audit portal,,extra,cells\n"
+    )
+    status, findings, _ = check("q1-2026.csv")
+    assert status == 1
+    assert [(f["line"], f["code"]) for f in findings if f["code"] == "STR002"] == [(3, "STR002")]
+    assert at(findings, "OUT001") == [(3, 31, "O1/KR2")]  # the ragged row is read as well
+
+
+def test_bad_csv_input_is_a_clear_finding_never_a_traceback() -> None:
+    Path("empty.csv").write_text("")
+    Path("mixed.csv").write_bytes(
+        b"Objective,KR\nGrow,Raise visits from 1 to 2\n" + b"Caf\xe9,Cut x from 3 to 2\n"
+    )
+    Path("huge.csv").write_text("Objective,KR\n" + "a" * 40_000 + ",b\n")
+    Path("nul.csv").write_bytes(b"Objective,KR\nA\x00,B\n")
+    Path("orphan.csv").write_text("Objective,KR\n,Raise x from 1 to 2\n")
+    status, findings, _ = check("empty.csv", "mixed.csv", "huge.csv", "nul.csv", "orphan.csv")
+    assert status == 1
+    codes = {f["path"]: (f["code"], f["line"]) for f in findings}
+    assert codes["empty.csv"] == ("STR005", 1)
+    assert codes["mixed.csv"] == ("STR005", 3)
+    assert codes["huge.csv"] == ("STR005", 2)
+    assert codes["nul.csv"][0] == "STR005"
+    assert codes["orphan.csv"] == ("STR005", 2)  # its only row names no objective
+
+
+# Other YAML and JSON shapes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "shape"),
+    [
+        ("okrs-as-code.yaml", "okrs-as-code"),
+        ("structured-goals.json", "structured-goals"),
+        ("roadmap.yaml", "roadmap-krs"),
+        ("metric-gates.yaml", "metric-gates"),
+        ("projects-2025.yaml", "projects-okr"),
+        ("keyed.yaml", "keyed-objectives"),
+    ],
+)
+def test_each_surveyed_shape_is_recognised_and_read(name: str, shape: str) -> None:
+    source = load_input(Path("okrs") / name, name)
+    assert source.problems == []
+    assert source.documents and {d.mapped_from for d in source.documents} == {shape}
+    for document in source.documents:
+        assert document.data["objectives"]
+        for objective in document.data["objectives"]:
+            assert objective["title"] and objective["key_results"]
+
+
+def test_mapped_fields_and_converted_values() -> None:
+    (code,) = read("okrs-as-code.yaml")
+    kr = code["objectives"][0]["key_results"][0]
+    assert (code["team"], kr["id"], kr["metric"], kr["status"]) == (
+        "org",
+        "KR-1",
+        "self_serve_setup_rate",
+        "on_track",
+    )
+    (goals,) = read("structured-goals.json")
+    assert (goals["team"], goals["period"], goals["owner"]) == ("Payments", "2026-Q1", "Ravi")
+    high, medium = goals["objectives"][0]["key_results"]
+    assert (high["confidence"], medium["confidence"], high["due"]) == (0.7, 0.5, "2026-03-31")
+    assert goals["objectives"][0]["aligns_to"] == "company/2026-Q1#O1"
+    q1, q2 = read("roadmap.yaml")
+    assert (q1["period"], q2["period"]) == ("2026-Q1", "2026-Q2")
+    assert q1["x-north_star"] == "Every team plans its week in our product"
+    (gates,) = read("metric-gates.yaml")
+    latency, budget = gates["objectives"][0]["key_results"]
+    assert (gates["period"], latency["direction"], budget["direction"]) == (
+        "2026-Q1",
+        "decrease",
+        "increase",
+    )
+    assert (latency["target"], latency["x-weighting"]) == (250, 0.4)
+    (projects,) = read("projects-2025.yaml")
+    assert (projects["team"], projects["period"]) == ("Mobile", "2025-Q4")  # the year: file name
+    (keyed,) = read("keyed.yaml")
+    assert [o["id"] for o in keyed["objectives"]] == ["learn-rust", "write-more"]
+
+
+def test_findings_in_a_mapped_shape_point_at_the_original_lines() -> None:
+    status, findings, _ = check("okrs/okrs-as-code.yaml", "--period", "2026-Q1")
+    assert status == 0
+    assert at(findings, "OUT001") == [(16, 9, "OBJ-1/KR-2")]  # the item of KR-2
+    status, findings, _ = check("okrs/roadmap.yaml")
+    assert at(findings, "OUT001") == [(13, 9, "O1/KR2")]  # "Ship single sign-on", 2026-Q2
+
+
+def test_a_mapped_file_without_a_period_says_how_to_give_one() -> None:
+    status, findings, _ = check("okrs/okrs-as-code.yaml")
+    assert status == 1
+    messages = [f["message"] for f in findings if f["code"] == "STR002"]
+    assert messages == [
+        "the file names no period; give it with --period, or a period such as 2026-Q1 in the "
+        "file's name or a heading"
+    ]
+    assert at(findings, "OUT001") == [(16, 9, "OBJ-1/KR-2")]  # judged all the same
+
+
+def test_okrs_under_names_no_mapping_knows_never_pass_unread() -> None:
+    Path("ci.yaml").write_text("jobs:\n  test:\n    runs-on: ubuntu-latest\n")
+    status, findings, _ = check("okrs/looks-like-okrs.yaml", "ci.yaml")
+    assert status == 1
+    assert [(f["code"], f["line"]) for f in findings] == [("STR005", 1)]
+    assert "looks like OKRs ('goals' on line 1)" in findings[0]["message"]
+    assert "--from" in findings[0]["message"]
+    status, findings, _ = check("ci.yaml")  # other YAML is still skipped, exit 0
+    assert (status, findings) == (0, [])
+
+
+def test_a_named_file_okrlint_cannot_read_is_a_finding() -> None:
+    Path("okrs.xlsx").write_bytes(b"PK\x03\x04 not really")
+    status, findings, _ = check("okrs.xlsx")
+    assert status == 1
+    assert findings[0]["code"] == "STR005" and "cannot read '.xlsx' files" in findings[0]["message"]
+
+
+def test_a_shape_two_mappings_recognise_is_named_and_from_chooses() -> None:
+    Path("both.yaml").write_text(
+        "quarter_id: 2026Q1\n"
+        "objectives:\n"
+        "  - objective: Keep the platform dependable\n"
+        "    key_results:\n"
+        "      - kr_id: K1\n"
+        "        metric_id: p95_ms\n"
+        "        direction: '<='\n"
+        "        threshold: 250\n"
+    )
+    status, findings, _ = check("both.yaml", "--team", "Platform")
+    assert status == 1
+    assert findings[0]["code"] == "STR005"
+    assert "okrs-as-code and metric-gates" in findings[0]["message"]
+    status, findings, _ = check("both.yaml", "--team", "Platform", "--from", "metric-gates")
+    assert not [f for f in findings if f["code"].startswith("STR")]
+
+
+def test_a_mapping_of_the_config_reads_a_team_s_own_shape() -> None:
+    Path("goals.json").write_text(
+        json.dumps(
+            {
+                "squad": "Search",
+                "cycle": "2026 Q2",
+                "bets": [
+                    {
+                        "headline": "Help people find what they came for",
+                        "measures": [
+                            {"what": "Raise searches that end in a click from 52% to 60%"},
+                            {"what": "Launch the new ranking model", "sure": "Low"},
+                        ],
+                    }
+                ],
+            },
+            indent=2,
+        )
+    )
+    Path(".okrlint.yaml").write_text(
+        "mappings:\n"
+        "  - name: search-bets\n"
+        "    detect: ['bets[].measures']\n"
+        "    objectives: 'bets[]'\n"
+        "    team: squad\n"
+        "    period: cycle\n"
+        "    key_results: [measures]\n"
+        "    objective: {headline: title}\n"
+        "    key_result: {what: title, sure: confidence}\n"
+        "    values:\n"
+        "      confidence: {Low: 0.2}\n"
+    )
+    (document,) = [d.data for d in _read_with_config("goals.json")]
+    assert (document["team"], document["period"]) == ("Search", "2026-Q2")
+    assert document["objectives"][0]["key_results"][1]["confidence"] == 0.2
+    _, findings, _ = check("goals.json")
+    assert at(findings, "OUT001") == [(11, 9, "O1/KR2")]  # the `{` of its item
+
+
+def _read_with_config(name: str) -> list[Any]:
+    from okrlint.pipeline.parallel import load_task
+    from okrlint.pipeline.run import RunOptions, SettingsCache, plan_sources
+
+    options = RunOptions()
+    tasks, _, _ = plan_sources([name], options, SettingsCache(options))
+    return load_task(tasks[0]).documents
+
+
+def test_a_config_mapping_with_an_unreadable_path_is_a_config_error() -> None:
+    Path(".okrlint.yaml").write_text("mappings:\n  - name: x\n    objectives: 'a[b'\n")
+    result = CliRunner().invoke(app, ["check", "okrs/keyed.yaml"])
+    assert result.exit_code == 2
+    assert "mappings" in result.stderr and "cannot read 'a[b'" in result.stderr
+
+
+# Folders and fixes ------------------------------------------------------------------------------
+
+
+def test_folders_read_yaml_and_json_and_markdown_or_csv_only_when_included() -> None:
+    Path("okrs/README.md").write_text("# How we write OKRs\n\n- be brief\n  - really\n")
+    _, findings, _ = check("okrs")
+    paths = {f["path"] for f in findings}
+    assert "okrs/structured-goals.json" in paths  # JSON is read from folders
+    assert not any(p.endswith((".md", ".csv")) for p in paths)
+    result = CliRunner().invoke(app, ["check", "okrs", "--format", "json", "--no-cache"])
+    assert json.loads(result.stdout)["summary"]["files"] == 7  # six shapes and looks-like
+    Path(".okrlint.yaml").write_text("include: ['*.csv', 'okrs/growth-*.md']\n")
+    result = CliRunner().invoke(app, ["check", "okrs", "--format", "json", "--no-cache"])
+    paths = {f["path"] for f in json.loads(result.stdout)["findings"]}
+    assert {"okrs/okr-export.csv", "okrs/growth-2026-q1.md"} <= paths
+    assert "okrs/README.md" not in paths
+
+
+def test_fix_leaves_files_read_from_other_shapes_alone() -> None:
+    before = Path("okrs/growth-2026-q1.md").read_bytes()
+    result = CliRunner().invoke(app, ["check", "okrs/growth-2026-q1.md", "--fix", "--no-cache"])
+    assert "not fixed: okrs/growth-2026-q1.md: read as markdown" in result.stderr
+    assert Path("okrs/growth-2026-q1.md").read_bytes() == before
+    _, findings, _ = check("okrs/growth-2026-q1.md")
+    assert all(f["fix"] is None for f in findings)
+
+
+# convert ----------------------------------------------------------------------------------------
+
+
+def test_convert_writes_okrlint_yaml_that_passes_its_own_format_with_texts_verbatim() -> None:
+    names = [
+        "okrs/growth-2026-q1.md",
+        "okrs/okr-export.csv",
+        "okrs/structured-goals.json",
+        "okrs/roadmap.yaml",
+        "okrs/metric-gates.yaml",
+        "okrs/projects-2025.yaml",
+        "okrs/keyed.yaml",
+    ]
+    result = CliRunner().invoke(app, ["convert", *names, "--output", "out"])
+    assert result.exit_code == 0, result.stderr
+    assert len(list(Path("out").glob("*.yaml"))) == len(names)
+    status, findings, _ = check("out", "--select", "STR")
+    assert (status, findings) == (0, [])
+    for name in names:
+        written = Path("out", Path(name).stem + ".yaml").read_text()
+        source = load_input(Path(name), name)
+        for document in source.documents:
+            for objective in document.data["objectives"]:
+                assert f"title: {objective['title']}" in written
+                for kr in objective["key_results"]:
+                    title = kr if isinstance(kr, str) else kr["title"]
+                    assert title in written
+    csv_out = Path("out/okr-export.yaml").read_text()
+    assert "x-progress: '40'" in csv_out and "status: on track" in csv_out
+    assert "x-weighting: 0.4" in Path("out/metric-gates.yaml").read_text()
+
+
+def test_convert_says_what_a_file_lacks_and_never_overwrites_unasked() -> None:
+    result = CliRunner().invoke(app, ["convert", "okrs/okrs-as-code.yaml", "--output", "out"])
+    assert result.exit_code == 1
+    assert "the set names no period; give --period" in result.stderr
+    assert not Path("out/okrs-as-code.yaml").exists()
+    arguments = ["convert", "okrs/okrs-as-code.yaml", "--output", "out", "--period", "2026-Q1"]
+    assert CliRunner().invoke(app, arguments).exit_code == 0
+    assert "period: 2026-Q1" in Path("out/okrs-as-code.yaml").read_text()
+    again = CliRunner().invoke(app, arguments)
+    assert again.exit_code == 1 and "exists (--force overwrites it)" in again.stderr
+    assert CliRunner().invoke(app, [*arguments, "--force"]).exit_code == 0
+
+
+def test_a_yaml_run_imports_no_reader_of_other_shapes() -> None:
+    """A pre-commit run on YAML pays nothing for Markdown or CSV."""
+    import subprocess
+    import sys
+
+    Path("good.yaml").write_text(
+        "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Grow\n    key_results:\n"
+        "      - Raise visits from 1 to 2\n      - Raise signups from 3 to 4\n"
+    )
+    code = (
+        "import sys\n"
+        "from okrlint.cli import main\n"
+        "sys.argv = ['okrlint', 'check', 'good.yaml', '--format', 'concise', '--no-cache']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = [m for m in ('markdown_it', 'okrlint.inputs.markdown', 'okrlint.inputs.table',"
+        " 'okrlint.convert') if m in sys.modules]\n"
+        "print('LOADED', loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert "LOADED []" in result.stdout, result.stdout + result.stderr
+
+
+def test_team_key_results_nested_under_a_company_objective_are_aligned_with_it() -> None:
+    company, docs, infra = read("company-2026-q1.md")
+    assert (company["team"], docs["team"], infra["team"]) == ("Company", "Docs", "Infra")
+    # A team named with nothing after it pursues the company objective itself.
+    assert docs["objectives"][0]["title"] == "Grow the community of contributors"
+    assert infra["objectives"][0]["title"] == "Make every contribution easy to test"
+    assert {docs["objectives"][0]["aligns_to"], infra["objectives"][0]["aligns_to"]} == {
+        "Company/2026-Q1#O1"
+    }
+    assert len(docs["objectives"][0]["key_results"]) == 2
+    # The links resolve: no broken alignment.
+    status, findings, _ = check("okrs/company-2026-q1.md", "--select", "ALN001,STR")
+    assert (status, findings) == (0, [])
+
+
+def test_markdown_suppressions_are_html_comments() -> None:
+    Path("sup.md").write_text(
+        "# Growth OKRs Q1 2026\n\n"
+        "1. **Objective: Make the first week effortless**\n"
+        "   - KR: Raise week-1 activation from 30% to 45%\n"
+        "   <!-- okrlint: disable=OUT001 -- the board tracks the launch date -->\n"
+        "   - KR: Launch the setup wizard\n"
+        "   - KR: Launch the template gallery <!-- okrlint: disable=MEA001,OUT003 -->\n"
+    )
+    _, findings, _ = check("sup.md", "--select", "OUT001,OUT003,MEA001,SUP")
+    found = {(f["line"], f["code"]) for f in findings}
+    assert (6, "OUT001") not in found  # the comment above covers the launch below it
+    assert (7, "OUT001") in found  # the trailing one covers MEA001 and OUT003 only
+    assert (7, "SUP001") in found  # OUT003 found nothing there
+    by_line = {f["line"]: f for f in findings if f["code"] == "OUT001"}
+    assert by_line[7]["text"] == "Launch the template gallery"  # the comment is not text
+
+
+def test_a_project_page_with_a_weekly_score_table() -> None:
+    (document,) = read("project-okrs.md")
+    # The period is the quarter of its dates; the team, the folder's... here the file's name.
+    assert document["period"] == "2026-Q1"
+    objective = document["objectives"][0]
+    assert (objective["owner"], objective["x-measurement_deadline"]) == ("mira", "2026-03-27")
+    first, second, third = objective["key_results"]
+    assert (first["score"], second["score"], third["score"]) == (0.4, 0.3, 1.0)
+    assert first["x-weekly_scores"] == {"W1": "0.1", "W2": "0.2", "W3": "0.3", "W4": "0.4"}
+    # Closed period, missed, nothing learned: at the lines of the numbered key results.
+    _, findings, _ = check("okrs/project-okrs.md", "--today", "2026-04-10", "--select", "CUL003")
+    assert at(findings, "CUL003") == [(7, 4, "O1/KR1"), (8, 4, "O1/KR2")]
