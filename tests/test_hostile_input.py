@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -229,9 +230,12 @@ def test_pack_patterns_that_could_hang_or_crash(tmp_path: Path, token: str) -> N
 
 
 def plugin(tmp_path: Path, body: str) -> Path:
-    code = RULE_HEAD.format(code="BAD001").replace(
-        '        yield item.violation("first")\n        raise ZeroDivisionError("boom")\n', body
+    head = RULE_HEAD.format(code="BAD001")
+    crash = (
+        '            yield item.violation("first")\n            raise ZeroDivisionError("boom")\n'
     )
+    assert crash in head  # the body below really replaces the rule's own crash
+    code = head.replace(crash, textwrap.indent(body, "    "))
     return fake_distribution(tmp_path / "site", "okrlint-bad", "1.2.3", "okrlint_bad", code)
 
 
@@ -249,6 +253,21 @@ def test_a_misbehaving_plugin_is_named_and_fails_the_run(tmp_path: Path, body: s
     result = okrlint(root, "check", "--no-cache", "okrs.yaml", env={"PYTHONPATH": str(plugins)})
     assert result.returncode == 2, result.stdout + result.stderr
     assert "BAD001 (plugin:okrlint-bad 1.2.3) failed" in result.stderr
+
+
+def test_a_hanging_plugin_is_stopped_and_named(tmp_path: Path) -> None:
+    plugins = plugin(tmp_path, "        while True:\n            pass\n        yield None\n")
+    root = project(tmp_path, {"okrs.yaml": GOOD})
+    result = okrlint(
+        root,
+        "check",
+        "--no-cache",
+        "okrs.yaml",
+        env={"PYTHONPATH": str(plugins), "OKRLINT_PLUGIN_TIMEOUT": "1"},
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "BAD001 (plugin:okrlint-bad 1.2.3) failed" in result.stderr
+    assert "ran longer than 1 s" in result.stderr
 
 
 def test_a_plugin_exiting_at_import_is_named(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ def watch_and_check(paths: Sequence[Path], check: Callable[[], int | None]) -> i
     """Run `check` (one `okrlint check`) now and after every change under `paths`; 0 when
     stopped."""
     import watchfiles
-    from click.exceptions import Abort
+    from typer import Abort
 
     absolute = [Path(os.path.abspath(path)) for path in paths]
     named_files = {path for path in absolute if not path.is_dir()}

@@ -7,9 +7,13 @@ reported as a finding of its own instead of hiding the other rules' findings.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import signal
+import threading
 import traceback
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +59,14 @@ class RuleRunner:
         violations = self.violations
         for rule, instance, context in plan:
             try:
-                for violation in instance.check(item, context):
-                    if not _well_formed(violation):
-                        raise TypeError(
-                            f"check() yielded {_short_repr(violation)}, not an okrlint Violation "
-                            "with a text message"
-                        )
-                    violations.append((violation, rule))
+                with _time_limit(rule):
+                    for violation in instance.check(item, context):
+                        if not _well_formed(violation):
+                            raise TypeError(
+                                f"check() yielded {_short_repr(violation)}, not an okrlint "
+                                "Violation with a text message"
+                            )
+                        violations.append((violation, rule))
             # One broken rule must not hide the others' findings. SystemExit too: a plugin that
             # exits would end the run with status 0 and no output, and CI would pass unlinted.
             except (Exception, SystemExit) as error:
@@ -99,6 +104,49 @@ class RuleRunner:
 
 
 _Planned = tuple[type[Rule[Any]], Rule[Any], RuleContext[Any]]
+
+
+class RuleTimeoutError(Exception):
+    """A plugin rule that ran past its time limit on one item."""
+
+
+def plugin_time_limit() -> float:
+    """Seconds a plugin rule may spend on one item (`OKRLINT_PLUGIN_TIMEOUT`, default 30)."""
+    try:
+        limit = float(os.environ.get("OKRLINT_PLUGIN_TIMEOUT", "30"))
+    except ValueError:
+        return 30.0
+    return limit if 0 < limit < 86_400 else 30.0
+
+
+@contextlib.contextmanager
+def _time_limit(rule: type[Rule[Any]]) -> Iterator[None]:
+    """Stop a plugin rule that hangs, so that a CI run ends with the plugin named instead of
+    running until the job is killed. Built-in and rule-pack rules are bounded by their own code
+    and run without a timer. The timer is SIGALRM, so it works in the main thread of a POSIX
+    process (the CLI and its workers); elsewhere (Windows, the language server's threads) a
+    plugin runs unbounded, as installed plugins are trusted code."""
+    if (
+        not rule.meta.source.startswith("plugin:")
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    limit = plugin_time_limit()
+
+    def stop(_signal: int, _frame: object) -> None:
+        raise RuleTimeoutError(f"it ran longer than {limit:g} s on one item and was stopped")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 _NO_WORKSPACE = Workspace(())
 
 
