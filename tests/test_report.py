@@ -68,7 +68,9 @@ def test_the_score_counts_whether_objectives_measure_customers() -> None:
 def test_customers_invalid_periods_and_findings_in_the_report(tmp_path: Path) -> None:
     okrs = tmp_path / "okrs"
     okrs.mkdir()
-    (tmp_path / ".okrlint.yaml").write_text("select: [FOC003, CUS001, STR]\n")
+    (tmp_path / ".okrlint.yaml").write_text(
+        "select: [FOC003, CUS001, STR]\nseverity: {CUS001: warning}\n"
+    )
     # No key result about what customers do: CUS001 on the objective.
     internal = (
         "team: Platform\nperiod: 2026-Q1\nobjectives:\n"

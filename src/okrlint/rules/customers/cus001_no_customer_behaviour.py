@@ -52,7 +52,9 @@ class NoCustomerBehaviour(Rule[NoOptions]):
             "count work done, system levels or money can be met while nobody does anything "
             "differently. Add at least one key result that names who does what, by how much. "
             "A team whose 'customers' are students, patients or colleagues adds them in a rule "
-            "pack (see `rule_packs`)."
+            "pack (see `rule_packs`). It is `info` by default: on the labelled corpus of real "
+            "OKRs (`bench/accuracy.py`) it is right 87-89% of the time, under the 90% a CI gate "
+            "needs; teams that want it to gate set `severity: {CUS001: warning}`."
         ),
         bad=(
             Example(
@@ -72,7 +74,7 @@ class NoCustomerBehaviour(Rule[NoOptions]):
                 + "      - Keep p95 invoice latency under 300 ms\n"
             ),
         ),
-        severity=Severity.WARNING,
+        severity=Severity.INFO,
         needs_readings=True,
     )
 
