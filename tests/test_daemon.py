@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from okrlint import daemon
+from okrlint.daemon_client import private_folder, served_by
 from tools import bench_generator
 
 # The console script: `python -m okrlint` always runs in its own process.
@@ -161,7 +162,7 @@ def test_what_the_daemon_cannot_answer_runs_in_the_callers_process(
 
 
 def _socket(folder: Path) -> Path:
-    script = "from okrlint.daemon import socket_path; print(socket_path())"
+    script = "from okrlint.daemon_client import socket_path; print(socket_path())"
     found = subprocess.run(
         [str(Path(OKRLINT).parent / "python3"), "-c", script],
         capture_output=True,
@@ -180,6 +181,7 @@ def test_a_daemon_whose_code_changed_hands_the_check_back_and_stops(tmp_path: Pa
     listener.fingerprint = daemon.fingerprint(listener.watched)
     request = {
         "protocol": daemon.PROTOCOL,
+        "served_by": served_by(),
         "command": "run",
         "argv": ["okrlint", "check", "--version"],
         "cwd": str(tmp_path),
@@ -196,17 +198,18 @@ def test_a_daemon_whose_code_changed_hands_the_check_back_and_stops(tmp_path: Pa
     # A request of another protocol, or one that is not a check, is handed back too.
     assert "fallback" in listener.answer({**request, "protocol": daemon.PROTOCOL + 1})
     assert "fallback" in listener.answer({**request, "argv": ["okrlint", "init"]})
+    assert "fallback" in listener.answer({**request, "served_by": {**served_by(), "prefix": "/"}})
     listener.close()
 
 
 def test_the_socket_folder_must_be_private(tmp_path: Path) -> None:
     private = tmp_path / "private"
-    assert daemon.private_folder(private, create=True)
+    assert private_folder(str(private), create=True)
     assert oct(private.stat().st_mode & 0o777) == oct(0o700)
     open_folder = tmp_path / "open"
     open_folder.mkdir(mode=0o755)
     open_folder.chmod(0o755)
-    assert not daemon.private_folder(open_folder, create=False)
+    assert not private_folder(str(open_folder))
     link = tmp_path / "link"
     os.symlink(private, link)
-    assert not daemon.private_folder(link, create=False)
+    assert not private_folder(str(link))

@@ -730,11 +730,12 @@ def daemon(
     """A warm process that answers `okrlint check` for hooks and scripts (much faster on a
     few files); any check it cannot answer runs as usual."""
     from okrlint import daemon as warm
+    from okrlint.daemon_client import socket_path
 
     if action is DaemonAction.START:
         pid = warm.start(idle)
         if pid is None:
-            _fail(f"the daemon did not start (socket {inert(str(warm.socket_path()))})")
+            _fail(f"the daemon did not start (socket {inert(socket_path())})")
         typer.echo(f"okrlint daemon: running (pid {pid})")
     elif action is DaemonAction.STOP:
         stopped = warm.stop()

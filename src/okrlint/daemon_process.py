@@ -9,10 +9,12 @@ import contextlib
 import os
 import signal
 import sys
+from pathlib import Path
 from typing import Any
 
 from okrlint import cli
-from okrlint.daemon import Capture, Listener, socket_path
+from okrlint.daemon import Capture, Listener
+from okrlint.daemon_client import socket_path
 
 
 def run_request(request: dict[str, Any]) -> dict[str, Any]:
@@ -60,7 +62,7 @@ def warm_up() -> None:
 
 def serve(idle_seconds: float) -> int:
     """Run as the daemon until stopped or idle: 0, or 1 when another daemon has the socket."""
-    listener = Listener(socket_path(), run_request)
+    listener = Listener(Path(socket_path()), run_request)
     if not listener.bind():
         return 1
     # Stopped by a signal, it still takes its socket away.

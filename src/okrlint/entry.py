@@ -1,5 +1,5 @@
 """The `okrlint` command: a `check` goes to a running okrlint daemon when there is one
-(`okrlint.daemon`), else, like every other command, runs here.
+(`okrlint.daemon_client`), else, like every other command, runs here.
 
 Only the standard library is imported before that is decided: a check the daemon answers never
 imports typer, pydantic or the rules in this process.
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sys
 
+from okrlint.daemon_client import handed_over
+
 
 def main() -> None:
-    from okrlint.daemon import handed_over
-
     status = handed_over(sys.argv[1:])
     if status is not None:
         sys.exit(status)
