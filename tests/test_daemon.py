@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -213,3 +214,20 @@ def test_the_socket_folder_must_be_private(tmp_path: Path) -> None:
     link = tmp_path / "link"
     os.symlink(private, link)
     assert not private_folder(str(link))
+
+
+def test_check_daemon_starts_one_for_the_next_checks(tmp_path: Path, folder: Path) -> None:
+    repo = _repository(tmp_path)
+    one = "okrs/area-000/team-00000.yaml"
+    alone = _okrlint(repo, folder, "check", "--today", "2026-05-01", one, OKRLINT_NO_DAEMON="1")
+    # No daemon yet: the check runs here, prints what it always prints, and starts one.
+    first = _okrlint(repo, folder, "check", "--today", "2026-05-01", "--daemon", one)
+    assert first == alone
+    deadline = time.monotonic() + 60
+    while _okrlint(Path.cwd(), folder, "daemon", "status")[0] != 0:
+        assert time.monotonic() < deadline, "no daemon came up"
+        time.sleep(0.2)
+    assert _served(folder) == 0
+    second = _okrlint(repo, folder, "check", "--today", "2026-05-01", "--daemon", one)
+    assert second == alone
+    assert _served(folder) == 1

@@ -228,6 +228,16 @@ def status() -> dict[str, Any] | None:
     return answer if answer is not None and "pid" in answer else None
 
 
+# Set in a daemon's own process: a check it runs with --daemon must not ask itself.
+SERVING = False
+
+
+def start_in_background() -> None:
+    """Start a daemon when none answers, without waiting for it (`check --daemon`)."""
+    if not SERVING:
+        start(wait_seconds=0)
+
+
 def start(idle_seconds: float = DEFAULT_IDLE_SECONDS, wait_seconds: float = 30.0) -> int | None:
     """Start a daemon in the background and wait until it answers: its pid (that of the one
     already running, if any), or None when it did not come up."""

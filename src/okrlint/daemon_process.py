@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from okrlint import cli
+from okrlint import cli, daemon
 from okrlint.daemon import Capture, Listener
 from okrlint.daemon_client import socket_path
 
@@ -62,6 +62,7 @@ def warm_up() -> None:
 
 def serve(idle_seconds: float) -> int:
     """Run as the daemon until stopped or idle: 0, or 1 when another daemon has the socket."""
+    daemon.SERVING = True
     listener = Listener(Path(socket_path()), run_request)
     if not listener.bind():
         return 1
