@@ -6,11 +6,14 @@ Started by `okrlint daemon start` as `python -m okrlint.daemon_process IDLE_SECO
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import sys
 from pathlib import Path
 from typing import Any
+
+import typer
 
 from okrlint import cli, daemon
 from okrlint.daemon import Capture, Listener
@@ -32,7 +35,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
         sys.stdout, sys.stderr = stdout, stderr
         cli.prepare_process()
         try:
-            cli.app(args=argv[1:], prog_name=argv[0])
+            _command().main(args=argv[1:], prog_name=argv[0])
             status = 0
         except SystemExit as exit_:
             code = exit_.code
@@ -49,6 +52,12 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     return {"status": status, "stdout": stdout.getvalue(), "stderr": stderr.getvalue()}
 
 
+@functools.cache
+def _command() -> Any:
+    """The command line as typer builds it for each `okrlint` process: built once here."""
+    return typer.main.get_command(cli.app)
+
+
 def warm_up() -> None:
     """Import and build what every check needs, so the first request is as fast as the rest."""
     from okrlint.model import build_validators
@@ -58,6 +67,7 @@ def warm_up() -> None:
     installed_rules()
     build_validators()
     cli.prepare_process()
+    _command()
 
 
 def serve(idle_seconds: float) -> int:
