@@ -62,7 +62,9 @@ def watched_files() -> list[str]:
     """What a daemon's answers depend on besides the request: okrlint's own files (code and the
     built-in rule pack), the modules it has imported (plugins among them) and the folders
     packages are installed in (installing or removing one changes them)."""
-    paths: list[str] = [entry for entry in sys.path if entry and os.path.isdir(entry)]
+    # Not the folder it started in (`python -m` puts it on the path): only where modules are.
+    started_in = os.getcwd()
+    paths = [p for p in sys.path if p and p != started_in and os.path.isdir(p)]
     package = Path(PACKAGE)
     roots = [package]
     source_pack = package.parent.parent / "pack"
@@ -251,6 +253,8 @@ def start(idle_seconds: float = DEFAULT_IDLE_SECONDS, wait_seconds: float = 30.0
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # not stopped with the terminal or hook that started it
         close_fds=True,
+        # `python -m` puts its folder first on the module path: never the caller's repository.
+        cwd="/",
     )
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
