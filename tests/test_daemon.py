@@ -39,7 +39,7 @@ def _env(folder: Path, **more: str) -> dict[str, str]:
 
 
 def _okrlint(
-    cwd: Path, folder: Path, *args: str, stdin: str | None = None, **env: str
+    cwd: Path, folder: Path, *args: str, stdin: str | None = None, umask: int = -1, **env: str
 ) -> tuple[int, str, str]:
     result = subprocess.run(
         [OKRLINT, *args],
@@ -50,6 +50,7 @@ def _okrlint(
         env=_env(folder, **env),
         check=False,
         timeout=300,
+        umask=umask,
     )
     return result.returncode, result.stdout, result.stderr
 
@@ -131,6 +132,11 @@ def test_the_daemon_sees_files_and_rule_packs_changed_between_checks(
     status, _, err = _both(repo, folder, "--format", "concise", one)
     assert status == 2 and "rule_packs" in err
     assert _served(folder) == 4
+    # A file the check writes gets the caller's permissions, not the daemon's.
+    (repo / ".okrlint.yaml").write_text("fail_on: error\n")
+    written = _okrlint(repo, folder, "check", "-o", "found.txt", one, umask=0o077)
+    assert written[0] in (0, 1) and (repo / "found.txt").stat().st_mode & 0o777 == 0o600
+    assert _served(folder) == 5
 
 
 def test_what_the_daemon_cannot_answer_runs_in_the_callers_process(
@@ -186,6 +192,7 @@ def test_a_daemon_whose_code_changed_hands_the_check_back_and_stops(tmp_path: Pa
         "command": "run",
         "argv": ["okrlint", "check", "--version"],
         "cwd": str(tmp_path),
+        "umask": 0o022,
         "env": {},
         "streams": {
             "stdout": {"tty": False, "encoding": "utf-8"},

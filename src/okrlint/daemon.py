@@ -206,6 +206,8 @@ def _well_formed(request: dict[str, Any]) -> bool:
         and all(isinstance(arg, str) for arg in argv)
         and argv[1] == "check"
         and isinstance(request.get("cwd"), str)
+        and type(request.get("umask")) is int
+        and 0 <= request["umask"] <= 0o777
         and isinstance(env, dict)
         and all(isinstance(k, str) and isinstance(v, str) for k, v in env.items())
         and isinstance(streams, dict)

@@ -27,6 +27,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     stdout = Capture(bool(streams["stdout"]["tty"]), str(streams["stdout"]["encoding"]))
     stderr = Capture(bool(streams["stderr"]["tty"]), str(streams["stderr"]["encoding"]))
     saved = (os.getcwd(), dict(os.environ), sys.argv, sys.stdout, sys.stderr)
+    umask = os.umask(int(request["umask"]))  # files it writes get the caller's permissions
     try:
         os.chdir(request["cwd"])
         os.environ.clear()
@@ -43,6 +44,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     except Exception as error:  # the caller runs the check itself, and shows what it raises
         return {"fallback": f"{type(error).__name__}: {error}"}
     finally:
+        os.umask(umask)
         sys.stdout, sys.stderr = saved[3], saved[4]
         sys.argv = saved[2]
         os.environ.clear()
