@@ -10,6 +10,7 @@ import functools
 import os
 import signal
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,17 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     return {"status": status, "stdout": stdout.getvalue(), "stderr": stderr.getvalue()}
 
 
+_WARM_UP = """\
+team: Warm-up
+period: 2026-Q1
+objectives:
+  - title: Make the first week effortless for new teams
+    key_results:
+      - Raise week-1 activation from 30% to 45%
+      - Launch the new onboarding checklist
+"""
+
+
 @functools.cache
 def _command() -> Any:
     """The command line as typer builds it for each `okrlint` process: built once here."""
@@ -65,9 +77,13 @@ def warm_up() -> None:
     from okrlint.model import build_validators
     from okrlint.pipeline import run  # noqa: F401 - the stages and the rules they import
     from okrlint.rules.assembly import installed_rules
+    from okrlint.single import lint_text
 
     installed_rules()
     build_validators()
+    # One check of a small set in memory (no file, no repository, no cache), so that what a
+    # check of an edited file needs besides (the loader, the reader, the rules) is loaded too.
+    lint_text(_WARM_UP, Path(tempfile.gettempdir()) / "okrlint-warm-up" / "okrs.yaml")
     cli.prepare_process()
     _command()
 
