@@ -326,10 +326,11 @@ MIN_FLAGS = 5
 
 def verdict_class(reading: Any) -> str:
     """The kind of evidence an output verdict rests on, as okrlint's confidence groups it."""
-    from okrlint.text.reading import DELIVERABLE, INTERNAL_METRIC, LOW
+    from okrlint.rules.outputs.shared import DELIVERABLE, INTERNAL_METRIC, LOW, output_verdict
 
-    kind = str(reading.output_kind)
-    if reading.confidence == LOW and kind not in (DELIVERABLE, INTERNAL_METRIC):
+    verdict = output_verdict(reading)
+    kind = str(verdict.output_kind)
+    if verdict.confidence == LOW and kind not in (DELIVERABLE, INTERNAL_METRIC):
         return f"{kind} (verb read from the sentence's shape)"
     return kind
 
@@ -338,9 +339,9 @@ def confidence_leave_one_out(corpus: list[dict[str, Any]]) -> list[str]:
     """Which kinds of output verdict are warnings is decided from measured precision; decide it
     again for each organisation from the other organisations only, and score that organisation
     with those decisions. Pooled, that is the leave-one-organisation-out figure of the tuning."""
+    from okrlint.rules.outputs.shared import LOW, output_verdict
     from okrlint.text.pack import load_pack
     from okrlint.text.reader import read_texts
-    from okrlint.text.reading import LOW
 
     items = [
         (str(entry.get("org")), kr)
@@ -353,7 +354,7 @@ def confidence_leave_one_out(corpus: list[dict[str, Any]]) -> list[str]:
     tally: dict[str, dict[str, list[int]]] = {}
     for org, kr in items:
         reading = readings[str(kr["text"])]
-        if reading.kind == "output":
+        if output_verdict(reading).is_output:
             counts = tally.setdefault(org, {}).setdefault(verdict_class(reading), [0, 0])
             counts[0 if kr.get("kind") == "output" else 1] += 1
 
@@ -378,12 +379,13 @@ def confidence_leave_one_out(corpus: list[dict[str, Any]]) -> list[str]:
     for org, kr in items:
         reading = readings[str(kr["text"])]
         truth = kr.get("kind") == "output"
-        is_output = reading.kind == "output"
+        verdict = output_verdict(reading)
+        is_output = verdict.is_output
         label = str(kr["text"])
         loo.setdefault(org, Score()).add(
             is_output and verdict_class(reading) in decisions[org], truth, label
         )
-        shipped.setdefault(org, Score()).add(is_output and reading.confidence != LOW, truth, label)
+        shipped.setdefault(org, Score()).add(is_output and verdict.confidence != LOW, truth, label)
     rows = [
         "",
         "OUT001+OUT002, which kinds of verdict are warnings decided leave-one-organisation-out",

@@ -179,7 +179,6 @@ class RepositoryLookup:
                 for document in source.documents:
                     okr_set, _ = validate(document.data)
                     if okr_set is not None:
-                        document.okr_set = okr_set
                         items.append(SetItem(document, okr_set))
             summaries = summarize(items)
             for source in sources:

@@ -21,13 +21,16 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
+from okrlint.rules.customers.shared import customer_behaviour
+from okrlint.rules.outputs.shared import output_verdict
 
 
 def _why_not(reading: KeyResultReading | None) -> str:
     if reading is None:
         return "not read"
-    if reading.is_output and reading.output_evidence is not None:
-        return f"work done ({reading.output_evidence.quoted()})"
+    output = output_verdict(reading)
+    if output.is_output and output.evidence is not None:
+        return f"work done ({output.evidence.quoted()})"
     lagging = reading.first("lagging_finance")
     if lagging is not None:
         return f"a finance total ({lagging.quoted()})"
@@ -83,7 +86,7 @@ class NoCustomerBehaviour(Rule[NoOptions]):
         if not key_results:
             return
         readings = [reading_of(context.readings, kr.text) for kr in key_results]
-        if any(r is not None and r.customer_behaviour for r in readings):
+        if any(r is not None and customer_behaviour(r) is not None for r in readings):
             return
         if any(r is None or not r.english for r in readings):
             # Text okrlint cannot read (another language) says nothing about behaviour.

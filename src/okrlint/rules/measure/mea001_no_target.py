@@ -18,8 +18,8 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
-from okrlint.text.key_result_numbers import measurable
-from okrlint.text.reading import HIGH
+from okrlint.rules.measure.shared import measurable
+from okrlint.rules.outputs.shared import HIGH, output_verdict
 
 _DIGIT = re.compile(r"\d")
 
@@ -88,7 +88,7 @@ class NoTarget(Rule[NoOptions]):
                 return
         elif measurable(key_result, reading):
             return
-        elif reading.is_output and reading.confidence == HIGH:
+        elif output_verdict(reading).is_output and output_verdict(reading).confidence == HIGH:
             # One problem, one finding: an output's missing target is OUT001/OUT002's news.
             return
         dated = (

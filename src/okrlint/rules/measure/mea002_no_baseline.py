@@ -17,8 +17,10 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
+from okrlint.rules.measure.shared import measurable, measurable_evidence
+from okrlint.rules.outputs.shared import is_output
 from okrlint.rules.sandbagging.shared import hold_wording
-from okrlint.text.key_result_numbers import has_baseline, measurable
+from okrlint.text.key_result_numbers import has_baseline
 
 
 class NoBaseline(Rule[NoOptions]):
@@ -62,7 +64,7 @@ class NoBaseline(Rule[NoOptions]):
         reading = reading_of(context.readings, item.text)
         if reading is not None and not reading.english and key_result.target is None:
             return
-        if reading is not None and (reading.is_output or hold_wording(reading) is not None):
+        if reading is not None and (is_output(reading) or hold_wording(reading) is not None):
             # An output is reported by OUT001/OUT002, and a hold-the-line target starts where
             # it ends; a missing baseline is not the news there.
             return
@@ -72,8 +74,8 @@ class NoBaseline(Rule[NoOptions]):
             target = f"the target {key_result.target:g}"
         elif reading is not None and reading.target_mention is not None:
             target = f"the target '{reading.target_mention.text}'"
-        elif reading is not None and reading.measurable_evidence:
-            target = f"the target ('{reading.measurable_evidence}')"
+        elif reading is not None and measurable_evidence(reading):
+            target = f"the target ('{measurable_evidence(reading)}')"
         else:
             target = "the target"
         yield item.violation(

@@ -18,27 +18,30 @@ from okrlint.api import (
 )
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
-from okrlint.rules.outputs.shared import is_hint, who_acts, why_unsure
-from okrlint.text.reading import (
+from okrlint.rules.outputs.shared import (
     COMPLETION,
     COUNTING_KINDS,
     DELIVERABLE,
     DELIVERY,
     HIRE,
     TASK,
-    KeyResultReading,
-    reading_of,
+    is_hint,
+    output_verdict,
+    who_acts,
+    why_unsure,
 )
+from okrlint.text.reading import KeyResultReading, reading_of
 
 _ASK = "ask what customers or users will do differently"
 _LAUNCHES = frozenset(["launch", "relaunch", "ship", "release", "deploy", "roll out", "rollout"])
 
 
 def _output_message(reading: KeyResultReading) -> str:
-    evidence = reading.output_evidence
+    verdict = output_verdict(reading)
+    evidence = verdict.evidence
     quoted = evidence.quoted() if evidence else "its wording"
-    thing = f"'{reading.deliverable}'" if reading.deliverable else "it"
-    kind = reading.output_kind
+    thing = f"'{verdict.deliverable}'" if verdict.deliverable else "it"
+    kind = verdict.output_kind
     if kind == DELIVERY:
         found = f"starts with the delivery verb {quoted} and names no change in what people do"
         done = "ships" if reading.lead_lemma in _LAUNCHES else "is done"
@@ -143,13 +146,16 @@ class OutputAsOutcome(Rule[NoOptions]):
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
         reading = reading_of(context.readings, item.text)
-        if reading is None or not reading.is_output or reading.output_kind in COUNTING_KINDS:
+        if reading is None:
             return
-        if reading.output_kind not in (DELIVERY, TASK, HIRE, COMPLETION, DELIVERABLE):
+        verdict = output_verdict(reading)
+        if not verdict.is_output or verdict.output_kind in COUNTING_KINDS:
+            return
+        if verdict.output_kind not in (DELIVERY, TASK, HIRE, COMPLETION, DELIVERABLE):
             return
         yield item.violation(
             _output_message(reading),
             fix=move_to_initiatives(item),
-            suggestion=suggest_outcome(reading),
+            suggestion=suggest_outcome(reading, verdict),
             hint=is_hint(reading),
         )

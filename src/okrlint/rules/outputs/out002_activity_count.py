@@ -21,13 +21,16 @@ from okrlint.api import (
 )
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
-from okrlint.rules.outputs.shared import is_hint, who_acts, why_unsure
-from okrlint.text.reading import (
+from okrlint.rules.outputs.shared import (
     ACTIVITY_COUNT,
     COUNTING_KINDS,
     INTERNAL_METRIC,
-    reading_of,
+    is_hint,
+    output_verdict,
+    who_acts,
+    why_unsure,
 )
+from okrlint.text.reading import reading_of
 
 
 class ActivityCount(Rule[NoOptions]):
@@ -106,21 +109,24 @@ class ActivityCount(Rule[NoOptions]):
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
         reading = reading_of(context.readings, item.text)
-        if reading is None or not reading.is_output or reading.output_kind not in COUNTING_KINDS:
+        if reading is None:
             return
-        evidence = reading.output_evidence
+        verdict = output_verdict(reading)
+        if not verdict.is_output or verdict.output_kind not in COUNTING_KINDS:
+            return
+        evidence = verdict.evidence
         quoted = evidence.quoted() if evidence else "the number"
-        if reading.output_kind == INTERNAL_METRIC:
+        if verdict.output_kind == INTERNAL_METRIC:
             found = f"measures the team's own work ({quoted}), which moves whatever customers do"
         else:
             found = f"counts work done ({quoted}), not a change in what people do"
-        assert reading.output_kind in (ACTIVITY_COUNT, INTERNAL_METRIC)
+        assert verdict.output_kind in (ACTIVITY_COUNT, INTERNAL_METRIC)
         yield item.violation(
             f"activity count: the key result {found}{who_acts(reading)}; the count is met by "
             "working harder whatever customers do, so ask what the work is for and measure that "
             "change (who does what, from what to what), keeping the work under "
             f"`initiatives:`.{why_unsure(reading)}",
             fix=move_to_initiatives(item),
-            suggestion=suggest_outcome(reading),
+            suggestion=suggest_outcome(reading, verdict),
             hint=is_hint(reading),
         )
