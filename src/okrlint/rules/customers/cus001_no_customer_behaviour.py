@@ -21,6 +21,8 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
+from okrlint.judgement.judge import Judgement
+from okrlint.rules.judgements import no_behaviour_judgement
 
 
 def _why_not(reading: KeyResultReading | None) -> str:
@@ -83,11 +85,14 @@ class NoCustomerBehaviour(Rule[NoOptions]):
         if not key_results:
             return
         readings = [reading_of(context.readings, kr.text) for kr in key_results]
-        if any(r is not None and r.customer_behaviour for r in readings):
-            return
         if any(r is None or not r.english for r in readings):
             # Text okrlint cannot read (another language) says nothing about behaviour.
             return
+        if any(r is not None and r.customer_behaviour for r in readings):
+            return
+        # The hand-written verdict finds behaviour in none; the trained judgement says how sure
+        # that is, and only a sure verdict keeps the rule's severity.
+        judgement = no_behaviour_judgement([r for r in readings if r is not None])
         shown = "; ".join(
             f"{kr.object_id.split('/')[-1]}: {_why_not(r)}"
             for kr, r in list(zip(key_results, readings, strict=True))[:4]
@@ -95,5 +100,16 @@ class NoCustomerBehaviour(Rule[NoOptions]):
         yield item.violation(
             f"no key result measures what customers or users do ({shown}); add one that names "
             "who does what, by how much (e.g. the share of new customers who come back in week "
-            "2, from 30% to 40%)."
+            "2, from 30% to 40%)." + _why_unsure(judgement),
+            hint=not judgement.sure,
+            confidence=round(judgement.probability, 3),
         )
+
+
+def _why_unsure(judgement: Judgement) -> str:
+    if judgement.sure:
+        return ""
+    return (
+        f" okrlint is {judgement.probability:.0%} sure that none does, under what it needs to "
+        "let this finding gate."
+    )

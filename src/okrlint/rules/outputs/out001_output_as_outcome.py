@@ -18,10 +18,16 @@ from okrlint.api import (
 )
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
-from okrlint.rules.outputs.shared import is_hint, who_acts, why_unsure
+from okrlint.judgement.judge import Judgement
+from okrlint.rules.judgements import output_judgement
+from okrlint.rules.outputs.shared import (
+    counts_work,
+    output_message_from_words,
+    who_acts,
+    why_unsure,
+)
 from okrlint.text.reading import (
     COMPLETION,
-    COUNTING_KINDS,
     DELIVERABLE,
     DELIVERY,
     HIRE,
@@ -34,7 +40,10 @@ _ASK = "ask what customers or users will do differently"
 _LAUNCHES = frozenset(["launch", "relaunch", "ship", "release", "deploy", "roll out", "rollout"])
 
 
-def _output_message(reading: KeyResultReading) -> str:
+_KINDS = (DELIVERY, TASK, HIRE, COMPLETION, DELIVERABLE)
+
+
+def _output_message(reading: KeyResultReading, judgement: Judgement) -> str:
     evidence = reading.output_evidence
     quoted = evidence.quoted() if evidence else "its wording"
     thing = f"'{reading.deliverable}'" if reading.deliverable else "it"
@@ -58,7 +67,7 @@ def _output_message(reading: KeyResultReading) -> str:
         way = f"{_ASK} once {thing} exists, measure that, and move the work to `initiatives:`"
     return (
         f"output, not an outcome: the key result {found}{who_acts(reading)}, so it can be met "
-        f"while no customer does anything differently; {way}.{why_unsure(reading)}"
+        f"while no customer does anything differently; {way}.{why_unsure(judgement)}"
     )
 
 
@@ -143,13 +152,19 @@ class OutputAsOutcome(Rule[NoOptions]):
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
         reading = reading_of(context.readings, item.text)
-        if reading is None or not reading.is_output or reading.output_kind in COUNTING_KINDS:
+        if reading is None or not reading.english or counts_work(reading):
             return
-        if reading.output_kind not in (DELIVERY, TASK, HIRE, COMPLETION, DELIVERABLE):
+        judgement = output_judgement(reading)
+        if not judgement.reported:
             return
+        if reading.is_output and reading.output_kind in _KINDS:
+            message = _output_message(reading, judgement)
+        else:
+            message = output_message_from_words(reading, judgement)
         yield item.violation(
-            _output_message(reading),
+            message,
             fix=move_to_initiatives(item),
             suggestion=suggest_outcome(reading),
-            hint=is_hint(reading),
+            hint=not judgement.sure,
+            confidence=round(judgement.probability, 3),
         )

@@ -21,13 +21,11 @@ from okrlint.api import (
 )
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
-from okrlint.rules.outputs.shared import is_hint, who_acts, why_unsure
-from okrlint.text.reading import (
-    ACTIVITY_COUNT,
-    COUNTING_KINDS,
-    INTERNAL_METRIC,
-    reading_of,
-)
+from okrlint.judgement.judge import Judgement
+from okrlint.rules.judgements import output_judgement
+from okrlint.rules.outputs.shared import counts_work, who_acts, why_unsure
+from okrlint.text.number_mentions import COUNT
+from okrlint.text.reading import INTERNAL_METRIC, KeyResultReading, reading_of
 
 
 class ActivityCount(Rule[NoOptions]):
@@ -71,8 +69,7 @@ class ActivityCount(Rule[NoOptions]):
                         "coverage'), which moves whatever customers do (the team acts); the count"
                         " is met by working harder whatever customers do, so ask what the work is"
                         " for and measure that change (who does what, from what to what), keeping"
-                        " the work under `initiatives:`. Reported as a hint: a measure of the "
-                        "team's own work is sometimes what the objective is about."
+                        " the work under `initiatives:`."
                     ),
                 ),
                 fixed=(
@@ -106,21 +103,33 @@ class ActivityCount(Rule[NoOptions]):
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
         reading = reading_of(context.readings, item.text)
-        if reading is None or not reading.is_output or reading.output_kind not in COUNTING_KINDS:
+        if reading is None or not reading.english or not counts_work(reading):
+            return
+        judgement = output_judgement(reading)
+        if not judgement.reported:
             return
         evidence = reading.output_evidence
-        quoted = evidence.quoted() if evidence else "the number"
+        quoted = evidence.quoted() if evidence else _counted(reading, judgement)
         if reading.output_kind == INTERNAL_METRIC:
             found = f"measures the team's own work ({quoted}), which moves whatever customers do"
         else:
             found = f"counts work done ({quoted}), not a change in what people do"
-        assert reading.output_kind in (ACTIVITY_COUNT, INTERNAL_METRIC)
         yield item.violation(
             f"activity count: the key result {found}{who_acts(reading)}; the count is met by "
             "working harder whatever customers do, so ask what the work is for and measure that "
             "change (who does what, from what to what), keeping the work under "
-            f"`initiatives:`.{why_unsure(reading)}",
+            f"`initiatives:`.{why_unsure(judgement)}",
             fix=move_to_initiatives(item),
             suggestion=suggest_outcome(reading),
-            hint=is_hint(reading),
+            hint=not judgement.sure,
+            confidence=round(judgement.probability, 3),
         )
+
+
+def _counted(reading: KeyResultReading, judgement: Judgement) -> str:
+    """What the key result counts, as written: the number and the words that weighed most."""
+    number = next((n for n in reading.numbers if n.kind == COUNT), None)
+    words = " ".join(f"'{w}'" for w in judgement.evidence)
+    if number is not None and words:
+        return f"'{number.text}', {words}"
+    return f"'{number.text}'" if number is not None else words or "the number"

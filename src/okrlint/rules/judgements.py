@@ -1,0 +1,62 @@
+"""The trained judgements the text rules ask for, given okrlint's hand-written verdicts as
+evidence: is a key result an output (OUT001, OUT002, and MEA001's silence), does an objective
+measure what customers do (CUS001), does a key result state a target (MEA001).
+
+Each is worked out once per reading and run (OUT001, OUT002 and MEA001 ask about the same key
+result); the probability is the finding's confidence, and a finding under the model's warning
+threshold is reported as a hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from okrlint.judgement.features import HandVerdicts, features
+from okrlint.judgement.judge import BEHAVIOUR, OUTPUT, UNMEASURABLE, Judgement, judge, none_behaves
+from okrlint.text.reading import HIGH, KeyResultReading
+
+# text -> (the reading it was worked out for, model name -> judgement). The reading is kept
+# so a text read again with another pack is judged again.
+_JUDGED: dict[str, tuple[KeyResultReading, dict[str, Judgement]]] = {}
+_MAX_REMEMBERED = 20000
+
+
+def hand_verdicts(reading: KeyResultReading) -> HandVerdicts:
+    """okrlint's hand-written verdicts on the reading: the models' strongest evidence."""
+    return HandVerdicts(
+        output_kind=reading.output_kind if reading.is_output else None,
+        output_confident=reading.confidence == HIGH,
+        customer_behaviour=reading.customer_behaviour,
+        measurable=reading.measurable,
+    )
+
+
+def features_of(reading: KeyResultReading) -> frozenset[str]:
+    return features(reading, hand_verdicts(reading))
+
+
+def _judged(name: str, reading: KeyResultReading) -> Judgement:
+    remembered = _JUDGED.get(reading.text)
+    if remembered is None or remembered[0] is not reading:
+        if len(_JUDGED) >= _MAX_REMEMBERED:
+            _JUDGED.clear()
+        remembered = _JUDGED[reading.text] = (reading, {})
+    found = remembered[1].get(name)
+    if found is None:
+        found = remembered[1][name] = judge(name, reading, features_of(reading))
+    return found
+
+
+def output_judgement(reading: KeyResultReading) -> Judgement:
+    """Is the key result an output: met by the team finishing its own work?"""
+    return _judged(OUTPUT, reading)
+
+
+def unmeasurable_judgement(reading: KeyResultReading) -> Judgement:
+    """Does the key result state no checkable target?"""
+    return _judged(UNMEASURABLE, reading)
+
+
+def no_behaviour_judgement(readings: Sequence[KeyResultReading]) -> Judgement:
+    """Does none of an objective's key results measure what customers or users do?"""
+    return none_behaves([_judged(BEHAVIOUR, reading).probability for reading in readings])
