@@ -31,20 +31,17 @@ class Judgement:
     sure: bool
     # At or above the reporting threshold: worth a finding at all.
     reported: bool
-    # The words of the text that weighed most towards the verdict, as written.
-    evidence: tuple[str, ...]
 
 
-def judge(name: str, reading: KeyResultReading, found: frozenset[str]) -> Judgement:
-    """The model `name`'s verdict on the key result read as `reading`, whose features are
-    `found` (`okrlint.judgement.features.features`)."""
+def judge(name: str, found: frozenset[str]) -> Judgement:
+    """The model `name`'s verdict on a key result whose features are `found`
+    (`okrlint.judgement.features.features`)."""
     model = shipped_model(name)
     probability = model.probability(found)
     return Judgement(
         probability=probability,
         sure=probability >= model.warning_at,
         reported=probability >= model.report_at,
-        evidence=evidence_words(reading, model, found),
     )
 
 
@@ -96,5 +93,4 @@ def none_behaves(probabilities: Sequence[float]) -> Judgement:
         probability=probability,
         sure=warning_at is not None and probability >= warning_at,
         reported=probability >= model.report_at,
-        evidence=(),
     )

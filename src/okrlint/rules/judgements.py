@@ -12,12 +12,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from okrlint.judgement.features import HandVerdicts, features
-from okrlint.judgement.judge import BEHAVIOUR, OUTPUT, UNMEASURABLE, Judgement, judge, none_behaves
+from okrlint.judgement.judge import (
+    BEHAVIOUR,
+    OUTPUT,
+    UNMEASURABLE,
+    Judgement,
+    evidence_words,
+    judge,
+    none_behaves,
+)
+from okrlint.judgement.model import shipped_model
 from okrlint.text.reading import HIGH, KeyResultReading
 
-# text -> (the reading it was worked out for, model name -> judgement). The reading is kept
-# so a text read again with another pack is judged again.
-_JUDGED: dict[str, tuple[KeyResultReading, dict[str, Judgement]]] = {}
+# text -> (the reading it was worked out for, its features, model name -> judgement). The
+# reading is kept so a text read again with another pack is judged again.
+_JUDGED: dict[str, tuple[KeyResultReading, frozenset[str], dict[str, Judgement]]] = {}
 _MAX_REMEMBERED = 20000
 
 
@@ -35,16 +44,29 @@ def features_of(reading: KeyResultReading) -> frozenset[str]:
     return features(reading, hand_verdicts(reading))
 
 
-def _judged(name: str, reading: KeyResultReading) -> Judgement:
+def _remembered(
+    reading: KeyResultReading,
+) -> tuple[KeyResultReading, frozenset[str], dict[str, Judgement]]:
     remembered = _JUDGED.get(reading.text)
     if remembered is None or remembered[0] is not reading:
         if len(_JUDGED) >= _MAX_REMEMBERED:
             _JUDGED.clear()
-        remembered = _JUDGED[reading.text] = (reading, {})
-    found = remembered[1].get(name)
-    if found is None:
-        found = remembered[1][name] = judge(name, reading, features_of(reading))
-    return found
+        remembered = _JUDGED[reading.text] = (reading, features_of(reading), {})
+    return remembered
+
+
+def _judged(name: str, reading: KeyResultReading) -> Judgement:
+    _, found, judged = _remembered(reading)
+    judgement = judged.get(name)
+    if judgement is None:
+        judgement = judged[name] = judge(name, found)
+    return judgement
+
+
+def output_evidence(reading: KeyResultReading) -> tuple[str, ...]:
+    """The words of the text that weighed most towards the output verdict, as written."""
+    _, found, _ = _remembered(reading)
+    return evidence_words(reading, shipped_model(OUTPUT), found)
 
 
 def output_judgement(reading: KeyResultReading) -> Judgement:

@@ -21,8 +21,7 @@ from okrlint.api import (
 )
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
-from okrlint.judgement.judge import Judgement
-from okrlint.rules.judgements import output_judgement
+from okrlint.rules.judgements import output_evidence, output_judgement
 from okrlint.rules.outputs.shared import counts_work, who_acts, why_unsure
 from okrlint.text.number_mentions import COUNT
 from okrlint.text.reading import INTERNAL_METRIC, KeyResultReading, reading_of
@@ -109,7 +108,7 @@ class ActivityCount(Rule[NoOptions]):
         if not judgement.reported:
             return
         evidence = reading.output_evidence
-        quoted = evidence.quoted() if evidence else _counted(reading, judgement)
+        quoted = evidence.quoted() if evidence else _counted(reading)
         if reading.output_kind == INTERNAL_METRIC:
             found = f"measures the team's own work ({quoted}), which moves whatever customers do"
         else:
@@ -126,10 +125,10 @@ class ActivityCount(Rule[NoOptions]):
         )
 
 
-def _counted(reading: KeyResultReading, judgement: Judgement) -> str:
+def _counted(reading: KeyResultReading) -> str:
     """What the key result counts, as written: the number and the words that weighed most."""
     number = next((n for n in reading.numbers if n.kind == COUNT), None)
-    words = " ".join(f"'{w}'" for w in judgement.evidence)
+    words = " ".join(f"'{w}'" for w in output_evidence(reading))
     if number is not None and words:
         return f"'{number.text}', {words}"
     return f"'{number.text}'" if number is not None else words or "the number"

@@ -4,6 +4,7 @@ only a hint."""
 from __future__ import annotations
 
 from okrlint.judgement.judge import OUTPUT, Judgement, thresholds
+from okrlint.rules.judgements import output_evidence
 from okrlint.text.number_mentions import COUNT
 from okrlint.text.reading import COUNTING_KINDS, KeyResultReading
 
@@ -27,7 +28,7 @@ def who_acts(reading: KeyResultReading) -> str:
 
 def output_message_from_words(reading: KeyResultReading, judgement: Judgement) -> str:
     """The message of an output verdict that rests on the trained judgement alone."""
-    words = ", ".join(f"'{w}'" for w in judgement.evidence)
+    words = ", ".join(f"'{w}'" for w in output_evidence(reading))
     weighed = f" ({words} weighed most)" if words else ""
     return (
         f"output, not an outcome: the key result reads as work the team does or finishes"
