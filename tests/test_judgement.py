@@ -129,7 +129,5 @@ def test_findings_carry_the_judgements_confidence_in_json_and_sarif(tmp_path: Pa
     sarif = CliRunner().invoke(app, ["check", str(path), "--format", "sarif"])
     document = json.loads(sarif.stdout)
     _validate_sarif(document, tmp_path)
-    results = {
-        (r["ruleId"], r["properties"]["object"]): r for r in document["runs"][0]["results"]
-    }
+    results = {(r["ruleId"], r["properties"]["object"]): r for r in document["runs"][0]["results"]}
     assert results[("OUT001", "O1/KR1")]["properties"]["confidence"] == launch["confidence"]
