@@ -6,8 +6,9 @@ The corpus is a YAML list of objectives, each with `id`, `org` (the organisation
 lines come from), `source_kind` (`real` or `example`), `objective` (may be null) and
 `key_results`, each with `text` and the labels `kind` (output | outcome | ambiguous),
 `customer_behaviour`, `measurable` and `note`. Every objective becomes one OKR set; okrlint lints
-them all in one run with its default settings (no config), and only findings at `warning` or
-above count as flags: an `info` hint is okrlint saying it is unsure, and counts as no flag.
+them all in one run with its default settings (CUS001 raised, see below), and only findings at
+`warning` or above count as flags: an `info` hint is okrlint saying it is unsure, and counts as
+no flag.
 
 Scores, each as precision and recall:
 
@@ -16,8 +17,9 @@ Scores, each as precision and recall:
 - CUS001 at objective level: truly flagged when none of the objective's key results is labelled
   `customer_behaviour` (objectives without a title are left out). Scored twice: as labelled, and
   with the objectives left out that have a line tagged `[internal]` (internal users as
-  customers is the most arguable call). CUS001 ships as `info`, so its findings count at any
-  severity: the figures are its verdict, as a team that raises it to `warning` would see it.
+  customers is the most arguable call). CUS001 ships as `info`; it is linted here as a team
+  that raises it (`severity: {CUS001: warning}`) runs it, where the findings okrlint is sure of
+  are warnings and the rest hints, and scored both at warning and at any severity.
 - OUT001+OUT002 once more counting `info` hints as flags, to show what the hints hold (not a
   figure a gate sees).
 - MEA001 against `measurable: false`, over the lines okrlint does not report as outputs at
@@ -30,11 +32,17 @@ Scores, each as precision and recall:
 
 Every score is given over all lines, for `real` and `example` sources, for the organisations
 read while writing the rules and for the UNSEEN split below, and per organisation (--per-org).
-Leave-one-organisation-out: okrlint's reading is hand-written and nothing in it is fitted to the
-corpus. The one choice made from measured figures, which kinds of output verdict are warnings
-and which are hints, is made again for each organisation from the other organisations' lines
-only, and that organisation is scored with it; the pooled result is printed next to the figure
-of the choice as shipped.
+
+The verdicts of OUT001/OUT002 (output or not, warning or hint), CUS001 (warning or hint) and
+MEA001 (hint) come from okrlint's trained judgement (`okrlint/judgement`, trained by
+`bench/train.py` on the read organisations only), so the lint run's figures on the read
+organisations are figures on training lines and say little; those on the UNSEEN organisations
+are honest. Leave-one-organisation-out (skipped with --no-loo, about a minute and a half): for
+each of the 65 organisations, the models are trained and their warning thresholds chosen on the
+other 64 only (thresholds from grouped folds inside those 64), and that organisation is scored
+with them; the pooled result is printed per rule, over all, real, example, read and unseen
+organisations, next to the unseen organisations scored by models trained on the read ones
+(which is what ships). No figure scores a line the model that judged it was trained on.
 
 The UNSEEN split was drawn before any line was read: `random.Random(13).sample(sorted(orgs),
 len(orgs) // 3)` over the 65 `org` values. Its lines are never printed (--misses prints the
@@ -94,13 +102,14 @@ UNSEEN_SEED = 13
 
 OUT = "OUT001+OUT002 vs kind: output"
 OUT_HINTS = "OUT001+OUT002 with info hints (for scale)"
-CUS = "CUS001 vs no behaviour KR"
-CUS_NO_INTERNAL = "CUS001, [internal] objectives out"
+CUS = "CUS001 (raised to warning) vs no behaviour KR"
+CUS_ANY = "CUS001 at any severity (for scale)"
+CUS_NO_INTERNAL = "CUS001 at any severity, [internal] objectives out"
 MEA = "MEA001 vs not measurable (non-outputs)"
 MEA_ALL = "MEA001 vs not measurable (all lines)"
 SND = "SND001 vs sandbagging (baseline lines)"
 SND_BOTH = "SND001+SND002 vs sandbagging (baseline)"
-SCORES = (OUT, OUT_HINTS, CUS, CUS_NO_INTERNAL, MEA, MEA_ALL, SND, SND_BOTH)
+SCORES = (OUT, OUT_HINTS, CUS, CUS_ANY, CUS_NO_INTERNAL, MEA, MEA_ALL, SND, SND_BOTH)
 # Targets on organisations okrlint has never seen (precision, recall).
 TARGETS = {OUT: (0.95, 0.85), CUS: (0.92, 0.90), MEA: (0.95, 0.95), SND: (0.90, 0.0)}
 SANDBAGGING = frozenset({"SND001", "SND002"})
@@ -210,7 +219,9 @@ def measure(corpus_path: Path) -> Measured:
         by_file = write_okr_files(corpus, folder)
         started = time.perf_counter()
         report = lint_paths(
-            [folder], config={}, options=RunOptions(today=dt.date(2026, 2, 1), jobs=1)
+            [folder],
+            config={"severity": {"CUS001": "warning"}},
+            options=RunOptions(today=dt.date(2026, 2, 1), jobs=1),
         )
         seconds = time.perf_counter() - started
     flagged: dict[tuple[str, str], set[str]] = {}
@@ -235,15 +246,17 @@ def measure(corpus_path: Path) -> Measured:
         kinds[org] = str(entry.get("source_kind", "?"))
         krs = entry["key_results"]
         counts["key_results"] += len(krs)
-        # CUS001 ships as `info` (its precision on real OKRs is under 0.9), so its verdict is
-        # scored whatever its severity: these figures are what a team that raises it would get.
-        objective_codes = any_severity.get((name, "O1"), set())
+        # CUS001 ships as `info` (its precision on real OKRs is under 0.9); linted raised to
+        # `warning`, its sure findings are warnings and the rest hints.
+        objective_codes = flagged.get((name, "O1"), set())
         if entry.get("objective"):
             truth = not any(kr.get("customer_behaviour") for kr in krs)
             label = f"{entry['id']}: {entry['objective']}"
             add(CUS, org, "CUS001" in objective_codes, truth, label)
+            reported = "CUS001" in any_severity.get((name, "O1"), set())
+            add(CUS_ANY, org, reported, truth, label)
             if not any("[internal]" in str(kr.get("note") or "") for kr in krs):
-                add(CUS_NO_INTERNAL, org, "CUS001" in objective_codes, truth, label)
+                add(CUS_NO_INTERNAL, org, reported, truth, label)
         for position, kr in enumerate(krs, start=1):
             codes = flagged.get((name, f"O1/KR{position}"), set())
             label = f"{entry['id']} KR{position}: {kr['text']}"
@@ -311,9 +324,8 @@ def table(measured: Measured) -> list[str]:
             )
     rows.append("")
     rows.append(
-        "leave-one-organisation-out: the reading's rules are hand-written, not fitted to the "
-        "corpus; the one tuned choice (which kinds of output verdict are warnings) is redone "
-        "per organisation below."
+        "the read organisations are the shipped models' training lines: judge by the UNSEEN "
+        "rows above and the leave-one-organisation-out rows below."
     )
     return rows
 
@@ -359,7 +371,6 @@ def trained_scores(
     return scores
 
 
-CUS_ANY = "CUS001 at any severity (for scale)"
 TRAINED_SCORES = (OUT, OUT_HINTS, CUS, CUS_ANY, MEA)
 
 

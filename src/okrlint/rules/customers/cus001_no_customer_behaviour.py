@@ -56,7 +56,9 @@ class NoCustomerBehaviour(Rule[NoOptions]):
             "A team whose 'customers' are students, patients or colleagues adds them in a rule "
             "pack (see `rule_packs`). It is `info` by default: on the labelled corpus of real "
             "OKRs (`bench/accuracy.py`) it is right 87-89% of the time, under the 90% a CI gate "
-            "needs; teams that want it to gate set `severity: {CUS001: warning}`."
+            "needs. Each finding carries okrlint's confidence that no key result measures "
+            "behaviour; teams that set `severity: {CUS001: warning}` get warnings only where "
+            "that confidence is high, and hints for the rest."
         ),
         bad=(
             Example(

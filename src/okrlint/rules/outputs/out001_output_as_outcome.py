@@ -20,12 +20,8 @@ from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
 from okrlint.judgement.judge import Judgement
 from okrlint.rules.judgements import output_judgement
-from okrlint.rules.outputs.shared import (
-    counts_work,
-    output_message_from_words,
-    who_acts,
-    why_unsure,
-)
+from okrlint.rules.outputs.judged import counts_work, output_message_from_words, unsure_note
+from okrlint.rules.outputs.shared import who_acts
 from okrlint.text.reading import (
     COMPLETION,
     DELIVERABLE,
@@ -67,7 +63,7 @@ def _output_message(reading: KeyResultReading, judgement: Judgement) -> str:
         way = f"{_ASK} once {thing} exists, measure that, and move the work to `initiatives:`"
     return (
         f"output, not an outcome: the key result {found}{who_acts(reading)}, so it can be met "
-        f"while no customer does anything differently; {way}.{why_unsure(judgement)}"
+        f"while no customer does anything differently; {way}.{unsure_note(judgement)}"
     )
 
 

@@ -22,7 +22,8 @@ from okrlint.api import (
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
 from okrlint.rules.judgements import output_evidence, output_judgement
-from okrlint.rules.outputs.shared import counts_work, who_acts, why_unsure
+from okrlint.rules.outputs.judged import counts_work, unsure_note
+from okrlint.rules.outputs.shared import who_acts
 from okrlint.text.number_mentions import COUNT
 from okrlint.text.reading import INTERNAL_METRIC, KeyResultReading, reading_of
 
@@ -117,7 +118,7 @@ class ActivityCount(Rule[NoOptions]):
             f"activity count: the key result {found}{who_acts(reading)}; the count is met by "
             "working harder whatever customers do, so ask what the work is for and measure that "
             "change (who does what, from what to what), keeping the work under "
-            f"`initiatives:`.{why_unsure(judgement)}",
+            f"`initiatives:`.{unsure_note(judgement)}",
             fix=move_to_initiatives(item),
             suggestion=suggest_outcome(reading),
             hint=not judgement.sure,
