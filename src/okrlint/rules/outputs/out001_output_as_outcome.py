@@ -19,9 +19,13 @@ from okrlint.api import (
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
 from okrlint.judgement.judge import Judgement
-from okrlint.rules.judgements import output_judgement
-from okrlint.rules.outputs.judged import counts_work, output_message_from_words, unsure_note
-from okrlint.rules.outputs.shared import who_acts
+from okrlint.rules.judgements import output_evidence, output_judgement
+from okrlint.rules.outputs.shared import (
+    counts_work,
+    output_message_from_words,
+    unsure_note,
+    who_acts,
+)
 from okrlint.text.reading import (
     COMPLETION,
     DELIVERABLE,
@@ -156,7 +160,7 @@ class OutputAsOutcome(Rule[NoOptions]):
         if reading.is_output and reading.output_kind in _KINDS:
             message = _output_message(reading, judgement)
         else:
-            message = output_message_from_words(reading, judgement)
+            message = output_message_from_words(reading, judgement, output_evidence(reading))
         yield item.violation(
             message,
             fix=move_to_initiatives(item),

@@ -22,8 +22,7 @@ from okrlint.api import (
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
 from okrlint.rules.judgements import output_evidence, output_judgement
-from okrlint.rules.outputs.judged import counts_work, unsure_note
-from okrlint.rules.outputs.shared import who_acts
+from okrlint.rules.outputs.shared import counts_work, unsure_note, who_acts
 from okrlint.text.number_mentions import COUNT
 from okrlint.text.reading import INTERNAL_METRIC, KeyResultReading, reading_of
 
