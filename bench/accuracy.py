@@ -352,7 +352,11 @@ def trained_scores(
         if example.kind != "ambiguous":
             truth = example.kind == "output"
             add(OUT, example.org, warned, truth, example.text)
-            add(OUT_HINTS, example.org, p_output >= output.report_at, truth, example.text)
+            # A hint needs the hand-written rules to read an output too (`worth_reporting`).
+            hinted = warned or (
+                "hand_out=None" not in example.features and p_output >= output.report_at
+            )
+            add(OUT_HINTS, example.org, hinted, truth, example.text)
         if not warned:
             flagged = "hand_mea=False" in example.features
             add(MEA, example.org, flagged, not example.measurable, example.text)

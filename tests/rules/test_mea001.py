@@ -56,8 +56,8 @@ def test_mea001_leaves_a_sure_output_to_out001_and_speaks_beside_an_unsure_one()
     _, warning_at = thresholds(OUTPUT)
     for key_result in (
         "Declutter the settings screen",
-        "Improve onboarding for new teams",
-        "Tidy up the admin pages",
+        "Mobile app in the app store by June",
+        "Improve the docs search",
     ):
         found = {f.code: f for f in findings_of(key_result)}
         output = found.get("OUT001") or found.get("OUT002")

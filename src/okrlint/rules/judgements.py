@@ -10,6 +10,7 @@ threshold is reported as a hint.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from okrlint.judgement.features import HandVerdicts, features
 from okrlint.judgement.judge import (
@@ -22,6 +23,7 @@ from okrlint.judgement.judge import (
     none_behaves,
 )
 from okrlint.judgement.model import shipped_model
+from okrlint.model import KeyResult
 from okrlint.text.reading import HIGH, KeyResultReading
 
 # text -> (the reading it was worked out for, its features, model name -> judgement). The
@@ -72,6 +74,17 @@ def output_evidence(reading: KeyResultReading) -> tuple[str, ...]:
 def output_judgement(reading: KeyResultReading) -> Judgement:
     """Is the key result an output: met by the team finishing its own work?"""
     return _judged(OUTPUT, reading)
+
+
+def key_result_output_judgement(key_result: KeyResult, reading: KeyResultReading) -> Judgement:
+    """Is the key result an output, its fields considered: the models judged texts alone, so a
+    key result whose `baseline:` or `target:` makes its title the name of a measure is sure to
+    be an output only where the hand-written rules also read one."""
+    judgement = output_judgement(reading)
+    fields = key_result.baseline is not None or key_result.target is not None
+    if judgement.sure and fields and not reading.is_output:
+        return replace(judgement, sure=False)
+    return judgement
 
 
 def unmeasurable_judgement(reading: KeyResultReading) -> Judgement:

@@ -19,7 +19,7 @@ from okrlint.api import (
     reading_of,
 )
 from okrlint.judgement.judge import Judgement
-from okrlint.rules.judgements import output_judgement, unmeasurable_judgement
+from okrlint.rules.judgements import key_result_output_judgement, unmeasurable_judgement
 from okrlint.text.key_result_numbers import measurable
 
 _DIGIT = re.compile(r"\d")
@@ -89,7 +89,7 @@ class NoTarget(Rule[NoOptions]):
                 return
         elif measurable(key_result, reading):
             return
-        elif output_judgement(reading).sure:
+        elif key_result_output_judgement(key_result, reading).sure:
             # One problem, one finding: an output's missing target is OUT001/OUT002's news.
             return
         unmeasurable = unmeasurable_judgement(reading) if reading and reading.english else None

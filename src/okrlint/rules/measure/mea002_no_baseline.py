@@ -17,7 +17,7 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
-from okrlint.rules.judgements import output_judgement
+from okrlint.rules.judgements import key_result_output_judgement
 from okrlint.rules.sandbagging.shared import hold_wording
 from okrlint.text.key_result_numbers import has_baseline, measurable
 
@@ -64,7 +64,9 @@ class NoBaseline(Rule[NoOptions]):
         if reading is not None and not reading.english and key_result.target is None:
             return
         if reading is not None and (
-            reading.is_output or output_judgement(reading).sure or hold_wording(reading) is not None
+            reading.is_output
+            or key_result_output_judgement(key_result, reading).sure
+            or hold_wording(reading) is not None
         ):
             # An output is reported by OUT001/OUT002, and a hold-the-line target starts where
             # it ends; a missing baseline is not the news there.

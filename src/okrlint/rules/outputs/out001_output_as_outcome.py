@@ -19,12 +19,13 @@ from okrlint.api import (
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
 from okrlint.judgement.judge import Judgement
-from okrlint.rules.judgements import output_evidence, output_judgement
+from okrlint.rules.judgements import key_result_output_judgement, output_evidence
 from okrlint.rules.outputs.shared import (
     counts_work,
     output_message_from_words,
     unsure_note,
     who_acts,
+    worth_reporting,
 )
 from okrlint.text.reading import (
     COMPLETION,
@@ -154,8 +155,8 @@ class OutputAsOutcome(Rule[NoOptions]):
         reading = reading_of(context.readings, item.text)
         if reading is None or not reading.english or counts_work(reading):
             return
-        judgement = output_judgement(reading)
-        if not judgement.reported:
+        judgement = key_result_output_judgement(item.key_result, reading)
+        if not worth_reporting(reading, judgement):
             return
         if reading.is_output and reading.output_kind in _KINDS:
             message = _output_message(reading, judgement)

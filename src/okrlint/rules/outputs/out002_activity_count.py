@@ -21,8 +21,8 @@ from okrlint.api import (
 )
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
-from okrlint.rules.judgements import output_evidence, output_judgement
-from okrlint.rules.outputs.shared import counts_work, unsure_note, who_acts
+from okrlint.rules.judgements import key_result_output_judgement, output_evidence
+from okrlint.rules.outputs.shared import counts_work, unsure_note, who_acts, worth_reporting
 from okrlint.text.number_mentions import COUNT
 from okrlint.text.reading import INTERNAL_METRIC, KeyResultReading, reading_of
 
@@ -104,8 +104,8 @@ class ActivityCount(Rule[NoOptions]):
         reading = reading_of(context.readings, item.text)
         if reading is None or not reading.english or not counts_work(reading):
             return
-        judgement = output_judgement(reading)
-        if not judgement.reported:
+        judgement = key_result_output_judgement(item.key_result, reading)
+        if not worth_reporting(reading, judgement):
             return
         evidence = reading.output_evidence
         quoted = evidence.quoted() if evidence else _counted(reading)

@@ -48,6 +48,13 @@ def counts_work(reading: KeyResultReading) -> bool:
     return any(n.kind == COUNT for n in reading.numbers)
 
 
+def worth_reporting(reading: KeyResultReading, judgement: Judgement) -> bool:
+    """An output verdict is reported at warning when the trained judgement is sure of it, and as
+    a hint only where the hand-written rules also read the key result as an output: a hint with
+    no words of work to quote would be noise."""
+    return judgement.sure or (reading.is_output and judgement.reported)
+
+
 def output_message_from_words(
     reading: KeyResultReading, judgement: Judgement, evidence: tuple[str, ...]
 ) -> str:
