@@ -18,6 +18,8 @@ Rows (each against yamllint on the same files):
   pre-commit: unchanged     the same file again, nothing changed
   pre-commit: first run     the same file with no cache at all (a fresh clone): the whole-
                             repository rules read every other file
+  ... with the daemon        the same two, answered by a running `okrlint daemon` (started
+                            before the rounds; its CPU time and peak memory are counted)
   CI cold                   `okrlint check` on the repository, no cache (a fresh checkout)
   CI warm                   again, the cache left by the previous run
   CI warm --jobs 1          warm, on one process
@@ -67,8 +69,25 @@ class Timing:
         return statistics.median(self.cpu)
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str], timing: Timing) -> None:
-    """Run once; wall time from spawn to exit, CPU time and peak RSS from the kernel."""
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run(
+    command: list[str], cwd: Path, env: dict[str, str], timing: Timing, server: int | None = None
+) -> None:
+    """Run once; wall time from spawn to exit, CPU time and peak RSS from the kernel. With
+    `server` (a daemon's pid), what that process spent meanwhile is counted as well."""
+    served_before = process_cpu(server) if server is not None else 0.0
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -83,8 +102,11 @@ def run(command: list[str], cwd: Path, env: dict[str, str], timing: Timing) -> N
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
     timing.wall.append(wall)
     # ru_maxrss is in KB on Linux: the largest of the process and its waited-for children.
-    timing.cpu.append(usage.ru_utime + usage.ru_stime)
+    served = process_cpu(server) - served_before if server is not None else 0.0
+    timing.cpu.append(usage.ru_utime + usage.ru_stime + served)
     timing.peak_mb = max(timing.peak_mb, usage.ru_maxrss / 1024)
+    if server is not None:
+        timing.peak_mb = max(timing.peak_mb, process_peak_mb(server))
     timing.exit_codes.add(process.returncode)
 
 
@@ -141,6 +163,7 @@ def yamllint(*args: str) -> list[str]:
 # What each okrlint row is held to: (yamllint's time / this time) at least `faster`.
 TARGETS: dict[str, float] = {
     "pre-commit: edited file": 0.5,  # at most 2x yamllint's time on the same file
+    "pre-commit: edited file, daemon": 0.5,
     "CI cold": 10.0,
     "CI warm": 20.0,
 }
@@ -176,7 +199,15 @@ def bench_repo(
         # The repository root for whole-repository rules, as a team's OKR repo would have it.
         (work / ".okrlint.yaml").write_text("fail_on: error\n")
         names = [str(p.relative_to(work)) for p in written]
-        env = {**os.environ, "NO_COLOR": "1"}
+        daemon_folder = work / "daemon"
+        # Every row runs in its own process unless it says it uses the daemon.
+        env = {
+            **os.environ,
+            "NO_COLOR": "1",
+            "OKRLINT_NO_DAEMON": "1",
+            "OKRLINT_DAEMON_DIR": str(daemon_folder),
+        }
+        daemon_env = {k: v for k, v in env.items() if k != "OKRLINT_NO_DAEMON"}
         cache = work / ".okrlint_cache"
         edited, line_number = pick_file(written)
         one = str(edited.relative_to(work))
@@ -187,6 +218,8 @@ def bench_repo(
             # team's files, SND005, ALN001, ALN002) look at the rest of the repository.
             commands["pre-commit: edited file"] = (okrlint(one), "edit")
             commands["pre-commit: unchanged"] = (okrlint(one), None)
+            commands["pre-commit: edited file, daemon"] = (okrlint(one), "edit")
+            commands["pre-commit: unchanged, daemon"] = (okrlint(one), None)
             commands["pre-commit: first run"] = (okrlint(one), "no cache")
             commands["yamllint: that file"] = (yamllint(one), None)
         commands["CI cold"] = (okrlint("okrs"), "no cache")
@@ -203,21 +236,52 @@ def bench_repo(
             run(okrlint(one), work, env, Timing())
 
         fill_caches()
+        daemon: int | None = None
+        if with_pre_commit:
+            daemon = start_daemon(work, daemon_env)
         edits = 0
-        for _ in range(rounds):
-            for name, (command, before) in commands.items():
-                if before == "no cache":
-                    shutil.rmtree(cache, ignore_errors=True)
-                elif before == "edit":
-                    edit(edited, line_number, edits)
-                    edits += 1
-                run(command, work, env, timings[name])
-                if before == "no cache":  # leave the caches warm for the next row
-                    fill_caches()
+        try:
+            for _ in range(rounds):
+                for name, (command, before) in commands.items():
+                    if before == "no cache":
+                        shutil.rmtree(cache, ignore_errors=True)
+                    elif before == "edit":
+                        edit(edited, line_number, edits)
+                        edits += 1
+                    if name.endswith(", daemon"):
+                        run(command, work, daemon_env, timings[name], server=daemon)
+                    else:
+                        run(command, work, env, timings[name])
+                    if before == "no cache":  # leave the caches warm for the next row
+                        fill_caches()
+        finally:
+            if daemon is not None:
+                stop_daemon(work, daemon_env, daemon)
         timings["_meta"] = Timing(wall=[sum(p.stat().st_size for p in written) / 1e6])
         return timings
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def start_daemon(work: Path, env: dict[str, str]) -> int:
+    """`okrlint daemon start`, as a user would before committing: its pid."""
+    started = subprocess.run(
+        [str(BIN / "okrlint"), "daemon", "start", "--idle", "1800"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(started.stdout.split("pid ")[1].rstrip(")\n"))
+
+
+def stop_daemon(work: Path, env: dict[str, str], pid: int) -> None:
+    served = subprocess.run(
+        [str(BIN / "okrlint"), "daemon", "status"], cwd=work, env=env, capture_output=True
+    )
+    subprocess.run([str(BIN / "okrlint"), "daemon", "stop"], cwd=work, env=env, check=False)
+    print(f"daemon (pid {pid}): {served.stdout.decode().strip()}", file=sys.stderr)
 
 
 def _row(name: str, timing: Timing, *cells: str) -> str:

@@ -274,6 +274,12 @@ def _cache_format() -> str:
     return f"{__version__}:{digest.hexdigest()[:16]}"
 
 
+# Summaries decoded in this process, by file and its stamp: a long-lived process (the daemon,
+# the language server) decodes the repository once, not on every check. Summaries are frozen.
+_DECODED: dict[tuple[Any, ...], list[SetSummary]] = {}
+_DECODED_LIMIT = 200_000
+
+
 class SummaryCache:
     """The set summaries of each file of one repository, by path, modification time and size."""
 
@@ -307,15 +313,26 @@ class SummaryCache:
 
     def get(self, path: Path, file: Path, root: Path) -> list[SetSummary] | None:
         self._seen.add(str(path))
-        entry = self._entries.get(str(path))
         stamp = _stamp(path)
-        if not isinstance(entry, dict) or stamp is None or entry.get("stamp") != stamp:
+        if stamp is None:
             return None
-        source = SourceFile(path=file, display=display_path(file))
+        display = display_path(file)
+        remembered = (self._variant, str(path), *stamp, str(file), display, str(root))
+        decoded = _DECODED.get(remembered)
+        if decoded is not None:
+            return decoded
+        entry = self._entries.get(str(path))
+        if not isinstance(entry, dict) or entry.get("stamp") != stamp:
+            return None
+        source = SourceFile(path=file, display=display)
         try:
-            return [decode(value, source, root) for value in entry["sets"]]
+            decoded = [decode(value, source, root) for value in entry["sets"]]
         except (ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
+        if len(_DECODED) >= _DECODED_LIMIT:
+            _DECODED.clear()
+        _DECODED[remembered] = decoded
+        return decoded
 
     def put(self, path: Path, summaries: Sequence[SetSummary]) -> None:
         stamp = _stamp(path)

@@ -139,11 +139,29 @@ def load_pack(extra: Sequence[str | Path] = (), base: Path | None = None) -> Rul
         if not path.is_absolute() and base is not None:
             path = base / path
         folders.append(path.resolve())
-    return _load(tuple(folders))
+    # Keyed by the files' stamps too: a process that lives on (the daemon, the language server)
+    # sees a pack edited since it last loaded it.
+    return _load(tuple(folders), _stamps(folders))
+
+
+def _stamps(folders: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    for folder in folders:
+        try:
+            files = _pack_files(folder) if folder.is_dir() else []
+        except OSError:
+            files = []
+        for path in files:
+            try:
+                status = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), status.st_mtime_ns, status.st_size))
+    return tuple(found)
 
 
 @lru_cache(maxsize=16)
-def _load(folders: tuple[Path, ...]) -> RulePack:
+def _load(folders: tuple[Path, ...], stamps: tuple[tuple[str, int, int], ...] = ()) -> RulePack:
     names: list[str] = []
     lexicons: dict[str, Lexicon] = {}
     inflections: dict[str, tuple[str, ...]] = {}
