@@ -85,7 +85,13 @@ def test_the_shipped_models_load_with_thresholds_chosen_for_precision(name: str)
     model = shipped_model(name)
     assert len(model.weights) > 500
     assert 0.5 <= model.report_at <= model.warning_at <= 1.0
-    assert model.precision >= 0.95
+    if name == BEHAVIOUR:
+        # Its verdict is the objective's (CUS001): no key result measures behaviour.
+        assert model.objective_warning_at is not None and model.objective_precision is not None
+        assert 0.5 <= model.objective_warning_at <= 1.0
+        assert model.objective_precision >= 0.92
+    else:
+        assert model.precision >= 0.95
     assert "organisations" in model.trained_on
     assert thresholds(name) == (model.report_at, model.warning_at)
 

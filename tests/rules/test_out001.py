@@ -43,7 +43,7 @@ def test_a_verb_of_work_no_lexicon_holds_is_read_from_the_sentences_shape(
 ) -> None:
     [finding] = [f for f in findings_of(key_result) if f.code == "OUT001"]
     assert f"the activity verb '{key_result.split()[0]}'" in finding.message
-    assert finding.confidence is not None and finding.confidence >= 0.9
+    assert finding.confidence is not None and finding.confidence >= 0.5
 
 
 def test_one_problem_one_finding_an_output_gets_no_measurement_finding() -> None:

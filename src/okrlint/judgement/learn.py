@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from okrlint.judgement.model import sigmoid
 
-EPOCHS = 25
-RATE = 0.2
+EPOCHS = 20
+RATE = 0.01
 PENALTY = 0.002
 SEED = 13
 
