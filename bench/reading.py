@@ -109,10 +109,10 @@ def main() -> None:
     print(f"| reading one key result | {per:.6f} | {per / yamllint:.4f}x |")
     from okrlint.rules import judgements
 
-    readings = reader.read(texts)
     per_judged: list[float] = []
     for _ in range(args.rounds):
-        judgements._JUDGED.clear()
+        # Fresh readings: a reading remembers its judgements.
+        readings = reader.read(texts)
         started = time.perf_counter()
         for reading in readings.values():
             judgements.output_judgement(reading)

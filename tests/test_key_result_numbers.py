@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from okrlint.model import Direction, KeyResult
+from okrlint.rules.measure.shared import measurable
 from okrlint.testing import lint_text
-from okrlint.text.key_result_numbers import has_baseline, measurable, numbers_of
+from okrlint.text.key_result_numbers import has_baseline, numbers_of
 from okrlint.text.pack import load_pack
 from okrlint.text.reader import read_texts
 

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from okrlint.model import Direction
-from okrlint.rules.sandbagging.shared import hold_wording
-from okrlint.text.direction import verb_direction
-from okrlint.text.pack import load_pack
-from okrlint.text.reader import read_texts
-from okrlint.text.reading import (
+from okrlint.rules.customers.cus003_vanity_metric import vanity_metric
+from okrlint.rules.customers.shared import customer_behaviour
+from okrlint.rules.measure.shared import measurable_evidence
+from okrlint.rules.outputs.out003_prescribed_solution import prescribed_solution
+from okrlint.rules.outputs.shared import (
     ACTIVITY_COUNT,
     COMPLETION,
     DELIVERY,
     HIRE,
     INTERNAL_METRIC,
-    KeyResultReading,
-    Term,
+    is_output,
+    output_verdict,
 )
+from okrlint.rules.sandbagging.shared import hold_wording
+from okrlint.text.direction import verb_direction
+from okrlint.text.pack import load_pack
+from okrlint.text.reader import read_texts
+from okrlint.text.reading import KeyResultReading, Term, row_fields
 
 
 def read(text: str) -> KeyResultReading:
@@ -43,7 +49,7 @@ def read(text: str) -> KeyResultReading:
 def test_capitalised_and_inflected_lead_verbs_are_lemmatised(text: str, lemma: str) -> None:
     reading = read(text)
     assert reading.lead_lemma == lemma
-    assert reading.kind == "output"
+    assert is_output(reading)
 
 
 @pytest.mark.parametrize(
@@ -62,9 +68,10 @@ def test_capitalised_and_inflected_lead_verbs_are_lemmatised(text: str, lemma: s
 )
 def test_outputs_are_found_in_the_whole_sentence(text: str, kind: str) -> None:
     reading = read(text)
-    assert reading.kind == "output"
-    assert reading.output_kind == kind
-    assert reading.output_evidence is not None
+    verdict = output_verdict(reading)
+    assert verdict.is_output
+    assert verdict.output_kind == kind
+    assert verdict.evidence is not None
 
 
 @pytest.mark.parametrize(
@@ -79,13 +86,13 @@ def test_outputs_are_found_in_the_whole_sentence(text: str, kind: str) -> None:
     ],
 )
 def test_outcomes_are_not_outputs(text: str) -> None:
-    assert read(text).kind != "output"
+    assert not is_output(read(text))
 
 
 def test_launch_with_paying_customers_names_customers() -> None:
     reading = read("Launch in 3 new markets with 500 paying customers each")
     assert reading.actor is not None and reading.actor.term == "paying customer"
-    assert reading.customer_behaviour
+    assert customer_behaviour(reading) is not None
 
 
 def test_actor_behaviour_metric_and_direction() -> None:
@@ -114,20 +121,23 @@ def test_hold_the_line_and_direction() -> None:
 
 def test_prescribed_solution_is_quoted() -> None:
     reading = read("Raise weekly sign-ups from 400 to 600 by launching a referral program")
-    assert reading.prescribed is not None
-    assert reading.prescribed.text == "by launching a referral program"
-    assert reading.kind != "output"
+    prescribed = prescribed_solution(reading)
+    assert prescribed is not None
+    assert prescribed.text == "by launching a referral program"
+    assert not is_output(reading)
 
 
 def test_vanity_lagging_and_compensation_terms() -> None:
-    assert read("Reach 50,000 app downloads").vanity is not None
-    assert read("Raise the share of downloads that become weekly users to 15%").vanity is None
+    assert vanity_metric(read("Reach 50,000 app downloads")) is not None
+    assert (
+        vanity_metric(read("Raise the share of downloads that become weekly users to 15%")) is None
+    )
     assert read("Grow ARR to $1.2M").first("lagging_finance") is not None
     assert read("Win rate counts toward the sales bonus").first("compensation_words") is not None
 
 
 def test_deliverable_is_the_object_of_the_delivery_verb() -> None:
-    assert read("Launch the referral program").deliverable == "the referral program"
+    assert output_verdict(read("Launch the referral program")).deliverable == "the referral program"
 
 
 @pytest.mark.parametrize(
@@ -135,8 +145,8 @@ def test_deliverable_is_the_object_of_the_delivery_verb() -> None:
 )
 def test_unreadable_text_gives_no_judgement(text: str) -> None:
     reading = read(text)
-    assert reading.kind != "output"
-    assert not reading.customer_behaviour
+    assert not is_output(reading)
+    assert customer_behaviour(reading) is None
     assert hold_wording(reading) is None
 
 
@@ -229,7 +239,7 @@ def test_the_reader_is_built_only_when_a_selected_rule_reads_text() -> None:
     ],
 )
 def test_everyday_outcomes_are_not_outputs(text: str) -> None:
-    assert read(text).kind != "output"
+    assert not is_output(read(text))
 
 
 @pytest.mark.parametrize(
@@ -246,4 +256,78 @@ def test_everyday_outcomes_are_not_outputs(text: str) -> None:
     ],
 )
 def test_everyday_outputs_are_outputs(text: str) -> None:
-    assert read(text).kind == "output"
+    assert is_output(read(text))
+
+
+def _example_titles() -> list[str]:
+    """Every objective and key-result title of the example repositories."""
+    import yaml
+
+    from okrlint.pipeline.validate import validate
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    titles: list[str] = []
+    for path in sorted(root.rglob("*.yaml")):
+        for data in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+            okr_set, _ = validate(data) if isinstance(data, dict) else (None, [])
+            for objective in okr_set.objectives if okr_set else ():
+                titles.append(objective.title)
+                titles.extend(kr.title for kr in objective.key_results)
+    return titles
+
+
+def _verdicts(reading: KeyResultReading) -> tuple[object, ...]:
+    return (
+        output_verdict(reading),
+        customer_behaviour(reading),
+        measurable_evidence(reading),
+        vanity_metric(reading),
+        prescribed_solution(reading),
+    )
+
+
+def test_rules_give_the_same_verdicts_on_a_cached_reading() -> None:
+    """A reading read back from the cache's rows (with its pack) carries every fact the rules'
+    verdicts rest on: each verdict is the one the freshly read sentence gets."""
+    pack = load_pack()
+    texts = [
+        *_example_titles(),
+        "Launch the referral program",
+        "Pricing page redesigned and live",
+        "Publish 10 blog posts",
+        "We've shipped the onboarding guide",
+        "Reach 50,000 app downloads",
+        "Raise weekly sign-ups from 400 to 600 by launching a referral program",
+        "Every release ships with a changelog",
+        "Refactor the billing service",
+        "Lancer le nouveau site web",
+    ]
+    fresh = read_texts(texts, pack)
+    assert len(fresh) > 50
+    kinds = set()
+    for text, reading in fresh.items():
+        row = json.loads(json.dumps(reading.to_row()))
+        cached = KeyResultReading.from_row(row, {}, pack)
+        assert _verdicts(cached) == _verdicts(reading), text
+        kinds.add(output_verdict(reading).kind)
+    # The texts cover every verdict, so the comparison is not between empty answers.
+    assert kinds == {"output", "outcome", "unknown"}
+    assert any(customer_behaviour(r) is not None for r in fresh.values())
+    assert any(vanity_metric(r) is not None for r in fresh.values())
+    assert any(prescribed_solution(r) is not None for r in fresh.values())
+
+
+def test_a_reading_describes_the_sentence_and_gives_no_verdict() -> None:
+    """Verdicts live with their rules: the reading has no field that judges the sentence."""
+    names = set(row_fields())
+    verdicts = {"kind", "output_kind", "deliverable", "measurable", "customer_behaviour"}
+    assert not names & (verdicts | {"vanity", "prescribed", "confidence", "output_evidence"})
+    reading = read("Launch the referral program")
+    assert reading.lead_lemma == "launch" and reading.lead_kind == "delivery"
+    assert [reading.text[s:e] for s, e in reading.tokens] == [
+        "Launch",
+        "the",
+        "referral",
+        "program",
+    ]
+    assert (reading.lead_start, reading.lead_end) == (0, 1)

@@ -9,39 +9,35 @@ import pytest
 from okrlint.fix.suggestions import behaviour_for, suggest_outcome
 
 
-def reading(**values: object) -> SimpleNamespace:
-    fields = {
-        "actor": None,
-        "behaviour": None,
-        "deliverable": None,
-        "output_kind": "delivery",
-        "hits": {},
-    }
-    return SimpleNamespace(**{**fields, **values})
+def suggest(**values: object) -> str | None:
+    """The suggestion for a reading and its output verdict with these fields."""
+    read = {"actor": None, "behaviour": None, "hits": {}}
+    verdict = {"deliverable": None, "output_kind": "delivery"}
+    reading = SimpleNamespace(**{k: values.get(k, v) for k, v in read.items()})
+    judged = SimpleNamespace(**{k: values.get(k, v) for k, v in verdict.items()})
+    return suggest_outcome(reading, judged)  # type: ignore[arg-type]
 
 
 def test_without_the_people_there_is_no_suggestion() -> None:
-    assert suggest_outcome(reading(deliverable="the referral program")) is None
+    assert suggest(deliverable="the referral program") is None
 
 
 def test_without_a_behaviour_there_is_no_suggestion() -> None:
     actor = SimpleNamespace(text="new teams")
-    assert suggest_outcome(reading(actor=actor, deliverable="the v2 Quokka widget")) is None
+    assert suggest(actor=actor, deliverable="the v2 Quokka widget") is None
 
 
 def test_a_known_actor_and_behaviour_are_filled_in() -> None:
     actor = SimpleNamespace(text="new teams")
     behaviour = SimpleNamespace(text="invite")
-    assert suggest_outcome(reading(actor=actor, behaviour=behaviour)) == (
+    assert suggest(actor=actor, behaviour=behaviour) == (
         "Increase the share of new teams who invite from <baseline> to <target>"
     )
 
 
 def test_people_named_as_the_works_object_and_what_the_deliverable_is_for() -> None:
     people = SimpleNamespace(text="users")
-    text = suggest_outcome(
-        reading(deliverable="the mobile app", hits={"customer_actors": (people,)})
-    )
+    text = suggest(deliverable="the mobile app", hits={"customer_actors": (people,)})
     assert text == "Increase the share of users who use the mobile app from <baseline> to <target>"
     # Only the figures are left to the author.
     assert text.count("<") == text.count(">") == 2
@@ -52,10 +48,7 @@ def test_hires_and_the_teams_own_measures_get_no_rewrite(kind: str) -> None:
     people = SimpleNamespace(text="users")
     behaviour = SimpleNamespace(text="invite")
     assert (
-        suggest_outcome(
-            reading(output_kind=kind, behaviour=behaviour, hits={"customer_actors": (people,)})
-        )
-        is None
+        suggest(output_kind=kind, behaviour=behaviour, hits={"customer_actors": (people,)}) is None
     )
 
 

@@ -53,9 +53,10 @@ from okrlint.workspace.summaries import SetSummary, decode, encode
 
 CACHE_DIR = ".okrlint_cache"
 DATABASE = "readings.sqlite3"
-# 3: readings as rows. Entries of format 2 (readings as objects) are never read, and are dropped
-# by the next write.
-FORMAT = 3
+# 4: readings describe the sentence (token spans, behaviour words, where the lead verb sits),
+# verdicts are worked out by the rules. Entries of an older format are never read, and are
+# dropped by the next write.
+FORMAT = 4
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.
@@ -118,7 +119,7 @@ class ReadingsCache:
             text = wanted.get(key)
             if text is None or text in found or zlib.crc32(value.encode()) != crc:
                 continue
-            reading = _reading(value, text, terms)
+            reading = _reading(value, text, terms, pack)
             if reading is not None:
                 found[text] = reading
         missing = [text for text in wanted.values() if text not in found]
@@ -221,7 +222,9 @@ def _key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()[:16]
 
 
-def _reading(value: str, text: str, terms: dict[tuple[Any, ...], Term]) -> KeyResultReading | None:
+def _reading(
+    value: str, text: str, terms: dict[tuple[Any, ...], Term], pack: RulePack
+) -> KeyResultReading | None:
     """The stored reading of `text`, or None when it does not read back as one."""
     try:
         entry = json.loads(value)
@@ -231,7 +234,7 @@ def _reading(value: str, text: str, terms: dict[tuple[Any, ...], Term]) -> KeyRe
     if type(entry) is not list or len(entry) != len(_fields()) or entry[0] != text:
         return None
     try:
-        return KeyResultReading.from_row(entry, terms)
+        return KeyResultReading.from_row(entry, terms, pack)
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
 

@@ -7,6 +7,7 @@ from rule_helpers import codes_at, findings_of, kr_set, lint_codes
 
 from okrlint.judgement.judge import OUTPUT, thresholds
 from okrlint.rules.judgements import output_judgement
+from okrlint.rules.outputs.shared import is_output
 from okrlint.text.pack import load_pack
 from okrlint.text.reader import read_texts
 
@@ -86,7 +87,7 @@ def test_an_output_verdict_gates_only_when_the_trained_judgement_is_sure() -> No
 def test_a_hint_needs_words_of_work_the_hand_written_rules_recognise() -> None:
     # Read as an outcome by the hand-written rules and not sure enough to gate: no finding.
     [reading] = read_texts(["Grow the partner directory to 40 listings"], load_pack()).values()
-    assert not reading.is_output and not output_judgement(reading).sure
+    assert not is_output(reading) and not output_judgement(reading).sure
     assert not codes_at("Grow the partner directory to 40 listings") & {"OUT001", "OUT002"}
 
 
@@ -94,7 +95,7 @@ def test_a_key_result_with_a_baseline_field_is_a_measure_the_text_alone_does_not
     title = "Raise the share of new hires who merge a change before their first review"
     [reading] = read_texts([title], load_pack()).values()
     # The title alone, with no figure, the trained judgement takes for work done...
-    assert output_judgement(reading).sure and not reading.is_output
+    assert output_judgement(reading).sure and not is_output(reading)
     # ...but its fields make it the name of a measure: no output finding.
     text = kr_set(f"title: {title}\n        baseline: 20\n        target: 35")
     assert lint_codes(text, "OUT001", "OUT002") == []

@@ -107,16 +107,16 @@ def _thing(deliverable: str | None) -> str:
     return f"the {cleaned}" if cleaned else "the work"
 
 
-def suggest_outcome(reading: KeyResultReading) -> str | None:
-    """An outcome-shaped rewrite of an output key result, or None when the text does not say
-    who would behave differently and how."""
-    kind = reading.output_kind or ""
+def suggest_outcome(reading: KeyResultReading, verdict: Any) -> str | None:
+    """An outcome-shaped rewrite of an output key result (`verdict`: its `output_verdict`), or
+    None when the text does not say who would behave differently and how."""
+    kind = verdict.output_kind or ""
     if kind in ("hire", "internal_metric"):
         # What new people or a team's own measure should move is not in the text.
         return None
     who = _text(reading.actor) or _people_named(reading)
     known = _text(reading.behaviour)
-    does = behaviour_for(reading.deliverable) or behaviour_for(known) or known
+    does = behaviour_for(verdict.deliverable) or behaviour_for(known) or known
     if not who or not does:
         return None
     return f"Increase the share of {who} who {does} from <baseline> to <target>"

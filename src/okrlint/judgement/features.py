@@ -33,6 +33,8 @@ class HandVerdicts:
     output_confident: bool
     customer_behaviour: bool
     measurable: bool
+    # A vanity number (page views, followers) is measured.
+    vanity: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,7 @@ def features(reading: KeyResultReading, hand: HandVerdicts) -> frozenset[str]:
         found.add("metric")
     if reading.date:
         found.add("date")
-    if reading.vanity is not None:
+    if hand.vanity:
         found.add("vanity")
     start = skip + (len(words[0].text) if words else 0) + 2
     for lexicon, terms in reading.hits.items():

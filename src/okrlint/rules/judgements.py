@@ -2,9 +2,9 @@
 evidence: is a key result an output (OUT001, OUT002, and MEA001's silence), does an objective
 measure what customers do (CUS001), does a key result state a target (MEA001).
 
-Each is worked out once per reading and run (OUT001, OUT002 and MEA001 ask about the same key
-result); the probability is the finding's confidence, and a finding under the model's warning
-threshold is reported as a hint.
+Each is worked out once per reading (OUT001, OUT002 and MEA001 ask about the same key result:
+`KeyResultReading.remember`); the probability is the finding's confidence, and a finding under
+the model's warning threshold is reported as a hint.
 """
 
 from __future__ import annotations
@@ -24,21 +24,22 @@ from okrlint.judgement.judge import (
 )
 from okrlint.judgement.model import shipped_model
 from okrlint.model import KeyResult
-from okrlint.text.reading import HIGH, KeyResultReading
-
-# text -> (the reading it was worked out for, its features, model name -> judgement). The
-# reading is kept so a text read again with another pack is judged again.
-_JUDGED: dict[str, tuple[KeyResultReading, frozenset[str], dict[str, Judgement]]] = {}
-_MAX_REMEMBERED = 20000
+from okrlint.rules.customers.cus003_vanity_metric import vanity_metric
+from okrlint.rules.customers.shared import customer_behaviour
+from okrlint.rules.measure.shared import measurable_evidence
+from okrlint.rules.outputs.shared import HIGH, output_verdict
+from okrlint.text.reading import KeyResultReading
 
 
 def hand_verdicts(reading: KeyResultReading) -> HandVerdicts:
     """okrlint's hand-written verdicts on the reading: the models' strongest evidence."""
+    verdict = output_verdict(reading)
     return HandVerdicts(
-        output_kind=reading.output_kind if reading.is_output else None,
-        output_confident=reading.confidence == HIGH,
-        customer_behaviour=reading.customer_behaviour,
-        measurable=reading.measurable,
+        output_kind=verdict.output_kind if verdict.is_output else None,
+        output_confident=verdict.confidence == HIGH,
+        customer_behaviour=customer_behaviour(reading) is not None,
+        measurable=measurable_evidence(reading) is not None,
+        vanity=vanity_metric(reading) is not None,
     )
 
 
@@ -46,29 +47,17 @@ def features_of(reading: KeyResultReading) -> frozenset[str]:
     return features(reading, hand_verdicts(reading))
 
 
-def _remembered(
-    reading: KeyResultReading,
-) -> tuple[KeyResultReading, frozenset[str], dict[str, Judgement]]:
-    remembered = _JUDGED.get(reading.text)
-    if remembered is None or remembered[0] is not reading:
-        if len(_JUDGED) >= _MAX_REMEMBERED:
-            _JUDGED.clear()
-        remembered = _JUDGED[reading.text] = (reading, features_of(reading), {})
-    return remembered
+def _features(reading: KeyResultReading) -> frozenset[str]:
+    return reading.remember("judgement_features", features_of)
 
 
 def _judged(name: str, reading: KeyResultReading) -> Judgement:
-    _, found, judged = _remembered(reading)
-    judgement = judged.get(name)
-    if judgement is None:
-        judgement = judged[name] = judge(name, found)
-    return judgement
+    return reading.remember(f"judgement_{name}", lambda r: judge(name, _features(r)))
 
 
 def output_evidence(reading: KeyResultReading) -> tuple[str, ...]:
     """The words of the text that weighed most towards the output verdict, as written."""
-    _, found, _ = _remembered(reading)
-    return evidence_words(reading, shipped_model(OUTPUT), found)
+    return evidence_words(reading, shipped_model(OUTPUT), _features(reading))
 
 
 def output_judgement(reading: KeyResultReading) -> Judgement:
@@ -82,7 +71,7 @@ def key_result_output_judgement(key_result: KeyResult, reading: KeyResultReading
     be an output only where the hand-written rules also read one."""
     judgement = output_judgement(reading)
     fields = key_result.baseline is not None or key_result.target is not None
-    if judgement.sure and fields and not reading.is_output:
+    if judgement.sure and fields and not output_verdict(reading).is_output:
         return replace(judgement, sure=False)
     return judgement
 

@@ -247,11 +247,6 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def measurable(key_result: KeyResult, reading: KeyResultReading | None) -> bool:
-    """A target: the `target:` field, else a number, a quantifier or a cadence in the text."""
-    return key_result.target is not None or bool(reading and reading.measurable)
-
-
 def has_baseline(key_result: KeyResult, reading: KeyResultReading | None) -> bool:
     """A starting point: the `baseline:` field, else a "from X" in the text."""
     return key_result.baseline is not None or bool(reading and reading.has_baseline)

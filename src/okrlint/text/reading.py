@@ -1,33 +1,25 @@
-"""What okrlint understood from one key result (or objective) text.
+"""What okrlint understood from one key result (or objective) text: what the sentence says.
+
+A reading describes the sentence, it gives no verdict: the lead verb and its class, who acts,
+the words of behaviour, the measured thing, the numbers, every lexicon and pattern hit with its
+span, and the character spans of its tokens. The rules that judge a sentence (is it an output,
+does it measure customer behaviour, is it measurable, ...) compute their verdict from the
+reading and the words of its rule pack (`okrlint.text.sentence`), so a verdict lives with its rule.
 
 A reading is plain data: it is built once per text and run, cached by text, serialised with
-`to_dict`/`from_dict` (the cache uses `to_row`/`from_row`), and consumed by rules. Every
-judgement carries the words it rests on, so a message can name its evidence.
+`to_dict`/`from_dict` (the cache uses `to_row`/`from_row`), and consumed by rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, TypeVar
 
 from okrlint.text.number_mentions import BASELINE, DELTA, TARGET, THRESHOLD, NumberMention
+from okrlint.text.pack import RulePack
 
-OUTPUT = "output"
-OUTCOME = "outcome"
-UNKNOWN = "unknown"
-HIGH = "high"
-LOW = "low"
-
-# Why a key result is an output; OUT002 owns the counting kinds, OUT001 the rest.
-DELIVERY = "delivery"
-TASK = "task"
-HIRE = "hire"
-COMPLETION = "completion"
-DELIVERABLE = "deliverable"
-ACTIVITY_COUNT = "activity_count"
-INTERNAL_METRIC = "internal_metric"
-COUNTING_KINDS = frozenset({ACTIVITY_COUNT, INTERNAL_METRIC})
+Verdict = TypeVar("Verdict")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,30 +45,36 @@ class KeyResultReading:
     # delivery | task | hire | increase | decrease | achieve | hold | behaviour, or None
     lead_kind: str | None = None
     actor: Term | None = None
-    behaviour: Term | None = None
+    # Words of behaviour: verbs of people doing something after the lead verb ("users who
+    # upgrade"), and nouns of behaviour ("repeat purchases"), in the order of the text.
+    behaviour_verbs: tuple[Term, ...] = ()
+    behaviour_nouns: tuple[Term, ...] = ()
     # The measured thing, normalised ("weekly active users"), or None.
     metric: str | None = None
     numbers: tuple[NumberMention, ...] = ()
-    kind: str = UNKNOWN
-    output_kind: str | None = None
-    # The words that make it an output, and the deliverable ("the referral program").
-    output_evidence: Term | None = None
-    deliverable: str | None = None
-    measurable: bool = False
-    measurable_evidence: str | None = None
-    customer_behaviour: bool = False
-    customer_evidence: Term | None = None
-    vanity: Term | None = None
-    prescribed: Term | None = None
     date: str | None = None
     # False for text okrlint cannot read (another language): text rules then stay silent.
     english: bool = True
-    # How well the evidence supports the output verdict: "high", or "low" when it rests on the
-    # sentence's shape alone or on a kind of evidence that is often wrong (a bare noun, a count of
-    # the team's own work); text rules report low-confidence verdicts as hints, not warnings.
-    confidence: str = "high"
-    # Every lexicon and pattern hit, by lexicon or pattern name (declarative rules use these).
+    # Every lexicon and pattern hit, by lexicon or pattern name, in the order of the text.
     hits: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    # The tokens of the text read (its first `MAX_CHARS`), as character spans, and where the
+    # lead verb sits among them (token positions; start == end when there is none). A verb
+    # known from the sentence's shape only, not from a lexicon, is `lead_from_shape`.
+    tokens: tuple[tuple[int, int], ...] = ()
+    lead_start: int = 0
+    lead_end: int = 0
+    lead_from_shape: bool = False
+    # The rule pack the text was read with: verdicts look words up in it. Not part of the
+    # reading's value (the cache gives it back from the pack it is keyed by).
+    pack: RulePack | None = field(default=None, compare=False, repr=False)
+    # Verdicts worked out from this reading, by the function that gives each (see `remember`).
+    verdicts: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    @property
+    def behaviour(self) -> Term | None:
+        """The first words of behaviour: a verb of people doing something, else a noun."""
+        found = self.behaviour_verbs or self.behaviour_nouns
+        return found[0] if found else None
 
     @property
     def baseline(self) -> float | None:
@@ -105,25 +103,34 @@ class KeyResultReading:
         found = self.hits.get(lexicon)
         return found[0] if found else None
 
-    @property
-    def is_output(self) -> bool:
-        return self.kind == OUTPUT
+    def remember(self, name: str, compute: Callable[[KeyResultReading], Verdict]) -> Verdict:
+        """The verdict `name` of this reading, worked out by `compute` once per reading."""
+        found = self.verdicts.get(name, _MISSING)
+        if found is _MISSING:
+            found = self.verdicts[name] = compute(self)
+        return found  # type: ignore[no-any-return]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        values = asdict(replace(self, pack=None))
+        return {name: values[name] for name in _ROW_FIELDS}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> KeyResultReading:
+    def from_dict(cls, data: dict[str, Any], pack: RulePack | None = None) -> KeyResultReading:
         values = dict(data)
         for name in _TERM_FIELDS:
             if values.get(name) is not None:
                 values[name] = Term(**values[name])
+        for name in _TERM_LIST_FIELDS:
+            values[name] = tuple(Term(**t) for t in values.get(name, ()))
+        values["tokens"] = tuple(tuple(span) for span in values.get("tokens", ()))
         values["numbers"] = tuple(NumberMention.from_dict(n) for n in values.get("numbers", ()))
         values["hits"] = {
             key: tuple(Term(**t) for t in terms) for key, terms in values.get("hits", {}).items()
         }
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in values.items() if k in known})
+        known = set(_ROW_FIELDS)
+        kept = {k: v for k, v in values.items() if k in known}
+        kept["pack"] = pack
+        return cls(**kept)
 
     def to_row(self) -> list[Any]:
         """The reading as a list in the order of `row_fields()`, terms and numbers as lists.
@@ -136,6 +143,9 @@ class KeyResultReading:
             term = row[at]
             if term is not None:
                 row[at] = [term.text, term.term, term.lexicon, term.start, term.end]
+        for at in _TERM_LIST_AT:
+            row[at] = [[t.text, t.term, t.lexicon, t.start, t.end] for t in row[at]]
+        row[_TOKENS_AT] = [bound for span in self.tokens for bound in span]
         row[_NUMBERS_AT] = [
             [n.text, n.value, n.unit, n.kind, n.role, n.start, n.end, n.upper, n.base]
             for n in self.numbers
@@ -148,7 +158,10 @@ class KeyResultReading:
 
     @classmethod
     def from_row(
-        cls, row: list[Any], terms: dict[tuple[Any, ...], Term] | None = None
+        cls,
+        row: list[Any],
+        terms: dict[tuple[Any, ...], Term] | None = None,
+        pack: RulePack | None = None,
     ) -> KeyResultReading:
         """The reading `to_row` wrote. Raises TypeError or ValueError (or AttributeError) for a
         row of any other shape; the values themselves are taken as written, as in `from_dict`.
@@ -164,23 +177,25 @@ class KeyResultReading:
         for at in _TERM_AT:
             if values[at] is not None:
                 values[at] = _term(values[at], terms)
+        for at in _TERM_LIST_AT:
+            values[at] = tuple(_term(t, terms) for t in values[at])
+        values[_TOKENS_AT] = _spans(values[_TOKENS_AT])
         values[_NUMBERS_AT] = tuple(_number(n) for n in values[_NUMBERS_AT])
         values[_HITS_AT] = {
             key: tuple(_term(t, terms) for t in found) for key, found in values[_HITS_AT].items()
         }
-        return cls(*values)
+        # The row holds the value fields only, in order; the pack comes after them.
+        return cls(*values, pack=pack)  # type: ignore[misc]
 
 
-_TERM_FIELDS = (
-    "actor",
-    "behaviour",
-    "output_evidence",
-    "customer_evidence",
-    "vanity",
-    "prescribed",
-)
-_ROW_FIELDS = tuple(f.name for f in fields(KeyResultReading))
+_MISSING = object()
+_TERM_FIELDS = ("actor",)
+_TERM_LIST_FIELDS = ("behaviour_verbs", "behaviour_nouns")
+# Everything but the pack and the remembered verdicts: the reading's value.
+_ROW_FIELDS = tuple(f.name for f in fields(KeyResultReading) if f.compare)
 _TERM_AT = tuple(_ROW_FIELDS.index(name) for name in _TERM_FIELDS)
+_TERM_LIST_AT = tuple(_ROW_FIELDS.index(name) for name in _TERM_LIST_FIELDS)
+_TOKENS_AT = _ROW_FIELDS.index("tokens")
 _NUMBERS_AT = _ROW_FIELDS.index("numbers")
 _HITS_AT = _ROW_FIELDS.index("hits")
 _TERM_SIZE = len(fields(Term))
@@ -200,6 +215,13 @@ def _term(value: Any, seen: dict[tuple[Any, ...], Term]) -> Term:
     if term is None:
         term = seen[key] = Term(*value)
     return term
+
+
+def _spans(value: Any) -> tuple[tuple[int, int], ...]:
+    """Token spans written flat, [start, end, start, end, ...]."""
+    if type(value) is not list or len(value) % 2:
+        raise ValueError("not token spans")
+    return tuple((value[at], value[at + 1]) for at in range(0, len(value), 2))
 
 
 def _number(value: Any) -> NumberMention:

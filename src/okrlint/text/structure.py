@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from okrlint.text.tokens import Doc
+if TYPE_CHECKING:  # the tokenizer is loaded with the reader, not with the rules that judge
+    from okrlint.text.tokens import Doc
 
 
 @dataclass(frozen=True)

@@ -22,14 +22,17 @@ from okrlint.api import (
     reading_of,
 )
 from okrlint.judgement.judge import Judgement
+from okrlint.rules.customers.shared import customer_behaviour
 from okrlint.rules.judgements import no_behaviour_judgement
+from okrlint.rules.outputs.shared import output_verdict
 
 
 def _why_not(reading: KeyResultReading | None) -> str:
     if reading is None:
         return "not read"
-    if reading.is_output and reading.output_evidence is not None:
-        return f"work done ({reading.output_evidence.quoted()})"
+    output = output_verdict(reading)
+    if output.is_output and output.evidence is not None:
+        return f"work done ({output.evidence.quoted()})"
     lagging = reading.first("lagging_finance")
     if lagging is not None:
         return f"a finance total ({lagging.quoted()})"
@@ -89,7 +92,7 @@ class NoCustomerBehaviour(Rule[NoOptions]):
         if any(r is None or not r.english for r in readings):
             # Text okrlint cannot read (another language) says nothing about behaviour.
             return
-        if any(r is not None and r.customer_behaviour for r in readings):
+        if any(r is not None and customer_behaviour(r) is not None for r in readings):
             return
         # The hand-written verdict finds behaviour in none; the trained judgement says how sure
         # that is, and only a sure verdict keeps the rule's severity.

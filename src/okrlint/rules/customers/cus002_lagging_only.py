@@ -17,6 +17,8 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
+from okrlint.rules.customers.shared import customer_behaviour
+from okrlint.rules.outputs.shared import is_output
 
 
 class LaggingOnly(Rule[NoOptions]):
@@ -68,8 +70,8 @@ class LaggingOnly(Rule[NoOptions]):
             r is None
             or not r.english
             or r.first("lagging_finance") is None
-            or r.customer_behaviour
-            or r.is_output
+            or customer_behaviour(r) is not None
+            or is_output(r)
             for r in readings
         ):
             return

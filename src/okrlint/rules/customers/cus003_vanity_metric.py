@@ -20,6 +20,9 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
+from okrlint.rules.outputs.shared import is_output
+from okrlint.text.reading import KeyResultReading, Term
+from okrlint.text.sentence import Sentence
 
 
 class VanityMetric(Rule[NoOptions]):
@@ -70,10 +73,37 @@ class VanityMetric(Rule[NoOptions]):
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
         reading = reading_of(context.readings, item.text)
-        if reading is None or reading.vanity is None or reading.is_output:
+        if reading is None:
+            return
+        vanity = vanity_metric(reading)
+        if vanity is None or is_output(reading):
             return
         yield item.violation(
-            f"vanity metric: {reading.vanity.quoted()} is a raw total that grows whatever the "
+            f"vanity metric: {vanity.quoted()} is a raw total that grows whatever the "
             "value; measure a rate or a cohort instead (the share that become active users, "
             "come back or pay)."
         )
+
+
+def vanity_metric(reading: KeyResultReading) -> Term | None:
+    """The vanity number the text measures (a raw total: views, downloads), or None."""
+    return reading.remember("vanity", _judge)
+
+
+def _judge(reading: KeyResultReading) -> Term | None:
+    if not reading.english:
+        return None
+    s = Sentence.of(reading)
+    # A vanity word used as a verb ("to install", "Download the app") is not a metric.
+    found = [
+        h
+        for h in s.found("vanity_metrics", s.lead_end)
+        if h.start == 0 or s.lower[h.start - 1] not in s.words.modals
+    ]
+    vanity = min(found, key=lambda h: h.start) if found else None
+    if vanity is None:
+        return None
+    rates = s.found("rate_words")
+    if rates or any(n.kind == "percent" for n in s.numbers):
+        return None
+    return s.term(vanity)

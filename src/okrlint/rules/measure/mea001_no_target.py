@@ -20,7 +20,7 @@ from okrlint.api import (
 )
 from okrlint.judgement.judge import Judgement
 from okrlint.rules.judgements import key_result_output_judgement, unmeasurable_judgement
-from okrlint.text.key_result_numbers import measurable
+from okrlint.rules.measure.shared import measurable
 
 _DIGIT = re.compile(r"\d")
 

@@ -18,8 +18,10 @@ from okrlint.api import (
     reading_of,
 )
 from okrlint.rules.judgements import key_result_output_judgement
+from okrlint.rules.measure.shared import measurable, measurable_evidence
+from okrlint.rules.outputs.shared import is_output
 from okrlint.rules.sandbagging.shared import hold_wording
-from okrlint.text.key_result_numbers import has_baseline, measurable
+from okrlint.text.key_result_numbers import has_baseline
 
 
 class NoBaseline(Rule[NoOptions]):
@@ -64,7 +66,7 @@ class NoBaseline(Rule[NoOptions]):
         if reading is not None and not reading.english and key_result.target is None:
             return
         if reading is not None and (
-            reading.is_output
+            is_output(reading)
             or key_result_output_judgement(key_result, reading).sure
             or hold_wording(reading) is not None
         ):
@@ -77,8 +79,8 @@ class NoBaseline(Rule[NoOptions]):
             target = f"the target {key_result.target:g}"
         elif reading is not None and reading.target_mention is not None:
             target = f"the target '{reading.target_mention.text}'"
-        elif reading is not None and reading.measurable_evidence:
-            target = f"the target ('{reading.measurable_evidence}')"
+        elif reading is not None and measurable_evidence(reading):
+            target = f"the target ('{measurable_evidence(reading)}')"
         else:
             target = "the target"
         yield item.violation(

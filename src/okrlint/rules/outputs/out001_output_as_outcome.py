@@ -21,21 +21,19 @@ from okrlint.fix.suggestions import suggest_outcome
 from okrlint.judgement.judge import Judgement
 from okrlint.rules.judgements import key_result_output_judgement, output_evidence
 from okrlint.rules.outputs.shared import (
-    counts_work,
-    output_message_from_words,
-    unsure_note,
-    who_acts,
-    worth_reporting,
-)
-from okrlint.text.reading import (
     COMPLETION,
     DELIVERABLE,
     DELIVERY,
     HIRE,
     TASK,
-    KeyResultReading,
-    reading_of,
+    counts_work,
+    output_message_from_words,
+    output_verdict,
+    unsure_note,
+    who_acts,
+    worth_reporting,
 )
+from okrlint.text.reading import KeyResultReading, reading_of
 
 _ASK = "ask what customers or users will do differently"
 _LAUNCHES = frozenset(["launch", "relaunch", "ship", "release", "deploy", "roll out", "rollout"])
@@ -45,10 +43,11 @@ _KINDS = (DELIVERY, TASK, HIRE, COMPLETION, DELIVERABLE)
 
 
 def _output_message(reading: KeyResultReading, judgement: Judgement) -> str:
-    evidence = reading.output_evidence
+    verdict = output_verdict(reading)
+    evidence = verdict.evidence
     quoted = evidence.quoted() if evidence else "its wording"
-    thing = f"'{reading.deliverable}'" if reading.deliverable else "it"
-    kind = reading.output_kind
+    thing = f"'{verdict.deliverable}'" if verdict.deliverable else "it"
+    kind = verdict.output_kind
     if kind == DELIVERY:
         found = f"starts with the delivery verb {quoted} and names no change in what people do"
         done = "ships" if reading.lead_lemma in _LAUNCHES else "is done"
@@ -158,14 +157,15 @@ class OutputAsOutcome(Rule[NoOptions]):
         judgement = key_result_output_judgement(item.key_result, reading)
         if not worth_reporting(reading, judgement):
             return
-        if reading.is_output and reading.output_kind in _KINDS:
+        verdict = output_verdict(reading)
+        if verdict.is_output and verdict.output_kind in _KINDS:
             message = _output_message(reading, judgement)
         else:
             message = output_message_from_words(reading, judgement, output_evidence(reading))
         yield item.violation(
             message,
             fix=move_to_initiatives(item),
-            suggestion=suggest_outcome(reading),
+            suggestion=suggest_outcome(reading, verdict),
             hint=not judgement.sure,
             confidence=round(judgement.probability, 3),
         )

@@ -22,9 +22,16 @@ from okrlint.api import (
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
 from okrlint.rules.judgements import key_result_output_judgement, output_evidence
-from okrlint.rules.outputs.shared import counts_work, unsure_note, who_acts, worth_reporting
+from okrlint.rules.outputs.shared import (
+    INTERNAL_METRIC,
+    counts_work,
+    output_verdict,
+    unsure_note,
+    who_acts,
+    worth_reporting,
+)
 from okrlint.text.number_mentions import COUNT
-from okrlint.text.reading import INTERNAL_METRIC, KeyResultReading, reading_of
+from okrlint.text.reading import KeyResultReading, reading_of
 
 
 class ActivityCount(Rule[NoOptions]):
@@ -107,9 +114,10 @@ class ActivityCount(Rule[NoOptions]):
         judgement = key_result_output_judgement(item.key_result, reading)
         if not worth_reporting(reading, judgement):
             return
-        evidence = reading.output_evidence
+        verdict = output_verdict(reading)
+        evidence = verdict.evidence
         quoted = evidence.quoted() if evidence else _counted(reading)
-        if reading.output_kind == INTERNAL_METRIC:
+        if verdict.output_kind == INTERNAL_METRIC:
             found = f"measures the team's own work ({quoted}), which moves whatever customers do"
         else:
             found = f"counts work done ({quoted}), not a change in what people do"
@@ -119,7 +127,7 @@ class ActivityCount(Rule[NoOptions]):
             "change (who does what, from what to what), keeping the work under "
             f"`initiatives:`.{unsure_note(judgement)}",
             fix=move_to_initiatives(item),
-            suggestion=suggest_outcome(reading),
+            suggestion=suggest_outcome(reading, verdict),
             hint=not judgement.sure,
             confidence=round(judgement.probability, 3),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from okrlint.api import (
@@ -17,6 +18,9 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
+from okrlint.rules.outputs.shared import is_output
+from okrlint.text.reading import KeyResultReading, Term
+from okrlint.text.sentence import Sentence
 
 
 class PrescribedSolution(Rule[NoOptions]):
@@ -56,11 +60,35 @@ class PrescribedSolution(Rule[NoOptions]):
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
         reading = reading_of(context.readings, item.text)
-        if reading is None or reading.prescribed is None or reading.is_output:
+        if reading is None:
             return
-        how = reading.prescribed.text
+        prescribed = prescribed_solution(reading)
+        if prescribed is None or is_output(reading):
+            return
+        how = prescribed.text
         yield item.violation(
             f"prescribed solution: '{how}' dictates how the result is reached; keep the outcome "
             f"in the key result and move '{how}' to `initiatives:`, so the team can change "
             "tactics if it does not work."
         )
+
+
+def prescribed_solution(reading: KeyResultReading) -> Term | None:
+    """The clause that dictates how the result is reached ("by launching X"), or None."""
+    return reading.remember("prescribed", _judge)
+
+
+def _judge(reading: KeyResultReading) -> Term | None:
+    if not reading.english:
+        return None
+    s = Sentence.of(reading)
+    hit = s.first("prescribed_solution", max(s.lead_end, 1))
+    if hit is None:
+        return None
+    # The clause runs to the next punctuation or conjunction.
+    span = s.doc[hit.start : hit.end]
+    end = span.end_char
+    rest = s.text[end:]
+    stop = re.search(r"[,;.)]|\s+(?:and|so|while|to)\s", rest)
+    end += stop.start() if stop else len(rest)
+    return Term(s.text[span.start_char : end], hit.term, hit.lexicon, span.start_char, end)

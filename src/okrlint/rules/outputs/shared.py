@@ -1,17 +1,141 @@
-"""What the output rules share: which rule owns a verdict, who acts, the message of a verdict the
-trained judgement alone gives, and why a verdict is only a hint."""
+"""What the output rules share: the output verdict, who acts, and why a verdict is a hint.
+
+The output verdict of OUT001 and OUT002: is a key result work done rather than a change?
+
+A key result is an output when it names work (a verb of delivery, a task, a hire, a count of
+work, a done state, a deliverable) and no change in what people do or in a business measure;
+an outcome when it states such a change. The verdict is worked out from the reading of the
+text (what the sentence says) and the words of its rule pack, once per reading; every rule
+and report that needs it asks `output_verdict`. OUT002 owns the counting kinds, OUT001 the rest.
+"""
 
 from __future__ import annotations
 
-from okrlint.judgement.judge import OUTPUT, Judgement, thresholds
-from okrlint.text.number_mentions import COUNT
-from okrlint.text.reading import (
-    COUNTING_KINDS,
-    DELIVERABLE,
-    INTERNAL_METRIC,
-    LOW,
-    KeyResultReading,
+import re
+from dataclasses import dataclass
+
+from okrlint.judgement.judge import OUTPUT as OUTPUT_MODEL
+from okrlint.judgement.judge import Judgement, thresholds
+from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHOLD, has_date
+from okrlint.text.reading import KeyResultReading, Term
+from okrlint.text.sentence import Hit, Sentence
+from okrlint.text.structure import perfect, target_form
+
+OUTPUT = "output"
+OUTCOME = "outcome"
+UNKNOWN = "unknown"
+HIGH = "high"
+LOW = "low"
+
+# Why a key result is an output; OUT002 owns the counting kinds, OUT001 the rest.
+DELIVERY = "delivery"
+TASK = "task"
+HIRE = "hire"
+COMPLETION = "completion"
+DELIVERABLE = "deliverable"
+ACTIVITY_COUNT = "activity_count"
+INTERNAL_METRIC = "internal_metric"
+COUNTING_KINDS = frozenset({ACTIVITY_COUNT, INTERNAL_METRIC})
+
+_TIME_LIMIT = re.compile(r"\bwithin\s+(?:a|an|one|the|\d+)\b", re.IGNORECASE)
+# A text that opens with the name of a measure ("% of plan ...", "Number of ...").
+_MEASURE_NAME = re.compile(
+    r"\s*(?:%|#|(?:the\s+)?(?:number|share|percentage|percent|proportion|rate|ratio|count)\s+of)\s",
+    re.IGNORECASE,
 )
+_QUANTIFIED_SUBJECT = re.compile(r"\s*(?:every|each|all|no|none\s+of)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class OutputVerdict:
+    # output | outcome | unknown
+    kind: str = UNKNOWN
+    # Why it is an output (DELIVERY, TASK, HIRE, COMPLETION, DELIVERABLE, ACTIVITY_COUNT,
+    # INTERNAL_METRIC), or None.
+    output_kind: str | None = None
+    # The words that make it an output, and the deliverable ("the referral program").
+    evidence: Term | None = None
+    deliverable: str | None = None
+    # How well the evidence supports the verdict: "high", or "low" when it rests on the
+    # sentence's shape alone or on a kind of evidence that is often wrong (a bare noun, a count
+    # of the team's own work); text rules report low-confidence verdicts as hints, not warnings.
+    confidence: str = HIGH
+
+    @property
+    def is_output(self) -> bool:
+        return self.kind == OUTPUT
+
+
+_NOT_READ = OutputVerdict()
+
+
+def output_verdict(reading: KeyResultReading) -> OutputVerdict:
+    """Whether the text of `reading` is an output, an outcome or neither, and why."""
+    return reading.remember("output", _judge)
+
+
+def is_output(reading: KeyResultReading) -> bool:
+    return output_verdict(reading).is_output
+
+
+def outcome_evidence(s: Sentence) -> str | None:
+    """Evidence that the text states a change in what people do or in a business measure:
+    "change", "actor", "behaviour" or "level", or None."""
+    reading = s.reading
+    lead_kind, lead_end = reading.lead_kind, s.lead_end
+    actor = s.hit(reading.actor) if reading.actor is not None else None
+    behaviour_nouns = [s.hit(t) for t in reading.behaviour_nouns]
+    behaviour_verbs = [s.hit(t) for t in reading.behaviour_verbs]
+    metric_hits = s.found("metric_nouns")
+    service = s.first("service_levels")
+    lagging = s.first("lagging_finance")
+    internal = s.first("internal_metrics")
+    has_measure = bool(s.measures)
+    if _changed_deliverable(s, lead_kind, lead_end) is not None:
+        return None
+    if (
+        lead_kind in ("increase", "decrease", "hold", "achieve")
+        and (metric_hits or behaviour_nouns or service or lagging or actor)
+        and internal is None
+    ):
+        return "change"
+    if actor is not None and (
+        has_measure
+        or behaviour_nouns
+        or (any(v.start > actor.start for v in behaviour_verbs) and s.first("capability") is None)
+    ):
+        return "actor"
+    if behaviour_nouns and has_measure and lead_kind not in (DELIVERY, TASK, HIRE):
+        return "behaviour"
+    if (service or metric_hits or lagging) and any(
+        n.role in (THRESHOLD, BASELINE, DELTA) or n.kind in ("percent", "currency", "duration")
+        for n in s.measures
+    ):
+        return "level"
+    if lead_kind in ("increase", "decrease") and has_measure and internal is None:
+        return "change"
+    if _share_target(s, reading.lead_lemma):
+        return "level"
+    return None
+
+
+def _judge(reading: KeyResultReading) -> OutputVerdict:
+    if not reading.english:
+        return _NOT_READ
+    s = Sentence.of(reading)
+    evidence = outcome_evidence(s)
+    output_kind, output_evidence, deliverable = _output(
+        s, s.lead_start, reading.lead_kind, s.lead_end, s.first("internal_metrics"), evidence
+    )
+    if output_kind is not None:
+        kind = OUTPUT
+    elif evidence is not None:
+        kind = OUTCOME
+    else:
+        kind = UNKNOWN
+    return OutputVerdict(
+        kind, output_kind, output_evidence, deliverable, _confidence(s, output_kind)
+    )
 
 
 def who_acts(reading: KeyResultReading) -> str:
@@ -22,29 +146,308 @@ def who_acts(reading: KeyResultReading) -> str:
     return " (the team acts)"
 
 
-def is_hint(reading: KeyResultReading) -> bool:
-    """A verdict the evidence supports only weakly: reported as `info`."""
-    return reading.confidence == LOW
+def _output(
+    s: Sentence,
+    lead_index: int,
+    lead_kind: str | None,
+    lead_end: int,
+    internal: Hit | None,
+    outcome_evidence: str | None,
+) -> tuple[str | None, Term | None, str | None]:
+    lead = None
+    if lead_index < lead_end and lead_kind is not None:
+        span = s.doc[lead_index:lead_end]
+        lead = Term(span.text, s.lower[lead_index], lead_kind, span.start_char, span.end_char)
+    deliverable = _object(s, lead_end) if lead_kind in (DELIVERY, TASK, HIRE) else None
+    customers_named = outcome_evidence == "actor"
+    # Counts of the team's own work: "publish 10 posts", "increase test coverage to 80%".
+    if internal is not None and not customers_named:
+        return INTERNAL_METRIC, s.term(internal), deliverable
+    count = _activity_count(s, lead_kind, lead_end)
+    if count is not None and not customers_named and outcome_evidence in (None, "change"):
+        return ACTIVITY_COUNT, count, deliverable
+    if outcome_evidence is not None:
+        return None, None, None
+    if lead is not None and lead_kind == HIRE:
+        return HIRE, lead, deliverable
+    if lead is not None and lead_kind in (DELIVERY, TASK):
+        staff = s.first("staff_nouns", lead_end)
+        if staff is not None and lead.term in ("add", "get", "bring on", "bring in"):
+            return HIRE, lead, deliverable
+        return lead_kind, lead, deliverable
+    lead_at = s.starts[lead_index] if lead_index < len(s.starts) else 0
+    if _MEASURE_NAME.match(s.text) or _MEASURE_NAME.match(s.text[lead_at:]):
+        return None, None, None
+    done = _perfect(s, lead_kind, lead_index)
+    if done is not None:
+        return COMPLETION, done, None
+    completion = _completion(s, lead_kind)
+    if completion is not None:
+        return COMPLETION, completion, _subject(s, completion)
+    team = s.first("team_does")
+    if team is not None:
+        return DELIVERY, s.term(team), None
+    if s.measures:
+        return None, None, None
+    # Without any measure, a capability, the team's own state or a named deliverable.
+    for pattern in ("capability", "team_has"):
+        found = s.first(pattern)
+        if found is not None and found.start > 0:
+            return DELIVERABLE, s.term(found), None
+    has = s.first("has_deliverable")
+    thing = s.first("deliverable_nouns", has.start) if has else None
+    if has is not None and thing is not None:
+        return DELIVERABLE, s.term(thing), s.doc[has.end - 1 : thing.end].text
+    changed = _changed_deliverable(s, lead_kind, lead_end)
+    if changed is not None:
+        # "Improve the release checklist": a change to a thing the team makes, with no measure.
+        return DELIVERABLE, s.term(changed), s.doc[lead_end : changed.end].text
+    metric_free = not (
+        s.found("metric_nouns") or s.found("behaviour_nouns") or s.found("service_levels")
+    )
+    thing = s.first("deliverable_nouns")
+    if thing is not None and has_date(s.text):
+        return DELIVERABLE, s.term(thing), s.doc[: thing.end].text
+    if (
+        thing is not None
+        and lead_kind is None
+        and thing.start <= 3
+        and metric_free
+        and not s.found("customer_actors")
+        and not (set(s.lower) & s.words.verbish_words)
+    ):
+        # A bare noun phrase naming a thing ("POC of the new search"), with no verb at all.
+        return DELIVERABLE, s.term(thing), s.doc[: thing.end].text
+    return None, None, None
 
 
-def why_unsure(reading: KeyResultReading) -> str:
-    if not is_hint(reading):
-        return ""
-    if reading.output_kind == DELIVERABLE:
-        why = "it names a thing, with no verb saying what happens to it"
-    elif reading.output_kind == INTERNAL_METRIC:
-        why = "a measure of the team's own work is sometimes what the objective is about"
-    else:
-        why = "the verb of work is read from the sentence's shape, not from okrlint's lexicons"
-    return f" Reported as a hint: {why}."
+def _confidence(s: Sentence, output_kind: str | None) -> str:
+    """Outputs read from a verb of work, a done state or a count of work next to a verb of
+    work are clear; a verb known from the sentence's shape only, a bare noun, or a measure
+    of the team's own work is a hint."""
+    if output_kind is None:
+        return HIGH
+    if s.reading.lead_from_shape or output_kind in (DELIVERABLE, INTERNAL_METRIC):
+        return LOW
+    return HIGH
+
+
+def _service_level(s: Sentence, state: Hit) -> bool:
+    """ "95% of tickets are resolved within a day": a share of things reaching a state is a
+    level of service, not work done."""
+    start = s.starts[state.start]
+    return any(n.kind == "percent" and n.end <= start for n in s.measures) or (
+        _TIME_LIMIT.search(s.text, start) is not None
+    )
+
+
+def _perfect(s: Sentence, lead_kind: str | None, lead_index: int) -> Term | None:
+    """ "We've shipped the guide", "The team has documented ...": work in a done state."""
+    if lead_kind is not None:
+        return None
+    at = perfect(s.lower, lead_index, s.words.participles, s.words.structure_words)
+    if at is None or s.lower[at] in s.words.measure_participles:
+        return None
+    span = s.doc[lead_index : at + 1]
+    return Term(span.text, s.lower[at], "completion_state", span.start_char, span.end_char)
+
+
+def _share_target(s: Sentence, lead_lemma: str | None) -> bool:
+    """ "Deliver 95% of orders on time", "Make 90% of deploys hands-off": a share to reach."""
+    if lead_lemma not in s.words.share_verbs:
+        return False
+    return any(n.kind == "percent" and re.match(r"\s+of\b", s.text[n.end :]) for n in s.measures)
+
+
+def _changed_deliverable(s: Sentence, lead_kind: str | None, lead_end: int) -> Hit | None:
+    """The deliverable that a change verb without any measure applies to, if any."""
+    if lead_kind not in ("increase", "decrease") or s.measures:
+        return None
+    thing = s.first("deliverable_nouns", lead_end)
+    if thing is None or thing.start > lead_end + 4:
+        return None
+    measures = [
+        h
+        for name in (
+            "metric_nouns",
+            "behaviour_nouns",
+            "service_levels",
+            "lagging_finance",
+            "customer_actors",
+        )
+        for h in s.found(name)
+    ]
+    # "Grow website visitors": the people after the thing are what is measured.
+    if any(h.start < thing.start or thing.start <= h.start < thing.end + 2 for h in measures):
+        return None
+    # "Increase APP": an acronym names a measure, not a thing the team makes.
+    if s.doc[thing.start].text.isupper() and len(s.doc[thing.start].text) > 1:
+        return None
+    return thing
+
+
+def _completion(s: Sentence, lead_kind: str | None) -> Term | None:
+    quantified = _QUANTIFIED_SUBJECT.match(s.text) is not None
+    pattern = s.first("completion_state")
+    if pattern is not None and not quantified and not _service_level(s, pattern):
+        return s.term(pattern)
+    things = s.found("deliverable_nouns")
+    for hit in s.found("completion_states"):
+        # "Partner program launched in two regions": a deliverable and its completion.
+        if lead_kind is None and any(t.end == hit.start for t in things) and hit.start > 0:
+            return s.term(hit)
+    if s.measures or lead_kind is not None or target_form(s.text) is not None:
+        return None
+    people = s.found("customer_actors")
+    for index in range(1, len(s.lower)):
+        word = s.lower[index]
+        # "gets fully documented", "is now properly tested": adverbs between the verb and
+        # its participle.
+        back = index - 1
+        while back > 0 and s.lower[back].endswith("ly") and s.lower[back].isalpha():
+            back -= 1
+        before = s.lower[back]
+        participle = (
+            len(word) > 4 and word.endswith("ed") and word.isalpha()
+        ) or word in s.words.participles
+        following = s.lower[index + 1] if index + 1 < len(s.lower) else ""
+        # A participle that ends its clause is a state ("release notes published to ..."); one
+        # followed by a noun is an adjective ("cached pages").
+        predicative = following in s.words.clause_ends or not following.isalpha()
+        if (
+            participle
+            and predicative
+            and word not in s.words.not_participles
+            and word not in s.words.measure_participles
+            and (
+                before in s.words.copulas
+                or (
+                    not quantified
+                    and index <= 4
+                    and s.doc[index - 1].is_alpha
+                    and before not in s.words.function_words
+                )
+            )
+            # People done to are not work done ("users onboarded").
+            and not any(p.start < index for p in people)
+        ):
+            return Term(
+                s.doc[index].text,
+                word,
+                "completion_state",
+                s.doc[index].idx,
+                s.doc[index].idx + len(s.doc[index]),
+            )
+    last = max((i for i, t in enumerate(s.doc) if t.is_alpha), default=-1)
+    for hit in s.found("completion_states"):
+        if (
+            hit.end - 1 == last
+            and hit.start > 1
+            and not set(s.lower[: hit.start]) & s.words.verbish_words
+            and not people
+        ):
+            # "Billing framework and copy complete": a noun phrase and its done state.
+            return s.term(hit)
+        if hit.term in (
+            "in production",
+            "in place",
+            "up and running",
+            "live",
+            "in use",
+            "done",
+        ) and (hit.term != "live" or hit.start > 0):
+            return s.term(hit)
+        things = s.found("deliverable_nouns")
+        if any(t.end == hit.start for t in things) and hit.start > 0:
+            return s.term(hit)
+    return None
+
+
+def _activity_count(s: Sentence, lead_kind: str | None, lead_end: int) -> Term | None:
+    activities = s.found("activity_nouns")
+    for number in s.measures:
+        if number.role not in (TARGET, COUNT, THRESHOLD) or number.kind not in (
+            "count",
+            "word",
+            "redacted",
+        ):
+            continue
+        for hit in activities:
+            start_char = s.doc[hit.start].idx
+            gap = s.text[number.end : start_char]
+            close = len(gap) <= 30 and re.fullmatch(r"[\s\w-]*", gap) and gap.count(" ") <= 3
+            # "Hold 3 design reviews": a count of events held, not a level held.
+            held = lead_kind == "hold" and gap.count(" ") <= 2
+            if close and (lead_kind in (DELIVERY, TASK, HIRE, None) or held):
+                span = s.doc[hit.start : hit.end]
+                return Term(
+                    s.text[number.start : span.end_char],
+                    hit.term,
+                    hit.lexicon,
+                    number.start,
+                    span.end_char,
+                )
+    if (
+        lead_kind in (DELIVERY, TASK)
+        and any(
+            n.kind in ("count", "word", "redacted") and n.role in (TARGET, COUNT)
+            for n in s.measures
+        )
+        and not s.found("behaviour_nouns")
+        and not s.found("metric_nouns")
+    ):
+        span = s.doc[:lead_end]
+        return Term(span.text, s.lower[0], "activity_count", span.start_char, span.end_char)
+    return None
+
+
+def _object(s: Sentence, lead_end: int) -> str | None:
+    words: list[str] = []
+    for token in s.doc[lead_end:]:
+        if token.lower_ in (
+            "by",
+            "to",
+            "for",
+            "so",
+            "in",
+            "on",
+            "with",
+            "that",
+            "which",
+            "before",
+            "until",
+            "across",
+            ",",
+            ";",
+            ".",
+            "(",
+            "and",
+            "—",
+            "-",
+            ":",
+        ):
+            if words:
+                break
+            continue
+        words.append(token.text)
+        if len(words) >= 8:
+            break
+    return " ".join(words) or None
+
+
+def _subject(s: Sentence, completion: Term) -> str | None:
+    before = s.text[: completion.start].strip(" ,.-")
+    before = re.sub(r"\b(?:is|are|was|were|has|have|had|been|gets?)\s*$", "", before).strip()
+    return before or None
 
 
 def counts_work(reading: KeyResultReading) -> bool:
     """True when an output verdict on the key result is OUT002's (a count of the team's own
     work), False when it is OUT001's: the hand-written kind when there is one, else whether the
     text counts something."""
-    if reading.is_output and reading.output_kind is not None:
-        return reading.output_kind in COUNTING_KINDS
+    verdict = output_verdict(reading)
+    if verdict.is_output and verdict.output_kind is not None:
+        return verdict.output_kind in COUNTING_KINDS
     return any(n.kind == COUNT for n in reading.numbers)
 
 
@@ -52,7 +455,7 @@ def worth_reporting(reading: KeyResultReading, judgement: Judgement) -> bool:
     """An output verdict is reported at warning when the trained judgement is sure of it, and as
     a hint only where the hand-written rules also read the key result as an output: a hint with
     no words of work to quote would be noise."""
-    return judgement.sure or (reading.is_output and judgement.reported)
+    return judgement.sure or (is_output(reading) and judgement.reported)
 
 
 def output_message_from_words(
@@ -74,7 +477,7 @@ def output_message_from_words(
 def unsure_note(judgement: Judgement) -> str:
     if judgement.sure:
         return ""
-    _, warning_at = thresholds(OUTPUT)
+    _, warning_at = thresholds(OUTPUT_MODEL)
     return (
         f" Reported as a hint: okrlint is {judgement.probability:.0%} sure it is an output, "
         f"under the {warning_at:.0%} at which its output verdicts were right 19 times in 20 on "

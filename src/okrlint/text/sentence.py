@@ -1,0 +1,152 @@
+"""A reading's sentence again, for the rules that judge it: tokens, hits by token position, words.
+
+A verdict ("an output", "measures customer behaviour", "measurable") rests on where words sit
+in the sentence: the word before a hit, the words after the lead verb, a participle that ends
+its clause. A reading keeps the character spans of its tokens and of its hits, so a rule gets
+those positions back from a cached reading without reading the text again; the words the
+verdicts look up (`kind: words` lexicons) come from the reading's rule pack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from okrlint.text.number_mentions import NumberMention
+from okrlint.text.pack import RulePack, load_pack
+from okrlint.text.reading import KeyResultReading, Term
+from okrlint.text.structure import StructureWords
+
+if TYPE_CHECKING:
+    from okrlint.text.tokens import Doc
+
+# Only the start of a text is read: past a few thousand characters a key result has nothing
+# more to say, and reading stays linear in what is read.
+MAX_CHARS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon or pattern hit by token positions (end exclusive), with the term it found."""
+
+    lexicon: str
+    term: str
+    start: int
+    end: int
+    found: Term
+
+
+class SentenceWords:
+    """The word lists of a rule pack that sentences are parsed and judged with."""
+
+    def __init__(self, pack: RulePack) -> None:
+        self.pack = pack
+        self.lead_fillers = pack.word_list("lead_fillers")
+        self.copulas = pack.word_list("copulas")
+        self.verbish_words = pack.word_list("verbish_words")
+        self.function_words = pack.word_list("function_words")
+        self.not_participles = pack.word_list("not_participles")
+        self.clause_ends = pack.word_list("clause_ends") | {""}  # "": past the last word
+        self.share_verbs = pack.word_list("share_verbs")
+        self.modals = pack.word_list("modals")
+        self.attitude_metrics = pack.word_list("attitude_metrics")
+        self.metric_stop_words = pack.word_list("metric_stop_words")
+        self.foreign_function_words = pack.word_list("foreign_function_words")
+        self.determiners = pack.word_list("determiners")
+        self.english_function_words = pack.word_list("english_function_words")
+        self.cadence_words = pack.word_list("cadence_words")
+        self.structure_words = StructureWords(
+            not_verbs=pack.word_list("not_verbs"),
+            object_openers=pack.word_list("object_openers"),
+            perfect_auxiliaries=pack.word_list("perfect_auxiliaries"),
+            perfect_subjects=pack.word_list("perfect_subjects"),
+        )
+
+    def word_list(self, name: str) -> frozenset[str]:
+        return self.pack.word_list(name)
+
+    @cached_property
+    def participles(self) -> frozenset[str]:
+        """Irregular participles ("written", "built") and the -ed forms of every verb lexicon."""
+        pack = self.pack
+        return frozenset(form for forms in pack.inflections.values() for form in forms) | frozenset(
+            form for name in pack.lexicons for form in pack.words(name, "ed")
+        )
+
+    @cached_property
+    def measure_participles(self) -> frozenset[str]:
+        """Participles of a change in a measure ("grown", "reduced"): a perfect of these is news."""
+        return frozenset(
+            form
+            for name in ("increase_verbs", "decrease_verbs", "hold_verbs", "achieve_verbs")
+            for form in self.pack.words(name, "ed")
+        )
+
+
+_WORDS: dict[str, SentenceWords] = {}
+
+
+def words_of(pack: RulePack) -> SentenceWords:
+    """The word lists of a pack, built once per pack and process."""
+    words = _WORDS.get(pack.fingerprint)
+    if words is None:
+        words = _WORDS[pack.fingerprint] = SentenceWords(pack)
+    return words
+
+
+class Sentence:
+    """The tokens and hits of a reading by token position, and its pack's words."""
+
+    def __init__(self, reading: KeyResultReading) -> None:
+        # Imported on the first sentence judged, not with the rules: a run whose rules read no
+        # text never compiles the tokenizer's expressions.
+        from okrlint.text.tokens import Doc, Token
+
+        self.reading = reading
+        self.words = words_of(reading.pack if reading.pack is not None else load_pack())
+        text = self.text = reading.text[:MAX_CHARS]
+        tokens: list[Token] = []
+        for position, (start, end) in enumerate(reading.tokens):
+            written = text[start:end]
+            space = " " if text[end : end + 1] == " " else ""
+            tokens.append(Token(written, start, space, position, written.lower()))
+        self.doc: Doc = Doc(text, tokens)
+        self.lower = [token.lower_ for token in tokens]
+        self.starts = [start for start, _ in reading.tokens]
+        self.ends = [end for _, end in reading.tokens]
+        at_start = {start: position for position, start in enumerate(self.starts)}
+        at_end = {end: position for position, end in enumerate(self.ends)}
+        self.at_start, self.at_end = at_start, at_end
+        self.hits: dict[str, list[Hit]] = {
+            name: [self.hit(term) for term in found] for name, found in reading.hits.items()
+        }
+        self.numbers: list[NumberMention] = list(reading.numbers)
+        self.measures = [n for n in self.numbers if n.measures]
+        self.lead_start, self.lead_end = reading.lead_start, reading.lead_end
+
+    @classmethod
+    def of(cls, reading: KeyResultReading) -> Sentence:
+        return reading.remember("sentence", cls)
+
+    def hit(self, term: Term) -> Hit:
+        """A term of the reading by token positions."""
+        return Hit(
+            term.lexicon, term.term, self.at_start[term.start], self.at_end[term.end] + 1, term
+        )
+
+    def term(self, hit: Hit) -> Term:
+        return hit.found
+
+    def found(self, lexicon: str, start: int = 0) -> list[Hit]:
+        hits = self.hits.get(lexicon)
+        if not hits:
+            return []
+        return hits if start == 0 else [h for h in hits if h.start >= start]
+
+    def first(self, lexicon: str, start: int = 0) -> Hit | None:
+        # Hits are in the order of the text, the longest first at one position.
+        for hit in self.hits.get(lexicon, ()):
+            if hit.start >= start:
+                return hit
+        return None
