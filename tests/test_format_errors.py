@@ -142,3 +142,21 @@ objectives:
         (8, "STR002"),
         (10, "STR002"),
     ]
+
+
+def test_validation_is_a_value_returned_per_document_and_the_document_stays_as_loaded() -> None:
+    from okrlint.pipeline.load import load_text
+    from okrlint.pipeline.salvage import validate_file
+
+    text = OTHER_TOOLS_KEYS + "---\nteam: Sales\nperiod: 2026-Q1\nobjectives: []\n"
+    source = load_text(text, "two.yaml")
+    first, second = validate_file(source)
+    assert first.okr_set is not None and first.okr_set.team == "Growth"
+    assert [node for node, _, _ in first.errors] == [("objectives", 0, "key_results", 1, "colour")]
+    assert second.okr_set is not None and second.okr_set.team == "Sales" and not second.errors
+    # Nothing of the validation is written into the documents the other stages share.
+    for document in source.documents:
+        assert not hasattr(document, "okr_set") and not hasattr(document, "format_errors")
+    # The rules that read format errors get them through their item (STR002 here).
+    found = codes_by_line(text, ["STR002"])
+    assert found == {(12, "STR002")}

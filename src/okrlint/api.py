@@ -9,7 +9,7 @@ suppressed: the engine decides all of that afterwards.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar, Generic, TypeVar
@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from okrlint.findings import Fix, Severity, Violation
 from okrlint.model import KeyResult, Objective, ObjectiveType, OkrSet
-from okrlint.sources import Document, NodePath, SourceFile
+from okrlint.sources import NOT_VALIDATED, Document, NodePath, SourceFile, Validated
 from okrlint.text.reading import KeyResultReading, Term, reading_of
 from okrlint.workspace.summaries import KeyResultSummary, SetSummary
 
@@ -132,9 +132,17 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class FileItem:
-    """A file as loaded: its parser problems, and its documents with their validation errors."""
+    """A file as loaded: its parser problems, and its documents with what validation made of
+    each (`validated`, one per document, in order)."""
 
     source: SourceFile
+    validated: tuple[Validated, ...] = ()
+
+    def documents(self) -> Iterator[tuple[Document, Validated]]:
+        """Each document of the file with its validation."""
+        for position, document in enumerate(self.source.documents):
+            known = position < len(self.validated)
+            yield document, self.validated[position] if known else NOT_VALIDATED
 
 
 @dataclass(frozen=True, slots=True)

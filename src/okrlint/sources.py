@@ -98,6 +98,26 @@ class Problem:
     span: Span
 
 
+@dataclass(frozen=True, slots=True)
+class Validated:
+    """What the validate stage made of one document: the model of what could be read (even
+    with format errors), and every format error as (node, message, at the value)."""
+
+    okr_set: OkrSet | None
+    errors: list[tuple[NodePath, str, bool]]
+    # Objectives and key results without a readable title: no rule of their own scope runs.
+    unjudged: frozenset[NodePath] = frozenset()
+    # The set has no readable team or period: it is left out of whole-repository rules.
+    incomplete: bool = False
+    repaired: list[NodePath] = field(default_factory=list)
+    # Keys read under the field other tools call them by (`krs` as `key_results`): old -> new.
+    renamed: list[tuple[NodePath, NodePath]] = field(default_factory=list)
+
+
+# A document the validate stage has not seen: nothing read, no errors.
+NOT_VALIDATED = Validated(None, [])
+
+
 @dataclass(eq=False, slots=True)
 class Document:
     """One YAML document of a file: its plain data and where each node sits in the source."""
@@ -107,13 +127,6 @@ class Document:
     data: Any
     locations: LocationIndex
     problems: list[Problem] = field(default_factory=list)
-    # Filled by the validate stage: the model, or the format errors (node, message, at value).
-    okr_set: OkrSet | None = None
-    format_errors: list[tuple[NodePath, str, bool]] = field(default_factory=list)
-    # Objectives and key results judged by no rule of their own (their title was unreadable).
-    unjudged: frozenset[NodePath] = frozenset()
-    # The set's team or period could not be read: it stays out of whole-repository rules.
-    incomplete: bool = False
     # The mapping or reader that read the document from another shape, if any.
     mapped_from: str | None = None
 
@@ -171,8 +184,6 @@ class SourceFile:
         for document in self.documents:
             document.data = None
             document.locations = _NO_LOCATIONS
-            document.okr_set = None
-            document.format_errors = []
 
 
 def is_okr_document(data: Any) -> bool:

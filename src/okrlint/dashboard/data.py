@@ -28,9 +28,9 @@ from typing import Any
 
 from okrlint.findings import Finding, Report, Severity
 from okrlint.periods import DateRange, period_label, resolve_period
-from okrlint.pipeline.run import RunOptions, SettingsCache, check_sources, load_sources
+from okrlint.pipeline.run import RunOptions, SettingsCache, check_and_validate, load_sources
 from okrlint.rules.registry import Registry
-from okrlint.sources import Document, SourceFile
+from okrlint.sources import NOT_VALIDATED, Document, SourceFile, Validated
 
 WEIGHTS = {Severity.ERROR: 10, Severity.WARNING: 4, Severity.INFO: 1}
 CAPACITY_PER_ITEM = 10
@@ -178,14 +178,20 @@ def build_report(paths: Sequence[str | Path], options: RunOptions | None = None)
     settings_for = SettingsCache(options)
     sources, _ = load_sources(paths, options, settings_for)
     registry = settings_for.registry
-    lint = check_sources(sources, registry, options, settings_for.root())
+    lint, validated = check_and_validate(sources, registry, options, settings_for.root())
     today = options.today or dt.date.today()
-    return gather(sources, lint, registry, today)
+    return gather(sources, validated, lint, registry, today)
 
 
 def gather(
-    sources: Sequence[tuple[SourceFile, Any]], lint: Report, registry: Registry, today: dt.date
+    sources: Sequence[tuple[SourceFile, Any]],
+    validated: Sequence[Sequence[Validated]],
+    lint: Report,
+    registry: Registry,
+    today: dt.date,
 ) -> QualityReport:
+    """The report's numbers: `validated` holds what validation made of each document of each
+    file of `sources`, in order."""
     families = sorted({rule.meta.family for rule in registry.rules.values()})
     family_of = {code: rule.meta.family for code, rule in registry.rules.items()}
     by_path: dict[str, list[Finding]] = {}
@@ -194,23 +200,25 @@ def gather(
     cells: dict[tuple[str, str], Cell] = {}
     unassigned = 0
     files = 0
-    for source, settings in sources:
+    for position, (source, settings) in enumerate(sources):
         if not source.is_okr_file:
             continue
+        validations = validated[position] if position < len(validated) else ()
         files += 1
         findings = by_path.get(source.display, [])
         placed: set[int] = set()
         selected = settings.selected
         fiscal_start = settings.config.values.fiscal_year_start
-        for document in source.documents:
+        for at, document in enumerate(source.documents):
+            read = validations[at] if at < len(validations) else NOT_VALIDATED
             mine = [f for f in findings if _inside(f, document)]
             placed.update(id(f) for f in mine)
-            team, period, dates = _identity(document, fiscal_start)
+            team, period, dates = _identity(document, read, fiscal_start)
             cell = cells.get((team, period))
             if cell is None:
                 cell = cells[(team, period)] = Cell(team, period, dates)
                 cell.closed = dates is not None and dates.is_closed(today)
-            _add_document(cell, document, mine, family_of, selected)
+            _add_document(cell, document, read, mine, family_of, selected)
         unassigned += sum(1 for f in findings if id(f) not in placed)
     known = {source.display for source, _ in sources}
     unassigned += sum(len(f) for path, f in by_path.items() if path not in known)
@@ -233,10 +241,12 @@ def _inside(finding: Finding, document: Document) -> bool:
     return span.line <= finding.line <= max(span.end_line, span.line)
 
 
-def _identity(document: Document, fiscal_start: int) -> tuple[str, str, DateRange | None]:
-    okr_set = document.okr_set
+def _identity(
+    document: Document, validated: Validated, fiscal_start: int
+) -> tuple[str, str, DateRange | None]:
+    okr_set = validated.okr_set
     # A set judged without a readable team or period is placed by what its file says.
-    if okr_set is not None and not document.incomplete:
+    if okr_set is not None and not validated.incomplete:
         return (
             okr_set.team,
             period_label(okr_set.period),
@@ -255,12 +265,13 @@ def _identity(document: Document, fiscal_start: int) -> tuple[str, str, DateRang
 def _add_document(
     cell: Cell,
     document: Document,
+    validated: Validated,
     findings: list[Finding],
     family_of: dict[str, str],
     selected: frozenset[str],
 ) -> None:
     cell.sets += 1
-    okr_set = document.okr_set
+    okr_set = validated.okr_set
     if okr_set is not None:
         cell.objectives += len(okr_set.objectives)
         cell.key_results += sum(len(o.key_results) for o in okr_set.objectives)

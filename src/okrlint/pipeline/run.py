@@ -31,19 +31,18 @@ from okrlint.config.files import (
 from okrlint.config.settings import Overrides, Settings, resolve
 from okrlint.errors import ConfigError
 from okrlint.findings import Counts, Finding, Report, Violation
-from okrlint.inputs import explain_for_readers
 from okrlint.inputs.options import InputOptions
 from okrlint.model import build_validators
 from okrlint.pipeline.check import RuleRunner, stamp
 from okrlint.pipeline.discover import discover, display_path, is_excluded
 from okrlint.pipeline.filter import MARKER, applies, apply_suppressions
 from okrlint.pipeline.parallel import LoadTask, in_batches, load_files, load_task, stream_batches
-from okrlint.pipeline.salvage import validate_leniently
+from okrlint.pipeline.salvage import validate_file
 from okrlint.pipeline.understand import RunReadings, pack_for, read_all
 from okrlint.results import ResultsCache
 from okrlint.rules.assembly import registry_for
 from okrlint.rules.registry import Registry
-from okrlint.sources import SourceFile
+from okrlint.sources import SourceFile, Validated
 from okrlint.text.key_result_numbers import forget as forget_numbers
 from okrlint.text.pack import RulePack
 from okrlint.text.reading import KeyResultReading
@@ -252,12 +251,23 @@ def check_sources(
     options: RunOptions,
     root_settings: Settings,
 ) -> Report:
-    """Lint files already loaded; they keep their documents and models for the caller."""
+    """Lint files already loaded; they keep their documents for the caller."""
+    return check_and_validate(sources, registry, options, root_settings)[0]
+
+
+def check_and_validate(
+    sources: Sequence[tuple[SourceFile, Settings]],
+    registry: Registry,
+    options: RunOptions,
+    root_settings: Settings,
+) -> tuple[Report, list[tuple[Validated, ...]]]:
+    """Lint files already loaded, and what validation made of each document of each file."""
     known, numbers = _numbered([settings for _, settings in sources])
     checker = _Checker(registry, options, root_settings, known, keep_documents=True)
     run = _Run(checker)
-    run.add(checker.check(list(zip([source for source, _ in sources], numbers, strict=True))))
-    return run.finish()
+    result = checker.check(list(zip([source for source, _ in sources], numbers, strict=True)))
+    run.add(result)
+    return run.finish(), result.validated
 
 
 def _numbered(settings_of: Sequence[Settings]) -> tuple[list[Settings], list[int]]:
@@ -289,6 +299,9 @@ class _BatchResult:
     counts: Counts
     # The counts of each file of `sources`, for the results cache.
     file_counts: list[Counts] = field(default_factory=list)
+    # What validation made of each document of each file of `sources`, when the caller keeps
+    # the documents (the quality report places each set by it).
+    validated: list[tuple[Validated, ...]] = field(default_factory=list)
 
 
 class _Checker:
@@ -460,47 +473,42 @@ class _Checker:
     def check(self, batch: Sequence[tuple[SourceFile, int]]) -> _BatchResult:
         """Validate, read and check one batch of files, and summarise its sets."""
         file_counts: list[Counts] = []
-        set_items: list[tuple[SetItem, int]] = []
+        # What validation made of each document of each file, and the sets it could read.
+        validated_files: list[tuple[Validated, ...]] = []
+        set_items: list[tuple[SetItem, Validated, int]] = []
         for source, number in batch:
             counts = Counts()
             file_counts.append(counts)
+            validations = validate_file(source)
+            validated_files.append(validations)
             if not source.is_okr_file:
                 # JSON that holds no OKRs (package.json, schemas) is not worth a mention.
                 if source.reader != "json":
                     counts.skipped_files += 1
                 continue
             counts.files += 1
-            for document in source.documents:
-                validated = validate_leniently(document.data)
-                errors = validated.errors
-                if document.mapped_from is not None:
-                    errors = explain_for_readers(errors)
-                document.okr_set, document.format_errors = validated.okr_set, errors
-                document.unjudged, document.incomplete = validated.unjudged, validated.incomplete
-                for old, new in validated.renamed:
-                    document.locations.alias(old, new)
-                if document.okr_set is not None:
-                    set_items.append((SetItem(document, document.okr_set), number))
+            for document, validated in zip(source.documents, validations, strict=True):
+                okr_set = validated.okr_set
+                if okr_set is not None:
+                    set_items.append((SetItem(document, okr_set), validated, number))
                     counts.okr_sets += 1
-                    counts.objectives += len(document.okr_set.objectives)
-                    counts.key_results += sum(
-                        len(o.key_results) for o in document.okr_set.objectives
-                    )
+                    counts.objectives += len(okr_set.objectives)
+                    counts.key_results += sum(len(o.key_results) for o in okr_set.objectives)
         counts = Counts()
         for own in file_counts:
             counts.add(own)
         readings = RunReadings.collect(
-            self.registry, [(item, self.settings[n]) for item, n in set_items], self.read
+            self.registry, [(item, self.settings[n]) for item, _, n in set_items], self.read
         )
         runner = self.runner
         runner.readings = readings
-        for source, number in batch:
+        for (source, number), validations in zip(batch, validated_files, strict=True):
             if source.is_okr_file:
-                runner.run(Scope.FILE, FileItem(source), self.settings[number])
-        for set_item, number in set_items:
+                runner.run(Scope.FILE, FileItem(source, validations), self.settings[number])
+        for set_item, validated, number in set_items:
             settings = self.settings[number]
             runner.run(Scope.SET, set_item, settings)
-            unjudged = set_item.document.unjudged
+            unjudged = validated.unjudged
             for position, objective in enumerate(set_item.okr_set.objectives):
                 objective_item = ObjectiveItem(set_item, objective, position)
                 if objective_item.node not in unjudged:
@@ -513,8 +521,8 @@ class _Checker:
         summaries: list[tuple[SetSummary, int]] = []
         if self.workspace_selected:
             numbers_from = readings.for_settings(self.root) if self.workspace_reads_text else None
-            for set_item, number in set_items:
-                if set_item.document.incomplete:
+            for set_item, validated, number in set_items:
+                if validated.incomplete:
                     continue  # without a team or period it cannot be compared with others
                 repository = self._repositories.root_of(set_item.document)
                 summary = summarize(set_item.document, set_item.okr_set, repository, numbers_from)
@@ -525,7 +533,15 @@ class _Checker:
         crashes = list(runner.crashes)
         runner.crashes.clear()
         forget_numbers()  # they hold the batch's models and readings
-        return _BatchResult(list(batch), findings, crashes, summaries, counts, file_counts)
+        return _BatchResult(
+            list(batch),
+            findings,
+            crashes,
+            summaries,
+            counts,
+            file_counts,
+            validated_files if self.keep_documents else [],
+        )
 
 
 class _Run:

@@ -10,12 +10,13 @@ or key results, so the positions rules report stay those of the file.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
+from okrlint.inputs import explain_for_readers
 from okrlint.inputs.aliases import field_for
 from okrlint.model import OkrSet
 from okrlint.pipeline.validate import (
@@ -25,7 +26,7 @@ from okrlint.pipeline.validate import (
     owner_model,
     validate,
 )
-from okrlint.sources import NodePath
+from okrlint.sources import NodePath, SourceFile, Validated
 
 # A title that could not be read: its item is counted but no rule reads its text.
 _UNTITLED = " "
@@ -35,17 +36,21 @@ _NO_PERIOD = "1970"
 _MAX_ROUNDS = 4
 
 
-@dataclass(slots=True)
-class Validated:
-    okr_set: OkrSet | None
-    errors: list[tuple[NodePath, str, bool]]
-    # Objectives and key results without a readable title: no rule of their own scope runs.
-    unjudged: frozenset[NodePath] = frozenset()
-    # The set has no readable team or period: it is left out of whole-repository rules.
-    incomplete: bool = False
-    repaired: list[NodePath] = field(default_factory=list)
-    # Keys read under the field other tools call them by (`krs` as `key_results`): old -> new.
-    renamed: list[tuple[NodePath, NodePath]] = field(default_factory=list)
+def validate_file(source: SourceFile) -> tuple[Validated, ...]:
+    """The validate stage for one file: what each of its documents holds and its format errors
+    (said in the words of the reader of a file in another shape), in document order. The
+    documents stay as loaded, but for the location of keys read under another tool's name."""
+    validations: list[Validated] = []
+    for document in source.documents:
+        validated = validate_leniently(document.data)
+        if document.mapped_from is not None:
+            errors = explain_for_readers(validated.errors)
+            validated = dataclasses.replace(validated, errors=errors)
+        # Keys read under another tool's name are found under okrlint's name too.
+        for old, new in validated.renamed:
+            document.locations.alias(old, new)
+        validations.append(validated)
+    return tuple(validations)
 
 
 def validate_leniently(data: Any) -> Validated:

@@ -133,7 +133,7 @@ class TiedToCompensation(Rule[NoOptions]):
     def check(self, item: FileItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
         source = item.source
         words = _compensation_keys()
-        for document in source.documents:
+        for document, validated in item.documents():
             # Keys are read from the raw document, so `bonus:` is caught even though it also
             # makes the document invalid (STR002).
             for node, key in _compensation_keys_in(document.data, words):
@@ -143,9 +143,10 @@ class TiedToCompensation(Rule[NoOptions]):
                     document,
                     node,
                 )
-            if document.okr_set is None:
+            okr_set = validated.okr_set
+            if okr_set is None:
                 continue
-            for node, text in _texts(document.okr_set):
+            for node, text in _texts(okr_set):
                 reading = reading_of(context.readings, text)
                 word = reading.first("compensation_words") if reading is not None else None
                 if reading is not None and word is not None and reading.english:
@@ -157,7 +158,7 @@ class TiedToCompensation(Rule[NoOptions]):
                         text=text,
                     )
             pattern = _word_pattern()
-            for node, text in _described(document.okr_set) if pattern else ():
+            for node, text in _described(okr_set) if pattern else ():
                 found = pattern.search(text) if pattern else None
                 if found:
                     yield Violation(

@@ -77,11 +77,11 @@ class InvalidOkr(Rule[NoOptions]):
 
     def check(self, item: FileItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
         source = item.source
-        for document in source.documents:
+        for document, validated in item.documents():
             for problem in document.problems:
                 if problem.code == self.meta.code:
                     yield Violation(problem.message, source, document, span=problem.span)
-            for node, message, at_value in document.format_errors:
+            for node, message, at_value in validated.errors:
                 object_id, text = _object_of(document.data, node)
                 yield Violation(
                     message,
