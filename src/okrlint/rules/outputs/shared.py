@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHOLD, has_date
 from okrlint.text.reading import KeyResultReading, Term
-from okrlint.text.sentence import Hit, Sentence
+from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
 from okrlint.text.structure import perfect, target_form
 
 OUTPUT = "output"
@@ -36,12 +36,19 @@ INTERNAL_METRIC = "internal_metric"
 COUNTING_KINDS = frozenset({ACTIVITY_COUNT, INTERNAL_METRIC})
 
 _TIME_LIMIT = re.compile(r"\bwithin\s+(?:a|an|one|the|\d+)\b", re.IGNORECASE)
-# A text that opens with the name of a measure ("% of plan ...", "Number of ...").
-_MEASURE_NAME = re.compile(
-    r"\s*(?:%|#|(?:the\s+)?(?:number|share|percentage|percent|proportion|rate|ratio|count)\s+of)\s",
-    re.IGNORECASE,
-)
-_QUANTIFIED_SUBJECT = re.compile(r"\s*(?:every|each|all|no|none\s+of)\b", re.IGNORECASE)
+
+
+def _measure_name(words: SentenceWords) -> re.Pattern[str]:
+    """A text that opens with the name of a measure ("% of plan ...", "Number of ...")."""
+    heads = alternatives(words.ordered_words("measure_names"))
+    named = rf"|(?:the\s+)?(?:{heads})\s+of" if heads else ""
+    return re.compile(rf"\s*(?:%|#{named})\s", re.IGNORECASE)
+
+
+def _quantified_subject(words: SentenceWords) -> re.Pattern[str] | None:
+    """A text that opens with a quantified subject ("Every service ...", "No invoice ...")."""
+    openers = alternatives(words.ordered_words("quantified_subjects"))
+    return re.compile(rf"\s*(?:{openers})\b", re.IGNORECASE) if openers else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +199,8 @@ def _output(
             return HIRE, lead, deliverable
         return lead_kind, lead, deliverable
     lead_at = s.starts[lead_index] if lead_index < len(s.starts) else 0
-    if _MEASURE_NAME.match(s.text) or _MEASURE_NAME.match(s.text[lead_at:]):
+    measure_name = s.words.remember("measure_name", _measure_name)
+    if measure_name.match(s.text) or measure_name.match(s.text[lead_at:]):
         return None, None, None
     done = _perfect(s, lead_kind, lead_index)
     if done is not None:
@@ -303,7 +311,8 @@ def _changed_deliverable(s: Sentence, lead_kind: str | None, lead_end: int) -> H
 
 
 def _completion(s: Sentence, lead_kind: str | None) -> Term | None:
-    quantified = _QUANTIFIED_SUBJECT.match(s.text) is not None
+    subject = s.words.remember("quantified_subject", _quantified_subject)
+    quantified = subject is not None and subject.match(s.text) is not None
     pattern = s.first("completion_state")
     if pattern is not None and not quantified and not _service_level(s, pattern):
         return s.term(pattern)
