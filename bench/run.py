@@ -71,7 +71,10 @@ class Timing:
 
 def process_cpu(pid: int) -> float:
     """CPU seconds (user + system) a running process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        raise SystemExit(f"the daemon (pid {pid}) is gone: its rows would not be its") from None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
@@ -280,7 +283,7 @@ def stop_daemon(work: Path, env: dict[str, str], pid: int) -> None:
     served = subprocess.run(
         [str(BIN / "okrlint"), "daemon", "status"], cwd=work, env=env, capture_output=True
     )
-    subprocess.run([str(BIN / "okrlint"), "daemon", "stop"], cwd=work, env=env, check=False)
+    subprocess.run([str(BIN / "okrlint"), "daemon", "stop"], cwd=work, env=env, capture_output=True)
     print(f"daemon (pid {pid}): {served.stdout.decode().strip()}", file=sys.stderr)
 
 

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def _env(folder: Path, **more: str) -> dict[str, str]:
 
 
 def _okrlint(
-    cwd: Path, folder: Path, *args: str, stdin: str | None = None, **env: str
+    cwd: Path, folder: Path, *args: str, stdin: str | None = None, umask: int = -1, **env: str
 ) -> tuple[int, str, str]:
     result = subprocess.run(
         [OKRLINT, *args],
@@ -49,6 +50,7 @@ def _okrlint(
         env=_env(folder, **env),
         check=False,
         timeout=300,
+        umask=umask,
     )
     return result.returncode, result.stdout, result.stderr
 
@@ -130,6 +132,11 @@ def test_the_daemon_sees_files_and_rule_packs_changed_between_checks(
     status, _, err = _both(repo, folder, "--format", "concise", one)
     assert status == 2 and "rule_packs" in err
     assert _served(folder) == 4
+    # A file the check writes gets the caller's permissions, not the daemon's.
+    (repo / ".okrlint.yaml").write_text("fail_on: error\n")
+    written = _okrlint(repo, folder, "check", "-o", "found.txt", one, umask=0o077)
+    assert written[0] in (0, 1) and (repo / "found.txt").stat().st_mode & 0o777 == 0o600
+    assert _served(folder) == 5
 
 
 def test_what_the_daemon_cannot_answer_runs_in_the_callers_process(
@@ -185,6 +192,7 @@ def test_a_daemon_whose_code_changed_hands_the_check_back_and_stops(tmp_path: Pa
         "command": "run",
         "argv": ["okrlint", "check", "--version"],
         "cwd": str(tmp_path),
+        "umask": 0o022,
         "env": {},
         "streams": {
             "stdout": {"tty": False, "encoding": "utf-8"},
@@ -213,3 +221,20 @@ def test_the_socket_folder_must_be_private(tmp_path: Path) -> None:
     link = tmp_path / "link"
     os.symlink(private, link)
     assert not private_folder(str(link))
+
+
+def test_check_daemon_starts_one_for_the_next_checks(tmp_path: Path, folder: Path) -> None:
+    repo = _repository(tmp_path)
+    one = "okrs/area-000/team-00000.yaml"
+    alone = _okrlint(repo, folder, "check", "--today", "2026-05-01", one, OKRLINT_NO_DAEMON="1")
+    # No daemon yet: the check runs here, prints what it always prints, and starts one.
+    first = _okrlint(repo, folder, "check", "--today", "2026-05-01", "--daemon", one)
+    assert first == alone
+    deadline = time.monotonic() + 60
+    while _okrlint(Path.cwd(), folder, "daemon", "status")[0] != 0:
+        assert time.monotonic() < deadline, "no daemon came up"
+        time.sleep(0.2)
+    assert _served(folder) == 0
+    second = _okrlint(repo, folder, "check", "--today", "2026-05-01", "--daemon", one)
+    assert second == alone
+    assert _served(folder) == 1

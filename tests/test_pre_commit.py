@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -53,7 +56,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo
 
 
-def commit(repo: Path, files: dict[str, str]) -> tuple[int, str]:
+def commit(repo: Path, files: dict[str, str], **env: str) -> tuple[int, str]:
     for name, text in files.items():
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         (repo / name).write_text(text)
@@ -61,7 +64,7 @@ def commit(repo: Path, files: dict[str, str]) -> tuple[int, str]:
     result = run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@okrlint.invalid", "commit", "-m", "okrs"],
         cwd=repo,
-        env=clean_env(PRE_COMMIT_HOME=str(pre_commit_home())),
+        env=clean_env(PRE_COMMIT_HOME=str(pre_commit_home()), **env),
     )
     return result.returncode, result.stdout + result.stderr
 
@@ -111,3 +114,45 @@ def test_the_hook_is_a_single_process_for_many_files(repo: Path) -> None:
     assert "in 43 OKR files (3 other YAML skipped)." in shown  # 42 and thin.yaml
     imports = re.findall(r"\|\s+okrlint\.pipeline\.run$", output, flags=re.MULTILINE)
     assert len(imports) == 1
+
+
+def test_with_daemon_the_first_commit_starts_one_and_later_commits_are_answered_by_it(
+    repo: Path,
+) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="okd-")) / "d"  # short: a socket path has a limit
+    config = repo / ".pre-commit-config.yaml"
+    plain = config.read_text()
+    config.write_text(
+        plain.replace("      - id: okrlint\n", "      - id: okrlint\n        args: [--daemon]\n")
+    )
+    # pre-commit's own environment for the hook: the daemon serves that okrlint.
+    (okrlint,) = pre_commit_home().glob("repo*/py_env-*/bin/okrlint")
+    env = {"OKRLINT_DAEMON_DIR": str(folder)}
+
+    def daemon(action: str) -> str:
+        return run([str(okrlint), "daemon", action], cwd=repo, env=clean_env(**env)).stdout
+
+    try:
+        thin = GOOD.replace("Growth", "Daemon")
+        thin = thin.replace(
+            "      - Cut median time to first dashboard from 42 to 15 minutes\n", ""
+        )
+        status, first = commit(
+            repo, {".pre-commit-config.yaml": config.read_text(), "okrs/d1.yaml": thin}, **env
+        )
+        assert status == 0, first
+        assert "okrs/d1.yaml:4:5: FOC003 [warning]" in first
+        deadline = time.monotonic() + 60
+        while "running" not in daemon("status"):
+            assert time.monotonic() < deadline, "no daemon came up"
+            time.sleep(0.2)
+        assert "0 checks served" in daemon("status")
+        status, second = commit(repo, {"okrs/d2.yaml": thin.replace("Daemon", "Daemon 2")}, **env)
+        assert status == 0, second
+        assert "okrs/d2.yaml:4:5: FOC003 [warning]" in second
+        assert "1 checks served" in daemon("status")
+    finally:
+        daemon("stop")
+        config.write_text(plain)
+        git(repo, "add", ".pre-commit-config.yaml")
+        shutil.rmtree(folder.parent, ignore_errors=True)

@@ -201,6 +201,14 @@ def check(
         bool,
         typer.Option("--watch", "-w", help="Lint again whenever an OKR or config file changes."),
     ] = False,
+    daemon: Annotated[
+        bool,
+        typer.Option(
+            "--daemon",
+            help="Start an okrlint daemon in the background when none is running, so that the "
+            "next checks are answered by a warm process (for pre-commit hooks).",
+        ),
+    ] = False,
 ) -> None:
     """Lint OKR files and folders (`-` reads one file's text from standard input)."""
     if watch:
@@ -216,33 +224,37 @@ def check(
             return status
 
         raise typer.Exit(watch_and_check(paths or [Path(".")], check_once))
-    raise typer.Exit(
-        _check(
-            paths,
-            output_format,
-            select,
-            extend_select,
-            ignore,
-            fail_on,
-            config,
-            today,
-            quiet,
-            statistics,
-            exit_zero,
-            no_suppressions,
-            force_exclude,
-            fix,
-            diff,
-            no_cache,
-            jobs,
-            stdin_filename,
-            output_file,
-            color,
-            from_format,
-            team,
-            period,
-        )
+    status = _check(
+        paths,
+        output_format,
+        select,
+        extend_select,
+        ignore,
+        fail_on,
+        config,
+        today,
+        quiet,
+        statistics,
+        exit_zero,
+        no_suppressions,
+        force_exclude,
+        fix,
+        diff,
+        no_cache,
+        jobs,
+        stdin_filename,
+        output_file,
+        color,
+        from_format,
+        team,
+        period,
     )
+    if daemon:
+        # This check ran here: no daemon was there to answer it. One is started for the next.
+        from okrlint.daemon import start_in_background
+
+        start_in_background()
+    raise typer.Exit(status)
 
 
 def _check(

@@ -62,7 +62,9 @@ def watched_files() -> list[str]:
     """What a daemon's answers depend on besides the request: okrlint's own files (code and the
     built-in rule pack), the modules it has imported (plugins among them) and the folders
     packages are installed in (installing or removing one changes them)."""
-    paths: list[str] = [entry for entry in sys.path if entry and os.path.isdir(entry)]
+    # Not the folder it started in (`python -m` puts it on the path): only where modules are.
+    started_in = os.getcwd()
+    paths = [p for p in sys.path if p and p != started_in and os.path.isdir(p)]
     package = Path(PACKAGE)
     roots = [package]
     source_pack = package.parent.parent / "pack"
@@ -204,6 +206,8 @@ def _well_formed(request: dict[str, Any]) -> bool:
         and all(isinstance(arg, str) for arg in argv)
         and argv[1] == "check"
         and isinstance(request.get("cwd"), str)
+        and type(request.get("umask")) is int
+        and 0 <= request["umask"] <= 0o777
         and isinstance(env, dict)
         and all(isinstance(k, str) and isinstance(v, str) for k, v in env.items())
         and isinstance(streams, dict)
@@ -228,6 +232,16 @@ def status() -> dict[str, Any] | None:
     return answer if answer is not None and "pid" in answer else None
 
 
+# Set in a daemon's own process: a check it runs with --daemon must not ask itself.
+SERVING = False
+
+
+def start_in_background() -> None:
+    """Start a daemon when none answers, without waiting for it (`check --daemon`)."""
+    if not SERVING:
+        start(wait_seconds=0)
+
+
 def start(idle_seconds: float = DEFAULT_IDLE_SECONDS, wait_seconds: float = 30.0) -> int | None:
     """Start a daemon in the background and wait until it answers: its pid (that of the one
     already running, if any), or None when it did not come up."""
@@ -241,6 +255,8 @@ def start(idle_seconds: float = DEFAULT_IDLE_SECONDS, wait_seconds: float = 30.0
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # not stopped with the terminal or hook that started it
         close_fds=True,
+        # `python -m` puts its folder first on the module path: never the caller's repository.
+        cwd="/",
     )
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:

@@ -117,9 +117,12 @@ def _request(argv: list[str]) -> dict[str, object]:
             env.setdefault("LINES", str(size.lines))
         except (OSError, ValueError):
             pass
+    umask = os.umask(0o022)  # read by setting it; set back at once
+    os.umask(umask)
     return {
         "protocol": PROTOCOL,
         "command": "run",
+        "umask": umask,
         "served_by": served_by(),
         "argv": [os.path.basename(sys.argv[0]), *argv],
         "cwd": os.getcwd(),

@@ -11,7 +11,9 @@ and is not read. A file outside any repository has no neighbours beyond the file
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -115,10 +117,15 @@ class RepositoryLookup:
     def _resolve(self, path: Path) -> Path | None:
         """The real path of a file, or None for one that is not there (text from memory);
         folders are resolved once, since a repository has many files per folder."""
-        if not path.is_file():
+        # One lstat, not is_file and is_symlink: a run asks this of every file in the repository.
+        try:
+            mode = os.lstat(path).st_mode
+        except (OSError, ValueError):
             return None
-        if path.is_symlink():
-            return path.resolve()
+        if stat.S_ISLNK(mode):
+            return path.resolve() if path.is_file() else None
+        if not stat.S_ISREG(mode):
+            return None
         folder = path.parent
         if folder not in self._folders:
             self._folders[folder] = folder.resolve()
