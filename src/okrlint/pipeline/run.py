@@ -282,6 +282,9 @@ def _numbered(settings_of: Sequence[Settings]) -> tuple[list[Settings], list[int
     return distinct, [known[id(settings)] for settings in settings_of]
 
 
+# Files looked up in the results cache at a time.
+_CACHE_CHUNK = 500
+
 # A file to load, the number of its settings, and the key to store its results under.
 PlannedFile = tuple[LoadTask, int, bytes | None]
 
@@ -392,50 +395,56 @@ class _Checker:
             )
             for settings in self.settings
         ]
-        keyed: list[tuple[PlannedFile, str | None]] = []
-        for (path, display, max_bytes, inputs), number, _ in planned:
-            text: str | None = None
-            # Files read from other shapes, or with --from/--team/--period, are read afresh:
-            # the key of a cached result is the file's text and its settings.
-            native = path.suffix.lower() in (".yaml", ".yml", ".json") and (
-                inputs.from_format is None and inputs.team is None and inputs.period is None
-            )
-            if not cacheable[number] or not native:
-                keyed.append((((path, display, max_bytes, inputs), number, None), None))
-                continue
-            try:
-                # Too large a file is not read here either: the loader reports it unread.
-                if path.is_file() and path.stat().st_size <= max_bytes:
-                    text = text_of(path.read_bytes())
-            except OSError:
-                pass  # the loader reports it
-            key = (
-                results.key(path, display, text, self._settings_digests[number])
-                if text is not None
-                else None
-            )
-            keyed.append((((path, display, max_bytes, inputs), number, key), text))
-        found = results.lookup([key for (_, _, key), _ in keyed if key is not None])
         rest: list[PlannedFile] = []
         hits = _BatchResult([], [], [], [], Counts())
         keep_text = self.options.keep_sources
-        for planned_file, text in keyed:
-            (path, display, _, _), number, key = planned_file
-            cached = found.get(key) if key is not None else None
-            if cached is None or text is None:
-                rest.append(planned_file)
-                continue
-            source = SourceFile(path=path, display=display, text=text if keep_text else "")
-            repository = self._repositories.root_of_source(source)
-            try:
-                summaries = summaries_of(cached, source, repository)
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-                rest.append(planned_file)
-                continue
-            hits.sources.append((source, number))
-            hits.findings.extend(cached.findings)
-            hits.summaries.extend((summary, number) for summary in summaries)
-            hits.counts.add(cached.counts)
+        # A chunk of files at a time: the texts read for their keys and the stored results as
+        # read back are let go of before the next chunk (all at once, 10,000 files' worth
+        # raised a warm run's peak memory by half).
+        for start in range(0, len(planned), _CACHE_CHUNK):
+            keyed: list[tuple[PlannedFile, str | None]] = []
+            for (path, display, max_bytes, inputs), number, _ in planned[
+                start : start + _CACHE_CHUNK
+            ]:
+                text: str | None = None
+                # Files read from other shapes, or with --from/--team/--period, are read afresh:
+                # the key of a cached result is the file's text and its settings.
+                native = path.suffix.lower() in (".yaml", ".yml", ".json") and (
+                    inputs.from_format is None and inputs.team is None and inputs.period is None
+                )
+                if not cacheable[number] or not native:
+                    keyed.append((((path, display, max_bytes, inputs), number, None), None))
+                    continue
+                try:
+                    # Too large a file is not read here either: the loader reports it unread.
+                    if path.is_file() and path.stat().st_size <= max_bytes:
+                        text = text_of(path.read_bytes())
+                except OSError:
+                    pass  # the loader reports it
+                key = (
+                    results.key(path, display, text, self._settings_digests[number])
+                    if text is not None
+                    else None
+                )
+                keyed.append((((path, display, max_bytes, inputs), number, key), text))
+            found = results.lookup([key for (_, _, key), _ in keyed if key is not None])
+            for planned_file, text in keyed:
+                (path, display, _, _), number, key = planned_file
+                cached = found.get(key) if key is not None else None
+                if cached is None or text is None:
+                    rest.append(planned_file)
+                    continue
+                source = SourceFile(path=path, display=display, text=text if keep_text else "")
+                repository = self._repositories.root_of_source(source)
+                try:
+                    summaries = summaries_of(cached, source, repository)
+                except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                    rest.append(planned_file)
+                    continue
+                hits.sources.append((source, number))
+                hits.findings.extend(cached.findings)
+                hits.summaries.extend((summary, number) for summary in summaries)
+                hits.counts.add(cached.counts)
         return rest, hits
 
     def _store(self, batch: Sequence[PlannedFile], texts: list[str], result: _BatchResult) -> None:
