@@ -195,7 +195,7 @@ def _output(
         return HIRE, lead, deliverable
     if lead is not None and lead_kind in (DELIVERY, TASK):
         staff = s.first("staff_nouns", lead_end)
-        if staff is not None and lead.term in ("add", "get", "bring on", "bring in"):
+        if staff is not None and lead.term in s.words.word_list("staffing_verbs"):
             return HIRE, lead, deliverable
         return lead_kind, lead, deliverable
     lead_at = s.starts[lead_index] if lead_index < len(s.starts) else 0
@@ -373,14 +373,8 @@ def _completion(s: Sentence, lead_kind: str | None) -> Term | None:
         ):
             # "Billing framework and copy complete": a noun phrase and its done state.
             return s.term(hit)
-        if hit.term in (
-            "in production",
-            "in place",
-            "up and running",
-            "live",
-            "in use",
-            "done",
-        ) and (hit.term != "live" or hit.start > 0):
+        # "Live" opening the text is an adjective ("Live chat answers ..."), not a state.
+        if hit.term in s.words.word_list("done_states") and (hit.term != "live" or hit.start > 0):
             return s.term(hit)
         things = s.found("deliverable_nouns")
         if any(t.end == hit.start for t in things) and hit.start > 0:
@@ -428,29 +422,9 @@ def _activity_count(s: Sentence, lead_kind: str | None, lead_end: int) -> Term |
 
 def _object(s: Sentence, lead_end: int) -> str | None:
     words: list[str] = []
+    ends = s.words.word_list("object_ends")
     for token in s.doc[lead_end:]:
-        if token.lower_ in (
-            "by",
-            "to",
-            "for",
-            "so",
-            "in",
-            "on",
-            "with",
-            "that",
-            "which",
-            "before",
-            "until",
-            "across",
-            ",",
-            ";",
-            ".",
-            "(",
-            "and",
-            "—",
-            "-",
-            ":",
-        ):
+        if token.lower_ in ends:
             if words:
                 break
             continue
