@@ -6,8 +6,8 @@ The corpus is a YAML list of objectives, each with `id`, `org` (the organisation
 lines come from), `source_kind` (`real` or `example`), `objective` (may be null) and
 `key_results`, each with `text` and the labels `kind` (output | outcome | ambiguous),
 `customer_behaviour`, `measurable` and `note`. Every objective becomes one OKR set; okrlint lints
-them all in one run with its default settings (no config), and only findings at `warning` or
-above count as flags: an `info` hint is okrlint saying it is unsure, and counts as no flag.
+them all in one run with its default settings, and only findings at `warning` or above count as
+flags: an `info` hint is okrlint saying it is unsure, and counts as no flag.
 
 Scores, each as precision and recall:
 
@@ -16,8 +16,8 @@ Scores, each as precision and recall:
 - CUS001 at objective level: truly flagged when none of the objective's key results is labelled
   `customer_behaviour` (objectives without a title are left out). Scored twice: as labelled, and
   with the objectives left out that have a line tagged `[internal]` (internal users as
-  customers is the most arguable call). CUS001 ships as `info`, so its findings count at any
-  severity: the figures are its verdict, as a team that raises it to `warning` would see it.
+  customers is the most arguable call). CUS001 findings okrlint is sure of are warnings, the
+  rest hints; it is scored at warning and, for scale, at any severity.
 - OUT001+OUT002 once more counting `info` hints as flags, to show what the hints hold (not a
   figure a gate sees).
 - MEA001 against `measurable: false`, over the lines okrlint does not report as outputs at
@@ -30,11 +30,17 @@ Scores, each as precision and recall:
 
 Every score is given over all lines, for `real` and `example` sources, for the organisations
 read while writing the rules and for the UNSEEN split below, and per organisation (--per-org).
-Leave-one-organisation-out: okrlint's reading is hand-written and nothing in it is fitted to the
-corpus. The one choice made from measured figures, which kinds of output verdict are warnings
-and which are hints, is made again for each organisation from the other organisations' lines
-only, and that organisation is scored with it; the pooled result is printed next to the figure
-of the choice as shipped.
+
+The verdicts of OUT001/OUT002 (output or not, warning or hint), CUS001 (warning or hint) and
+MEA001 (hint) come from okrlint's trained judgement (`okrlint/judgement`, trained by
+`bench/train.py` on the read organisations only), so the lint run's figures on the read
+organisations are figures on training lines and say little; those on the UNSEEN organisations
+are honest. Leave-one-organisation-out (skipped with --no-loo, about a minute and a half): for
+each of the 65 organisations, the models are trained and their warning thresholds chosen on the
+other 64 only (thresholds from grouped folds inside those 64), and that organisation is scored
+with them; the pooled result is printed per rule, over all, real, example, read and unseen
+organisations, next to the unseen organisations scored by models trained on the read ones
+(which is what ships). No figure scores a line the model that judged it was trained on.
 
 The UNSEEN split was drawn before any line was read: `random.Random(13).sample(sorted(orgs),
 len(orgs) // 3)` over the 65 `org` values. Its lines are never printed (--misses prints the
@@ -95,12 +101,13 @@ UNSEEN_SEED = 13
 OUT = "OUT001+OUT002 vs kind: output"
 OUT_HINTS = "OUT001+OUT002 with info hints (for scale)"
 CUS = "CUS001 vs no behaviour KR"
-CUS_NO_INTERNAL = "CUS001, [internal] objectives out"
+CUS_ANY = "CUS001 at any severity (for scale)"
+CUS_NO_INTERNAL = "CUS001 at any severity, [internal] objectives out"
 MEA = "MEA001 vs not measurable (non-outputs)"
 MEA_ALL = "MEA001 vs not measurable (all lines)"
 SND = "SND001 vs sandbagging (baseline lines)"
 SND_BOTH = "SND001+SND002 vs sandbagging (baseline)"
-SCORES = (OUT, OUT_HINTS, CUS, CUS_NO_INTERNAL, MEA, MEA_ALL, SND, SND_BOTH)
+SCORES = (OUT, OUT_HINTS, CUS, CUS_ANY, CUS_NO_INTERNAL, MEA, MEA_ALL, SND, SND_BOTH)
 # Targets on organisations okrlint has never seen (precision, recall).
 TARGETS = {OUT: (0.95, 0.85), CUS: (0.92, 0.90), MEA: (0.95, 0.95), SND: (0.90, 0.0)}
 SANDBAGGING = frozenset({"SND001", "SND002"})
@@ -235,15 +242,16 @@ def measure(corpus_path: Path) -> Measured:
         kinds[org] = str(entry.get("source_kind", "?"))
         krs = entry["key_results"]
         counts["key_results"] += len(krs)
-        # CUS001 ships as `info` (its precision on real OKRs is under 0.9), so its verdict is
-        # scored whatever its severity: these figures are what a team that raises it would get.
-        objective_codes = any_severity.get((name, "O1"), set())
+        # CUS001's sure findings are warnings, the rest hints.
+        objective_codes = flagged.get((name, "O1"), set())
         if entry.get("objective"):
             truth = not any(kr.get("customer_behaviour") for kr in krs)
             label = f"{entry['id']}: {entry['objective']}"
             add(CUS, org, "CUS001" in objective_codes, truth, label)
+            reported = "CUS001" in any_severity.get((name, "O1"), set())
+            add(CUS_ANY, org, reported, truth, label)
             if not any("[internal]" in str(kr.get("note") or "") for kr in krs):
-                add(CUS_NO_INTERNAL, org, "CUS001" in objective_codes, truth, label)
+                add(CUS_NO_INTERNAL, org, reported, truth, label)
         for position, kr in enumerate(krs, start=1):
             codes = flagged.get((name, f"O1/KR{position}"), set())
             label = f"{entry['id']} KR{position}: {kr['text']}"
@@ -311,99 +319,100 @@ def table(measured: Measured) -> list[str]:
             )
     rows.append("")
     rows.append(
-        "leave-one-organisation-out: the reading's rules are hand-written, not fitted to the "
-        "corpus; the one tuned choice (which kinds of output verdict are warnings) is redone "
-        "per organisation below."
+        "the read organisations are the shipped models' training lines: judge by the UNSEEN "
+        "rows above and the leave-one-organisation-out rows below."
     )
     return rows
 
 
-# A kind of output verdict is a warning when it is right at least this often (house rule: a
-# finding right less than 9 times in 10 is a hint).
-WARNING_PRECISION = 0.9
-MIN_FLAGS = 5
+def trained_scores(
+    examples: list[Any], scored: list[Any], models: dict[str, Any]
+) -> dict[str, dict[str, Score]]:
+    """Score the `scored` examples with the trained models: OUT at warning (and with hints),
+    CUS001 at warning and at any severity, MEA001 (hand-written, silent on OUT warnings)."""
+    output, behaviour = models["output"], models["behaviour"]
+    scores: dict[str, dict[str, Score]] = {}
+
+    def add(name: str, org: str, predicted: bool, truth: bool, label: str) -> None:
+        scores.setdefault(name, {}).setdefault(org, Score()).add(predicted, truth, label)
+
+    objectives: dict[int, list[tuple[float, Any]]] = {}
+    for example in scored:
+        p_output = output.probability(example.features)
+        if example.titled:
+            objectives.setdefault(example.objective, []).append(
+                (behaviour.probability(example.features), example)
+            )
+        warned = p_output >= output.warning_at
+        if example.kind != "ambiguous":
+            truth = example.kind == "output"
+            add(OUT, example.org, warned, truth, example.text)
+            # A hint needs the hand-written rules to read an output too (`worth_reporting`).
+            hinted = warned or (
+                "hand_out=None" not in example.features and p_output >= output.report_at
+            )
+            add(OUT_HINTS, example.org, hinted, truth, example.text)
+        if not warned:
+            flagged = "hand_mea=False" in example.features
+            add(MEA, example.org, flagged, not example.measurable, example.text)
+    for lines in objectives.values():
+        # CUS001 speaks when the hand-written verdict finds behaviour in no key result; the
+        # model's probability that none measures behaviour decides warning or hint.
+        if any("hand_cus=True" in e.features for _, e in lines):
+            none_behaves, reported = 0.0, False
+        else:
+            none_behaves, reported = 1.0 - max(p for p, _ in lines), True
+        org = lines[0][1].org
+        truth = not any(e.behaviour for _, e in lines)
+        at = behaviour.objective_warning_at
+        add(CUS, org, at is not None and none_behaves >= at, truth, lines[0][1].text)
+        add(CUS_ANY, org, reported, truth, lines[0][1].text)
+    return scores
 
 
-def verdict_class(reading: Any) -> str:
-    """The kind of evidence an output verdict rests on, as okrlint's confidence groups it."""
-    from okrlint.rules.outputs.shared import DELIVERABLE, INTERNAL_METRIC, LOW, output_verdict
-
-    verdict = output_verdict(reading)
-    kind = str(verdict.output_kind)
-    if verdict.confidence == LOW and kind not in (DELIVERABLE, INTERNAL_METRIC):
-        return f"{kind} (verb read from the sentence's shape)"
-    return kind
+TRAINED_SCORES = (OUT, OUT_HINTS, CUS, CUS_ANY, MEA)
 
 
-def confidence_leave_one_out(corpus: list[dict[str, Any]]) -> list[str]:
-    """Which kinds of output verdict are warnings is decided from measured precision; decide it
-    again for each organisation from the other organisations only, and score that organisation
-    with those decisions. Pooled, that is the leave-one-organisation-out figure of the tuning."""
-    from okrlint.rules.outputs.shared import LOW, output_verdict
-    from okrlint.text.pack import load_pack
-    from okrlint.text.reader import read_texts
+def trained_leave_one_out(
+    corpus: list[dict[str, Any]], kinds: dict[str, str]
+) -> tuple[list[str], dict[str, dict[str, Score]]]:
+    """The trained judgement scored leave-one-organisation-out: for each organisation, models
+    trained (and their thresholds chosen) on the other 64 only, scored on it; pooled. Then the
+    unseen organisations scored by models trained on the read organisations only (as shipped)."""
+    from train import build, examples_of
 
-    items = [
-        (str(entry.get("org")), kr)
-        for entry in corpus
-        for kr in entry["key_results"]
-        if kr.get("kind") != "ambiguous"
-    ]
-    readings = read_texts([str(kr["text"]) for _, kr in items], load_pack())
-    # org -> class -> [right, wrong]
-    tally: dict[str, dict[str, list[int]]] = {}
-    for org, kr in items:
-        reading = readings[str(kr["text"])]
-        if output_verdict(reading).is_output:
-            counts = tally.setdefault(org, {}).setdefault(verdict_class(reading), [0, 0])
-            counts[0 if kr.get("kind") == "output" else 1] += 1
-
-    def warning_classes(left_out: str) -> set[str]:
-        pooled_counts: dict[str, list[int]] = {}
-        for org, classes in tally.items():
-            if org == left_out:
-                continue
-            for name, (right, wrong) in classes.items():
-                pooled_counts.setdefault(name, [0, 0])
-                pooled_counts[name][0] += right
-                pooled_counts[name][1] += wrong
-        return {
-            name
-            for name, (right, wrong) in pooled_counts.items()
-            if right + wrong >= MIN_FLAGS and right / (right + wrong) >= WARNING_PRECISION
-        }
-
-    loo: dict[str, Score] = {}
-    shipped: dict[str, Score] = {}
-    decisions = {org: warning_classes(org) for org in {org for org, _ in items}}
-    for org, kr in items:
-        reading = readings[str(kr["text"])]
-        truth = kr.get("kind") == "output"
-        verdict = output_verdict(reading)
-        is_output = verdict.is_output
-        label = str(kr["text"])
-        loo.setdefault(org, Score()).add(
-            is_output and verdict_class(reading) in decisions[org], truth, label
-        )
-        shipped.setdefault(org, Score()).add(is_output and verdict.confidence != LOW, truth, label)
+    examples = examples_of(corpus)
+    orgs = sorted({e.org for e in examples})
+    pooled_scores: dict[str, dict[str, Score]] = {}
+    for org in orgs:
+        training = [e for e in examples if e.org != org]
+        models = {name: build(name, training) for name in ("output", "behaviour")}
+        held = [e for e in examples if e.org == org]
+        for name, by_org in trained_scores(examples, held, models).items():
+            for key, score in by_org.items():
+                pooled_scores.setdefault(name, {}).setdefault(key, Score()).merge(score)
+    read = [e for e in examples if e.org not in UNSEEN]
+    shipped = {name: build(name, read) for name in ("output", "behaviour")}
+    unseen = trained_scores(examples, [e for e in examples if e.org in UNSEEN], shipped)
     rows = [
         "",
-        "OUT001+OUT002, which kinds of verdict are warnings decided leave-one-organisation-out",
-        f"(a kind is a warning when right >= {WARNING_PRECISION} of the time on the other "
-        f"organisations, over >= {MIN_FLAGS} verdicts):",
+        "trained judgement, leave-one-organisation-out (models and thresholds from the other "
+        "64 organisations; findings at warning):",
     ]
-    for column, keep in (
+    columns: list[tuple[str, Callable[[str], bool]]] = [
         ("all", lambda org: True),
+        ("real", lambda org: kinds.get(org) == "real"),
+        ("example", lambda org: kinds.get(org) == "example"),
         ("read orgs", lambda org: org not in UNSEEN),
         ("UNSEEN orgs", lambda org: org in UNSEEN),
-    ):
-        left_out, as_shipped = pooled(loo, keep).cell(), pooled(shipped, keep).cell()
-        rows.append(f"  {column:<12} LOO {left_out}   as shipped {as_shipped}")
-    overall = warning_classes("")
-    rows.append(
-        "  kinds that are warnings with every organisation in: " + ", ".join(sorted(overall))
-    )
-    return rows
+    ]
+    for name in TRAINED_SCORES:
+        rows.append(f"{name}")
+        for column, keep in columns:
+            rows.append(f"  LOO {column:<12} {pooled(pooled_scores.get(name, {}), keep).cell()}")
+        trained_on_read = pooled(unseen.get(name, {}), lambda org: True)
+        rows.append(f"  UNSEEN, trained on read orgs only {trained_on_read.cell()}")
+    return rows, pooled_scores
 
 
 def per_org(measured: Measured) -> list[str]:
@@ -440,6 +449,11 @@ def main(argv: list[str] | None = None) -> int:
         help="print false alarms and misses (of the read organisations only, unless 'all')",
     )
     parser.add_argument("--per-org", action="store_true", help="figures per organisation")
+    parser.add_argument(
+        "--no-loo",
+        action="store_true",
+        help="skip the leave-one-organisation-out training of the judgement models (~1 min)",
+    )
     args = parser.parse_args(argv)
     corpus = args.corpus or default_corpus()
     if corpus is None:
@@ -453,11 +467,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"unseen split: {len(UNSEEN)} organisations drawn with seed {UNSEEN_SEED}\n")
     for row in table(measured):
         print(row)
-    for row in confidence_leave_one_out(load_corpus(corpus)):
-        print(row)
+    loo_scores: dict[str, dict[str, Score]] = {}
+    if not args.no_loo:
+        rows, loo_scores = trained_leave_one_out(load_corpus(corpus), measured.kinds)
+        for row in rows:
+            print(row)
     if args.per_org:
         for row in per_org(measured):
             print(row)
+        for name, by_org in loo_scores.items():
+            print(f"\n## {name} per organisation, leave-one-organisation-out")
+            for org in sorted(by_org):
+                split = "unseen" if org in UNSEEN else "read"
+                kind = measured.kinds.get(org, "?")
+                print(f"  {org:<24} {kind:<8} {split:<7} {by_org[org].cell()}")
     if args.misses != "none":
         for row in misses(measured, args.misses):
             print(row)

@@ -5,9 +5,12 @@
 Rows (each the median of --rounds interleaved runs, every command its own process):
   start-up        import okrlint's reader and build it from the built-in rule pack
   yamllint 1 file `yamllint` on one generated OKR file (what a pre-commit hook pays per run)
+  start-up + judgement  the same, then load the trained judgement's three models and judge
+                  that one text with each (what the OUT, CUS and MEA rules add at start-up)
   python          the bare interpreter, for scale
 and, in this process, the time to read every distinct key-result and objective text of
---files generated OKR files (bench/generate.py), divided by the number of texts.
+--files generated OKR files (bench/generate.py), divided by the number of texts, and the time
+the trained judgement then takes per text (features and the three models' probabilities).
 """
 
 from __future__ import annotations
@@ -30,6 +33,17 @@ START_UP = (
     "from okrlint.text.pack import load_pack\n"
     "from okrlint.text.reader import reader_for\n"
     "reader_for(load_pack()).read(['Raise weekly active teams from 40 to 60'])\n"
+)
+
+
+JUDGED_START_UP = START_UP.replace(
+    "reader_for(load_pack()).read(", "found = reader_for(load_pack()).read("
+) + (
+    "from okrlint.rules.judgements import (\n"
+    "    no_behaviour_judgement, output_judgement, unmeasurable_judgement)\n"
+    "for reading in found.values():\n"
+    "    output_judgement(reading), unmeasurable_judgement(reading)\n"
+    "    no_behaviour_judgement([reading])\n"
 )
 
 
@@ -62,6 +76,7 @@ def main() -> None:
         paths = generate(Path(tmp), args.files, 4, 3, seed=7)
         commands = {
             "start-up (reader built)": [sys.executable, "-c", START_UP],
+            "start-up + judgement": [sys.executable, "-c", JUDGED_START_UP],
             "yamllint 1 file": [str(BIN / "yamllint"), "-f", "parsable", str(paths[0])],
             "python": [sys.executable, "-c", "pass"],
         }
@@ -92,6 +107,20 @@ def main() -> None:
     print(f"| reader built in-process | {build:.4f} | {build / yamllint:.3f}x |")
     per = statistics.median(per_text)
     print(f"| reading one key result | {per:.6f} | {per / yamllint:.4f}x |")
+    from okrlint.rules import judgements
+
+    per_judged: list[float] = []
+    for _ in range(args.rounds):
+        # Fresh readings: a reading remembers its judgements.
+        readings = reader.read(texts)
+        started = time.perf_counter()
+        for reading in readings.values():
+            judgements.output_judgement(reading)
+            judgements.unmeasurable_judgement(reading)
+            judgements.no_behaviour_judgement([reading])
+        per_judged.append((time.perf_counter() - started) / len(texts))
+    judged = statistics.median(per_judged)
+    print(f"| judging one key result (3 models) | {judged:.6f} | {judged / yamllint:.4f}x |")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ period: 2026-Q1
 objectives:
   - title: Make onboarding effortless
     key_results:
-      - Improve the onboarding experience
+      - Raise week-1 activation of new teams
       - title: Raise week-1 activation
         baseline: 32
         target: 45

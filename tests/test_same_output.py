@@ -215,6 +215,7 @@ def test_every_field_of_a_finding_comes_back_from_the_results_cache() -> None:
         suggestion="Raise activation from 20% to 35%",
         team="Growth",
         period="2026-Q1",
+        confidence=0.734,
     )
     # A field left at its default would not show that it is stored.
     defaults = Finding("", 0, 0, 0, 0, "", "", Severity.ERROR, "")

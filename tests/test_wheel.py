@@ -52,6 +52,27 @@ def test_the_wheel_carries_the_rule_pack(installed: Path) -> None:
     assert "site-packages" in folder.parts
 
 
+def test_the_wheel_carries_the_trained_judgements_weights(installed: Path) -> None:
+    probe = run(
+        [
+            str(installed / "python"),
+            "-c",
+            "import okrlint.judgement.model as m\n"
+            "for name in ('output', 'behaviour', 'unmeasurable'):\n"
+            "    model = m.shipped_model(name)\n"
+            "    print(name, len(model.weights), model.warning_at)\n"
+            "print(m.__file__)",
+        ],
+        cwd="/",
+    )
+    assert probe.returncode == 0, probe.stderr
+    *rows, module = probe.stdout.split("\n")[:4]
+    assert "site-packages" in module
+    for row, name in zip(rows, ("output", "behaviour", "unmeasurable"), strict=True):
+        found, count, warning_at = row.split()
+        assert found == name and int(count) > 500 and 0.5 <= float(warning_at) <= 1.0
+
+
 def test_the_installed_okrlint_reads_text_on_the_examples(installed: Path) -> None:
     result = lint(installed, "--today", "2026-02-16", "examples/okrs")
     assert result.returncode == 1, result.stderr

@@ -191,7 +191,13 @@ class ObjectiveItem:
         ]
 
     def violation(
-        self, message: str, *, field_name: str | None = None, fix: Fix | None = None
+        self,
+        message: str,
+        *,
+        field_name: str | None = None,
+        fix: Fix | None = None,
+        hint: bool = False,
+        confidence: float | None = None,
     ) -> Violation:
         node = (*self.node, field_name) if field_name else self.node
         return Violation(
@@ -202,6 +208,8 @@ class ObjectiveItem:
             object_id=self.object_id,
             text=self.objective.title,
             fix=fix,
+            hint=hint,
+            confidence=confidence,
         )
 
 
@@ -239,6 +247,7 @@ class KeyResultItem:
         fix: Fix | None = None,
         suggestion: str | None = None,
         hint: bool = False,
+        confidence: float | None = None,
     ) -> Violation:
         node = (*self.node, field_name) if field_name else self.node
         return Violation(
@@ -251,6 +260,7 @@ class KeyResultItem:
             fix=fix,
             suggestion=suggestion,
             hint=hint,
+            confidence=confidence,
         )
 
 

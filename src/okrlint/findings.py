@@ -67,6 +67,9 @@ class Violation:
     # The rule is unsure (a text verdict the evidence supports only weakly): reported as `info`
     # whatever the rule's severity, so a gate on warnings stays quiet.
     hint: bool = False
+    # How sure a text verdict is (0-1): the trained judgement's probability; None for rules
+    # that do not judge text.
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,8 @@ class Finding:
     # The OKR set the finding is about, as written in the file ("" when it has none).
     team: str = ""
     period: str = ""
+    # How sure a text verdict is (0-1), or None for a rule that does not judge text.
+    confidence: float | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -111,6 +116,8 @@ class Finding:
         }
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion
+        if self.confidence is not None:
+            data["confidence"] = self.confidence
         return data
 
 

@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from okrlint.workspace.summaries import SetSummary
 
 DATABASE = "results.sqlite3"
-# 2: findings carry their set's team and period.
-FORMAT = 2
+# 2: findings carry their set's team and period; 3: and their confidence.
+FORMAT = 3
 # Entries kept before the oldest are dropped: a few runs of a very large repository.
 MAX_ENTRIES = 200_000
 _KEYS_PER_QUERY = 500
@@ -279,6 +279,7 @@ def _finding_out(finding: Finding) -> list[Any]:
         finding.suggestion,
         finding.team,
         finding.period,
+        finding.confidence,
     ]
 
 
@@ -287,7 +288,7 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 
 def _finding_in(value: Any) -> Finding:
     (path, line, column, end_line, end_column, code, name, severity, message) = value[:9]
-    object_id, text, fix, suggestion, team, period = value[9:]
+    object_id, text, fix, suggestion, team, period, confidence = value[9:]
     # `type(...) is` leaves out bools and subclasses; written out, as a warm run decodes every
     # finding of the repository.
     if not (
@@ -304,6 +305,7 @@ def _finding_in(value: Any) -> Finding:
         and (suggestion is None or type(suggestion) is str)
         and type(team) is str
         and type(period) is str
+        and (confidence is None or type(confidence) is float)
     ):
         raise TypeError("finding")
     # Interned: the same few paths, codes, names, teams and periods fill every finding, and a
@@ -330,6 +332,7 @@ def _finding_in(value: Any) -> Finding:
         suggestion,
         intern(team),
         intern(period),
+        confidence,
     )
 
 

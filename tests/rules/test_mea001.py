@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from rule_helpers import codes_at, findings_of, kr_set, lint_codes
 
+from okrlint.judgement.judge import OUTPUT, thresholds
+
 
 def test_no_target_reads_numbers_quantifiers_and_cadences() -> None:
     text = kr_set(
@@ -17,7 +19,7 @@ def test_no_target_reads_numbers_quantifiers_and_cadences() -> None:
     # The dated milestone is an output: OUT001 reports it, and MEA001 stays silent there.
     assert [f.line for f in found] == [6]
     outputs = [f for f in lint_codes(text, "OUT001") if f.severity == "warning"]
-    assert [f.line for f in outputs] == [7]
+    assert 7 in [f.line for f in outputs]
     assert "marks work as done ('in production')" in outputs[0].message
 
 
@@ -48,6 +50,21 @@ def test_a_cadence_of_work_is_a_target_but_a_cadence_naming_a_measure_is_not() -
     assert "MEA001" in codes_at("Maximise weekly signups")
 
 
-def test_an_output_read_with_low_confidence_leaves_the_missing_target_to_mea001() -> None:
-    found = {f.code: f.severity.value for f in findings_of("Declutter the settings screen")}
-    assert found == {"OUT001": "info", "MEA001": "warning"}
+def test_mea001_leaves_a_sure_output_to_out001_and_speaks_beside_an_unsure_one() -> None:
+    # One problem, one finding: where the output verdict gates, the missing target is its news;
+    # where it is only a hint, the missing target (which is certain) is reported.
+    _, warning_at = thresholds(OUTPUT)
+    for key_result in (
+        "Declutter the settings screen",
+        "Mobile app in the app store by June",
+        "Improve the docs search",
+    ):
+        found = {f.code: f for f in findings_of(key_result)}
+        output = found.get("OUT001") or found.get("OUT002")
+        assert output is not None and output.confidence is not None
+        if output.confidence >= warning_at:
+            assert output.severity.value == "warning"
+            assert "MEA001" not in found
+        else:
+            assert output.severity.value == "info"
+            assert found["MEA001"].severity.value == "warning"

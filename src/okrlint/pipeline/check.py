@@ -236,6 +236,7 @@ def stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> Fi
         suggestion=violation.suggestion,
         team=team,
         period=period,
+        confidence=violation.confidence,
     )
 
 

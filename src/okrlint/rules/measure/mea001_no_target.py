@@ -18,8 +18,9 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
+from okrlint.judgement.judge import Judgement
+from okrlint.rules.judgements import key_result_output_judgement, unmeasurable_judgement
 from okrlint.rules.measure.shared import measurable
-from okrlint.rules.outputs.shared import HIGH, output_verdict
 
 _DIGIT = re.compile(r"\d")
 
@@ -88,9 +89,10 @@ class NoTarget(Rule[NoOptions]):
                 return
         elif measurable(key_result, reading):
             return
-        elif output_verdict(reading).is_output and output_verdict(reading).confidence == HIGH:
+        elif key_result_output_judgement(key_result, reading).sure:
             # One problem, one finding: an output's missing target is OUT001/OUT002's news.
             return
+        unmeasurable = unmeasurable_judgement(reading) if reading and reading.english else None
         dated = (
             f" (a date such as {reading.date!r} is not a target)"
             if reading and reading.date
@@ -105,5 +107,17 @@ class NoTarget(Rule[NoOptions]):
             f"no number to reach: the text states no amount, threshold or share{dated} and "
             f"there is no `target`;{direction} without one nobody can say at the end of the "
             "period whether it was met. Say how much ('from 32% to 45%', 'under 200 ms', "
-            "'every release') or set `target:` so the key result can be graded.",
+            "'every release') or set `target:` so the key result can be graded."
+            + _why_unsure(unmeasurable),
+            hint=unmeasurable is not None and not unmeasurable.reported,
+            confidence=None if unmeasurable is None else round(unmeasurable.probability, 3),
         )
+
+
+def _why_unsure(judgement: Judgement | None) -> str:
+    if judgement is None or judgement.reported:
+        return ""
+    return (
+        f" Reported as a hint: okrlint's trained judgement gives only {judgement.probability:.0%}"
+        " that this states no target."
+    )

@@ -17,6 +17,7 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
+from okrlint.rules.judgements import key_result_output_judgement
 from okrlint.rules.measure.shared import measurable, measurable_evidence
 from okrlint.rules.outputs.shared import is_output
 from okrlint.rules.sandbagging.shared import hold_wording
@@ -64,7 +65,11 @@ class NoBaseline(Rule[NoOptions]):
         reading = reading_of(context.readings, item.text)
         if reading is not None and not reading.english and key_result.target is None:
             return
-        if reading is not None and (is_output(reading) or hold_wording(reading) is not None):
+        if reading is not None and (
+            is_output(reading)
+            or key_result_output_judgement(key_result, reading).sure
+            or hold_wording(reading) is not None
+        ):
             # An output is reported by OUT001/OUT002, and a hold-the-line target starts where
             # it ends; a missing baseline is not the news there.
             return

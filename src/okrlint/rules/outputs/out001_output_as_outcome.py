@@ -18,17 +18,20 @@ from okrlint.api import (
 )
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
+from okrlint.judgement.judge import Judgement
+from okrlint.rules.judgements import key_result_output_judgement, output_evidence
 from okrlint.rules.outputs.shared import (
     COMPLETION,
-    COUNTING_KINDS,
     DELIVERABLE,
     DELIVERY,
     HIRE,
     TASK,
-    is_hint,
+    counts_work,
+    output_message_from_words,
     output_verdict,
+    unsure_note,
     who_acts,
-    why_unsure,
+    worth_reporting,
 )
 from okrlint.text.reading import KeyResultReading, reading_of
 from okrlint.text.sentence import words_for
@@ -36,7 +39,10 @@ from okrlint.text.sentence import words_for
 _ASK = "ask what customers or users will do differently"
 
 
-def _output_message(reading: KeyResultReading) -> str:
+_KINDS = (DELIVERY, TASK, HIRE, COMPLETION, DELIVERABLE)
+
+
+def _output_message(reading: KeyResultReading, judgement: Judgement) -> str:
     verdict = output_verdict(reading)
     evidence = verdict.evidence
     quoted = evidence.quoted() if evidence else "its wording"
@@ -62,7 +68,7 @@ def _output_message(reading: KeyResultReading) -> str:
         way = f"{_ASK} once {thing} exists, measure that, and move the work to `initiatives:`"
     return (
         f"output, not an outcome: the key result {found}{who_acts(reading)}, so it can be met "
-        f"while no customer does anything differently; {way}.{why_unsure(reading)}"
+        f"while no customer does anything differently; {way}.{unsure_note(judgement)}"
     )
 
 
@@ -147,16 +153,20 @@ class OutputAsOutcome(Rule[NoOptions]):
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
         reading = reading_of(context.readings, item.text)
-        if reading is None:
+        if reading is None or not reading.english or counts_work(reading):
+            return
+        judgement = key_result_output_judgement(item.key_result, reading)
+        if not worth_reporting(reading, judgement):
             return
         verdict = output_verdict(reading)
-        if not verdict.is_output or verdict.output_kind in COUNTING_KINDS:
-            return
-        if verdict.output_kind not in (DELIVERY, TASK, HIRE, COMPLETION, DELIVERABLE):
-            return
+        if verdict.is_output and verdict.output_kind in _KINDS:
+            message = _output_message(reading, judgement)
+        else:
+            message = output_message_from_words(reading, judgement, output_evidence(reading))
         yield item.violation(
-            _output_message(reading),
+            message,
             fix=move_to_initiatives(item),
             suggestion=suggest_outcome(reading, verdict),
-            hint=is_hint(reading),
+            hint=not judgement.sure,
+            confidence=round(judgement.probability, 3),
         )

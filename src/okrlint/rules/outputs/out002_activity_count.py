@@ -21,16 +21,17 @@ from okrlint.api import (
 )
 from okrlint.fix.edits import move_to_initiatives
 from okrlint.fix.suggestions import suggest_outcome
+from okrlint.rules.judgements import key_result_output_judgement, output_evidence
 from okrlint.rules.outputs.shared import (
-    ACTIVITY_COUNT,
-    COUNTING_KINDS,
     INTERNAL_METRIC,
-    is_hint,
+    counts_work,
     output_verdict,
+    unsure_note,
     who_acts,
-    why_unsure,
+    worth_reporting,
 )
-from okrlint.text.reading import reading_of
+from okrlint.text.number_mentions import COUNT
+from okrlint.text.reading import KeyResultReading, reading_of
 
 
 class ActivityCount(Rule[NoOptions]):
@@ -74,8 +75,7 @@ class ActivityCount(Rule[NoOptions]):
                         "coverage'), which moves whatever customers do (the team acts); the count"
                         " is met by working harder whatever customers do, so ask what the work is"
                         " for and measure that change (who does what, from what to what), keeping"
-                        " the work under `initiatives:`. Reported as a hint: a measure of the "
-                        "team's own work is sometimes what the objective is about."
+                        " the work under `initiatives:`."
                     ),
                 ),
                 fixed=(
@@ -109,24 +109,34 @@ class ActivityCount(Rule[NoOptions]):
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
         reading = reading_of(context.readings, item.text)
-        if reading is None:
+        if reading is None or not reading.english or not counts_work(reading):
+            return
+        judgement = key_result_output_judgement(item.key_result, reading)
+        if not worth_reporting(reading, judgement):
             return
         verdict = output_verdict(reading)
-        if not verdict.is_output or verdict.output_kind not in COUNTING_KINDS:
-            return
         evidence = verdict.evidence
-        quoted = evidence.quoted() if evidence else "the number"
+        quoted = evidence.quoted() if evidence else _counted(reading)
         if verdict.output_kind == INTERNAL_METRIC:
             found = f"measures the team's own work ({quoted}), which moves whatever customers do"
         else:
             found = f"counts work done ({quoted}), not a change in what people do"
-        assert verdict.output_kind in (ACTIVITY_COUNT, INTERNAL_METRIC)
         yield item.violation(
             f"activity count: the key result {found}{who_acts(reading)}; the count is met by "
             "working harder whatever customers do, so ask what the work is for and measure that "
             "change (who does what, from what to what), keeping the work under "
-            f"`initiatives:`.{why_unsure(reading)}",
+            f"`initiatives:`.{unsure_note(judgement)}",
             fix=move_to_initiatives(item),
             suggestion=suggest_outcome(reading, verdict),
-            hint=is_hint(reading),
+            hint=not judgement.sure,
+            confidence=round(judgement.probability, 3),
         )
+
+
+def _counted(reading: KeyResultReading) -> str:
+    """What the key result counts, as written: the number and the words that weighed most."""
+    number = next((n for n in reading.numbers if n.kind == COUNT), None)
+    words = " ".join(f"'{w}'" for w in output_evidence(reading))
+    if number is not None and words:
+        return f"'{number.text}', {words}"
+    return f"'{number.text}'" if number is not None else words or "the number"

@@ -1,0 +1,98 @@
+"""A logistic model over string features: the probability that a judgement holds.
+
+Pure Python and cheap: a key result has a few dozen features, so a probability is a few dozen
+dictionary look-ups and one exponential. The weights are data (`weights/*.json`), written by
+`bench/train.py` and shipped inside the package.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Model:
+    """One judgement's weights and the probability above which its finding is a warning."""
+
+    name: str
+    weights: Mapping[str, float]
+    # At or above it the finding is a warning: chosen so that, on organisations the model was
+    # not trained on, warnings were right at least `precision` of the time.
+    warning_at: float
+    # Below it the finding is not reported at all (neither warning nor hint).
+    report_at: float
+    precision: float
+    trained_on: str
+    # For the behaviour model: the same thresholds for the verdict that no key result of an
+    # objective measures behaviour (probability: one minus the largest of its key results').
+    objective_warning_at: float | None = None
+    objective_precision: float | None = None
+
+    def score(self, features: Iterable[str]) -> float:
+        weights = self.weights
+        return sum(weights.get(feature, 0.0) for feature in features)
+
+    def probability(self, features: Iterable[str]) -> float:
+        return sigmoid(self.score(features))
+
+    def strongest(self, features: Iterable[str], count: int = 3) -> list[tuple[str, float]]:
+        """The features that push the probability up most, strongest first."""
+        weights = self.weights
+        pushing = [(f, weights[f]) for f in features if weights.get(f, 0.0) > 0 and f != "bias"]
+        pushing.sort(key=lambda pair: (-pair[1], pair[0]))
+        return pushing[:count]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "name": self.name,
+            "warning_at": self.warning_at,
+            "report_at": self.report_at,
+            "precision": self.precision,
+            "trained_on": self.trained_on,
+            "objective_warning_at": self.objective_warning_at,
+            "objective_precision": self.objective_precision,
+            "weights": {k: round(v, 5) for k, v in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Model:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"unknown model format {data.get('format')!r}")
+        return cls(
+            name=str(data["name"]),
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            warning_at=float(data["warning_at"]),
+            report_at=float(data["report_at"]),
+            precision=float(data["precision"]),
+            trained_on=str(data["trained_on"]),
+            objective_warning_at=_optional(data.get("objective_warning_at")),
+            objective_precision=_optional(data.get("objective_precision")),
+        )
+
+
+def _optional(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def sigmoid(score: float) -> float:
+    if score >= 0:
+        return 1.0 / (1.0 + math.exp(-score))
+    tiny = math.exp(score)
+    return tiny / (1.0 + tiny)
+
+
+@lru_cache(maxsize=8)
+def shipped_model(name: str) -> Model:
+    """The model shipped with okrlint under `weights/<name>.json`."""
+    folder = resources.files("okrlint.judgement").joinpath("weights")
+    text = folder.joinpath(f"{name}.json").read_text(encoding="utf-8")
+    return Model.from_json(json.loads(text))
