@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from okrlint.errors import PackError
+from okrlint.fix.suggestions import behaviour_for
 from okrlint.model import Direction
 from okrlint.rules.customers.cus003_vanity_metric import vanity_metric
 from okrlint.rules.customers.shared import customer_behaviour
@@ -24,7 +26,7 @@ from okrlint.rules.outputs.shared import (
 )
 from okrlint.rules.sandbagging.shared import hold_wording
 from okrlint.text.direction import verb_direction
-from okrlint.text.pack import load_pack
+from okrlint.text.pack import RulePack, load_pack
 from okrlint.text.reader import read_texts
 from okrlint.text.reading import KeyResultReading, Term, row_fields
 
@@ -331,3 +333,57 @@ def test_a_reading_describes_the_sentence_and_gives_no_verdict() -> None:
         "program",
     ]
     assert (reading.lead_start, reading.lead_end) == (0, 1)
+
+
+def _pack_with(tmp_path: Path, **lexicons: str) -> RulePack:
+    """The built-in pack and a user pack holding these lexicon files (name -> YAML)."""
+    folder = tmp_path / "house"
+    (folder / "lexicons").mkdir(parents=True)
+    for name, text in lexicons.items():
+        (folder / "lexicons" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return load_pack([folder])
+
+
+def test_the_word_lists_verdicts_use_come_from_the_pack(tmp_path: Path) -> None:
+    text = "Migrate the whole fleet to the new scheduler"
+    assert measurable_evidence(read_texts([text], load_pack())[text]) is None
+    pack = _pack_with(tmp_path, quantifiers="name: quantifiers\nkind: words\nterms: [whole]\n")
+    assert measurable_evidence(read_texts([text], pack)[text]) == "whole"
+
+
+def test_a_pack_adds_a_class_of_lead_verb(tmp_path: Path) -> None:
+    text = "Shepherd the enterprise renewals"
+    assert read(text).lead_kind != "stewardship"
+    pack = _pack_with(
+        tmp_path,
+        classes="name: lead_verb_classes\nkind: words\nterms: [stewardship]\n",
+        stewards="name: stewardship_verbs\nkind: verbs\nterms: [shepherd]\n",
+    )
+    reading = read_texts([text], pack)[text]
+    assert (reading.lead_lemma, reading.lead_kind) == ("shepherd", "stewardship")
+
+
+def test_pairs_lexicons_map_words_and_a_user_pack_adds_replaces_and_removes(
+    tmp_path: Path,
+) -> None:
+    assert behaviour_for("Slack integration") == "connect"
+    assert behaviour_for("the API") == "call the API"  # the meaning keeps its case
+    pack = _pack_with(
+        tmp_path,
+        mine=(
+            "name: deliverable_behaviours\nkind: pairs\n"
+            "terms: {wishlist: save items for later, integration: Sync Their Data}\n"
+            "remove: [api]\n"
+        ),
+    )
+    assert behaviour_for("the new Wishlist", pack) == "save items for later"
+    assert behaviour_for("Slack integration", pack) == "Sync Their Data"
+    assert behaviour_for("the API", pack) is None
+    # Pairs are looked up, never matched in the text as terms.
+    text = "Launch the wishlist"
+    assert "deliverable_behaviours" not in read_texts([text], pack)[text].hits
+
+
+def test_a_pairs_lexicon_must_map_words_to_text(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="a pairs lexicon maps words to text"):
+        _pack_with(tmp_path, bad="name: deliverable_behaviours\nkind: pairs\nterms: [a, b]\n")

@@ -274,6 +274,8 @@ def _cache_format() -> str:
     digest = hashlib.sha256()
     for module in (model, summaries, key_result_numbers):
         digest.update(Path(module.__file__ or "").read_bytes())
+    # Metric identities drop the pack's filler words.
+    digest.update(" ".join(sorted(key_result_numbers.metric_fillers())).encode())
     return f"{__version__}:{digest.hexdigest()[:16]}"
 
 

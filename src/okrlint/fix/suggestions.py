@@ -16,67 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from okrlint.text.pack import RulePack, load_pack
 from okrlint.text.reading import KeyResultReading
 
-# The behaviour a deliverable is usually for, by a word of its name. The suggestion puts it in
-# a placeholder: it is a starting point for the person rewriting, not a claim.
-_BEHAVIOUR_OF = {
-    "referral": "refer",
-    "referrals": "refer",
-    "invite": "invite",
-    "invites": "invite",
-    "invitation": "invite",
-    "onboarding": "finish onboarding",
-    "signup": "sign up",
-    "sign-up": "sign up",
-    "registration": "register",
-    "checkout": "complete checkout",
-    "cart": "complete checkout",
-    "payment": "pay",
-    "payments": "pay",
-    "billing": "pay",
-    "pricing": "upgrade",
-    "upgrade": "upgrade",
-    "trial": "convert from trial",
-    "search": "find what they search for",
-    "recommendations": "act on a recommendation",
-    "integration": "connect",
-    "integrations": "connect",
-    "api": "call the API",
-    "sdk": "build with the SDK",
-    "dashboard": "use the dashboard",
-    "report": "use the report",
-    "reports": "use the reports",
-    "app": "use the app",
-    "feature": "use the feature",
-    "newsletter": "subscribe",
-    "blog": "read and sign up",
-    "posts": "read and sign up",
-    "webinar": "attend and sign up",
-    "webinars": "attend and sign up",
-    "community": "join the community",
-    "forum": "get answers in the forum",
-    "help": "solve problems on their own",
-    "docs": "solve problems on their own",
-    "documentation": "solve problems on their own",
-    "faq": "solve problems on their own",
-    "chatbot": "get answers without a ticket",
-    "support": "get their problem solved",
-    "loyalty": "come back",
-    "rewards": "come back",
-    "subscription": "subscribe",
-    "mobile": "use the mobile app",
-    "notifications": "come back",
-    "reminders": "come back",
-    "tutorial": "finish the tutorial",
-    "training": "use what they learned",
-    "course": "finish the course",
-    "marketplace": "buy",
-    "store": "buy",
-    "shop": "buy",
-    "booking": "book",
-    "scheduling": "book",
-}
 _WORD = re.compile(r"[a-z][a-z-]*")
 _THE = re.compile(r"^(the|a|an|our|new|v\d+(\.\d+)*)\s+", re.IGNORECASE)
 
@@ -88,14 +30,26 @@ def _text(term: Any) -> str | None:
     return str(text).strip() or None
 
 
-def behaviour_for(deliverable: str | None) -> str | None:
-    """The behaviour a deliverable is usually meant to change, from the words of its name."""
+def behaviour_for(deliverable: str | None, pack: RulePack | None = None) -> str | None:
+    """The behaviour a deliverable is usually meant to change, from the words of its name
+    (the pack's `deliverable_behaviours`; the built-in pack's when none is given)."""
     if not deliverable:
         return None
+    behaviours = _behaviours(pack or load_pack())
     for word in _WORD.findall(deliverable.lower()):
-        if word in _BEHAVIOUR_OF:
-            return _BEHAVIOUR_OF[word]
+        if word in behaviours:
+            return behaviours[word]
     return None
+
+
+_BEHAVIOURS: dict[str, dict[str, str]] = {}
+
+
+def _behaviours(pack: RulePack) -> dict[str, str]:
+    found = _BEHAVIOURS.get(pack.fingerprint)
+    if found is None:
+        found = _BEHAVIOURS[pack.fingerprint] = pack.word_pairs("deliverable_behaviours")
+    return found
 
 
 def _thing(deliverable: str | None) -> str:
@@ -116,7 +70,8 @@ def suggest_outcome(reading: KeyResultReading, verdict: Any) -> str | None:
         return None
     who = _text(reading.actor) or _people_named(reading)
     known = _text(reading.behaviour)
-    does = behaviour_for(verdict.deliverable) or behaviour_for(known) or known
+    pack = getattr(reading, "pack", None)
+    does = behaviour_for(verdict.deliverable, pack) or behaviour_for(known, pack) or known
     if not who or not does:
         return None
     return f"Increase the share of {who} who {does} from <baseline> to <target>"

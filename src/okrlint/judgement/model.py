@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 FORMAT = 1
@@ -93,6 +93,7 @@ def sigmoid(score: float) -> float:
 @lru_cache(maxsize=8)
 def shipped_model(name: str) -> Model:
     """The model shipped with okrlint under `weights/<name>.json`."""
-    folder = resources.files("okrlint.judgement").joinpath("weights")
-    text = folder.joinpath(f"{name}.json").read_text(encoding="utf-8")
+    # Next to this module, in the source tree and in an installed wheel alike (importlib's
+    # resources would cost more to import than the weights cost to read).
+    text = (Path(__file__).parent / "weights" / f"{name}.json").read_text(encoding="utf-8")
     return Model.from_json(json.loads(text))

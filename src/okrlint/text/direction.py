@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.model import Direction
+from okrlint.text.sentence import SentenceWords, alternatives, words_for
 
 # Where a direction came from, for messages and for the rules that trust some sources only.
 FROM_FIELD = "field"
@@ -24,11 +25,13 @@ FROM_VERB = "verb"
 LOWER_IS_BETTER = "lower_is_better"
 BOUNDED_RATES = "bounded_rates"
 RATIOS_PAST_100 = "ratios_past_100"
-# Words in front of a lower-is-better word that turn the measure around ("share of builds without
-# errors", "error-free sessions").
-# Verbs that say "better" without saying which way better is.
-_BETTER_VERBS = frozenset({"improve", "enhance", "optimise", "optimize", "better", "strengthen"})
-_TURNED = re.compile(r"\b(?:without|free|no|zero|non)\b|-free\b", re.IGNORECASE)
+
+
+def _turned(words: SentenceWords) -> re.Pattern[str]:
+    """Words in front of a lower-is-better word that turn the measure around ("share of builds
+    without errors"), or "-free" after it ("error-free sessions")."""
+    turning = alternatives(words.ordered_words("turning_words"))
+    return re.compile(rf"\b(?:{turning})\b|-free\b" if turning else r"-free\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +82,13 @@ def _metric_term(reading: Any, lexicon: str) -> str | None:
     if not hits or not isinstance(metric, str):
         return None
     words = metric.casefold()
+    turned = words_for(reading).remember("turned", _turned)
     for hit in hits:
         term = hit.text.casefold()
         at = words.find(term)
         if at < 0 and words and term.startswith(words):
             at = 0  # the metric stopped at a preposition: "time" of "time to restore"
-        if at >= 0 and not _TURNED.search(words[: at + len(term) + 5]):
+        if at >= 0 and not turned.search(words[: at + len(term) + 5]):
             return str(hit.text)
     return None
 
@@ -94,7 +98,8 @@ def verb_direction(reading: Any | None) -> Direction | None:
     if reading is None:
         return None
     lead = getattr(reading, "lead_kind", None)
-    if getattr(reading, "lead_lemma", None) in _BETTER_VERBS and lower_is_better(reading):
+    better = words_for(reading).word_list("better_verbs")
+    if getattr(reading, "lead_lemma", None) in better and lower_is_better(reading):
         # "Improve MTTR": better, and for a recovery time better is shorter.
         return Direction.DECREASE
     if lead in ("increase", "decrease"):

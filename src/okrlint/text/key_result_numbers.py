@@ -16,11 +16,11 @@ from okrlint.model import Direction, KeyResult
 from okrlint.quantities import PERCENT, Quantity
 from okrlint.text import direction as way
 from okrlint.text.number_mentions import DELTA, TARGET, THRESHOLD, threshold_direction
+from okrlint.text.pack import load_pack
 from okrlint.text.reading import KeyResultReading
 
 _UNITS_IN_PERCENT = frozenset({"%", "percent", "pct", "percentage", "percentage points", "pp"})
 _WORD = re.compile(r"[^\w%]+")
-_FILLER = frozenset({"the", "a", "an", "of", "our", "in", "on", "for", "to"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,10 +228,18 @@ def _numbers_of(key_result: KeyResult, reading: Any | None) -> Numbers:
     )
 
 
+@lru_cache(maxsize=1)
+def metric_fillers() -> frozenset[str]:
+    """Words a metric's identity leaves out, from the built-in pack: the identity compares
+    metrics across the repository, whatever pack each file is read with."""
+    return load_pack().word_list("metric_fillers")
+
+
 @lru_cache(maxsize=4096)
 def metric_key(text: str) -> str | None:
     """A metric phrase reduced to its identity: case, punctuation and filler words dropped."""
-    words = [w for w in _WORD.split(text.casefold()) if w and w not in _FILLER]
+    fillers = metric_fillers()
+    words = [w for w in _WORD.split(text.casefold()) if w and w not in fillers]
     return " ".join(words) or None
 
 

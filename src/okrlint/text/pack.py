@@ -23,7 +23,9 @@ from okrlint.pipeline.load import read_plain_yaml
 
 # `words` lists are word lists the reader parses sentences with (modals, determiners, ...):
 # looked up token by token, never matched in the text as terms.
-LEXICON_KINDS = ("verbs", "nouns", "phrases", "words")
+LEXICON_KINDS = ("verbs", "nouns", "phrases", "words", "pairs")
+# Lexicons the reader looks words up in, never matches in the text as terms.
+LOOKUP_KINDS = ("words", "pairs")
 RULE_KINDS = ("lexicon", "required", "pattern", "length", "count")
 _CODE = re.compile(r"^[A-Z]{2,6}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -35,6 +37,8 @@ class Lexicon:
     kind: str
     terms: tuple[str, ...]
     sources: tuple[str, ...] = ()
+    # A `pairs` lexicon: each term and what it maps to, as written.
+    pairs: tuple[tuple[str, str], ...] = ()
 
     def forms(self, inflections: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, str]]:
         """Every written form -> (base term, form class: base|s|ed|ing|plural)."""
@@ -98,6 +102,16 @@ class RulePack:
         """The terms of a `kind: words` lexicon (empty when the pack has none by that name)."""
         found = self.lexicons.get(name)
         return frozenset(found.terms) if found is not None else frozenset()
+
+    def ordered_words(self, name: str) -> tuple[str, ...]:
+        """The terms of a `kind: words` lexicon in the order written (user packs' last)."""
+        found = self.lexicons.get(name)
+        return found.terms if found is not None else ()
+
+    def word_pairs(self, name: str) -> dict[str, str]:
+        """The pairs of a `kind: pairs` lexicon: term -> what it maps to ({} when none)."""
+        found = self.lexicons.get(name)
+        return dict(found.pairs) if found is not None else {}
 
     def words(self, lexicon: str, tag: str | None = None) -> list[str]:
         """Single-word forms of a lexicon (optionally only -ing or -ed forms), sorted."""
@@ -267,8 +281,25 @@ def _lexicon(data: Any, path: Path) -> tuple[Lexicon, tuple[str, ...]]:
     if kind not in LEXICON_KINDS:
         raise PackError(f"{path}: kind must be one of {', '.join(LEXICON_KINDS)} (got '{kind}')")
     sources = tuple(_words(raw.get("sources", []), path)) if raw.get("sources") else ()
+    removed = tuple(_words(raw.get("remove", []), path))
+    if kind == "pairs":
+        pairs = _pairs(raw.get("terms", {}), path)
+        return Lexicon(name, kind, tuple(key for key, _ in pairs), sources, pairs), removed
     lexicon = Lexicon(name, kind, tuple(_words(raw.get("terms", []), path)), sources)
-    return lexicon, tuple(_words(raw.get("remove", []), path))
+    return lexicon, removed
+
+
+def _pairs(value: Any, path: Path) -> tuple[tuple[str, str], ...]:
+    """A mapping of words to what they map to: keys lower-cased, values kept as written."""
+    if not isinstance(value, dict) or not all(
+        isinstance(v, str | int | float) for v in value.values()
+    ):
+        raise PackError(f"{path}: a pairs lexicon maps words to text (got {value!r})")
+    return tuple(
+        (" ".join(str(key).lower().split()), " ".join(str(meaning).split()))
+        for key, meaning in value.items()
+        if str(key).strip() and str(meaning).strip()
+    )
 
 
 def _merge_lexicon(lexicons: dict[str, Lexicon], loaded: tuple[Lexicon, tuple[str, ...]]) -> None:
@@ -276,13 +307,23 @@ def _merge_lexicon(lexicons: dict[str, Lexicon], loaded: tuple[Lexicon, tuple[st
     existing = lexicons.get(lexicon.name)
     if existing is None:
         terms = tuple(dict.fromkeys(t for t in lexicon.terms if t not in removed))
-        lexicons[lexicon.name] = Lexicon(lexicon.name, lexicon.kind, terms, lexicon.sources)
+        pairs = {key: meaning for key, meaning in lexicon.pairs if key not in removed}
+        lexicons[lexicon.name] = Lexicon(
+            lexicon.name, lexicon.kind, terms, lexicon.sources, tuple(pairs.items())
+        )
         return
     terms = tuple(
         dict.fromkeys(t for t in (*existing.terms, *lexicon.terms) if t not in set(removed))
     )
+    # A later pack's pair replaces the meaning of the same word.
+    merged = {**dict(existing.pairs), **dict(lexicon.pairs)}
+    pairs = {key: meaning for key, meaning in merged.items() if key not in removed}
     lexicons[lexicon.name] = Lexicon(
-        existing.name, existing.kind, terms, (*existing.sources, *lexicon.sources)
+        existing.name,
+        existing.kind,
+        terms,
+        (*existing.sources, *lexicon.sources),
+        tuple(pairs.items()),
     )
 
 

@@ -14,23 +14,12 @@ from typing import Any
 
 from okrlint.quantities import with_base_values
 from okrlint.text.number_mentions import find_numbers, has_date
-from okrlint.text.pack import RulePack
+from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import MAX_CHARS, words_of
 from okrlint.text.structure import unseen_work_verb
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
-# At the start of a key result, a verb in more than one lexicon takes the first kind listed.
-_LEAD_KINDS = (
-    ("hold_verbs", "hold"),
-    ("decrease_verbs", "decrease"),
-    ("increase_verbs", "increase"),
-    ("hire_verbs", "hire"),
-    ("delivery_verbs", "delivery"),
-    ("task_verbs", "task"),
-    ("achieve_verbs", "achieve"),
-    ("behaviour_verbs", "behaviour"),
-)
 _WORK_KINDS = ("delivery", "task", "hire")
 _CODE_PREFIX = re.compile(r"\s*`?[\w.-]*\d[\w.-]*`?\s+[-–—:]\s+")
 
@@ -61,7 +50,7 @@ class Reader:
         self.phrases = PhraseMatcher()
         self.base_of: dict[str, dict[str, str]] = {}
         for name in sorted(pack.lexicons):
-            if pack.lexicons[name].kind == "words":
+            if pack.lexicons[name].kind in LOOKUP_KINDS:
                 continue  # looked up token by token below, not matched as terms
             forms = pack.forms(name)
             self.base_of[name] = {form: base for form, (base, _) in forms.items()}
@@ -69,8 +58,10 @@ class Reader:
         self.matcher = Matcher()
         for name, alternatives in pack.patterns.items():
             self.matcher.add(name, [[_expand(token, pack) for token in a] for a in alternatives])
+        # At the start of a key result, a verb in more than one class takes the first listed.
         self.lead_forms: list[tuple[str, dict[str, str]]] = [
-            (kind, self.base_of.get(lexicon, {})) for lexicon, kind in _LEAD_KINDS
+            (kind, self.base_of.get(f"{kind}_verbs", {}))
+            for kind in pack.ordered_words("lead_verb_classes")
         ]
         self.lexicon_names = frozenset(pack.lexicons)
         # Verbs that end a metric phrase written before them ("Weekly active users grow ...").

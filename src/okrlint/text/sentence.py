@@ -9,9 +9,11 @@ verdicts look up (`kind: words` lexicons) come from the reading's rule pack.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from okrlint.text.number_mentions import NumberMention
 from okrlint.text.pack import RulePack, load_pack
@@ -20,6 +22,8 @@ from okrlint.text.structure import StructureWords
 
 if TYPE_CHECKING:
     from okrlint.text.tokens import Doc
+
+Built = TypeVar("Built")
 
 # Only the start of a text is read: past a few thousand characters a key result has nothing
 # more to say, and reading stays linear in what is read.
@@ -42,6 +46,8 @@ class SentenceWords:
 
     def __init__(self, pack: RulePack) -> None:
         self.pack = pack
+        self._lists: dict[str, frozenset[str]] = {}
+        self._built: dict[str, Any] = {}
         self.lead_fillers = pack.word_list("lead_fillers")
         self.copulas = pack.word_list("copulas")
         self.verbish_words = pack.word_list("verbish_words")
@@ -64,7 +70,19 @@ class SentenceWords:
         )
 
     def word_list(self, name: str) -> frozenset[str]:
-        return self.pack.word_list(name)
+        found = self._lists.get(name)
+        if found is None:
+            found = self._lists[name] = self.pack.word_list(name)
+        return found
+
+    def ordered_words(self, name: str) -> tuple[str, ...]:
+        return self.pack.ordered_words(name)
+
+    def remember(self, name: str, build: Callable[[SentenceWords], Built]) -> Built:
+        """What a rule builds from these words (an expression, a table), once per pack."""
+        if name not in self._built:
+            self._built[name] = build(self)
+        return self._built[name]  # type: ignore[no-any-return]
 
     @cached_property
     def participles(self) -> frozenset[str]:
@@ -95,6 +113,18 @@ def words_of(pack: RulePack) -> SentenceWords:
     return words
 
 
+def words_for(reading: object) -> SentenceWords:
+    """The word lists of the pack a reading was made with (the built-in pack's for a reading
+    made without one)."""
+    pack = getattr(reading, "pack", None)
+    return words_of(pack if isinstance(pack, RulePack) else load_pack())
+
+
+def alternatives(terms: Iterable[str]) -> str:
+    """Terms as alternatives of a regular expression, any run of spaces between their words."""
+    return "|".join(r"\s+".join(re.escape(word) for word in term.split()) for term in terms)
+
+
 class Sentence:
     """The tokens and hits of a reading by token position, and its pack's words."""
 
@@ -104,7 +134,7 @@ class Sentence:
         from okrlint.text.tokens import Doc, Token
 
         self.reading = reading
-        self.words = words_of(reading.pack if reading.pack is not None else load_pack())
+        self.words = words_for(reading)
         text = self.text = reading.text[:MAX_CHARS]
         tokens: list[Token] = []
         for position, (start, end) in enumerate(reading.tokens):

@@ -12,19 +12,32 @@ import re
 
 from okrlint.model import KeyResult
 from okrlint.text.reading import KeyResultReading
-from okrlint.text.sentence import Sentence
+from okrlint.text.sentence import Sentence, SentenceWords, alternatives
 from okrlint.text.structure import target_form
 
-_QUANTIFIERS = re.compile(
-    r"\b(?:all|every|each|zero|none|always|never|no\s+(?!longer|one\b)\w+|100\s?%|"
-    r"at\s+least\s+(?:one|a|an)|any\s+\w+\s+within)\b",
-    re.IGNORECASE,
+# Quantifiers written as phrases besides the pack's `quantifiers`: "no <thing>" (not "no
+# longer", "no one"), "100%", "at least one", "any <thing> within".
+_QUANTIFIER_PHRASES = (
+    r"no\s+(?!longer|one\b)\w+",
+    r"100\s?%",
+    r"at\s+least\s+(?:one|a|an)",
+    r"any\s+\w+\s+within",
 )
-_CADENCE = re.compile(
-    r"\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|nightly|hourly|yearly|annually|"
-    r"every\s+(?:day|week|sprint|month|release|quarter))\b(?!\s+(?:active|actives|unique))",
-    re.IGNORECASE,
-)
+
+
+def _quantifiers(words: SentenceWords) -> re.Pattern[str]:
+    found = [alternatives(words.ordered_words("quantifiers")), *_QUANTIFIER_PHRASES]
+    return re.compile(rf"\b(?:{'|'.join(a for a in found if a)})\b", re.IGNORECASE)
+
+
+def _cadences(words: SentenceWords) -> re.Pattern[str] | None:
+    """A cadence of the pack, unless the words after it make it part of a measure's name."""
+    cadences = alternatives(words.ordered_words("cadences"))
+    if not cadences:
+        return None
+    heads = alternatives(words.ordered_words("cadence_measure_words"))
+    after = rf"(?!\s+(?:{heads}))" if heads else ""
+    return re.compile(rf"\b(?:{cadences})\b{after}", re.IGNORECASE)
 
 
 def measurable_evidence(reading: KeyResultReading) -> str | None:
@@ -45,15 +58,17 @@ def _judge(reading: KeyResultReading) -> str | None:
         return measures[0].text
     if not reading.english:
         return None
-    text = Sentence.of(reading).text
+    sentence = Sentence.of(reading)
+    text = sentence.text
     written = target_form(text)
     if written is not None:
         return written
-    found = _QUANTIFIERS.search(text)
+    found = sentence.words.remember("quantifiers", _quantifiers).search(text)
     if found:
         return found.group()
-    for found in _CADENCE.finditer(text):
-        if not _names_a_measure(Sentence.of(reading), found):
+    cadences = sentence.words.remember("cadences", _cadences)
+    for found in cadences.finditer(text) if cadences is not None else ():
+        if not _names_a_measure(sentence, found):
             return found.group()
     return None
 

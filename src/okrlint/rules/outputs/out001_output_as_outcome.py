@@ -34,9 +34,9 @@ from okrlint.rules.outputs.shared import (
     worth_reporting,
 )
 from okrlint.text.reading import KeyResultReading, reading_of
+from okrlint.text.sentence import words_for
 
 _ASK = "ask what customers or users will do differently"
-_LAUNCHES = frozenset(["launch", "relaunch", "ship", "release", "deploy", "roll out", "rollout"])
 
 
 _KINDS = (DELIVERY, TASK, HIRE, COMPLETION, DELIVERABLE)
@@ -50,7 +50,8 @@ def _output_message(reading: KeyResultReading, judgement: Judgement) -> str:
     kind = verdict.output_kind
     if kind == DELIVERY:
         found = f"starts with the delivery verb {quoted} and names no change in what people do"
-        done = "ships" if reading.lead_lemma in _LAUNCHES else "is done"
+        launches = words_for(reading).word_list("launch_verbs")
+        done = "ships" if reading.lead_lemma in launches else "is done"
         way = f"{_ASK} once {thing} {done}, measure that, and put the work under `initiatives:`"
     elif kind == TASK:
         found = f"starts with the activity verb {quoted}, which describes work, not its effect"

@@ -18,7 +18,7 @@ from okrlint.judgement.judge import OUTPUT as OUTPUT_MODEL
 from okrlint.judgement.judge import Judgement, thresholds
 from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHOLD, has_date
 from okrlint.text.reading import KeyResultReading, Term
-from okrlint.text.sentence import Hit, Sentence
+from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
 from okrlint.text.structure import perfect, target_form
 
 OUTPUT = "output"
@@ -38,12 +38,19 @@ INTERNAL_METRIC = "internal_metric"
 COUNTING_KINDS = frozenset({ACTIVITY_COUNT, INTERNAL_METRIC})
 
 _TIME_LIMIT = re.compile(r"\bwithin\s+(?:a|an|one|the|\d+)\b", re.IGNORECASE)
-# A text that opens with the name of a measure ("% of plan ...", "Number of ...").
-_MEASURE_NAME = re.compile(
-    r"\s*(?:%|#|(?:the\s+)?(?:number|share|percentage|percent|proportion|rate|ratio|count)\s+of)\s",
-    re.IGNORECASE,
-)
-_QUANTIFIED_SUBJECT = re.compile(r"\s*(?:every|each|all|no|none\s+of)\b", re.IGNORECASE)
+
+
+def _measure_name(words: SentenceWords) -> re.Pattern[str]:
+    """A text that opens with the name of a measure ("% of plan ...", "Number of ...")."""
+    heads = alternatives(words.ordered_words("measure_names"))
+    named = rf"|(?:the\s+)?(?:{heads})\s+of" if heads else ""
+    return re.compile(rf"\s*(?:%|#{named})\s", re.IGNORECASE)
+
+
+def _quantified_subject(words: SentenceWords) -> re.Pattern[str] | None:
+    """A text that opens with a quantified subject ("Every service ...", "No invoice ...")."""
+    openers = alternatives(words.ordered_words("quantified_subjects"))
+    return re.compile(rf"\s*(?:{openers})\b", re.IGNORECASE) if openers else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +179,12 @@ def _output(
         return HIRE, lead, deliverable
     if lead is not None and lead_kind in (DELIVERY, TASK):
         staff = s.first("staff_nouns", lead_end)
-        if staff is not None and lead.term in ("add", "get", "bring on", "bring in"):
+        if staff is not None and lead.term in s.words.word_list("staffing_verbs"):
             return HIRE, lead, deliverable
         return lead_kind, lead, deliverable
     lead_at = s.starts[lead_index] if lead_index < len(s.starts) else 0
-    if _MEASURE_NAME.match(s.text) or _MEASURE_NAME.match(s.text[lead_at:]):
+    measure_name = s.words.remember("measure_name", _measure_name)
+    if measure_name.match(s.text) or measure_name.match(s.text[lead_at:]):
         return None, None, None
     done = _perfect(s, lead_kind, lead_index)
     if done is not None:
@@ -287,7 +295,8 @@ def _changed_deliverable(s: Sentence, lead_kind: str | None, lead_end: int) -> H
 
 
 def _completion(s: Sentence, lead_kind: str | None) -> Term | None:
-    quantified = _QUANTIFIED_SUBJECT.match(s.text) is not None
+    subject = s.words.remember("quantified_subject", _quantified_subject)
+    quantified = subject is not None and subject.match(s.text) is not None
     pattern = s.first("completion_state")
     if pattern is not None and not quantified and not _service_level(s, pattern):
         return s.term(pattern)
@@ -348,14 +357,8 @@ def _completion(s: Sentence, lead_kind: str | None) -> Term | None:
         ):
             # "Billing framework and copy complete": a noun phrase and its done state.
             return s.term(hit)
-        if hit.term in (
-            "in production",
-            "in place",
-            "up and running",
-            "live",
-            "in use",
-            "done",
-        ) and (hit.term != "live" or hit.start > 0):
+        # "Live" opening the text is an adjective ("Live chat answers ..."), not a state.
+        if hit.term in s.words.word_list("done_states") and (hit.term != "live" or hit.start > 0):
             return s.term(hit)
         things = s.found("deliverable_nouns")
         if any(t.end == hit.start for t in things) and hit.start > 0:
@@ -403,29 +406,9 @@ def _activity_count(s: Sentence, lead_kind: str | None, lead_end: int) -> Term |
 
 def _object(s: Sentence, lead_end: int) -> str | None:
     words: list[str] = []
+    ends = s.words.word_list("object_ends")
     for token in s.doc[lead_end:]:
-        if token.lower_ in (
-            "by",
-            "to",
-            "for",
-            "so",
-            "in",
-            "on",
-            "with",
-            "that",
-            "which",
-            "before",
-            "until",
-            "across",
-            ",",
-            ";",
-            ".",
-            "(",
-            "and",
-            "—",
-            "-",
-            ":",
-        ):
+        if token.lower_ in ends:
             if words:
                 break
             continue
