@@ -18,7 +18,7 @@ objectives:
   - title: Make the first week effortless for new teams
     key_results:
       - Raise the share of new teams who finish onboarding in week 1 from 32% to 45%
-      - Roll out the mobile app to all users
+      - Roll out the mobile app to all users, from 20% to 35% of them
 """
 
 
@@ -32,7 +32,7 @@ def test_the_suggestion_is_advice_and_only_the_move_is_a_sarif_fix(tmp_path: Pat
     [finding] = document["runs"][0]["results"]
     [move] = finding["fixes"]
     assert move["description"]["text"].startswith("move the key result 'Roll out the mobile")
-    suggestion = "Increase the share of users who use the mobile app from <baseline> to <target>"
+    suggestion = "Increase the share of users who use the mobile app from 20% to 35%"
     assert finding["properties"]["suggestion"] == suggestion
     inserted = [
         replacement["insertedContent"]["text"]

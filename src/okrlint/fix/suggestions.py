@@ -1,14 +1,16 @@
 """Suggested outcome-shaped rewrites for key results that are outputs.
 
 Rewriting a key result needs a person: only they know who should behave differently and by how
-much. So a rewrite is offered only when the text itself names the people (who) and what they
-would do differently (the behaviour the text names, or the one its deliverable is for); the
-figures are left to the author as `from <baseline> to <target>`. Without the people or the
-behaviour there is no suggestion: a sentence of placeholders helps nobody. It is shown with the
+much. So a rewrite is offered only when every part of it is known: the people (who), what they
+would do differently (the behaviour the text names, or the one its deliverable is for) and the
+share from and to which it should move (a baseline and a target written as percentages, in the
+text or in the key result's `baseline:`/`target:` fields with a `%` unit). A rewrite with a
+slot left open ("from <baseline> to <target>") would be one more sentence to fix; without every
+part there is no suggestion and the message says what to measure instead. It is shown with the
 finding, never applied by `--fix` and never offered as a SARIF fix.
 
-    "Roll out the mobile app to all users"  ->  "Increase the share of users who use the
-                                                 mobile app from <baseline> to <target>"
+    "Roll out the mobile app to all users", baseline: 20%, target: 35%
+        ->  "Increase the share of users who use the mobile app from 20% to 35%"
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from okrlint.model import KeyResult
+from okrlint.text.number_mentions import BASELINE, TARGET
 from okrlint.text.pack import RulePack, load_pack
 from okrlint.text.reading import KeyResultReading
 
@@ -61,9 +65,12 @@ def _thing(deliverable: str | None) -> str:
     return f"the {cleaned}" if cleaned else "the work"
 
 
-def suggest_outcome(reading: KeyResultReading, verdict: Any) -> str | None:
+def suggest_outcome(
+    reading: KeyResultReading, verdict: Any, key_result: KeyResult | None = None
+) -> str | None:
     """An outcome-shaped rewrite of an output key result (`verdict`: its `output_verdict`), or
-    None when the text does not say who would behave differently and how."""
+    None when the text does not say who would behave differently and how, or the key result
+    gives no share to move from and to."""
     kind = verdict.output_kind or ""
     if kind in ("hire", "internal_metric"):
         # What new people or a team's own measure should move is not in the text.
@@ -72,9 +79,29 @@ def suggest_outcome(reading: KeyResultReading, verdict: Any) -> str | None:
     known = _text(reading.behaviour)
     pack = getattr(reading, "pack", None)
     does = behaviour_for(verdict.deliverable, pack) or behaviour_for(known, pack) or known
-    if not who or not does:
+    figures = _shares(reading, key_result)
+    if not who or not does or figures is None:
         return None
-    return f"Increase the share of {who} who {does} from <baseline> to <target>"
+    baseline, target = figures
+    return f"Increase the share of {who} who {does} from {baseline} to {target}"
+
+
+_PERCENT_UNITS = frozenset({"%", "percent"})
+
+
+def _shares(reading: KeyResultReading, key_result: KeyResult | None) -> tuple[str, str] | None:
+    """The baseline and target shares, as written: a rewrite about a share of people takes its
+    figures only from percentages (a count of posts or a date is not a share)."""
+    numbers = getattr(reading, "numbers", ())
+    baseline = next((n for n in numbers if n.role == BASELINE), None)
+    target = next((n for n in reversed(numbers) if n.role == TARGET), None)
+    if baseline and target and {baseline.unit, target.unit} <= _PERCENT_UNITS:
+        return baseline.text, target.text
+    if key_result is None or key_result.baseline is None or key_result.target is None:
+        return None
+    if (key_result.unit or "").strip().lower() not in _PERCENT_UNITS:
+        return None
+    return f"{key_result.baseline:g}%", f"{key_result.target:g}%"
 
 
 def _people_named(reading: KeyResultReading) -> str | None:

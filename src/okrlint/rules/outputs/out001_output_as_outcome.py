@@ -166,7 +166,7 @@ class OutputAsOutcome(Rule[NoOptions]):
         yield item.violation(
             message,
             fix=move_to_initiatives(item),
-            suggestion=suggest_outcome(reading, verdict),
+            suggestion=suggest_outcome(reading, verdict, item.key_result),
             hint=not judgement.sure,
             confidence=round(judgement.probability, 3),
         )

@@ -127,7 +127,7 @@ class ActivityCount(Rule[NoOptions]):
             "change (who does what, from what to what), keeping the work under "
             f"`initiatives:`.{unsure_note(judgement)}",
             fix=move_to_initiatives(item),
-            suggestion=suggest_outcome(reading, verdict),
+            suggestion=suggest_outcome(reading, verdict, item.key_result),
             hint=not judgement.sure,
             confidence=round(judgement.probability, 3),
         )
