@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -27,19 +28,15 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
+from okrlint.errors import PackError
 from okrlint.model import Direction, KeyResult
 from okrlint.periods import resolve_period
 from okrlint.pipeline.load import load_bytes
 from okrlint.sources import SourceFile
 from okrlint.text.key_result_numbers import Numbers, numbers_of
 from okrlint.text.number_mentions import find_numbers
+from okrlint.text.pack import load_pack
 
-# Words of a commit message that give a reason for the change.
-_REASON = re.compile(
-    r"\b(?:because|since|due\s+to|learn\w*|lesson\w*|turned\s+out|found\s+(?:that|out)|"
-    r"reali[sz]ed|discovered|as\s+we|so\s+that|given|why|after\s+\w+ing)\b",
-    re.IGNORECASE,
-)
 # A commit body of this many words explains itself.
 _BODY_WORDS = 3
 
@@ -305,6 +302,19 @@ def _symbol(state: _State) -> str:
     return shown if shown == "%" else f" {shown}"
 
 
+@lru_cache(maxsize=1)
+def _reason() -> re.Pattern[str]:
+    """The words of a commit subject that give a reason: the pack's `reason_words`, or "after"
+    and a verb in -ing (a form, not a word, so it stays here)."""
+    try:
+        terms = load_pack().ordered_words("reason_words")
+    except PackError:
+        terms = ()
+    words = [r"\s+".join(re.escape(part) for part in term.split()) for term in terms]
+    words.append(r"after\s+\w+ing")
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
 def _explained(old: _State, new: _State, version: git_log.Version) -> bool:
     if new.learnings and new.learnings != old.learnings:
         return True
@@ -312,7 +322,7 @@ def _explained(old: _State, new: _State, version: git_log.Version) -> bool:
         return True
     if len(version.body.split()) >= _BODY_WORDS:
         return True
-    return _REASON.search(version.subject) is not None
+    return _reason().search(version.subject) is not None
 
 
 def _still_stands(move: _Move, now: Numbers) -> bool:
