@@ -238,3 +238,14 @@ def test_check_daemon_starts_one_for_the_next_checks(tmp_path: Path, folder: Pat
     second = _okrlint(repo, folder, "check", "--today", "2026-05-01", "--daemon", one)
     assert second == alone
     assert _served(folder) == 1
+
+
+def test_without_unix_sockets_every_check_runs_in_its_own_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from okrlint import daemon_client
+
+    monkeypatch.delattr(socket, "AF_UNIX")
+    assert not daemon_client.supported()
+    assert daemon_client.reachable() is None
+    assert daemon_client.handed_over(["check", "okrs"]) is None

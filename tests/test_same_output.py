@@ -222,3 +222,27 @@ def test_every_field_of_a_finding_comes_back_from_the_results_cache() -> None:
     for field in dataclasses.fields(Finding):
         assert getattr(finding, field.name) != getattr(defaults, field.name), field.name
     assert _finding_in(json.loads(json.dumps(_finding_out(finding)))) == finding
+
+
+def test_a_warm_run_that_looks_files_up_in_several_chunks_reports_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The results cache is looked up a chunk of files at a time: with chunks far smaller than
+    the repository, every file still comes back, in order, with its findings and counts."""
+    from okrlint.output import OutputFormat, render_chunks
+    from okrlint.pipeline import run
+    from okrlint.pipeline.run import RunOptions, lint_paths
+
+    repo = _generated(tmp_path)
+    monkeypatch.chdir(repo)
+    monkeypatch.setattr(run, "_CACHE_CHUNK", 7)
+
+    def rendered(cache: bool) -> tuple[str, object]:
+        report = lint_paths(["."], options=RunOptions(cache=cache, jobs=1, keep_sources=False))
+        text = "".join(render_chunks(report, OutputFormat.JSON, color=False, quiet=False))
+        return text, report.counts
+
+    expected = rendered(cache=False)
+    assert rendered(cache=True) == expected  # cold: fills the cache
+    assert _stored(repo) > 3 * 7
+    assert rendered(cache=True) == expected  # warm: every file from the cache, 7 at a time

@@ -742,8 +742,10 @@ def daemon(
     """A warm process that answers `okrlint check` for hooks and scripts (much faster on a
     few files); any check it cannot answer runs as usual."""
     from okrlint import daemon as warm
-    from okrlint.daemon_client import socket_path
+    from okrlint.daemon_client import socket_path, supported
 
+    if not supported():
+        _fail("the daemon needs Unix sockets, which this system does not have")
     if action is DaemonAction.START:
         pid = warm.start(idle)
         if pid is None:

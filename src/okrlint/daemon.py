@@ -36,6 +36,7 @@ from okrlint.daemon_client import (
     receive,
     send,
     served_by,
+    supported,
 )
 
 # A daemon that has served nothing for this long exits (`okrlint daemon start --idle`).
@@ -238,7 +239,7 @@ SERVING = False
 
 def start_in_background() -> None:
     """Start a daemon when none answers, without waiting for it (`check --daemon`)."""
-    if not SERVING:
+    if not SERVING and supported():
         start(wait_seconds=0)
 
 

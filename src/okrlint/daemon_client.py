@@ -32,6 +32,11 @@ _OWN_PROCESS = frozenset(["-", "--watch", "-w", "--fix", "--diff", "--help"])
 PACKAGE = os.path.dirname(os.path.realpath(__file__))
 
 
+def supported() -> bool:
+    """The daemon needs Unix sockets and user ids (not on Windows): elsewhere checks run here."""
+    return hasattr(socket, "AF_UNIX") and hasattr(os, "getuid")
+
+
 def served_by() -> dict[str, str]:
     """Which okrlint a daemon must be to answer this one: the same environment and package."""
     return {"prefix": sys.prefix, "package": PACKAGE, "version": __version__}
@@ -71,6 +76,8 @@ def private_folder(folder: str, create: bool = False) -> bool:
 
 def reachable() -> str | None:
     """The daemon's socket when one may be there to ask, else None."""
+    if not supported():
+        return None
     path = socket_path()
     if not os.path.exists(path) or not private_folder(os.path.dirname(path)):
         return None

@@ -62,3 +62,21 @@ def test_alignment_cycles_are_reported_and_terminate() -> None:
     findings = lint_rule(three, "ALN001")
     assert [f.line for f in findings] == [3, 11, 19]
     assert "A/2026-Q1 -> B/2026-Q1#O1 -> C/2026-Q1#O1 -> A/2026-Q1#O1" in findings[0].message
+
+
+def test_a_circle_is_found_whatever_other_links_walked_into_it_first() -> None:
+    # The earlier set's link runs into the later set's O1, which leads into a circle (O2 serves
+    # itself through its set's link) without being on it; the later set's own link is still
+    # reported, as when it is linted alone.
+    later = (
+        "team: Company\nperiod: 2026-Q1\naligns_to: company#O2\nobjectives:\n"
+        "  - id: O1\n    title: One\n    key_results: [Raise activation from 30% to 45%]\n"
+        "  - id: O2\n    title: Two\n    key_results: [Raise activation from 30% to 45%]\n"
+    )
+    earlier = _set("Company", "2025-Q4", "company/2026-Q1#O1")
+    alone = [f.message for f in lint_rule(later, "ALN001")]
+    assert alone == [
+        "alignment goes round in a circle: Company/2026-Q1 -> Company/2026-Q1#O2; an objective "
+        "cannot serve itself. Point one link up to a parent objective."
+    ]
+    assert [f.message for f in lint_rule(earlier + "---\n" + later, "ALN001")] == alone

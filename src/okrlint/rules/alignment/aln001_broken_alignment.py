@@ -291,13 +291,20 @@ def _cycle(
         }
     else:
         starts = {(id(start), link.position)}
-    for first in starts:
-        if first in settled:
-            known = settled[first]
-            if known is not None:
-                names, place = known
-                return [*names[place:-1], *names[:place], names[place]]
-            return None
+    # A start settled as on no circle (an objective that leads into one) says nothing of the
+    # others: the set's own link may still come back to one of them. Only when every start is
+    # settled is the walk already known.
+    unsettled = False
+    for first in sorted(starts, key=lambda key: -1 if key[1] is None else key[1]):
+        if first not in settled:
+            unsettled = True
+            continue
+        known = settled[first]
+        if known is not None:
+            names, place = known
+            return [*names[place:-1], *names[:place], names[place]]
+    if not unsettled:
+        return None
     origin = _Target(start, link.position)
     path = [_name(origin), _name(target)]
     order: list[_Key] = []
@@ -307,7 +314,7 @@ def _cycle(
         key: _Key = (id(current.item), current.position)
         if key in starts:
             for member in starts:
-                settled[member] = (path, 0)
+                settled.setdefault(member, (path, 0))
             for place, member in enumerate(order, start=1):
                 settled.setdefault(member, (path, place))
             return path
