@@ -120,6 +120,21 @@ class RuleMeta:
     # say when they change.
     reads_beyond_file: bool = False
     source: str = "builtin"
+    # For a rule that judges text without a probability of its own: its findings on the
+    # labelled corpus's read organisations, as (judged right, judged in all), by a careful
+    # reading. It gives every finding of the rule its `confidence` (see `confidence`).
+    judged: tuple[int, int] | None = None
+
+    @property
+    def confidence(self) -> float | None:
+        """How sure okrlint is of a finding of this rule: the expected share of right findings
+        given `judged` (Laplace's rule of succession, (right + 1) / (judged + 2), so a handful of
+        findings never claims certainty and a rule never measured says 0.5), or None for rules
+        that judge no text or give each finding its own probability."""
+        if self.judged is None:
+            return None
+        right, judged = self.judged
+        return round((right + 1) / (judged + 2), 3)
 
 
 class NoOptions(BaseModel):

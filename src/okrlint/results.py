@@ -195,7 +195,8 @@ def settings_digest(settings: Settings, pack: str) -> str:
 
 
 def code_digest(registry: Registry) -> str:
-    """okrlint's own modules and those of every rule (plugins too), by path, size and time."""
+    """okrlint's own modules and those of every rule (plugins too), and the trained judgement's
+    weights (retrained weights change findings with no module changed), by path, size and time."""
     return _code_digest(tuple(sorted({rule.__module__ for rule in registry.rules.values()})))
 
 
@@ -203,7 +204,8 @@ def code_digest(registry: Registry) -> str:
 def _code_digest(modules: tuple[str, ...]) -> str:
     import okrlint
 
-    files = set(Path(okrlint.__file__).parent.rglob("*.py"))
+    package = Path(okrlint.__file__).parent
+    files = {*package.rglob("*.py"), *(package / "judgement" / "weights").glob("*.json")}
     for name in modules:
         file = getattr(sys.modules.get(name), "__file__", None)
         if file:

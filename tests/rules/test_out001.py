@@ -92,7 +92,7 @@ def test_a_hint_needs_words_of_work_the_hand_written_rules_recognise() -> None:
 
 
 def test_a_key_result_with_a_baseline_field_is_a_measure_the_text_alone_does_not_overrule() -> None:
-    title = "Raise the share of new hires who merge a change before their first review"
+    title = "New hires merge a change before their first review"
     [reading] = read_texts([title], load_pack()).values()
     # The title alone, with no figure, the trained judgement takes for work done...
     assert output_judgement(reading).sure and not is_output(reading)

@@ -236,7 +236,8 @@ def stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> Fi
         suggestion=violation.suggestion,
         team=team,
         period=period,
-        confidence=violation.confidence,
+        # A trained judgement's probability, else the rule's measured confidence.
+        confidence=rule.meta.confidence if violation.confidence is None else violation.confidence,
     )
 
 

@@ -128,6 +128,7 @@ class TiedToCompensation(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
+        judged=(0, 0),
     )
 
     def check(self, item: FileItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:

@@ -61,6 +61,7 @@ class LaggingOnly(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
+        judged=(3, 4),
     )
 
     def check(self, item: ObjectiveItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:

@@ -69,6 +69,7 @@ class VanityMetric(Rule[NoOptions]):
         ),
         severity=Severity.INFO,
         needs_readings=True,
+        judged=(10, 10),
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:

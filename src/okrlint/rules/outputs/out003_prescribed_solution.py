@@ -56,6 +56,7 @@ class PrescribedSolution(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
+        judged=(0, 0),
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:

@@ -75,6 +75,7 @@ class MaintainTarget(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
+        judged=(10, 11),
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:

@@ -64,6 +64,7 @@ class MetricAsObjective(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
+        judged=(8, 8),
     )
 
     def check(self, item: ObjectiveItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
