@@ -32,7 +32,9 @@ class LaggingOnly(Rule[NoOptions]):
             "Revenue, ARR and bookings are impact: they move after customers change what they "
             "do, often too late to steer by within a quarter (Gothelf and Seiden: outcomes sit "
             "between outputs and impact). Keep the money, and add the behaviour that drives it: "
-            "activation, retention, expansion, referrals."
+            "activation, retention, expansion, referrals. Off by default: CUS001 already "
+            "reports every objective this rule would, naming its finance totals, and one problem "
+            "gets one finding; turn CUS002 on (`extend_select: [CUS002]`) for a code of its own."
         ),
         bad=(
             Example(
@@ -60,6 +62,7 @@ class LaggingOnly(Rule[NoOptions]):
             ),
         ),
         severity=Severity.WARNING,
+        enabled=False,
         needs_readings=True,
         judged=(3, 4),
     )
