@@ -85,3 +85,14 @@ def test_a_conflict_read_from_text_is_found_when_one_file_is_linted(tmp_path: Pa
     [finding] = lint_paths([tmp_path / "sales.yaml"], options=options).findings
     assert finding.path.endswith("sales.yaml")
     assert "Finance pushes it down in 2026-Q1" in finding.message
+
+
+def test_sentences_saying_that_something_exists_name_what_exists_not_there_are() -> None:
+    # "There are ..." names no measure: two teams writing it about different things, one
+    # more and one less, do not pull against each other.
+    text = (
+        _said("Sales", "There are 40 paying customers in Germany, up from 25")
+        + "---\n"
+        + _said("Support", "There are 5 open P1 tickets at the end of each week, down from 12")
+    )
+    assert lint_rule(text, "ALN002") == []

@@ -291,6 +291,14 @@ class _Analysis:
         """The measured thing: the words after the lead verb up to the numbers or a preposition."""
         doc = self.doc
         index = lead_end
+        words = self.reader.words
+        # "There are 20 paying customers": the measured thing comes after the copula.
+        if (
+            index + 1 < len(doc)
+            and self.lower[index] in words.existential_subjects
+            and self.lower[index + 1] in words.copulas
+        ):
+            index += 2
         picked: list[int] = []
         stop_verbs = self.reader.stop_verbs
         while index < len(doc) and len(picked) < 8:

@@ -50,6 +50,7 @@ class SentenceWords:
         self._built: dict[str, Any] = {}
         self.lead_fillers = pack.word_list("lead_fillers")
         self.copulas = pack.word_list("copulas")
+        self.existential_subjects = pack.word_list("existential_subjects")
         self.verbish_words = pack.word_list("verbish_words")
         self.function_words = pack.word_list("function_words")
         self.not_participles = pack.word_list("not_participles")
