@@ -97,10 +97,10 @@ def test_the_shipped_models_load_with_thresholds_chosen_for_precision(name: str)
 
 
 def test_features_read_the_lead_word_past_a_prefix_and_its_shape() -> None:
-    words, skip = words_of("Ops: Refurbished 12 loading docks")
+    [reading] = read_texts(["Ops: Refurbished 12 loading docks"], load_pack()).values()
+    words, skip = words_of(reading)
     assert skip == len("Ops: ")
     assert [w.lower for w in words] == ["refurbished", "#", "loading", "docks"]
-    [reading] = read_texts(["Ops: Refurbished 12 loading docks"], load_pack()).values()
     found = features(reading, NO_HAND)
     assert {"prefixed", "lead=refurbished", "lead_ed", "lead_cap", "w=docks"} <= found
     assert "hand_out=None" in found

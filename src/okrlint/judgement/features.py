@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 
 from okrlint.text.reading import KeyResultReading
-from okrlint.text.tokens import tokenize
+from okrlint.text.sentence import Sentence
 
 # Only the first words say what kind of sentence it is; the rest feeds the bag of words.
 _READ_WORDS = 40
+_READ_CHARS = 600
 # A prefix that names a team, a role or a code ("Growth:", "CMO -", "`2022.M1.01` -").
 _PREFIX = re.compile(r"\s*(?:`[^`]{1,40}`|[\w.&/ -]{1,30}?)\s*(?::|\s[-–—])\s+")
 _NUMBER = re.compile(r"\d")
@@ -47,13 +48,21 @@ class Word:
     end: int
 
 
-def words_of(text: str) -> tuple[list[Word], int]:
-    """The words of `text` (numbers as '#'), and how many characters a leading prefix takes."""
+def words_of(reading: KeyResultReading) -> tuple[list[Word], int]:
+    """The words of a key result (numbers as '#'), and how many characters a leading prefix
+    takes. The tokens are the reading's own (`Sentence.of`, kept per reading): the text is not
+    tokenised a second time."""
+    return reading.remember("judgement_words", _words_of)
+
+
+def _words_of(reading: KeyResultReading) -> tuple[list[Word], int]:
+    text = reading.text
     prefix = _PREFIX.match(text)
     skip = prefix.end() if prefix and prefix.end() < len(text) * 0.6 else 0
-    doc = tokenize(text[:600])
     found = []
-    for token in doc:
+    for token in Sentence.of(reading).doc:
+        if token.idx >= _READ_CHARS:
+            break
         if token.idx < skip:
             continue
         if token.like_num or _NUMBER.search(token.text):
@@ -83,7 +92,7 @@ def _shape(word: Word) -> list[str]:
 
 def features(reading: KeyResultReading, hand: HandVerdicts) -> frozenset[str]:
     """Every feature of one key result."""
-    words, skip = words_of(reading.text)
+    words, skip = words_of(reading)
     found: set[str] = {"bias"}
     if skip:
         found.add("prefixed")

@@ -49,7 +49,7 @@ def evidence_words(
     reading: KeyResultReading, model: Model, found: frozenset[str], count: int = 2
 ) -> tuple[str, ...]:
     """The words behind the features that pushed the probability up most, as written."""
-    words, _ = words_of(reading.text)
+    words, _ = words_of(reading)
     # Function words ("and", "of", "are") weigh in a sentence's shape but explain nothing.
     plain = load_pack().word_list("english_function_words")
     written = {w.lower: w.text for w in reversed(words) if w.lower not in plain}
