@@ -105,6 +105,10 @@ class KeyResultStructure:
                 parts.append(f"{label}: {DESCRIPTIONS[kind]}{quoted}")
         return "; ".join(parts)
 
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """The parts the sentence says, as (name, value) pairs (a finding's `structure`)."""
+        return tuple((name, value) for name, value in self.to_dict().items() if value)
+
     def to_dict(self) -> dict[str, Any]:
         """The structure as plain data (JSON and SARIF properties of a finding)."""
         return {
@@ -119,6 +123,13 @@ class KeyResultStructure:
 
 
 _UNREAD = KeyResultStructure()
+
+
+def reading_note(reading: KeyResultReading) -> str:
+    """A sentence a finding ends with to say how the key result was read ("" when nothing
+    was read): " Read as: who acts: the team; predicate: doing work ('Launch')."."""
+    explained = structure_of(reading).explain()
+    return f" Read as: {explained}." if explained else ""
 
 
 def structure_of(reading: KeyResultReading) -> KeyResultStructure:
@@ -435,7 +446,7 @@ class _Parse:
         people = reading.actor
         if self.imperative:
             if predicate in (WORK, DONE):
-                return TEAM, self.words_of(self.at, self.end)
+                return TEAM, None  # a command's subject is the team it is written for
             # "Grow website visitors", "Get 30% of users to upgrade": the people whose doing
             # is measured act; "Cut costs": the team does.
             if people is not None:
@@ -443,14 +454,14 @@ class _Parse:
             named = self.hits_in(self.end, self.size, "customer_actors")
             if named and not self.hits_in(self.end, self.size, "staff_nouns"):
                 return PEOPLE, s.term(named[0]).text
-            return TEAM, self.words_of(self.at, self.end)
+            return TEAM, None
         subject_end = self.at if predicate is not None and self.at > self.body else self.size
         team = self.word_list("team_subjects")
         for index in range(head, min(subject_end, self.size)):
             if self.lower[index] in team:
                 return TEAM, s.doc[index].text
         if self.from_lead:
-            return TEAM, self.words_of(self.at, self.end)  # "Launched the beta"
+            return TEAM, None  # "Launched the beta": the team reports its own work
         # The head of the subject: its words before a preposition ("A list of ...").
         head_end = next(
             (

@@ -23,6 +23,7 @@ from okrlint.api import (
 from okrlint.rules.outputs.shared import is_output
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Sentence
+from okrlint.text.structure import reading_note, structure_of
 
 
 class VanityMetric(Rule[NoOptions]):
@@ -82,7 +83,8 @@ class VanityMetric(Rule[NoOptions]):
         yield item.violation(
             f"vanity metric: {vanity.quoted()} is a raw total that grows whatever the "
             "value; measure a rate or a cohort instead (the share that become active users, "
-            "come back or pay)."
+            f"come back or pay).{reading_note(reading)}",
+            structure=structure_of(reading).pairs(),
         )
 
 

@@ -22,6 +22,7 @@ from okrlint.api import (
 from okrlint.model import KeyResult
 from okrlint.text.direction import resolve, verb_direction
 from okrlint.text.number_mentions import NumberMention
+from okrlint.text.structure import reading_note, structure_of
 
 _CHANGE_KINDS = ("increase", "decrease", "hold")
 
@@ -163,6 +164,7 @@ class FieldsDisagree(Rule[NoOptions]):
         for field_name, problem in _disagreements(item.key_result, reading):
             yield item.violation(
                 f"fields disagree with the text: {problem}; make them agree (okrlint grades "
-                "with the field).",
+                f"with the field).{reading_note(reading)}",
                 field_name=field_name,
+                structure=structure_of(reading).pairs(),
             )

@@ -35,6 +35,7 @@ from okrlint.rules.outputs.shared import (
 )
 from okrlint.text.reading import KeyResultReading, reading_of
 from okrlint.text.sentence import words_for
+from okrlint.text.structure import structure_of
 
 _ASK = "ask what customers or users will do differently"
 
@@ -169,4 +170,5 @@ class OutputAsOutcome(Rule[NoOptions]):
             suggestion=suggest_outcome(reading, verdict, item.key_result),
             hint=not judgement.sure,
             confidence=round(judgement.probability, 3),
+            structure=structure_of(reading).pairs(),
         )

@@ -32,6 +32,7 @@ from okrlint.rules.outputs.shared import (
 )
 from okrlint.text.number_mentions import COUNT
 from okrlint.text.reading import KeyResultReading, reading_of
+from okrlint.text.structure import structure_of
 
 
 class ActivityCount(Rule[NoOptions]):
@@ -132,6 +133,7 @@ class ActivityCount(Rule[NoOptions]):
             suggestion=suggest_outcome(reading, verdict, item.key_result),
             hint=not judgement.sure,
             confidence=round(judgement.probability, 3),
+            structure=structure_of(reading).pairs(),
         )
 
 

@@ -20,6 +20,7 @@ from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHO
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
 from okrlint.text.shape import perfect, target_form
+from okrlint.text.structure import structure_of
 
 OUTPUT = "output"
 OUTCOME = "outcome"
@@ -146,11 +147,10 @@ def _judge(reading: KeyResultReading) -> OutputVerdict:
 
 
 def who_acts(reading: KeyResultReading) -> str:
-    """Who acts: the team, even where the text names people as the work's object."""
-    people = reading.hits.get("customer_actors", ())
-    if people and reading.actor is None:
-        return f" (the team acts; {people[0].quoted()} only receive the work)"
-    return " (the team acts)"
+    """How the key result was read, in brackets: who acts, the predicate and its words, what
+    is measured (`okrlint.text.structure`)."""
+    explained = structure_of(reading).explain()
+    return f" ({explained})" if explained else " (the team acts)"
 
 
 def _output(
