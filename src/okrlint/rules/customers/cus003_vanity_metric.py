@@ -50,12 +50,16 @@ class VanityMetric(Rule[NoOptions]):
                     (
                         "vanity metric: 'app downloads' is a raw total that grows whatever the "
                         "value; measure a rate or a cohort instead (the share that become active "
-                        "users, come back or pay)."
+                        "users, come back or pay). Read as: who acts: the team; predicate: a "
+                        "change in a measure ('Reach'); measured: people's behaviour "
+                        "('downloads')."
                     ),
                     (
                         "vanity metric: 'followers' is a raw total that grows whatever the "
                         "value; measure a rate or a cohort instead (the share that become active "
-                        "users, come back or pay)."
+                        "users, come back or pay). Read as: who acts: customers or users "
+                        "('followers'); predicate: a change in a measure ('Get'); measured: "
+                        "people's behaviour ('followers')."
                     ),
                 ),
             ),

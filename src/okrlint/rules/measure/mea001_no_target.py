@@ -52,14 +52,18 @@ class NoTarget(Rule[NoOptions]):
                         "there is no `target`; 'Improve' says which way the measure should go, "
                         "not how far; without one nobody can say at the end of the period whether"
                         " it was met. Say how much ('from 32% to 45%', 'under 200 ms', 'every "
-                        "release') or set `target:` so the key result can be graded."
+                        "release') or set `target:` so the key result can be graded. Read as: "
+                        "who acts: customers or users ('new teams'); predicate: a change in a "
+                        "measure ('Improve'); measured: people's behaviour ('onboarding')."
                     ),
                     (
                         "no number to reach: the text states no amount, threshold or share and "
                         "there is no `target`; 'Raise' says which way the measure should go, not "
                         "how far; without one nobody can say at the end of the period whether it "
                         "was met. Say how much ('from 32% to 45%', 'under 200 ms', 'every "
-                        "release') or set `target:` so the key result can be graded."
+                        "release') or set `target:` so the key result can be graded. Read as: "
+                        "who acts: customers or users ('new teams'); predicate: a change in a "
+                        "measure ('Raise'); measured: people's behaviour ('activation')."
                     ),
                 ),
             ),

@@ -132,12 +132,15 @@ class FieldsDisagree(Rule[NoOptions]):
                 messages=(
                     (
                         "fields disagree with the text: the text aims at '45%' but `target:` is "
-                        "50; make them agree (okrlint grades with the field)."
+                        "50; make them agree (okrlint grades with the field). Read as: who "
+                        "acts: the team; predicate: a change in a measure ('Raise'); measured: "
+                        "people's behaviour ('activation')."
                     ),
                     (
                         "fields disagree with the text: the text says 'Reduce' (decrease) but "
                         "`direction:` is increase; make them agree (okrlint grades with the "
-                        "field)."
+                        "field). Read as: who acts: the team; predicate: a change in a measure "
+                        "('Reduce'); measured: people's behaviour ('time to first')."
                     ),
                 ),
             ),

@@ -101,23 +101,25 @@ class OutputAsOutcome(Rule[NoOptions]):
                 messages=(
                     (
                         "output, not an outcome: the key result starts with the delivery verb "
-                        "'Launch' and names no change in what people do (the team acts), so it "
-                        "can be met while no customer does anything differently; ask what "
-                        "customers or users will do differently once 'the referral program' "
-                        "ships, measure that, and put the work under `initiatives:`."
+                        "'Launch' and names no change in what people do (who acts: the team; "
+                        "predicate: doing work ('Launch')), so it can be met while no customer "
+                        "does anything differently; ask what customers or users will do "
+                        "differently once 'the referral program' ships, measure that, and put the "
+                        "work under `initiatives:`."
                     ),
                     (
                         "output, not an outcome: the key result marks work as done ('and live') "
-                        "instead of measuring a change (the team acts), so it can be met while no"
-                        " customer does anything differently; ask what customers or users will do"
-                        " differently once 'Pricing page redesigned' is done, measure that, and "
+                        "instead of measuring a change (who acts: an artefact ('Pricing page'); "
+                        "predicate: work in a done state ('redesigned')), so it can be met while "
+                        "no customer does anything differently; ask what customers or users will "
+                        "do differently once 'Pricing page redesigned' is done, measure that, and "
                         "move the work to `initiatives:`."
                     ),
                     (
-                        "output, not an outcome: the key result is a hire ('Hire'): staffing is "
-                        "an input the team controls (the team acts), so it can be met while no "
-                        "customer does anything differently; measure what the new people will "
-                        "change for customers or the business."
+                        "output, not an outcome: the key result is a hire ('Hire'): staffing is an "
+                        "input the team controls (who acts: the team; predicate: doing work "
+                        "('Hire')), so it can be met while no customer does anything differently; "
+                        "measure what the new people will change for customers or the business."
                     ),
                 ),
                 fixed=(

@@ -58,27 +58,31 @@ class ActivityCount(Rule[NoOptions]):
                 + "      - Increase test coverage to 80%  # expect: OUT002\n",
                 messages=(
                     (
-                        "activity count: the key result counts work done ('10 blog posts'), not a"
-                        " change in what people do (the team acts); the count is met by working "
-                        "harder whatever customers do, so ask what the work is for and measure "
-                        "that change (who does what, from what to what), keeping the work under "
-                        "`initiatives:`."
+                        "activity count: the key result counts work done ('10 blog posts'), not a "
+                        "change in what people do (who acts: the team; predicate: doing work "
+                        "('Publish'); measured: the team's own activity ('10 blog posts')); the "
+                        "count is met by working harder whatever customers do, so ask what the "
+                        "work is for and measure that change (who does what, from what to what), "
+                        "keeping the work under `initiatives:`."
                     ),
                     (
                         "activity count: the key result counts work done ('4 pricing "
-                        "experiments'), not a change in what people do (the team acts); the count"
-                        " is met by working harder whatever customers do, so ask what the work is"
-                        " for and measure that change (who does what, from what to what), keeping"
-                        " the work under `initiatives:`."
+                        "experiments'), not a change in what people do (who acts: the team; "
+                        "predicate: doing work ('run'); measured: the team's own activity ('4 "
+                        "pricing experiments')); the count is met by working harder whatever "
+                        "customers do, so ask what the work is for and measure that change (who "
+                        "does what, from what to what), keeping the work under `initiatives:`."
                     ),
                     (
                         "activity count: the key result measures the team's own work ('test "
-                        "coverage'), which moves whatever customers do (the team acts); the count"
-                        " is met by working harder whatever customers do, so ask what the work is"
-                        " for and measure that change (who does what, from what to what), keeping"
-                        " the work under `initiatives:`. Reported as a hint: okrlint is 81% sure "
-                        "it is an output, under the 85% at which its output verdicts were right "
-                        "19 times in 20 on organisations it was not trained on."
+                        "coverage'), which moves whatever customers do (who acts: the team; "
+                        "predicate: a change in a measure ('Increase'); measured: the team's own "
+                        "activity ('test coverage')); the count is met by working harder whatever "
+                        "customers do, so ask what the work is for and measure that change (who "
+                        "does what, from what to what), keeping the work under `initiatives:`. "
+                        "Reported as a hint: okrlint is 81% sure it is an output, under the 85% at "
+                        "which its output verdicts were right 19 times in 20 on organisations it "
+                        "was not trained on."
                     ),
                 ),
                 fixed=(

@@ -377,6 +377,8 @@ def _activity_count(s: Sentence, lead_kind: str | None, lead_end: int) -> Term |
             continue
         for hit in activities:
             start_char = s.doc[hit.start].idx
+            if start_char < number.end:
+                continue  # "Call three customers": the verb, not a thing counted
             gap = s.text[number.end : start_char]
             close = len(gap) <= 30 and re.fullmatch(r"[\s\w-]*", gap) and gap.count(" ") <= 3
             # "Hold 3 design reviews": a count of events held, not a level held.
