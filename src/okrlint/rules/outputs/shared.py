@@ -377,21 +377,15 @@ def _activity_count(s: Sentence, lead_kind: str | None, lead_end: int) -> Term |
             continue
         for hit in activities:
             start_char = s.doc[hit.start].idx
-            if start_char < number.end:
-                continue  # "Call three customers": the verb, not a thing counted
             gap = s.text[number.end : start_char]
             close = len(gap) <= 30 and re.fullmatch(r"[\s\w-]*", gap) and gap.count(" ") <= 3
             # "Hold 3 design reviews": a count of events held, not a level held.
             held = lead_kind == "hold" and gap.count(" ") <= 2
             if close and (lead_kind in (DELIVERY, TASK, HIRE, None) or held):
                 span = s.doc[hit.start : hit.end]
-                return Term(
-                    s.text[number.start : span.end_char],
-                    hit.term,
-                    hit.lexicon,
-                    number.start,
-                    span.end_char,
-                )
+                # "Call three customers": the word of work may stand before the count.
+                start, end = min(number.start, span.start_char), max(number.end, span.end_char)
+                return Term(s.text[start:end], hit.term, hit.lexicon, start, end)
     if (
         lead_kind in (DELIVERY, TASK)
         and any(
