@@ -173,8 +173,55 @@ class SetItem:
         return Violation(message, self.document.source, self.document, node, fix=fix)
 
 
+class _Findable:
+    """An objective or a key result a rule can report a finding on: the finding points at the
+    item's node in its document (or at one of its fields) and quotes the item's title."""
+
+    __slots__ = ()
+
+    @property
+    def document(self) -> Document:
+        raise NotImplementedError
+
+    @property
+    def node(self) -> NodePath:
+        raise NotImplementedError
+
+    @property
+    def object_id(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def text(self) -> str:
+        raise NotImplementedError
+
+    def violation(
+        self,
+        message: str,
+        *,
+        field_name: str | None = None,
+        fix: Fix | None = None,
+        suggestion: str | None = None,
+        hint: bool = False,
+        confidence: float | None = None,
+    ) -> Violation:
+        node = (*self.node, field_name) if field_name else self.node
+        return Violation(
+            message,
+            self.document.source,
+            self.document,
+            node,
+            object_id=self.object_id,
+            text=self.text,
+            fix=fix,
+            suggestion=suggestion,
+            hint=hint,
+            confidence=confidence,
+        )
+
+
 @dataclass(frozen=True, slots=True)
-class ObjectiveItem:
+class ObjectiveItem(_Findable):
     parent: SetItem
     objective: Objective
     position: int
@@ -205,31 +252,13 @@ class ObjectiveItem:
             for position, kr in enumerate(self.objective.key_results)
         ]
 
-    def violation(
-        self,
-        message: str,
-        *,
-        field_name: str | None = None,
-        fix: Fix | None = None,
-        hint: bool = False,
-        confidence: float | None = None,
-    ) -> Violation:
-        node = (*self.node, field_name) if field_name else self.node
-        return Violation(
-            message,
-            self.document.source,
-            self.document,
-            node,
-            object_id=self.object_id,
-            text=self.objective.title,
-            fix=fix,
-            hint=hint,
-            confidence=confidence,
-        )
+    @property
+    def text(self) -> str:
+        return self.objective.title
 
 
 @dataclass(frozen=True, slots=True)
-class KeyResultItem:
+class KeyResultItem(_Findable):
     parent: ObjectiveItem
     key_result: KeyResult
     position: int
@@ -253,30 +282,6 @@ class KeyResultItem:
     @property
     def text(self) -> str:
         return self.key_result.title
-
-    def violation(
-        self,
-        message: str,
-        *,
-        field_name: str | None = None,
-        fix: Fix | None = None,
-        suggestion: str | None = None,
-        hint: bool = False,
-        confidence: float | None = None,
-    ) -> Violation:
-        node = (*self.node, field_name) if field_name else self.node
-        return Violation(
-            message,
-            self.document.source,
-            self.document,
-            node,
-            object_id=self.object_id,
-            text=self.key_result.title,
-            fix=fix,
-            suggestion=suggestion,
-            hint=hint,
-            confidence=confidence,
-        )
 
 
 def _nothing_more() -> Sequence[SetSummary]:

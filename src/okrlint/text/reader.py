@@ -17,7 +17,7 @@ from okrlint.text.number_mentions import find_numbers, has_date
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import MAX_CHARS, words_of
-from okrlint.text.structure import unseen_work_verb
+from okrlint.text.shape import unseen_work_verb
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
 _WORK_KINDS = ("delivery", "task", "hire")

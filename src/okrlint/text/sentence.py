@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from okrlint.text.number_mentions import NumberMention
 from okrlint.text.pack import RulePack, load_pack
 from okrlint.text.reading import KeyResultReading, Term
-from okrlint.text.structure import StructureWords
+from okrlint.text.shape import StructureWords
 
 if TYPE_CHECKING:
     from okrlint.text.tokens import Doc

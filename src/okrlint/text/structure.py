@@ -1,124 +1,574 @@
-"""What the shape of a key-result sentence says, where no lexicon word does.
+"""A key result's structure: who acts, what kind of predicate, what is measured.
 
-No list will ever hold every verb of work a team can write, so the reader also looks at the
-sentence's structure, with general English knowledge only:
+The structure is read from the sentence's grammar, with general English words only (the pack's
+word lists: auxiliaries, copulas, possession verbs, level bounds, comparatives, first-person
+subjects), on top of the reading's lexicon hits and numbers:
 
-- an imperative: a sentence that opens with a word that is not a known noun, adjective or
-  function word, followed by a determiner or a count ("Refactor the ...", "Digitise our ...",
-  "Visit five ..."), is the team being told to do something;
-- a perfect ("We've published ...", "The team has documented ...") marks work as done;
-- a target may be written without a plain figure: a placeholder (X%, N3), a multiple
-  ("doubles"), a rank ("top 5"), an open-ended level ("4.5 or higher"), a time limit ("within
-  the first 14 days");
-- a cadence word in front of a measure names the measure ("monthly visits"), it sets no target.
+- **who acts** (`actor`): the team (an imperative, a first-person subject, the team's staff),
+  customers or users (people named as doing something, or whose count or share is measured),
+  or an artefact (a thing, a system, a document as the subject of the sentence);
+- **the predicate** (`predicate`): doing work (a command: "Launch the beta", "Conduct 4
+  sessions"), work in a done state (a perfect "We've shipped ...", a copula and a participle
+  or an adjective of completion "Targets are agreed", possession "Every team has a runbook",
+  existence "A list exists", a noun phrase and its state "Pricing framework complete", a
+  labelled noun phrase with no verb "Prototype: offline mode"), a change in a measure (a verb
+  or a comparative of change, "from X to Y", "by 30%"), a level to reach or hold (a bound
+  such as "within", "at least", "above", a verb of holding, a share or a count to reach);
+- **what is measured** (`measured`): people's behaviour, a business result, a service level,
+  the team's own activity (a count of its work: "Conduct 4 sessions per week").
+
+A prefix that names a role or a reference code ("CMO:", "`2022.M1.01` -") is read apart and
+takes no part in the sentence. Each part keeps the words it was read from, as written, so a
+finding can explain itself. The structure is worked out once per reading (`structure_of`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Final, Literal
 
-if TYPE_CHECKING:  # the tokenizer is loaded with the reader, not with the rules that judge
-    from okrlint.text.tokens import Doc
-
-
-@dataclass(frozen=True)
-class StructureWords:
-    """The pack's word lists the structure is read with (`kind: words` lexicons)."""
-
-    not_verbs: frozenset[str]
-    object_openers: frozenset[str]
-    perfect_auxiliaries: frozenset[str]
-    perfect_subjects: frozenset[str]
-
-
-# Verb endings that make a word a verb even before a bare noun ("Digitise intake forms").
-_VERB_ENDINGS = ("ise", "ize", "ify", "ate")
-
-_PLACEHOLDER = re.compile(r"(?<![\w.])(?:[XYNZ]{1,2}\d*\s?%|[XYZ]{1,2}\s?(?:k|m|x)\b|N\d+\b)")
-_MULTIPLE = re.compile(
-    r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|halves|"
-    r"halved|halving|twofold|threefold|tenfold)\b",
-    re.IGNORECASE,
+from okrlint.text.number_mentions import (
+    BASELINE,
+    COUNT,
+    DELTA,
+    TARGET,
+    THRESHOLD,
+    NumberMention,
 )
-_RANK = re.compile(r"\btop[\s-](?:\d+|one|two|three|five|ten|twenty|fifty|hundred)\b", re.I)
-_OPEN_LEVEL = re.compile(
-    r"\d(?:[\d.,]*)\s*%?\s*(?:\w+\s+)?or\s+(?:higher|more|better|above|greater|less|lower|fewer|"
-    r"below|faster)\b",
-    re.IGNORECASE,
-)
-_TIME_LIMIT = re.compile(
-    r"\bwithin\s+(?:the\s+)?(?:first\s+|last\s+)?(?:\d+|one|two|three|four|five|six|seven|"
-    r"ten|twelve|fourteen|thirty|ninety)\s*(?:-\s*)?(?:minutes?|hours?|days?|weeks?|months?|"
-    r"business\s+days?|working\s+days?|h|d|ms|s)\b",
-    re.IGNORECASE,
-)
+from okrlint.text.reading import KeyResultReading
+from okrlint.text.sentence import Hit, Sentence, SentenceWords
+from okrlint.text.shape import is_participle, target_form
+
+Actor = Literal["team", "people", "artefact"]
+Predicate = Literal["work", "done", "change", "level"]
+Measured = Literal["behaviour", "business", "service", "activity"]
+
+TEAM: Final = "team"
+PEOPLE: Final = "people"
+ARTEFACT: Final = "artefact"
+WORK: Final = "work"
+DONE: Final = "done"
+CHANGE: Final = "change"
+LEVEL: Final = "level"
+BEHAVIOUR: Final = "behaviour"
+BUSINESS: Final = "business"
+SERVICE: Final = "service"
+ACTIVITY: Final = "activity"
+
+# How each part is said in a message.
+DESCRIPTIONS: Final[dict[str, str]] = {
+    TEAM: "the team",
+    PEOPLE: "customers or users",
+    ARTEFACT: "an artefact",
+    WORK: "doing work",
+    DONE: "work in a done state",
+    CHANGE: "a change in a measure",
+    LEVEL: "a level to reach or hold",
+    BEHAVIOUR: "people's behaviour",
+    BUSINESS: "a business result",
+    SERVICE: "a service level",
+    ACTIVITY: "the team's own activity",
+}
+
+_WORK_LEADS = ("delivery", "task", "hire")
+# Words between a count and the thing counted ("4 user testing sessions").
+_GAP = re.compile(r"[\s\w-]*")
+_CHANGE_LEADS = ("increase", "decrease")
 
 
-def unseen_work_verb(
-    doc: Doc,
-    lower: Sequence[str],
-    index: int,
-    known: Collection[int],
-    words: StructureWords,
-) -> bool:
-    """True when the word at `index` opens an imperative with a verb no lexicon holds.
+@dataclass(frozen=True, slots=True)
+class KeyResultStructure:
+    """Who acts, what kind of predicate, what is measured; each with the words it was read
+    from, as written (None where the sentence does not say)."""
 
-    `known` holds the token positions where some lexicon term starts (those words are known
-    nouns, verbs or adjectives, and are read by their lexicon instead).
-    """
-    if index + 1 >= len(lower) or index in known:
-        return False
-    token = doc[index]
-    word = lower[index]
-    written = token.text
-    if not token.is_alpha or len(word) < 3 or word in words.not_verbs:
-        return False
-    # An acronym or a name with inner capitals is a noun ("NPS 40", "GitHub stars").
-    if written.isupper() or any(c.isupper() for c in written[1:]):
-        return False
-    # A plural noun or a third person ("Signups 500", "Revenue grows"), an adverb, a gerund
-    # used as a noun is left to the lexicons.
-    if (word.endswith("s") and not word.endswith("ss")) or word.endswith("ly"):
-        return False
-    following = doc[index + 1]
-    nxt = lower[index + 1]
-    if nxt in words.object_openers or (following.like_num and nxt not in ("one",)):
-        return True
-    return word.endswith(_VERB_ENDINGS) and following.is_alpha and nxt not in words.not_verbs
+    actor: Actor | None = None
+    actor_words: str | None = None
+    predicate: Predicate | None = None
+    predicate_words: str | None = None
+    measured: Measured | None = None
+    measured_words: str | None = None
+    # A role or reference-code prefix as written ("CMO:", "`2022.M1.01` -"), or None.
+    prefix: str | None = None
+
+    def explain(self) -> str:
+        """The structure in words: "who acts: the team; predicate: work in a done state
+        ('are agreed')"; the parts the sentence does not say are left out."""
+        parts = []
+        for label, kind, words in (
+            ("who acts", self.actor, self.actor_words),
+            ("predicate", self.predicate, self.predicate_words),
+            ("measured", self.measured, self.measured_words),
+        ):
+            if kind is not None:
+                quoted = f" ('{words}')" if words else ""
+                parts.append(f"{label}: {DESCRIPTIONS[kind]}{quoted}")
+        return "; ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The structure as plain data (JSON and SARIF properties of a finding)."""
+        return {
+            "actor": self.actor,
+            "actor_words": self.actor_words,
+            "predicate": self.predicate,
+            "predicate_words": self.predicate_words,
+            "measured": self.measured,
+            "measured_words": self.measured_words,
+            "prefix": self.prefix,
+        }
 
 
-def perfect(
-    lower: Sequence[str], index: int, participles: Collection[str], words: StructureWords
-) -> int | None:
-    """The position of the participle when the text opens with a perfect ("We've shipped ...",
-    "The team has documented ..."), else None."""
-    for at in range(index, min(index + 4, len(lower) - 1)):
-        if lower[at] in words.perfect_auxiliaries:
-            before = lower[at - 1] if at > 0 else ""
-            if at != index and before not in words.perfect_subjects:
-                return None
-            after = at + 1
-            while after < len(lower) and lower[after] in ("now", "already", "finally", "fully"):
-                after += 1
-            if after < len(lower) and is_participle(lower[after], participles):
-                return after
+_UNREAD = KeyResultStructure()
+
+
+def structure_of(reading: KeyResultReading) -> KeyResultStructure:
+    """The structure of the key result `reading` describes, worked out once per reading."""
+    return reading.remember("structure", _structure)
+
+
+def _structure(reading: KeyResultReading) -> KeyResultStructure:
+    if not reading.english or not reading.tokens:
+        return _UNREAD
+    return _Parse(Sentence.of(reading)).structure()
+
+
+class _Parse:
+    """One sentence's structure, read step by step: prefix, predicate, actor, measure."""
+
+    def __init__(self, s: Sentence) -> None:
+        self.s = s
+        self.words: SentenceWords = s.words
+        self.lower = s.lower
+        self.size = len(s.lower)
+        self.body = min(s.lead_start, self.size)
+        self.numbers = s.measures
+        # Set by the predicate: where it sits (token positions, end exclusive).
+        self.at = self.body
+        self.end = self.body
+        self.imperative = False
+        self.from_lead = False
+
+    # --- helpers ---
+
+    def words_of(self, start: int, end: int) -> str:
+        start, end = max(start, 0), min(end, self.size)
+        if start >= end:
+            return ""
+        return self.s.text[self.s.starts[start] : self.s.ends[end - 1]]
+
+    def word_list(self, name: str) -> frozenset[str]:
+        return self.words.word_list(name)
+
+    def phrase_at(self, index: int, phrases: frozenset[str]) -> int:
+        """The number of tokens a phrase of `phrases` takes at `index` (0 when none starts
+        there), the longest first."""
+        for width in (3, 2, 1):
+            if index + width <= self.size and " ".join(self.lower[index : index + width]) in (
+                phrases
+            ):
+                return width
+        return 0
+
+    def phrase_after(self, index: int, phrases: frozenset[str]) -> tuple[int, int] | None:
+        for at in range(index, self.size):
+            width = self.phrase_at(at, phrases)
+            if width:
+                return at, at + width
+        return None
+
+    def skip_adverbs(self, index: int) -> int:
+        adverbs = self.word_list("state_adverbs")
+        while index < self.size and (
+            self.lower[index] in adverbs
+            or (self.lower[index].endswith("ly") and self.lower[index].isalpha())
+        ):
+            index += 1
+        return index
+
+    def participle(self, index: int) -> bool:
+        if index >= self.size:
+            return False
+        word = self.lower[index]
+        return word not in self.words.not_participles and is_participle(
+            word, self.words.participles
+        )
+
+    def hits(self, *names: str) -> list[Hit]:
+        return [h for name in names for h in self.s.found(name)]
+
+    def hits_in(self, start: int, end: int, *names: str) -> list[Hit]:
+        return [h for h in self.hits(*names) if start <= h.start < end]
+
+    def forms(self, *lexicons: str) -> frozenset[str]:
+        """Every single-word form of the verbs of `lexicons` ("rises", "grew", "stays")."""
+        key = "structure_forms:" + ",".join(lexicons)
+        return self.words.remember(
+            key,
+            lambda words: frozenset(form for name in lexicons for form in words.pack.words(name)),
+        )
+
+    def char_of(self, index: int) -> int:
+        return self.s.starts[index] if index < self.size else len(self.s.text)
+
+    # --- the parts ---
+
+    def structure(self) -> KeyResultStructure:
+        prefix, head = self.prefix()
+        predicate, predicate_words = self.predicate()
+        actor, actor_words = self.actor(predicate, head)
+        measured, measured_words = self.measured(predicate, actor)
+        return KeyResultStructure(
+            actor, actor_words, predicate, predicate_words, measured, measured_words, prefix
+        )
+
+    def prefix(self) -> tuple[str | None, int]:
+        """A role or code prefix as written, and where the words before the body start."""
+        last = -1
+        for index in range(self.body):
+            written = self.s.doc[index].text
+            if written in (":", "|", "-", "–", "—") and index > 0:
+                last = index
+        if last < 0:
+            return None, 0
+        return self.words_of(0, last + 1), last + 1
+
+    def predicate(self) -> tuple[Predicate | None, str | None]:
+        reading = self.s.reading
+        gerund = reading.lead_kind is not None and self.lower[self.body].endswith("ing")
+        # "Hiring plans are approved": a gerund opening a subject, not a command.
+        found = (gerund and self.verb_predicate()) or None
+        found = found or self.lead_predicate() or self.verb_predicate() or self.verbless_predicate()
+        if found is None:
+            return None, None
+        kind, start, end = found
+        self.at, self.end = start, end
+        return kind, self.words_of(start, end) or None
+
+    def lead_predicate(self) -> tuple[Predicate, int, int] | None:
+        """A verb that opens the body: a command ("Launch", "Grow"), or a past tense
+        ("Launched the beta") that reports the work done."""
+        reading = self.s.reading
+        kind = reading.lead_kind
+        if kind is None or reading.lead_start != self.body:
             return None
-    return None
+        start, end = self.body, max(reading.lead_end, self.body + 1)
+        self.from_lead = True
+        word = self.lower[start]
+        past = word != reading.lead_lemma and is_participle(word, self.words.participles)
+        self.imperative = not past
+        if kind in _WORK_LEADS:
+            return (DONE if past else WORK), start, end
+        if kind in _CHANGE_LEADS:
+            return CHANGE, start, end
+        if kind == "hold":
+            return LEVEL, start, end
+        if kind == "achieve":
+            if self.bounded() or (reading.lead_lemma in self.word_list("possession_verbs")):
+                return LEVEL, start, end
+            return CHANGE, start, end
+        self.imperative = self.from_lead = False
+        return None
 
+    def bounded(self, start: int = 0) -> bool:
+        """A bound on a level ("at least", "within a day", "or higher") or a threshold."""
+        if any(n.role == THRESHOLD for n in self.numbers):
+            return True
+        return self.phrase_after(start, self.word_list("level_bounds")) is not None
 
-def is_participle(word: str, participles: Collection[str]) -> bool:
-    if word in participles:
-        return True
-    return len(word) > 4 and word.endswith("ed") and word.isalpha() and word != "need"
+    def verb_predicate(self) -> tuple[Predicate, int, int] | None:
+        """The finite verb after a subject: a copula, a perfect or possession, existence, a
+        verb of working order; else a verb of change or of holding ("Signups rise")."""
+        possession = self.word_list("possession_verbs")
+        state_verbs = self.word_list("state_verbs")
+        last = min(self.size, self.body + 12)
+        for index in range(self.body + 1, last):
+            word = self.lower[index]
+            if word in self.words.copulas:
+                found = self.after_copula(index)
+                if found is not None:
+                    return found
+                continue
+            if word in self.words.structure_words.perfect_auxiliaries or word in possession:
+                after = self.skip_adverbs(index + 1)
+                if self.participle(after):
+                    if self.lower[after] in self.words.measure_participles:
+                        return CHANGE, index, after + 1
+                    return DONE, index, after + 1
+                if word in possession and after < self.size and self.s.doc[after].is_alpha:
+                    return self.state_of_holder(index)
+                continue
+            if word in ("exists", "exist"):
+                return DONE, index, index + 1
+            if word in state_verbs and self.s.doc[index - 1].is_alpha:
+                return self.state_of_holder(index)
+        changes = self.forms("increase_verbs", "decrease_verbs")
+        holds = self.forms("hold_verbs")
+        for index in range(self.body + 1, last):
+            word = self.lower[index]
+            if word in changes and not self.before_determiner(index):
+                return CHANGE, index, index + 1
+            if word in holds and not self.before_determiner(index):
+                return LEVEL, index, index + 1
+        return None
 
+    def state_of_holder(self, index: int) -> tuple[Predicate, int, int]:
+        """ "Every service has a runbook" is a thing to have; "80% of users have a saved
+        search" is a level of what people do."""
+        if self.people_before(index) and self.numbers:
+            return LEVEL, index, index + 1
+        return DONE, index, index + 1
 
-def target_form(text: str) -> str | None:
-    """A target written without a plain figure, as written, or None."""
-    for pattern in (_PLACEHOLDER, _MULTIPLE, _RANK, _OPEN_LEVEL, _TIME_LIMIT):
-        found = pattern.search(text)
-        if found:
-            return found.group().strip()
-    return None
+    def before_determiner(self, index: int) -> bool:
+        """ "a 20% drop in churn": a verb form used as a noun after a determiner or a figure."""
+        before = self.lower[index - 1] if index > 0 else ""
+        return before in self.words.determiners or self.s.doc[index - 1].like_num or before == "%"
+
+    def after_copula(self, index: int) -> tuple[Predicate, int, int] | None:
+        after = self.skip_adverbs(index + 1)
+        bounds = self.word_list("level_bounds")
+        if self.phrase_at(after, bounds):
+            return LEVEL, index, after + self.phrase_at(after, bounds)
+        if after < self.size and (
+            self.lower[after] in self.word_list("comparatives")
+            or self.lower[after] in self.word_list("change_adverbs")
+        ):
+            return CHANGE, index, after + 1
+        state = self.state_at(after)
+        if state:
+            end = after + state
+            if after < self.size and self.lower[after] in self.words.measure_participles:
+                return CHANGE, index, end
+            return self.state_or_level(index, end)
+        if self.numbers:
+            return LEVEL, index, index + 1
+        return None
+
+    def state_at(self, index: int) -> int:
+        """The tokens a done state takes at `index`: a participle or a completion word."""
+        for hit in self.hits("completion_states"):
+            if hit.start == index:
+                return hit.end - hit.start
+        return 1 if self.participle(index) else 0
+
+    def state_or_level(self, start: int, end: int) -> tuple[Predicate, int, int]:
+        """A done state, unless the sentence measures how much or how fast things reach it:
+        "95% of tickets are resolved within a day" is a level, "processed faster" a change."""
+        comparatives = self.word_list("comparatives")
+        if any(w in comparatives for w in self.lower[end : end + 3]) or any(
+            n.role == DELTA for n in self.numbers
+        ):
+            return CHANGE, start, end
+        share_before = any(
+            n.kind == "percent" and n.end <= self.char_of(start) for n in self.numbers
+        )
+        if share_before or self.bounded(end) or target_form(self.s.text[self.char_of(end) :]):
+            return LEVEL, start, end
+        return DONE, start, end
+
+    def verbless_predicate(self) -> tuple[Predicate, int, int] | None:
+        """A sentence with no finite verb: a noun phrase and its state, figures, a comparative,
+        or a bare noun phrase naming a thing to have."""
+        s = self.s
+        # "Pricing framework complete", "New billing system in production", "Partner program
+        # launched in two regions": a noun phrase and the state it is in.
+        for hit in self.hits("completion_states"):
+            if hit.start > self.body:
+                return self.state_or_level(hit.start, hit.end)
+        for index in range(self.body + 1, min(self.size, self.body + 6)):
+            following = self.lower[index + 1] if index + 1 < self.size else ""
+            if (
+                self.participle(index)
+                and s.doc[index - 1].is_alpha
+                and self.lower[index] not in self.words.measure_participles
+                and (following in self.words.clause_ends or not following.isalpha())
+            ):
+                return self.state_or_level(index, index + 1)
+        roles = {n.role for n in self.numbers}
+        if (BASELINE in roles and (TARGET in roles or THRESHOLD in roles)) or DELTA in roles:
+            first = next(n for n in self.numbers if n.role in (BASELINE, DELTA))
+            return CHANGE, self.token_at(first.start), self.token_at(first.end - 1) + 1
+        comparative = self.phrase_after(self.body, self.word_list("comparatives"))
+        if comparative is not None and not self.bounded():
+            return CHANGE, *comparative
+        bound = self.phrase_after(self.body, self.word_list("level_bounds"))
+        if bound is not None:
+            return LEVEL, *bound
+        if self.numbers or target_form(s.text):
+            number = self.numbers[0] if self.numbers else None
+            if number is None:
+                return LEVEL, self.body, self.body
+            return LEVEL, self.token_at(number.start), self.token_at(number.end - 1) + 1
+        if self.measure_words(self.body, self.size):
+            return None
+        things = self.hits_in(self.body, self.size, "deliverable_nouns")
+        labelled = self.body > 0 and self.lower[self.body - 1] == ":"
+        if things or labelled:
+            # "Prototype: offline mode", "A self-serve billing portal": a thing to have.
+            if things:
+                return DONE, things[0].start, things[0].end
+            return DONE, self.body, self.body
+        return None
+
+    def token_at(self, char: int) -> int:
+        for index, (start, end) in enumerate(zip(self.s.starts, self.s.ends, strict=True)):
+            if start <= char < end or start >= char:
+                return index
+        return self.size - 1
+
+    def measure_words(self, start: int, end: int) -> list[Hit]:
+        return self.hits_in(
+            start,
+            end,
+            "metric_nouns",
+            "behaviour_nouns",
+            "service_levels",
+            "lagging_finance",
+            "customer_actors",
+            "internal_metrics",
+        )
+
+    def people_before(self, index: int) -> bool:
+        return bool(self.hits_in(self.body, index, "customer_actors"))
+
+    def actor(self, predicate: Predicate | None, head: int) -> tuple[Actor | None, str | None]:
+        s, reading = self.s, self.s.reading
+        people = reading.actor
+        if self.imperative:
+            if predicate in (WORK, DONE):
+                return TEAM, self.words_of(self.at, self.end)
+            # "Grow website visitors", "Get 30% of users to upgrade": the people whose doing
+            # is measured act; "Cut costs": the team does.
+            if people is not None:
+                return PEOPLE, people.text
+            named = self.hits_in(self.end, self.size, "customer_actors")
+            if named and not self.hits_in(self.end, self.size, "staff_nouns"):
+                return PEOPLE, s.term(named[0]).text
+            return TEAM, self.words_of(self.at, self.end)
+        subject_end = self.at if predicate is not None and self.at > self.body else self.size
+        team = self.word_list("team_subjects")
+        for index in range(head, min(subject_end, self.size)):
+            if self.lower[index] in team:
+                return TEAM, s.doc[index].text
+        if self.from_lead:
+            return TEAM, self.words_of(self.at, self.end)  # "Launched the beta"
+        # The head of the subject: its words before a preposition ("A list of ...").
+        head_end = next(
+            (
+                i
+                for i in range(self.body + 1, subject_end)
+                if self.lower[i] in self.words.clause_ends or self.lower[i] == "of"
+            ),
+            subject_end,
+        )
+        staff = self.hits_in(self.body, head_end, "staff_nouns")
+        if staff:
+            return TEAM, s.term(staff[0]).text
+        named = self.hits_in(self.body, head_end, "customer_actors")
+        if named and not self.hits_in(self.body, head_end, "deliverable_nouns"):
+            return PEOPLE, s.term(named[0]).text
+        # "Reports shared by users rise": the agent of a passive acts.
+        for index in range(self.body, self.size - 1):
+            if self.lower[index] == "by":
+                agent = self.hits_in(index + 1, index + 4, "customer_actors")
+                if agent:
+                    return PEOPLE, s.term(agent[0]).text
+        if predicate == DONE:
+            subject = self.words_of(self.body, subject_end)
+            things = self.hits_in(self.body, head_end, "deliverable_nouns")
+            if subject and (things or not self.measure_words(self.body, head_end)):
+                return ARTEFACT, subject
+        if people is not None:
+            return PEOPLE, people.text
+        return None, None
+
+    def measured(
+        self, predicate: Predicate | None, actor: Actor | None
+    ) -> tuple[Measured | None, str | None]:
+        s, reading = self.s, self.s.reading
+        activity = self.activity(predicate)
+        if activity is not None:
+            return ACTIVITY, activity
+        internal = self.hits("internal_metrics")
+        if internal:
+            return ACTIVITY, s.term(internal[0]).text
+        people = reading.actor
+        behaviour = [
+            t
+            for t in (*reading.behaviour_verbs, *reading.behaviour_nouns)
+            if not self.at <= self.s.at_start.get(t.start, -1) < self.end
+        ]
+        # Work, or a thing in a done state, measures nothing unless people are said to act.
+        if predicate in (WORK, DONE) and (people is None or actor == ARTEFACT):
+            return None, None
+        if people is not None:
+            return BEHAVIOUR, (behaviour[0].text if behaviour else people.text)
+        service = self.hits("service_levels")
+        if service:
+            return SERVICE, s.term(service[0]).text
+        # "90% of returns are refunded within 3 days": how fast things are served.
+        limit = self.time_limit() if predicate == LEVEL else None
+        if limit is not None:
+            return SERVICE, limit
+        if behaviour:
+            return BEHAVIOUR, behaviour[0].text
+        named = self.hits_in(self.body, self.size, "customer_actors")
+        if named and predicate in (CHANGE, LEVEL):
+            return BEHAVIOUR, s.term(named[0]).text
+        business = self.hits("lagging_finance", "metric_nouns")
+        if business:
+            return BUSINESS, s.term(business[0]).text
+        money = next((n for n in self.numbers if n.kind == "currency"), None)
+        if money is not None:
+            return BUSINESS, money.text
+        return None, None
+
+    def time_limit(self) -> str | None:
+        """ "within a week", "within 2 business days": how fast a level is reached."""
+        units = self.word_list("time_units")
+        for index in range(self.body, self.size):
+            if self.lower[index] == "within":
+                for after in range(index + 1, min(index + 5, self.size)):
+                    if self.lower[after] in units:
+                        return self.words_of(index, after + 1)
+        return None
+
+    def activity(self, predicate: Predicate | None) -> str | None:
+        """A count of the team's own work: "Conduct 4 sessions per week", "Call three
+        customers", "12 blog posts"."""
+        counts = [
+            n
+            for n in self.numbers
+            if n.role in (TARGET, COUNT, THRESHOLD) and n.kind in ("count", "word", "redacted")
+        ]
+        if not counts or (predicate not in (WORK, None) and not self.hits("activity_nouns")):
+            return None
+        for number in counts:
+            counted = None
+            for hit in self.s.found("activity_nouns"):
+                if self.char_of(hit.start) < number.end:
+                    continue
+                gap = self.s.text[number.end : self.char_of(hit.start)]
+                if len(gap) <= 30 and gap.count(" ") <= 3 and _GAP.fullmatch(gap):
+                    counted = hit
+            if counted is not None:
+                return self.s.text[number.start : self.s.ends[counted.end - 1]]
+        # "Call three customers" counts calls; "Sign 5 new customers" counts customers won.
+        reading = self.s.reading
+        if predicate == WORK and (reading.actor is None or reading.lead_kind in ("task", "hire")):
+            return self.count_phrase(counts[0])
+        return None
+
+    def count_phrase(self, number: NumberMention) -> str:
+        """A count and the words it counts ("3 engineers", "three customers")."""
+        index = self.token_at(number.end)
+        end = index
+        while (
+            end < min(self.size, index + 3)
+            and self.s.doc[end].is_alpha
+            and self.lower[end] not in self.words.clause_ends
+            and self.lower[end] not in self.words.function_words
+            and self.lower[end] not in self.words.metric_stop_words
+            and self.lower[end] not in self.word_list("cadence_words")
+        ):
+            end += 1
+        return self.s.text[number.start : self.s.ends[end - 1]] if end > index else number.text

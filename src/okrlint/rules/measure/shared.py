@@ -13,7 +13,7 @@ import re
 from okrlint.model import KeyResult
 from okrlint.text.reading import KeyResultReading
 from okrlint.text.sentence import Sentence, SentenceWords, alternatives
-from okrlint.text.structure import target_form
+from okrlint.text.shape import target_form
 
 # Quantifiers written as phrases besides the pack's `quantifiers`: "no <thing>" (not "no
 # longer", "no one"), "100%", "at least one", "any <thing> within".

@@ -19,7 +19,7 @@ from okrlint.judgement.judge import Judgement, thresholds
 from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHOLD, has_date
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
-from okrlint.text.structure import perfect, target_form
+from okrlint.text.shape import perfect, target_form
 
 OUTPUT = "output"
 OUTCOME = "outcome"

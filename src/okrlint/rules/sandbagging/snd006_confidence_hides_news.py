@@ -25,9 +25,8 @@ from okrlint.api import (
 )
 from okrlint.model import CheckIn
 from okrlint.periods import resolve_period
+from okrlint.rules.sandbagging.shared import EPSILON
 from okrlint.text.key_result_numbers import numbers_of
-
-_EPSILON = 1e-9
 
 
 class HiddenNewsOptions(BaseModel):
@@ -208,11 +207,11 @@ class ConfidenceHidesNews(Rule[HiddenNewsOptions]):
             and target is not None
             and target != baseline
             and numbers.problem is None
-            and confidence >= options.high - _EPSILON
-            and elapsed >= options.min_elapsed - _EPSILON
+            and confidence >= options.high - EPSILON
+            and elapsed >= options.min_elapsed - EPSILON
         ):
             progress = (value - baseline) / (target - baseline)
-            if progress < options.pace * elapsed - _EPSILON:
+            if progress < options.pace * elapsed - EPSILON:
                 yield _at(
                     item,
                     position,
@@ -227,7 +226,7 @@ class ConfidenceHidesNews(Rule[HiddenNewsOptions]):
             return
         first_day = rated[0][0]
         span = (day - first_day).days / max(period.days, 1)
-        if span < options.min_span - _EPSILON:
+        if span < options.min_span - EPSILON:
             return
         yield _at(
             item,

@@ -1,0 +1,135 @@
+"""The structure of made-up key results: who acts, what kind of predicate, what is measured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from okrlint.text.pack import load_pack
+from okrlint.text.reader import read_texts
+from okrlint.text.reading import KeyResultReading
+from okrlint.text.structure import (
+    ACTIVITY,
+    ARTEFACT,
+    BEHAVIOUR,
+    BUSINESS,
+    CHANGE,
+    DONE,
+    LEVEL,
+    PEOPLE,
+    SERVICE,
+    TEAM,
+    WORK,
+    KeyResultStructure,
+    structure_of,
+)
+
+
+def read(text: str) -> KeyResultReading:
+    return read_texts([text], load_pack())[text]
+
+
+def parts(text: str) -> tuple[str | None, str | None, str | None]:
+    found = structure_of(read(text))
+    return found.actor, found.predicate, found.measured
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Doing work: a command.
+        ("Launch the partner portal", (TEAM, WORK, None)),
+        ("Digitise the intake forms", (TEAM, WORK, None)),
+        ("Ops: migrate the billing jobs to the new scheduler", (TEAM, WORK, None)),
+        # Counts of the team's own activity.
+        ("Run 6 usability sessions per month", (TEAM, WORK, ACTIVITY)),
+        ("Phone four suppliers", (TEAM, WORK, ACTIVITY)),
+        ("Publish 10 recipe videos", (TEAM, WORK, ACTIVITY)),
+        # Work in a done state.
+        ("Hiring plans for spring are approved", (ARTEFACT, DONE, None)),
+        ("We've finished the packaging redesign", (TEAM, DONE, None)),
+        ("Every warehouse has a named fire-safety plan", (ARTEFACT, DONE, None)),
+        ("All squads have a written incident playbook", (TEAM, DONE, None)),
+        ("A shared glossary exists", (ARTEFACT, DONE, None)),
+        ("Warehouse handbook and checklists complete", (ARTEFACT, DONE, None)),
+        ("Beta: dark theme", (ARTEFACT, DONE, None)),
+        ("Label printing works for every courier", (ARTEFACT, DONE, None)),
+        ("Shipped the loyalty card", (TEAM, DONE, None)),
+        # A change in a measure.
+        ("Grow newsletter readers", (PEOPLE, CHANGE, BEHAVIOUR)),
+        ("Grow bakery revenue from $40k to $55k", (TEAM, CHANGE, BUSINESS)),
+        ("Recipes saved by members climb by 25%", (PEOPLE, CHANGE, BEHAVIOUR)),
+        ("Orders are up 12%", (None, CHANGE, BEHAVIOUR)),
+        ("Maximise weekly repeat purchases", (TEAM, CHANGE, BEHAVIOUR)),
+        # A level to reach or hold.
+        ("90% of returns are refunded within 3 days", (None, LEVEL, SERVICE)),
+        ("90% of complaints are answered within a day", (None, LEVEL, SERVICE)),
+        ("Checkout latency stays below 400 ms", (None, LEVEL, SERVICE)),
+        ("40% of new members book a second class", (PEOPLE, LEVEL, BEHAVIOUR)),
+    ],
+)
+def test_the_structure_of_a_key_result(
+    text: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    assert parts(text) == expected
+
+
+def test_a_role_or_code_prefix_is_read_apart() -> None:
+    for text, prefix in (
+        ("CFO: close the books within five days", "CFO:"),
+        ("`2031.Q2.07` - Grow paying members to 800", "`2031.Q2.07` -"),
+    ):
+        found = structure_of(read(text))
+        assert found.prefix == prefix
+        assert prefix not in (found.actor_words or "")
+        assert prefix not in (found.predicate_words or "")
+    # The body after the prefix is read as a sentence of its own.
+    assert parts("`2031.Q2.07` - Grow paying members to 800") == (PEOPLE, CHANGE, BEHAVIOUR)
+
+
+def test_each_part_keeps_the_words_it_was_read_from() -> None:
+    found = structure_of(read("Hiring plans for spring are approved"))
+    assert found.predicate_words == "are approved"
+    assert found.actor_words == "Hiring plans for spring"
+    assert found.explain() == (
+        "who acts: an artefact ('Hiring plans for spring'); "
+        "predicate: work in a done state ('are approved')"
+    )
+    counted = structure_of(read("Run 6 usability sessions per month"))
+    assert counted.measured_words == "6 usability sessions"
+    assert "measured: the team's own activity ('6 usability sessions')" in counted.explain()
+    assert counted.to_dict()["measured"] == ACTIVITY
+
+
+def test_the_structure_is_worked_out_once_per_reading() -> None:
+    reading = read("Grow newsletter readers")
+    assert structure_of(reading) is structure_of(reading)
+
+
+def test_a_cached_reading_gives_the_same_structure() -> None:
+    texts = ["We've finished the packaging redesign", "90% of returns are refunded within 3 days"]
+    pack = load_pack()
+    for reading in read_texts(texts, pack).values():
+        again = KeyResultReading.from_row(reading.to_row(), pack=pack)
+        assert structure_of(again) == structure_of(reading)
+
+
+def test_text_okrlint_cannot_read_has_no_structure() -> None:
+    assert structure_of(read("Steigerung der Kundenzufriedenheit um 10 Prozent")) == (
+        KeyResultStructure()
+    )
+    assert KeyResultStructure().explain() == ""
+
+
+def test_the_grammar_words_come_from_the_pack(tmp_path: Path) -> None:
+    text = "Guild members have drafted the style guide"
+    assert structure_of(read(text)).actor != TEAM
+    folder = tmp_path / "house"
+    (folder / "lexicons").mkdir(parents=True)
+    (folder / "lexicons" / "mine.yaml").write_text(
+        "name: team_subjects\nkind: words\nterms: [guild]\n", encoding="utf-8"
+    )
+    pack = load_pack([folder])
+    found = structure_of(read_texts([text], pack)[text])
+    assert (found.actor, found.actor_words, found.predicate) == (TEAM, "Guild", DONE)
