@@ -67,6 +67,11 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("90% of complaints are answered within a day", (None, LEVEL, SERVICE)),
         ("Checkout latency stays below 400 ms", (None, LEVEL, SERVICE)),
         ("40% of new members book a second class", (PEOPLE, LEVEL, BEHAVIOUR)),
+        ("The label printer runs for 30 days without a restart", (None, LEVEL, SERVICE)),
+        ("% of orders delivered on the same day", (None, LEVEL, BEHAVIOUR)),
+        # "Make sure that ...", "Ensure ...": the clause says what is sought.
+        ("Make sure that 80% of invoices are paid within 30 days", (None, LEVEL, SERVICE)),
+        ("Ensure every warehouse has a named fire-safety plan", (ARTEFACT, DONE, None)),
     ],
 )
 def test_the_structure_of_a_key_result(
