@@ -59,7 +59,7 @@ class NoBaseline(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
-        judged=(180, 193),
+        judged=(173, 183),
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
