@@ -67,7 +67,7 @@ class NoBaseline(Rule[NoOptions]):
             return
         if reading is not None and (
             is_output(reading)
-            or key_result_output_judgement(key_result, reading).sure
+            or key_result_output_judgement(item, reading, context.readings).sure
             or hold_wording(reading) is not None
         ):
             # An output is reported by OUT001/OUT002, and a hold-the-line target starts where
