@@ -75,9 +75,7 @@ class ActivityCount(Rule[NoOptions]):
                         "coverage'), which moves whatever customers do (the team acts); the count"
                         " is met by working harder whatever customers do, so ask what the work is"
                         " for and measure that change (who does what, from what to what), keeping"
-                        " the work under `initiatives:`. Reported as a hint: okrlint is 81% sure "
-                        "it is an output, under the 85% at which its output verdicts were right "
-                        "19 times in 20 on organisations it was not trained on."
+                        " the work under `initiatives:`."
                     ),
                 ),
                 fixed=(
