@@ -19,7 +19,7 @@ import pytest
 
 from okrlint import daemon
 from okrlint.daemon_client import private_folder, served_by
-from tools import bench_generator
+from tools import bench_generator, daemons_of, stop_daemons
 
 # The console script: `python -m okrlint` always runs in its own process.
 OKRLINT = str(Path(sys.executable).parent / "okrlint")
@@ -31,6 +31,7 @@ def folder() -> Iterator[Path]:
     chosen = Path(tempfile.mkdtemp(prefix="okd-")) / "d"
     yield chosen
     _okrlint(Path.cwd(), chosen, "daemon", "stop")
+    stop_daemons(chosen)  # one still starting when it was asked to stop
     shutil.rmtree(chosen.parent, ignore_errors=True)
 
 
@@ -238,6 +239,26 @@ def test_check_daemon_starts_one_for_the_next_checks(tmp_path: Path, folder: Pat
     second = _okrlint(repo, folder, "check", "--today", "2026-05-01", "--daemon", one)
     assert second == alone
     assert _served(folder) == 1
+
+
+def test_check_daemon_starts_none_in_ci_or_when_turned_off(tmp_path: Path, folder: Path) -> None:
+    repo = _repository(tmp_path)
+    one = "okrs/area-000/team-00000.yaml"
+    alone = _okrlint(repo, folder, "check", "--today", "2026-05-01", one, OKRLINT_NO_DAEMON="1")
+    for turned_off in ({"CI": "true"}, {"GITHUB_ACTIONS": "true"}, {"OKRLINT_NO_DAEMON": "1"}):
+        checked = _okrlint(
+            repo, folder, "check", "--today", "2026-05-01", "--daemon", one, **turned_off
+        )
+        here = {"OKRLINT_NO_DAEMON": "1", **turned_off}
+        assert checked == _okrlint(repo, folder, "check", "--today", "2026-05-01", one, **here)
+        # A daemon the check started is a process by the time the check has exited.
+        assert daemons_of(folder) == [], turned_off
+    # Without them, the same check leaves one starting.
+    assert _okrlint(repo, folder, "check", "--today", "2026-05-01", "--daemon", one) == alone
+    [pid] = daemons_of(folder)
+    # One a check started goes after a quarter of an hour without a check, not an hour.
+    idle = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[-2]
+    assert float(idle) == daemon.AUTO_IDLE_SECONDS == 900
 
 
 def test_without_unix_sockets_every_check_runs_in_its_own_process(

@@ -7,11 +7,12 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tools import checkout_snapshot, clean_env, git, pre_commit_home, run
+from tools import checkout_snapshot, clean_env, daemons_of, git, pre_commit_home, run, stop_daemons
 
 GOOD = """\
 team: Growth
@@ -28,14 +29,29 @@ BAD = GOOD.replace(
 NOT_OKR = "services:\n  web:\n    image: nginx:1.27\n"
 
 
+# The shipped hook starts a daemon (`--daemon`): the commits of these tests start theirs in a
+# socket folder of their own, and every daemon started there is stopped when the tests end.
+DAEMONS = Path(tempfile.mkdtemp(prefix="okd-")) / "d"  # short: a socket path has a limit
+
+
+def hook_env(**env: str) -> dict[str, str]:
+    return clean_env(
+        **{"PRE_COMMIT_HOME": str(pre_commit_home()), "OKRLINT_DAEMON_DIR": str(DAEMONS), **env}
+    )
+
+
 def pre_commit(repo: Path, *args: str, **env: str) -> tuple[int, str]:
-    home = pre_commit_home()
     result = run(
-        [str(Path(sys.executable).parent / "pre-commit"), *args],
-        cwd=repo,
-        env=clean_env(PRE_COMMIT_HOME=str(home), **env),
+        [str(Path(sys.executable).parent / "pre-commit"), *args], cwd=repo, env=hook_env(**env)
     )
     return result.returncode, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module", autouse=True)
+def no_daemon_left_behind() -> Iterator[None]:
+    yield
+    stop_daemons(DAEMONS)
+    shutil.rmtree(DAEMONS.parent, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +80,7 @@ def commit(repo: Path, files: dict[str, str], **env: str) -> tuple[int, str]:
     result = run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@okrlint.invalid", "commit", "-m", "okrs"],
         cwd=repo,
-        env=clean_env(PRE_COMMIT_HOME=str(pre_commit_home()), **env),
+        env=hook_env(**env),
     )
     return result.returncode, result.stdout + result.stderr
 
@@ -104,9 +120,15 @@ def test_the_hook_is_a_single_process_for_many_files(repo: Path) -> None:
         (repo / "okrs" / f"team{number:02}.yaml").write_text(GOOD.replace("Growth", f"T{number}"))
     git(repo, "add", "okrs")
     # Every Python process prints its imports; okrlint's engine must be imported exactly once,
-    # which is what keeps the language model's start-up to one per commit.
+    # which keeps okrlint's start-up to one per commit. In its own process: a daemon answering
+    # would import nothing here.
     status, output = pre_commit(
-        repo, "run", "--verbose", "--all-files", PYTHONPROFILEIMPORTTIME="1"
+        repo,
+        "run",
+        "--verbose",
+        "--all-files",
+        PYTHONPROFILEIMPORTTIME="1",
+        OKRLINT_NO_DAEMON="1",
     )
     shown = "\n".join(line for line in output.splitlines() if "import time:" not in line)
     assert status == 0, shown
@@ -116,15 +138,11 @@ def test_the_hook_is_a_single_process_for_many_files(repo: Path) -> None:
     assert len(imports) == 1
 
 
-def test_with_daemon_the_first_commit_starts_one_and_later_commits_are_answered_by_it(
+def test_the_first_commit_starts_a_daemon_and_later_commits_are_answered_by_it(
     repo: Path,
 ) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="okd-")) / "d"  # short: a socket path has a limit
-    config = repo / ".pre-commit-config.yaml"
-    plain = config.read_text()
-    config.write_text(
-        plain.replace("      - id: okrlint\n", "      - id: okrlint\n        args: [--daemon]\n")
-    )
+    # The shipped hook, as configured: `- id: okrlint` and nothing more.
+    folder = Path(tempfile.mkdtemp(prefix="okd-")) / "d"
     # pre-commit's own environment for the hook: the daemon serves that okrlint.
     (okrlint,) = pre_commit_home().glob("repo*/py_env-*/bin/okrlint")
     env = {"OKRLINT_DAEMON_DIR": str(folder)}
@@ -137,11 +155,10 @@ def test_with_daemon_the_first_commit_starts_one_and_later_commits_are_answered_
         thin = thin.replace(
             "      - Cut median time to first dashboard from 42 to 15 minutes\n", ""
         )
-        status, first = commit(
-            repo, {".pre-commit-config.yaml": config.read_text(), "okrs/d1.yaml": thin}, **env
-        )
+        status, first = commit(repo, {"okrs/d1.yaml": thin}, **env)
         assert status == 0, first
         assert "okrs/d1.yaml:4:5: FOC003 [warning]" in first
+        assert len(daemons_of(folder)) == 1
         deadline = time.monotonic() + 60
         while "running" not in daemon("status"):
             assert time.monotonic() < deadline, "no daemon came up"
@@ -152,7 +169,28 @@ def test_with_daemon_the_first_commit_starts_one_and_later_commits_are_answered_
         assert "okrs/d2.yaml:4:5: FOC003 [warning]" in second
         assert "1 checks served" in daemon("status")
     finally:
-        daemon("stop")
-        config.write_text(plain)
-        git(repo, "add", ".pre-commit-config.yaml")
+        stop_daemons(folder)
+        shutil.rmtree(folder.parent, ignore_errors=True)
+
+
+@pytest.mark.parametrize("turned_off", [{"CI": "true"}, {"OKRLINT_NO_DAEMON": "1"}])
+def test_no_daemon_is_started_in_ci_or_when_turned_off(
+    repo: Path, turned_off: dict[str, str]
+) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="okd-")) / "d"
+    try:
+        name = f"okrs/off-{next(iter(turned_off)).lower()}.yaml"
+        status, output = commit(
+            repo,
+            {name: GOOD.replace("Growth", "Off")},
+            OKRLINT_DAEMON_DIR=str(folder),
+            **turned_off,
+        )
+        assert status == 0, output
+        assert "in 1 OKR file" in output, output  # the hook ran
+        # A daemon a check starts exists as a process before the check exits.
+        assert daemons_of(folder) == []
+        assert not folder.exists()
+    finally:
+        stop_daemons(folder)
         shutil.rmtree(folder.parent, ignore_errors=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -235,3 +238,34 @@ def bench_generator() -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def daemons_of(folder: Path) -> list[int]:
+    """The okrlint daemons started with `OKRLINT_DAEMON_DIR=folder`, by their processes: one
+    that a check started a moment ago is here before its socket is."""
+    proc = Path("/proc")
+    assert (proc / "self" / "environ").is_file(), "needs Linux's /proc"
+    mark = f"OKRLINT_DAEMON_DIR={folder}".encode()
+    found = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+            environment = (entry / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue  # gone, or not ours to read
+        if b"okrlint.daemon_process" in command and mark in environment:
+            found.append(int(entry.name))
+    return found
+
+
+def stop_daemons(folder: Path) -> None:
+    """End the daemons a test started in `folder`, and wait until they are gone."""
+    for pid in daemons_of(folder):
+        with contextlib.suppress(ProcessLookupError):  # it went by itself meanwhile
+            os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    while daemons_of(folder):
+        assert time.monotonic() < deadline, "a daemon did not stop"
+        time.sleep(0.1)

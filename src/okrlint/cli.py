@@ -206,7 +206,8 @@ def check(
         typer.Option(
             "--daemon",
             help="Start an okrlint daemon in the background when none is running, so that the "
-            "next checks are answered by a warm process (for pre-commit hooks).",
+            "next checks are answered by a warm process (the pre-commit hook does); it exits "
+            "after 15 minutes without a check. Never in CI (CI set) or with OKRLINT_NO_DAEMON.",
         ),
     ] = False,
 ) -> None:

@@ -10,7 +10,8 @@ output is the same bytes as a run in the caller's own process.
 
 A daemon stops answering, and goes, when okrlint's files, the modules it has imported (plugins
 among them) or the folders packages are installed in change after it started; the caller then
-runs the check itself. It exits after an hour without a request (`--idle`).
+runs the check itself. It exits after an hour without a request (`--idle`), or a quarter of
+an hour when a check started it (`check --daemon`, as the pre-commit hook does).
 """
 
 from __future__ import annotations
@@ -38,9 +39,14 @@ from okrlint.daemon_client import (
     served_by,
     supported,
 )
+from okrlint.progress import in_ci
 
 # A daemon that has served nothing for this long exits (`okrlint daemon start --idle`).
 DEFAULT_IDLE_SECONDS = 3600.0
+# The same for one a check started (`check --daemon`, the pre-commit hook): long enough for the
+# commits of a sitting, short enough that nobody finds it holding memory hours later; the next
+# commit starts one again.
+AUTO_IDLE_SECONDS = 900.0
 
 
 class Capture(io.StringIO):
@@ -238,9 +244,14 @@ SERVING = False
 
 
 def start_in_background() -> None:
-    """Start a daemon when none answers, without waiting for it (`check --daemon`)."""
-    if not SERVING and supported():
-        start(wait_seconds=0)
+    """Start a daemon when none answers, without waiting for it (`check --daemon`).
+
+    Never in a CI job (`CI` set): every check there is a fresh process on a fresh machine, and
+    a process left behind would hold the job open or be killed with it; nor with
+    `OKRLINT_NO_DAEMON` set, which keeps every check in its own process."""
+    if SERVING or not supported() or os.environ.get("OKRLINT_NO_DAEMON") or in_ci():
+        return
+    start(AUTO_IDLE_SECONDS, wait_seconds=0)
 
 
 def start(idle_seconds: float = DEFAULT_IDLE_SECONDS, wait_seconds: float = 30.0) -> int | None:

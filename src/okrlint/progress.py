@@ -14,6 +14,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+
+def in_ci() -> bool:
+    """Whether okrlint runs in a CI job (`CI` or `GITHUB_ACTIONS` set): nobody watches a
+    progress line there, and a runner's job ends with its processes."""
+    return bool(os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS"))
+
+
 # A run shorter than this shows no progress: the findings come before a person would wait.
 SHOW_AFTER_SECONDS = 1.0
 
@@ -27,7 +34,7 @@ class Progress:
 
     @staticmethod
     def wanted(stream: TextIO) -> bool:
-        if os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS"):
+        if in_ci():
             return False
         try:
             return stream.isatty()

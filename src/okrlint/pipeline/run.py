@@ -44,7 +44,7 @@ from okrlint.rules.assembly import registry_for
 from okrlint.rules.registry import Registry
 from okrlint.sources import SourceFile, Validated
 from okrlint.text.key_result_numbers import forget as forget_numbers
-from okrlint.text.pack import RulePack
+from okrlint.text.pack import RulePack, look_at_packs_again
 from okrlint.text.reading import KeyResultReading
 from okrlint.workspace.neighbours import RepositoryLookup
 from okrlint.workspace.summaries import SetSummary, summarize
@@ -193,6 +193,7 @@ class SettingsCache:
     """
 
     def __init__(self, options: RunOptions, registry: Registry | None = None) -> None:
+        look_at_packs_again()  # a run starts here: packs may have changed since the last one
         self._options = options
         self._configs: dict[Path | None, LoadedConfig] = {}
         self._by_config: dict[Path | None, Settings] = {}
@@ -322,6 +323,7 @@ class _Checker:
         settings: Sequence[Settings],
         keep_documents: bool = False,
     ) -> None:
+        look_at_packs_again()  # for callers that bring their own settings and registry
         self.registry = registry
         self.options = options
         self.root = root

@@ -154,8 +154,23 @@ def load_pack(extra: Sequence[str | Path] = (), base: Path | None = None) -> Rul
             path = base / path
         folders.append(path.resolve())
     # Keyed by the files' stamps too: a process that lives on (the daemon, the language server)
-    # sees a pack edited since it last loaded it.
-    return _load(tuple(folders), _stamps(folders))
+    # sees a pack edited since it last loaded it. The stamps are taken once per run (see
+    # `look_at_packs_again`): every file of a run asks for its pack.
+    key = tuple(folders)
+    stamps = _stamps_taken.get(key)
+    if stamps is None:
+        stamps = _stamps_taken[key] = _stamps(folders)
+    return _load(key, stamps)
+
+
+# The stamps of each set of pack folders as this run found them.
+_stamps_taken: dict[tuple[Path, ...], tuple[tuple[str, int, int], ...]] = {}
+
+
+def look_at_packs_again() -> None:
+    """At the start of a run: the next `load_pack` looks at the pack files' stamps again, so a
+    pack edited between two runs of one process is loaded afresh."""
+    _stamps_taken.clear()
 
 
 def _stamps(folders: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:

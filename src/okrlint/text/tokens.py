@@ -307,6 +307,8 @@ class Matcher:
         # Patterns whose first token must be one of some words, by those words; the others.
         self.by_first: dict[str, list[tuple[str, tuple[_Step, ...]]]] = {}
         self.anywhere: list[tuple[str, tuple[_Step, ...]]] = []
+        # Patterns whose first token must start the sentence: tried at the first token only.
+        self.at_start: list[tuple[str, tuple[_Step, ...]]] = []
 
     def add(self, name: str, alternatives: Sequence[Sequence[Mapping[str, Any]]]) -> None:
         for alternative in alternatives:
@@ -317,14 +319,22 @@ class Matcher:
             if first.least >= 1 and first.allowed is not None:
                 for word in first.allowed:
                     self.by_first.setdefault(word, []).append((name, steps))
+            elif first.least >= 1 and ("IS_SENT_START", True) in first.flags:
+                self.at_start.append((name, steps))
             else:
                 self.anywhere.append((name, steps))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         found: set[tuple[str, int, int]] = set()
         tokens = doc.tokens
+        by_first, anywhere = self.by_first, self.anywhere
         for start, token in enumerate(tokens):
-            for name, steps in (*self.by_first.get(token.lower_, ()), *self.anywhere):
+            patterns = by_first.get(token.lower_, ())
+            if anywhere:
+                patterns = (*patterns, *anywhere)
+            if start == 0 and self.at_start:
+                patterns = (*patterns, *self.at_start)
+            for name, steps in patterns:
                 for end in _ends(steps, 0, tokens, start):
                     if end > start:
                         found.add((name, start, end))
