@@ -121,6 +121,18 @@ def main() -> None:
         per_judged.append((time.perf_counter() - started) / len(texts))
     judged = statistics.median(per_judged)
     print(f"| judging one key result (3 models) | {judged:.6f} | {judged / yamllint:.4f}x |")
+    from okrlint.text.structure import structure_of
+
+    per_structure: list[float] = []
+    for _ in range(args.rounds):
+        # Fresh readings: a reading remembers its structure.
+        readings = reader.read(texts)
+        started = time.perf_counter()
+        for reading in readings.values():
+            structure_of(reading)
+        per_structure.append((time.perf_counter() - started) / len(texts))
+    structured = statistics.median(per_structure)
+    print(f"| the structure of one key result | {structured:.6f} | {structured / yamllint:.4f}x |")
 
 
 if __name__ == "__main__":

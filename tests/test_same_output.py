@@ -216,6 +216,7 @@ def test_every_field_of_a_finding_comes_back_from_the_results_cache() -> None:
         team="Growth",
         period="2026-Q1",
         confidence=0.734,
+        structure=(("actor", "team"), ("predicate", "work"), ("predicate_words", "Launch")),
     )
     # A field left at its default would not show that it is stored.
     defaults = Finding("", 0, 0, 0, 0, "", "", Severity.ERROR, "")

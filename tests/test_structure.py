@@ -67,6 +67,11 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("90% of complaints are answered within a day", (None, LEVEL, SERVICE)),
         ("Checkout latency stays below 400 ms", (None, LEVEL, SERVICE)),
         ("40% of new members book a second class", (PEOPLE, LEVEL, BEHAVIOUR)),
+        ("The label printer runs for 30 days without a restart", (None, LEVEL, SERVICE)),
+        ("% of orders delivered on the same day", (None, LEVEL, BEHAVIOUR)),
+        # "Make sure that ...", "Ensure ...": the clause says what is sought.
+        ("Make sure that 80% of invoices are paid within 30 days", (None, LEVEL, SERVICE)),
+        ("Ensure every warehouse has a named fire-safety plan", (ARTEFACT, DONE, None)),
     ],
 )
 def test_the_structure_of_a_key_result(
@@ -133,3 +138,46 @@ def test_the_grammar_words_come_from_the_pack(tmp_path: Path) -> None:
     pack = load_pack([folder])
     found = structure_of(read_texts([text], pack)[text])
     assert (found.actor, found.actor_words, found.predicate) == (TEAM, "Guild", DONE)
+
+
+def test_text_findings_say_how_the_key_result_was_read_in_json_and_sarif(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from okrlint.cli import app
+    from test_ci_formats import _validate_sarif
+
+    path = tmp_path / "bakery.yaml"
+    path.write_text(
+        "team: Bakery\nperiod: 2026-Q1\nobjectives:\n"
+        "  - title: Delight our regulars\n    key_results:\n"
+        "      - Hiring plans for spring are approved\n"
+        "      - Publish 10 recipe videos\n"
+        "      - Maximise bakery revenue\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--no-cache"])
+    findings = {f["code"]: f for f in json.loads(result.stdout)["findings"]}
+    done = findings["OUT001"]
+    assert done["structure"] == {
+        "actor": "artefact",
+        "actor_words": "Hiring plans for spring",
+        "predicate": "done",
+        "predicate_words": "are approved",
+    }
+    assert "who acts: an artefact ('Hiring plans for spring')" in done["message"]
+    assert "predicate: work in a done state ('are approved')" in done["message"]
+    assert findings["OUT002"]["structure"]["measured"] == "activity"
+    direction = findings["MEA001"]
+    assert direction["structure"]["predicate"] == "change"
+    assert "Read as: who acts: the team; predicate: a change in a measure" in direction["message"]
+    # The objective's finding gives each key result's reading by id.
+    assert set(findings["CUS001"]["structure"]) == {"KR1", "KR2", "KR3"}
+    # Every text finding carries a confidence.
+    assert all(f["confidence"] is not None for f in findings.values())
+    sarif = CliRunner().invoke(app, ["check", str(path), "--format", "sarif", "--no-cache"])
+    document = json.loads(sarif.stdout)
+    _validate_sarif(document, tmp_path)
+    results = {r["ruleId"]: r for r in document["runs"][0]["results"]}
+    assert results["OUT001"]["properties"]["structure"] == done["structure"]

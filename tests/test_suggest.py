@@ -172,3 +172,41 @@ def test_no_suggestion_anywhere_has_a_slot_left_open(tmp_path: Path) -> None:
     assert findings > 100
     assert not any(_SLOT.search(s) for s in suggestions)
     assert suggestions == ["Increase the share of customers who use the mobile app from 20% to 35%"]
+
+
+def test_the_people_of_a_rewrite_are_plural_and_what_they_do_a_plain_verb() -> None:
+    from okrlint.rules.outputs.shared import output_verdict
+    from okrlint.text.pack import load_pack
+    from okrlint.text.reader import read_texts
+
+    def rewrite(text: str) -> str | None:
+        reading = read_texts([text], load_pack())[text]
+        return suggest_outcome(reading, output_verdict(reading))
+
+    # "every admin" is one admin at a time; the share is of admins.
+    assert rewrite("Roll out the mobile app to every admin, from 8% to 21%") == (
+        "Increase the share of admins who use the mobile app from 8% to 21%"
+    )
+    assert rewrite("Roll out the mobile app to every new customer, from 8% to 21%") == (
+        "Increase the share of new customers who use the mobile app from 8% to 21%"
+    )
+    # Already plural, or no plural of its own: as written.
+    assert rewrite("Roll out the mobile app to all members, from 8% to 21%") == (
+        "Increase the share of members who use the mobile app from 8% to 21%"
+    )
+    assert rewrite("Roll out the mobile app to people in Leeds, from 8% to 21%") == (
+        "Increase the share of people who use the mobile app from 8% to 21%"
+    )
+    # A verb of behaviour written for one person ("upgrades") is said in its plain form; a noun
+    # of behaviour is no verb, so without a deliverable to name what it is for, no rewrite.
+    behaviour = SimpleNamespace(
+        text="upgrades", term="upgrade", lexicon="behaviour_verbs", start=0, end=8
+    )
+    actor = SimpleNamespace(text="admin", term="admin", lexicon="customer_actors", start=0, end=5)
+    assert suggest(actor=actor, behaviour=behaviour) == (
+        "Increase the share of admins who upgrade from 30% to 45%"
+    )
+    noun = SimpleNamespace(
+        text="repeat purchases", term="repeat purchase", lexicon="behaviour_nouns", start=0, end=9
+    )
+    assert suggest(actor=actor, behaviour=noun) is None

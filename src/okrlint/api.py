@@ -204,6 +204,7 @@ class _Findable:
         suggestion: str | None = None,
         hint: bool = False,
         confidence: float | None = None,
+        structure: tuple[tuple[str, str], ...] = (),
     ) -> Violation:
         node = (*self.node, field_name) if field_name else self.node
         return Violation(
@@ -217,6 +218,7 @@ class _Findable:
             suggestion=suggestion,
             hint=hint,
             confidence=confidence,
+            structure=structure,
         )
 
 

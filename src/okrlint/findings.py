@@ -70,6 +70,9 @@ class Violation:
     # How sure a text verdict is (0-1): the trained judgement's probability; None for rules
     # that do not judge text.
     confidence: float | None = None
+    # How okrlint read the key result (`okrlint.text.structure`: actor, predicate, measured and
+    # their words), or for an objective each key result's reading by id; () for none.
+    structure: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,8 @@ class Finding:
     period: str = ""
     # How sure a text verdict is (0-1), or None for a rule that does not judge text.
     confidence: float | None = None
+    # How okrlint read the text the finding is about (see `Violation.structure`).
+    structure: tuple[tuple[str, str], ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -118,6 +123,8 @@ class Finding:
             data["suggestion"] = self.suggestion
         if self.confidence is not None:
             data["confidence"] = self.confidence
+        if self.structure:
+            data["structure"] = dict(self.structure)
         return data
 
 

@@ -42,8 +42,9 @@ if TYPE_CHECKING:
     from okrlint.workspace.summaries import SetSummary
 
 DATABASE = "results.sqlite3"
-# 2: findings carry their set's team and period; 3: and their confidence.
-FORMAT = 3
+# 2: findings carry their set's team and period; 3: and their confidence; 4: and how the text
+# was read (its structure).
+FORMAT = 4
 # Entries kept before the oldest are dropped: a few runs of a very large repository.
 MAX_ENTRIES = 200_000
 _KEYS_PER_QUERY = 500
@@ -282,6 +283,7 @@ def _finding_out(finding: Finding) -> list[Any]:
         finding.team,
         finding.period,
         finding.confidence,
+        [list(pair) for pair in finding.structure],
     ]
 
 
@@ -290,7 +292,7 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 
 def _finding_in(value: Any) -> Finding:
     (path, line, column, end_line, end_column, code, name, severity, message) = value[:9]
-    object_id, text, fix, suggestion, team, period, confidence = value[9:]
+    object_id, text, fix, suggestion, team, period, confidence, structure = value[9:]
     # `type(...) is` leaves out bools and subclasses; written out, as a warm run decodes every
     # finding of the repository.
     if not (
@@ -308,6 +310,11 @@ def _finding_in(value: Any) -> Finding:
         and type(team) is str
         and type(period) is str
         and (confidence is None or type(confidence) is float)
+        and type(structure) is list
+        and all(
+            type(pair) is list and len(pair) == 2 and type(pair[0]) is str and type(pair[1]) is str
+            for pair in structure
+        )
     ):
         raise TypeError("finding")
     # Interned: the same few paths, codes, names, teams and periods fill every finding, and a
@@ -335,6 +342,7 @@ def _finding_in(value: Any) -> Finding:
         intern(team),
         intern(period),
         confidence,
+        tuple((key, value) for key, value in structure),
     )
 
 

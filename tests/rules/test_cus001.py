@@ -9,7 +9,10 @@ def test_no_customer_behaviour_lists_what_each_key_result_measures() -> None:
     text = kr_set("Migrate all invoices to the new ledger", "Keep p95 invoice latency under 300 ms")
     (finding,) = lint_codes(text, "CUS001")
     assert finding.object == "O1"
-    assert "KR1: work done ('Migrate')" in finding.message
+    assert "KR1: doing work ('Migrate')" in finding.message
+    assert "KR2: a service level ('p95')" in finding.message
+    # Each key result's reading, by id, in the finding's structure.
+    assert dict(finding.structure)["KR2"].endswith("measured: a service level ('p95')")
     assert "KR2: a service level" in finding.message
     fixed = kr_set("Raise the share of customers who pay on first attempt from 81% to 92%")
     assert lint_codes(fixed, "CUS001") == []

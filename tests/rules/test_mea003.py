@@ -30,7 +30,8 @@ def test_a_baseline_that_disagrees_points_at_the_baseline_field() -> None:
     assert finding.severity is Severity.WARNING
     assert finding.message == (
         "fields disagree with the text: the text starts from '32%' but `baseline:` is 30; make "
-        "them agree (okrlint grades with the field)."
+        "them agree (okrlint grades with the field). Read as: who acts: the team; predicate: a "
+        "change in a measure ('Raise'); measured: people's behaviour ('activation')."
     )
 
 

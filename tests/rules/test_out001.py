@@ -54,7 +54,12 @@ def test_one_problem_one_finding_an_output_gets_no_measurement_finding() -> None
     assert finding.severity.value == "warning"
     # The evidence, who acts, why it matters and what to write instead.
     assert "the delivery verb 'Launch'" in finding.message
-    assert "(the team acts)" in finding.message
+    assert "(who acts: the team; predicate: doing work ('Launch'))" in finding.message
+    assert dict(finding.structure) == {
+        "actor": "team",
+        "predicate": "work",
+        "predicate_words": "Launch",
+    }
     assert "can be met while no customer does anything differently" in finding.message
     assert "ask what customers or users will do differently" in finding.message
 

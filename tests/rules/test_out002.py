@@ -31,4 +31,8 @@ def test_counts_of_the_teams_own_activity_are_activity_counts(key_result: str) -
 
 def test_people_the_work_is_done_to_are_not_who_acts() -> None:
     [finding] = [f for f in findings_of("Call on three customers") if f.code == "OUT002"]
-    assert "(the team acts; 'customers' only receive the work)" in finding.message
+    assert "(who acts: the team; predicate: doing work" in finding.message
+    # The customers are what the work is done to: the team's own activity is measured.
+    read = dict(finding.structure)
+    assert (read["actor"], read["measured"]) == ("team", "activity")
+    assert "customers" in read["measured_words"]

@@ -20,7 +20,7 @@ from typing import Any
 
 from okrlint.model import KeyResult
 from okrlint.text.number_mentions import BASELINE, TARGET
-from okrlint.text.pack import RulePack, load_pack
+from okrlint.text.pack import RulePack, load_pack, plural_forms
 from okrlint.text.reading import KeyResultReading
 
 _WORD = re.compile(r"[a-z][a-z-]*")
@@ -75,10 +75,14 @@ def suggest_outcome(
     if kind in ("hire", "internal_metric"):
         # What new people or a team's own measure should move is not in the text.
         return None
-    who = _text(reading.actor) or _people_named(reading)
+    who = _people(reading.actor) or _people_named(reading)
     known = _text(reading.behaviour)
     pack = getattr(reading, "pack", None)
-    does = behaviour_for(verdict.deliverable, pack) or behaviour_for(known, pack) or known
+    does = (
+        behaviour_for(verdict.deliverable, pack)
+        or behaviour_for(known, pack)
+        or _doing(reading.behaviour)
+    )
     figures = _shares(reading, key_result)
     if not who or not does or figures is None:
         return None
@@ -105,7 +109,42 @@ def _shares(reading: KeyResultReading, key_result: KeyResult | None) -> tuple[st
 
 
 def _people_named(reading: KeyResultReading) -> str | None:
-    """The people the text names, as written ("all users" -> "users")."""
+    """The people the text names, in the plural ("all users" -> "users", "every admin" ->
+    "admins")."""
     hits = getattr(reading, "hits", None) or {}
     people = hits.get("customer_actors", ())
-    return _text(people[0]) if people else None
+    return _people(people[0]) if people else None
+
+
+def _people(term: Any) -> str | None:
+    """People as a plural subject of "the share of ... who": a lexicon word written in its
+    singular form ("admin", "paying customer") takes its plural, a plural stays as written."""
+    written = _text(term)
+    if written is None:
+        return None
+    base = getattr(term, "term", None)
+    if isinstance(base, str) and written.lower() == base.lower():
+        plurals = plural_forms(written)
+        # "people", "staff": already plural, or a word with no plural of its own.
+        if plurals and not written.lower().endswith(_NO_PLURAL):
+            return plurals[0]
+    return written
+
+
+# Nouns that are plural already or take no plural ("people", "staff").
+_NO_PLURAL = ("people", "staff", "folk", "folks", "children")
+
+
+def _doing(term: Any) -> str | None:
+    """What people do, as a verb after "who": a verb of behaviour in its base form ("every admin
+    upgrades" -> "upgrade"); a noun of behaviour ("repeat purchases") is no verb and gives
+    nothing."""
+    if term is None:
+        return None
+    lexicon = getattr(term, "lexicon", None)
+    if lexicon is None:
+        return _text(term)
+    if lexicon == "behaviour_verbs":
+        base = getattr(term, "term", None)
+        return str(base) if base else _text(term)
+    return None

@@ -123,6 +123,8 @@ def _result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
         properties["suggestion"] = finding.suggestion
     if finding.confidence is not None:
         properties["confidence"] = finding.confidence
+    if finding.structure:
+        properties["structure"] = dict(finding.structure)
     if finding.fix is not None:
         fixes = sarif_fixes(finding, finding.fix)
         if fixes:

@@ -238,6 +238,7 @@ def stamp(violation: Violation, rule: type[Rule[Any]], settings: Settings) -> Fi
         period=period,
         # A trained judgement's probability, else the rule's measured confidence.
         confidence=rule.meta.confidence if violation.confidence is None else violation.confidence,
+        structure=violation.structure,
     )
 
 

@@ -105,6 +105,10 @@ class KeyResultStructure:
                 parts.append(f"{label}: {DESCRIPTIONS[kind]}{quoted}")
         return "; ".join(parts)
 
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """The parts the sentence says, as (name, value) pairs (a finding's `structure`)."""
+        return tuple((name, value) for name, value in self.to_dict().items() if value)
+
     def to_dict(self) -> dict[str, Any]:
         """The structure as plain data (JSON and SARIF properties of a finding)."""
         return {
@@ -119,6 +123,13 @@ class KeyResultStructure:
 
 
 _UNREAD = KeyResultStructure()
+
+
+def reading_note(reading: KeyResultReading) -> str:
+    """A sentence a finding ends with to say how the key result was read ("" when nothing
+    was read): " Read as: who acts: the team; predicate: doing work ('Launch')."."""
+    explained = structure_of(reading).explain()
+    return f" Read as: {explained}." if explained else ""
 
 
 def structure_of(reading: KeyResultReading) -> KeyResultStructure:
@@ -234,6 +245,19 @@ class _Parse:
 
     def predicate(self) -> tuple[Predicate | None, str | None]:
         reading = self.s.reading
+        clause = self.phrase_at(self.body, self.word_list("clause_verbs"))
+        if clause:
+            # "Make sure that 70% of invoices are paid on time": the clause says what is sought.
+            start = self.body + clause
+            if start < self.size and self.lower[start] == "that":
+                start += 1
+            if start < self.size - 1:
+                self.body = start
+                found = self.verb_predicate() or self.verbless_predicate()
+                if found is not None:
+                    kind, at, end = found
+                    self.at, self.end = at, end
+                    return kind, self.words_of(at, end) or None
         gerund = reading.lead_kind is not None and self.lower[self.body].endswith("ing")
         # "Hiring plans are approved": a gerund opening a subject, not a command.
         found = (gerund and self.verb_predicate()) or None
@@ -300,6 +324,9 @@ class _Parse:
             if word in ("exists", "exist"):
                 return DONE, index, index + 1
             if word in state_verbs and self.s.doc[index - 1].is_alpha:
+                # "The importer runs for 10 days without a crash": how long, a level.
+                if self.numbers:
+                    return LEVEL, index, index + 1
                 return self.state_of_holder(index)
         changes = self.forms("increase_verbs", "decrease_verbs")
         holds = self.forms("hold_verbs")
@@ -369,6 +396,13 @@ class _Parse:
         """A sentence with no finite verb: a noun phrase and its state, figures, a comparative,
         or a bare noun phrase naming a thing to have."""
         s = self.s
+        # "% of plan achieved", "Number of weekly orders": the name of a measure, a level.
+        opener = self.body
+        if opener > 0 and self.lower[opener - 1] in ("%", "#"):
+            opener -= 1  # "% of plan": the reader skipped the sign as punctuation
+        named = self.measure_name(opener)
+        if named:
+            return LEVEL, opener, opener + named
         # "Pricing framework complete", "New billing system in production", "Partner program
         # launched in two regions": a noun phrase and the state it is in.
         for hit in self.hits("completion_states"):
@@ -409,6 +443,16 @@ class _Parse:
             return DONE, self.body, self.body
         return None
 
+    def measure_name(self, start: int) -> int:
+        """The tokens of a measure's name at `start` ("% of", "number of")."""
+        if start >= self.size:
+            return 0
+        width = 1 if self.lower[start] in ("%", "#") else 0
+        width = width or self.phrase_at(start, self.word_list("measure_names"))
+        if width and start + width < self.size and self.lower[start + width] == "of":
+            return width + 1
+        return 0
+
     def token_at(self, char: int) -> int:
         for index, (start, end) in enumerate(zip(self.s.starts, self.s.ends, strict=True)):
             if start <= char < end or start >= char:
@@ -435,7 +479,7 @@ class _Parse:
         people = reading.actor
         if self.imperative:
             if predicate in (WORK, DONE):
-                return TEAM, self.words_of(self.at, self.end)
+                return TEAM, None  # a command's subject is the team it is written for
             # "Grow website visitors", "Get 30% of users to upgrade": the people whose doing
             # is measured act; "Cut costs": the team does.
             if people is not None:
@@ -443,14 +487,14 @@ class _Parse:
             named = self.hits_in(self.end, self.size, "customer_actors")
             if named and not self.hits_in(self.end, self.size, "staff_nouns"):
                 return PEOPLE, s.term(named[0]).text
-            return TEAM, self.words_of(self.at, self.end)
+            return TEAM, None
         subject_end = self.at if predicate is not None and self.at > self.body else self.size
         team = self.word_list("team_subjects")
         for index in range(head, min(subject_end, self.size)):
             if self.lower[index] in team:
                 return TEAM, s.doc[index].text
         if self.from_lead:
-            return TEAM, self.words_of(self.at, self.end)  # "Launched the beta"
+            return TEAM, None  # "Launched the beta": the team reports its own work
         # The head of the subject: its words before a preposition ("A list of ...").
         head_end = next(
             (
@@ -498,17 +542,23 @@ class _Parse:
             if not self.at <= self.s.at_start.get(t.start, -1) < self.end
         ]
         # Work, or a thing in a done state, measures nothing unless people are said to act.
-        if predicate in (WORK, DONE) and (people is None or actor == ARTEFACT):
+        if predicate in (WORK, DONE) and (
+            people is None or actor == ARTEFACT or (predicate == DONE and not self.numbers)
+        ):
             return None, None
         if people is not None:
             return BEHAVIOUR, (behaviour[0].text if behaviour else people.text)
         service = self.hits("service_levels")
         if service:
             return SERVICE, s.term(service[0]).text
-        # "90% of returns are refunded within 3 days": how fast things are served.
+        # "90% of returns are refunded within 3 days": how fast things are served; "runs for
+        # 30 days without a restart": how long a service holds.
         limit = self.time_limit() if predicate == LEVEL else None
         if limit is not None:
             return SERVICE, limit
+        duration = next((n for n in self.numbers if n.kind == "duration"), None)
+        if predicate == LEVEL and duration is not None and not behaviour:
+            return SERVICE, duration.text
         if behaviour:
             return BEHAVIOUR, behaviour[0].text
         named = self.hits_in(self.body, self.size, "customer_actors")

@@ -114,6 +114,7 @@ class ConflictingKeyResults(Rule[NoOptions]):
             ),
         ),
         needs_readings=True,
+        judged=(0, 0),
         severity=Severity.WARNING,
     )
 

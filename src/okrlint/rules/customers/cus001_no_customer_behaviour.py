@@ -25,11 +25,18 @@ from okrlint.judgement.judge import Judgement
 from okrlint.rules.customers.shared import customer_behaviour
 from okrlint.rules.judgements import no_behaviour_judgement
 from okrlint.rules.outputs.shared import output_verdict
+from okrlint.text.structure import BEHAVIOUR, DESCRIPTIONS, DONE, WORK, structure_of
 
 
 def _why_not(reading: KeyResultReading | None) -> str:
     if reading is None:
         return "not read"
+    found = structure_of(reading)
+    if found.measured is not None and found.measured != BEHAVIOUR:
+        return f"{DESCRIPTIONS[found.measured]} ('{found.measured_words}')"
+    if found.predicate in (WORK, DONE):
+        words = f" ('{found.predicate_words}')" if found.predicate_words else ""
+        return f"{DESCRIPTIONS[found.predicate]}{words}"
     output = output_verdict(reading)
     if output.is_output and output.evidence is not None:
         return f"work done ({output.evidence.quoted()})"
@@ -107,6 +114,11 @@ class NoCustomerBehaviour(Rule[NoOptions]):
             "2, from 30% to 40%)." + _why_unsure(judgement),
             hint=not judgement.sure,
             confidence=round(judgement.probability, 3),
+            structure=tuple(
+                (kr.object_id.split("/")[-1], structure_of(r).explain())
+                for kr, r in zip(key_results, readings, strict=True)
+                if r is not None and structure_of(r).explain()
+            ),
         )
 
 

@@ -23,6 +23,7 @@ from okrlint.api import (
 from okrlint.rules.outputs.shared import is_output
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Sentence
+from okrlint.text.structure import reading_note, structure_of
 
 
 class VanityMetric(Rule[NoOptions]):
@@ -49,12 +50,16 @@ class VanityMetric(Rule[NoOptions]):
                     (
                         "vanity metric: 'app downloads' is a raw total that grows whatever the "
                         "value; measure a rate or a cohort instead (the share that become active "
-                        "users, come back or pay)."
+                        "users, come back or pay). Read as: who acts: the team; predicate: a "
+                        "change in a measure ('Reach'); measured: people's behaviour "
+                        "('downloads')."
                     ),
                     (
                         "vanity metric: 'followers' is a raw total that grows whatever the "
                         "value; measure a rate or a cohort instead (the share that become active "
-                        "users, come back or pay)."
+                        "users, come back or pay). Read as: who acts: customers or users "
+                        "('followers'); predicate: a change in a measure ('Get'); measured: "
+                        "people's behaviour ('followers')."
                     ),
                 ),
             ),
@@ -82,7 +87,8 @@ class VanityMetric(Rule[NoOptions]):
         yield item.violation(
             f"vanity metric: {vanity.quoted()} is a raw total that grows whatever the "
             "value; measure a rate or a cohort instead (the share that become active users, "
-            "come back or pay)."
+            f"come back or pay).{reading_note(reading)}",
+            structure=structure_of(reading).pairs(),
         )
 
 

@@ -21,6 +21,7 @@ from okrlint.api import (
 from okrlint.judgement.judge import Judgement
 from okrlint.rules.judgements import key_result_output_judgement, unmeasurable_judgement
 from okrlint.rules.measure.shared import measurable
+from okrlint.text.structure import reading_note, structure_of
 
 _DIGIT = re.compile(r"\d")
 
@@ -51,14 +52,18 @@ class NoTarget(Rule[NoOptions]):
                         "there is no `target`; 'Improve' says which way the measure should go, "
                         "not how far; without one nobody can say at the end of the period whether"
                         " it was met. Say how much ('from 32% to 45%', 'under 200 ms', 'every "
-                        "release') or set `target:` so the key result can be graded."
+                        "release') or set `target:` so the key result can be graded. Read as: "
+                        "who acts: customers or users ('new teams'); predicate: a change in a "
+                        "measure ('Improve'); measured: people's behaviour ('onboarding')."
                     ),
                     (
                         "no number to reach: the text states no amount, threshold or share and "
                         "there is no `target`; 'Raise' says which way the measure should go, not "
                         "how far; without one nobody can say at the end of the period whether it "
                         "was met. Say how much ('from 32% to 45%', 'under 200 ms', 'every "
-                        "release') or set `target:` so the key result can be graded."
+                        "release') or set `target:` so the key result can be graded. Read as: "
+                        "who acts: customers or users ('new teams'); predicate: a change in a "
+                        "measure ('Raise'); measured: people's behaviour ('activation')."
                     ),
                 ),
             ),
@@ -108,9 +113,11 @@ class NoTarget(Rule[NoOptions]):
             f"there is no `target`;{direction} without one nobody can say at the end of the "
             "period whether it was met. Say how much ('from 32% to 45%', 'under 200 ms', "
             "'every release') or set `target:` so the key result can be graded."
+            + (reading_note(reading) if reading is not None else "")
             + _why_unsure(unmeasurable),
             hint=unmeasurable is not None and not unmeasurable.reported,
             confidence=None if unmeasurable is None else round(unmeasurable.probability, 3),
+            structure=structure_of(reading).pairs() if reading is not None else (),
         )
 
 

@@ -22,6 +22,7 @@ from okrlint.rules.measure.shared import measurable, measurable_evidence
 from okrlint.rules.outputs.shared import is_output
 from okrlint.rules.sandbagging.shared import hold_wording
 from okrlint.text.key_result_numbers import has_baseline
+from okrlint.text.structure import reading_note, structure_of
 
 
 class NoBaseline(Rule[NoOptions]):
@@ -58,6 +59,7 @@ class NoBaseline(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
+        judged=(180, 193),
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
@@ -86,4 +88,6 @@ class NoBaseline(Rule[NoOptions]):
         yield item.violation(
             f"no baseline: {target} has no starting value, so nobody can judge how ambitious it "
             "is; write where it starts ('from 32% to 45%') or set `baseline:`."
+            + (reading_note(reading) if reading is not None else ""),
+            structure=structure_of(reading).pairs() if reading is not None else (),
         )

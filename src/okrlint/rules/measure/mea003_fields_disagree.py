@@ -22,6 +22,7 @@ from okrlint.api import (
 from okrlint.model import KeyResult
 from okrlint.text.direction import resolve, verb_direction
 from okrlint.text.number_mentions import NumberMention
+from okrlint.text.structure import reading_note, structure_of
 
 _CHANGE_KINDS = ("increase", "decrease", "hold")
 
@@ -131,12 +132,15 @@ class FieldsDisagree(Rule[NoOptions]):
                 messages=(
                     (
                         "fields disagree with the text: the text aims at '45%' but `target:` is "
-                        "50; make them agree (okrlint grades with the field)."
+                        "50; make them agree (okrlint grades with the field). Read as: who "
+                        "acts: the team; predicate: a change in a measure ('Raise'); measured: "
+                        "people's behaviour ('activation')."
                     ),
                     (
                         "fields disagree with the text: the text says 'Reduce' (decrease) but "
                         "`direction:` is increase; make them agree (okrlint grades with the "
-                        "field)."
+                        "field). Read as: who acts: the team; predicate: a change in a measure "
+                        "('Reduce'); measured: people's behaviour ('time to first')."
                     ),
                 ),
             ),
@@ -154,6 +158,7 @@ class FieldsDisagree(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
+        judged=(0, 0),
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
@@ -163,6 +168,7 @@ class FieldsDisagree(Rule[NoOptions]):
         for field_name, problem in _disagreements(item.key_result, reading):
             yield item.violation(
                 f"fields disagree with the text: {problem}; make them agree (okrlint grades "
-                "with the field).",
+                f"with the field).{reading_note(reading)}",
                 field_name=field_name,
+                structure=structure_of(reading).pairs(),
             )

@@ -35,6 +35,7 @@ from okrlint.rules.outputs.shared import (
 )
 from okrlint.text.reading import KeyResultReading, reading_of
 from okrlint.text.sentence import words_for
+from okrlint.text.structure import structure_of
 
 _ASK = "ask what customers or users will do differently"
 
@@ -100,23 +101,25 @@ class OutputAsOutcome(Rule[NoOptions]):
                 messages=(
                     (
                         "output, not an outcome: the key result starts with the delivery verb "
-                        "'Launch' and names no change in what people do (the team acts), so it "
-                        "can be met while no customer does anything differently; ask what "
-                        "customers or users will do differently once 'the referral program' "
-                        "ships, measure that, and put the work under `initiatives:`."
+                        "'Launch' and names no change in what people do (who acts: the team; "
+                        "predicate: doing work ('Launch')), so it can be met while no customer "
+                        "does anything differently; ask what customers or users will do "
+                        "differently once 'the referral program' ships, measure that, and put the "
+                        "work under `initiatives:`."
                     ),
                     (
                         "output, not an outcome: the key result marks work as done ('and live') "
-                        "instead of measuring a change (the team acts), so it can be met while no"
-                        " customer does anything differently; ask what customers or users will do"
-                        " differently once 'Pricing page redesigned' is done, measure that, and "
+                        "instead of measuring a change (who acts: an artefact ('Pricing page'); "
+                        "predicate: work in a done state ('redesigned')), so it can be met while "
+                        "no customer does anything differently; ask what customers or users will "
+                        "do differently once 'Pricing page redesigned' is done, measure that, and "
                         "move the work to `initiatives:`."
                     ),
                     (
-                        "output, not an outcome: the key result is a hire ('Hire'): staffing is "
-                        "an input the team controls (the team acts), so it can be met while no "
-                        "customer does anything differently; measure what the new people will "
-                        "change for customers or the business."
+                        "output, not an outcome: the key result is a hire ('Hire'): staffing is an "
+                        "input the team controls (who acts: the team; predicate: doing work "
+                        "('Hire')), so it can be met while no customer does anything differently; "
+                        "measure what the new people will change for customers or the business."
                     ),
                 ),
                 fixed=(
@@ -169,4 +172,5 @@ class OutputAsOutcome(Rule[NoOptions]):
             suggestion=suggest_outcome(reading, verdict, item.key_result),
             hint=not judgement.sure,
             confidence=round(judgement.probability, 3),
+            structure=structure_of(reading).pairs(),
         )

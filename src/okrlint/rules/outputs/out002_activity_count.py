@@ -32,6 +32,7 @@ from okrlint.rules.outputs.shared import (
 )
 from okrlint.text.number_mentions import COUNT
 from okrlint.text.reading import KeyResultReading, reading_of
+from okrlint.text.structure import structure_of
 
 
 class ActivityCount(Rule[NoOptions]):
@@ -57,25 +58,28 @@ class ActivityCount(Rule[NoOptions]):
                 + "      - Increase test coverage to 80%  # expect: OUT002\n",
                 messages=(
                     (
-                        "activity count: the key result counts work done ('10 blog posts'), not a"
-                        " change in what people do (the team acts); the count is met by working "
-                        "harder whatever customers do, so ask what the work is for and measure "
-                        "that change (who does what, from what to what), keeping the work under "
-                        "`initiatives:`."
+                        "activity count: the key result counts work done ('10 blog posts'), not a "
+                        "change in what people do (who acts: the team; predicate: doing work "
+                        "('Publish'); measured: the team's own activity ('10 blog posts')); the "
+                        "count is met by working harder whatever customers do, so ask what the "
+                        "work is for and measure that change (who does what, from what to what), "
+                        "keeping the work under `initiatives:`."
                     ),
                     (
                         "activity count: the key result counts work done ('4 pricing "
-                        "experiments'), not a change in what people do (the team acts); the count"
-                        " is met by working harder whatever customers do, so ask what the work is"
-                        " for and measure that change (who does what, from what to what), keeping"
-                        " the work under `initiatives:`."
+                        "experiments'), not a change in what people do (who acts: the team; "
+                        "predicate: doing work ('run'); measured: the team's own activity ('4 "
+                        "pricing experiments')); the count is met by working harder whatever "
+                        "customers do, so ask what the work is for and measure that change (who "
+                        "does what, from what to what), keeping the work under `initiatives:`."
                     ),
                     (
                         "activity count: the key result measures the team's own work ('test "
-                        "coverage'), which moves whatever customers do (the team acts); the count"
-                        " is met by working harder whatever customers do, so ask what the work is"
-                        " for and measure that change (who does what, from what to what), keeping"
-                        " the work under `initiatives:`."
+                        "coverage'), which moves whatever customers do (who acts: the team; "
+                        "predicate: a change in a measure ('Increase'); measured: the team's own "
+                        "activity ('test coverage')); the count is met by working harder whatever "
+                        "customers do, so ask what the work is for and measure that change (who "
+                        "does what, from what to what), keeping the work under `initiatives:`."
                     ),
                 ),
                 fixed=(
@@ -130,6 +134,7 @@ class ActivityCount(Rule[NoOptions]):
             suggestion=suggest_outcome(reading, verdict, item.key_result),
             hint=not judgement.sure,
             confidence=round(judgement.probability, 3),
+            structure=structure_of(reading).pairs(),
         )
 
 

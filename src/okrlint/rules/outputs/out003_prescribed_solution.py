@@ -21,6 +21,7 @@ from okrlint.api import (
 from okrlint.rules.outputs.shared import is_output
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Sentence
+from okrlint.text.structure import reading_note, structure_of
 
 
 class PrescribedSolution(Rule[NoOptions]):
@@ -70,7 +71,8 @@ class PrescribedSolution(Rule[NoOptions]):
         yield item.violation(
             f"prescribed solution: '{how}' dictates how the result is reached; keep the outcome "
             f"in the key result and move '{how}' to `initiatives:`, so the team can change "
-            "tactics if it does not work."
+            f"tactics if it does not work.{reading_note(reading)}",
+            structure=structure_of(reading).pairs(),
         )
 
 

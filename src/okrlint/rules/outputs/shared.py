@@ -20,6 +20,7 @@ from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHO
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
 from okrlint.text.shape import perfect, target_form
+from okrlint.text.structure import structure_of
 
 OUTPUT = "output"
 OUTCOME = "outcome"
@@ -146,11 +147,10 @@ def _judge(reading: KeyResultReading) -> OutputVerdict:
 
 
 def who_acts(reading: KeyResultReading) -> str:
-    """Who acts: the team, even where the text names people as the work's object."""
-    people = reading.hits.get("customer_actors", ())
-    if people and reading.actor is None:
-        return f" (the team acts; {people[0].quoted()} only receive the work)"
-    return " (the team acts)"
+    """How the key result was read, in brackets: who acts, the predicate and its words, what
+    is measured (`okrlint.text.structure`)."""
+    explained = structure_of(reading).explain()
+    return f" ({explained})" if explained else " (the team acts)"
 
 
 def _output(
@@ -383,13 +383,9 @@ def _activity_count(s: Sentence, lead_kind: str | None, lead_end: int) -> Term |
             held = lead_kind == "hold" and gap.count(" ") <= 2
             if close and (lead_kind in (DELIVERY, TASK, HIRE, None) or held):
                 span = s.doc[hit.start : hit.end]
-                return Term(
-                    s.text[number.start : span.end_char],
-                    hit.term,
-                    hit.lexicon,
-                    number.start,
-                    span.end_char,
-                )
+                # "Call three customers": the word of work may stand before the count.
+                start, end = min(number.start, span.start_char), max(number.end, span.end_char)
+                return Term(s.text[start:end], hit.term, hit.lexicon, start, end)
     if (
         lead_kind in (DELIVERY, TASK)
         and any(

@@ -285,6 +285,7 @@ class TimidTarget(Rule[TimidOptions]):
             ),
         ),
         needs_readings=True,
+        judged=(0, 0),
         severity=Severity.WARNING,
     )
     Options = TimidOptions

@@ -138,6 +138,7 @@ class TargetAlreadyMet(Rule[AlreadyMetOptions]):
             ),
         ),
         needs_readings=True,
+        judged=(0, 0),
         severity=Severity.WARNING,
     )
     Options = AlreadyMetOptions

@@ -172,6 +172,7 @@ class ConfidenceHidesNews(Rule[HiddenNewsOptions]):
             ),
         ),
         needs_readings=True,
+        judged=(0, 0),
         severity=Severity.INFO,
     )
     Options = HiddenNewsOptions

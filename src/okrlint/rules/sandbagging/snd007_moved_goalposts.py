@@ -158,6 +158,7 @@ class MovedGoalposts(Rule[GoalpostOptions]):
             ),
         ),
         needs_readings=True,
+        judged=(0, 0),
         reads_beyond_file=True,  # the file's git history
         severity=Severity.INFO,
         enabled=False,
