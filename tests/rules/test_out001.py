@@ -122,3 +122,25 @@ def test_a_key_result_with_a_baseline_field_is_a_measure_the_text_alone_does_not
 )
 def test_outcomes_phrased_with_a_work_word_are_not_outputs(key_result: str) -> None:
     assert not codes_at(key_result, "warning") & {"OUT001", "OUT002"}
+
+
+@pytest.mark.parametrize(
+    "key_result",
+    [
+        "The loyalty scheme has a written rulebook",
+        "Our bakery owns a second delivery van",
+        "Every courier has a named backup driver",
+    ],
+)
+def test_a_thing_in_a_done_state_read_from_the_structure_is_an_output(key_result: str) -> None:
+    from okrlint.rules.outputs.shared import COMPLETION, LOW, output_verdict
+
+    reading = read_texts([key_result], load_pack())[key_result]
+    verdict = output_verdict(reading)
+    # No lexicon word of work or completion: the structure (a subject that holds a thing,
+    # nothing measured) makes it an output, and only a hint on the hand-written side.
+    assert (verdict.kind, verdict.output_kind, verdict.confidence) == ("output", COMPLETION, LOW)
+    assert verdict.evidence is not None and verdict.evidence.text in key_result
+    # Holding a share or a count of something people do is a level, not a thing done.
+    level = "40% of members have a saved recipe"
+    assert not is_output(read_texts([level], load_pack())[level])

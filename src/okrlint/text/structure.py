@@ -287,7 +287,12 @@ class _Parse:
         if kind == "hold":
             return LEVEL, start, end
         if kind == "achieve":
-            if self.bounded() or (reading.lead_lemma in self.word_list("possession_verbs")):
+            if reading.lead_lemma in self.word_list("possession_verbs"):
+                # "Have a runbook for every service", "We have a shared glossary": a thing to
+                # have; "(We) have 40% of members on the annual plan": a level.
+                self.imperative = False
+                return self.state_of_holder(start)
+            if self.bounded():
                 return LEVEL, start, end
             return CHANGE, start, end
         self.imperative = self.from_lead = False
@@ -341,7 +346,8 @@ class _Parse:
     def state_of_holder(self, index: int) -> tuple[Predicate, int, int]:
         """ "Every service has a runbook" is a thing to have; "80% of users have a saved
         search" is a level of what people do."""
-        if self.people_before(index) and self.numbers:
+        shares = any(n.kind == "percent" for n in self.numbers)
+        if (self.people_before(index) and self.numbers) or shares:
             return LEVEL, index, index + 1
         return DONE, index, index + 1
 
@@ -447,8 +453,10 @@ class _Parse:
         """The tokens of a measure's name at `start` ("% of", "number of")."""
         if start >= self.size:
             return 0
-        width = 1 if self.lower[start] in ("%", "#") else 0
-        width = width or self.phrase_at(start, self.word_list("measure_names"))
+        if self.lower[start] in ("%", "#"):
+            # "% of plan achieved", "% weekly projects with an export": a share or a count.
+            return 2 if start + 1 < self.size and self.lower[start + 1] == "of" else 1
+        width = self.phrase_at(start, self.word_list("measure_names"))
         if width and start + width < self.size and self.lower[start + width] == "of":
             return width + 1
         return 0

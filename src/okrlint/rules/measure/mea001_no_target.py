@@ -43,7 +43,7 @@ class NoTarget(Rule[NoOptions]):
             Example(
                 example_head(objective="Make onboarding effortless")
                 + "    key_results:\n"
-                + "      - Improve onboarding for new teams  # expect: MEA001\n"
+                + "      - Improve onboarding completion for new teams  # expect: MEA001\n"
                 + "      - title: Raise activation of new teams  # expect: MEA001\n"
                 + "        metric: share of new teams active in week 1\n",
                 messages=(

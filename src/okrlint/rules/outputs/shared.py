@@ -20,7 +20,7 @@ from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHO
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
 from okrlint.text.shape import perfect, target_form
-from okrlint.text.structure import structure_of
+from okrlint.text.structure import ARTEFACT, DONE, TEAM, structure_of
 
 OUTPUT = "output"
 OUTCOME = "outcome"
@@ -135,15 +135,34 @@ def _judge(reading: KeyResultReading) -> OutputVerdict:
     output_kind, output_evidence, deliverable = _output(
         s, s.lead_start, reading.lead_kind, s.lead_end, s.first("internal_metrics"), evidence
     )
+    confidence = _confidence(s, output_kind)
+    if output_kind is None and evidence is None:
+        # "The importer has a written runbook", "Pricing copy is agreed": a thing in a done
+        # state with nothing measured, read from the sentence's structure alone: a hint unless
+        # the trained judgement is sure.
+        output_evidence = _thing_done(reading)
+        if output_evidence is not None:
+            output_kind, confidence = COMPLETION, LOW
     if output_kind is not None:
         kind = OUTPUT
     elif evidence is not None:
         kind = OUTCOME
     else:
         kind = UNKNOWN
-    return OutputVerdict(
-        kind, output_kind, output_evidence, deliverable, _confidence(s, output_kind)
-    )
+    return OutputVerdict(kind, output_kind, output_evidence, deliverable, confidence)
+
+
+def _thing_done(reading: KeyResultReading) -> Term | None:
+    """The words of a done state when the structure reads the key result as the team or a
+    thing in a done state that measures nothing, else None."""
+    found = structure_of(reading)
+    if found.predicate != DONE or found.measured is not None or found.actor not in (TEAM, ARTEFACT):
+        return None
+    words = found.predicate_words or found.actor_words
+    if not words:
+        return None
+    start = max(reading.text.find(words), 0)
+    return Term(words, words.lower(), "completion_state", start, start + len(words))
 
 
 def who_acts(reading: KeyResultReading) -> str:
