@@ -247,3 +247,60 @@ def test_a_warm_run_that_looks_files_up_in_several_chunks_reports_the_same(
     assert rendered(cache=True) == expected  # cold: fills the cache
     assert _stored(repo) > 3 * 7
     assert rendered(cache=True) == expected  # warm: every file from the cache, 7 at a time
+
+
+def test_a_run_of_the_same_files_over_an_unchanged_repository_keeps_its_whole_repository_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole-repository rules' findings come back from the cache while neither the files
+    of the run nor any other file of the repository changed, and are worked out again when one
+    of them does."""
+    import datetime as dt
+
+    from okrlint.api import Scope
+    from okrlint.pipeline.check import RuleRunner
+    from okrlint.pipeline.run import RunOptions, lint_paths
+
+    repo = _generated(tmp_path)
+    monkeypatch.chdir(repo)
+    area = repo / "okrs" / "area-000"
+    # Part of the repository, a file with a suppression among it: the rest are its neighbours.
+    files = [f"okrs/area-000/team-{n:05}.yaml" for n in range(20)] + [
+        "okrs/area-000/suppressed.yaml"
+    ]
+    ran: list[Scope] = []
+    real = RuleRunner.run
+
+    def run(self: RuleRunner, scope: Scope, item: object, settings: object) -> None:
+        if scope is Scope.WORKSPACE:
+            ran.append(scope)
+        real(self, scope, item, settings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RuleRunner, "run", run)
+
+    def outcome(cache: bool) -> tuple[object, object]:
+        options = RunOptions(cache=cache, jobs=1, today=dt.date(2026, 5, 1))
+        report = lint_paths(files, options=options)
+        return report.findings, report.counts
+
+    expected = outcome(cache=False)
+    assert outcome(cache=True) == expected  # cold: fills the cache
+    assert len(ran) == 2
+    assert outcome(cache=True) == expected  # warm: the whole-repository findings were kept
+    assert len(ran) == 2
+
+    # A file outside the run changes: it is now a third copy of a linted team's set.
+    (area / "team-00040.yaml").write_text((area / "team-00000.yaml").read_text())
+    changed = outcome(cache=False)
+    assert changed != expected
+    assert outcome(cache=True) == changed
+    assert len(ran) == 4
+    # A file of the run changes.
+    edited = area / "team-00001.yaml"
+    edited.write_text((area / "team-00000.yaml").read_text())
+    edited_too = outcome(cache=False)
+    assert edited_too != changed
+    assert outcome(cache=True) == edited_too
+    assert len(ran) == 6
+    assert outcome(cache=True) == edited_too
+    assert len(ran) == 6

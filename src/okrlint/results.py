@@ -3,8 +3,10 @@
 A warm run (a CI run whose cache was restored, a hook run on a file that was not edited) then
 costs reading each file and one lookup, not parsing, validating, reading and checking it. What a
 file leaves is stored in `.okrlint_cache/results.sqlite3`: the findings of the rules about one
-file, its counts and the summaries of its sets (whole-repository rules always run again, on
-every summary, since they depend on the other files).
+file, its counts and the summaries of its sets. The findings of the whole-repository rules are
+kept too, under the keys of every file of the run and the stamps (path, size, modification
+time) of the repository's other files: a run of the same files over an unchanged repository
+does not run them again.
 
 An entry is keyed by everything those findings depend on: the file's text (hashed), its path as
 given and as shown, the settings that apply to it and to the repository (config, selection,
@@ -164,6 +166,27 @@ class ResultsCache:
         except sqlite3.DatabaseError as error:
             if not isinstance(error, sqlite3.OperationalError):
                 self._discard()
+
+    def workspace_key(self, file_keys: Sequence[bytes], beyond: Sequence[str]) -> bytes:
+        """The key of the findings of the whole-repository rules of a run: the key of each of
+        its files in the order of the run, and `beyond` (the rest of the repository,
+        `RepositoryLookup.stamps`)."""
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(self._context.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0whole repository\0")
+        for key in file_keys:
+            digest.update(key)
+        for part in beyond:
+            digest.update(part.encode("utf-8", "surrogatepass"))
+            digest.update(b"\n")
+        return digest.digest()
+
+    def workspace_findings(self, key: bytes) -> list[Finding] | None:
+        found = self.lookup([key]).get(key)
+        return found.findings if found is not None else None
+
+    def keep_workspace_findings(self, key: bytes, findings: list[Finding]) -> None:
+        self.store([(key, FileResult(findings, Counts(), []))])
 
     def _discard(self) -> None:
         if self._database is not None:

@@ -80,3 +80,20 @@ def test_a_circle_is_found_whatever_other_links_walked_into_it_first() -> None:
         "cannot serve itself. Point one link up to a parent objective."
     ]
     assert [f.message for f in lint_rule(earlier + "---\n" + later, "ALN001")] == alone
+
+
+def test_a_circle_is_named_from_each_link_as_its_own_walk_names_it() -> None:
+    # Company's link reaches Growth's O1 and comes back; Growth's own link is then already
+    # known to be on the circle, and is reported as when Growth is linted without Company
+    # walked first: from Growth's link, each objective as a link reaches it.
+    company = _set("Company", "2026-Q1", "growth/2026-Q1#O1")
+    growth = _set("Growth", "2026-Q1", "company/2026-Q1#O1")
+    both = lint_rule(company + "---\n" + growth, "ALN001")
+    assert [f.message.split(";")[0] for f in both] == [
+        "alignment goes round in a circle: Company/2026-Q1 -> Growth/2026-Q1#O1 -> "
+        "Company/2026-Q1#O1",
+        "alignment goes round in a circle: Growth/2026-Q1 -> Company/2026-Q1#O1 -> "
+        "Growth/2026-Q1#O1",
+    ]
+    reversed_order = lint_rule(growth + "---\n" + company, "ALN001")
+    assert sorted(f.message for f in reversed_order) == sorted(f.message for f in both)

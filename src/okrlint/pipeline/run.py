@@ -306,6 +306,9 @@ class _BatchResult:
     # What validation made of each document of each file of `sources`, when the caller keeps
     # the documents (the quality report places each set by it).
     validated: list[tuple[Validated, ...]] = field(default_factory=list)
+    # Files of the batch that were not checked as their results key says (not keyed, changed
+    # since, or a rule crashed on them).
+    unmatched: int = 0
 
 
 class _Checker:
@@ -340,6 +343,8 @@ class _Checker:
         self._repositories = RepositoryLookup()
         self._results: ResultsCache | None = None
         self._settings_digests: list[str] = []
+        # The results key of each file of the run, in order (None: not kept in the cache).
+        self.file_keys: list[bytes | None] = []
 
     def read(self, texts: Sequence[str], pack: RulePack) -> dict[str, KeyResultReading]:
         # Made on first use, so that each worker process opens the cache itself.
@@ -429,6 +434,7 @@ class _Checker:
                     else None
                 )
                 keyed.append((((path, display, max_bytes, inputs), number, key), text))
+            self.file_keys.extend(key for (_, _, key), _ in keyed)
             found = results.lookup([key for (_, _, key), _ in keyed if key is not None])
             for planned_file, text in keyed:
                 (path, display, _, _), number, key = planned_file
@@ -462,15 +468,21 @@ class _Checker:
         for summary, _ in result.summaries:
             summaries.setdefault(id(summary.source), []).append(encode(summary))
         entries = []
+        unmatched = 0
         for (_, number, key), text, (source, _), counts in zip(
             batch, texts, result.sources, result.file_counts, strict=True
         ):
-            if key is None or MARKER in text or source.display in crashed:
-                continue
             # The file as loaded must be the file as hashed (it may have changed in between).
             digest = self._settings_digests[number]
-            if self._results.key(source.path, source.display, text, digest) != key:
+            if (
+                key is None
+                or source.display in crashed
+                or self._results.key(source.path, source.display, text, digest) != key
+            ):
+                unmatched += 1
                 continue
+            if MARKER in text:
+                continue  # its summaries are those of its key, its findings are not kept
             entries.append(
                 (
                     key,
@@ -480,6 +492,7 @@ class _Checker:
                 )
             )
         self._results.store(entries)
+        result.unmatched = unmatched
 
     def check(self, batch: Sequence[tuple[SourceFile, int]]) -> _BatchResult:
         """Validate, read and check one batch of files, and summarise its sets."""
@@ -577,6 +590,7 @@ class _Run:
         self.crashes: list[Finding] = []
         self.summaries: list[SetSummary] = []
         self.read_as: dict[str, str] = {}
+        self.unmatched = 0
         values = self.root.config.values
         options = checker.options
         self.lookup = RepositoryLookup(
@@ -599,6 +613,7 @@ class _Run:
             self.lookup.add(source)
         self.findings.extend(result.findings)
         self.crashes.extend(result.crashes)
+        self.unmatched += result.unmatched
         for summary, number in result.summaries:
             own = settings[number]
             self.summaries.append(
@@ -630,6 +645,26 @@ class _Run:
             for item in items
         ]
 
+    def _workspace_key(self) -> bytes | None:
+        """The key the whole-repository rules' findings are kept under in the results cache:
+        only when every file of the run was checked as its key says (so its summaries are
+        those of the file as keyed) and no selected whole-repository rule reads beyond the
+        files."""
+        checker = self.checker
+        results = checker._results
+        if results is None or self.unmatched or not checker.file_keys:
+            return None
+        file_keys = [key for key in checker.file_keys if key is not None]
+        if len(file_keys) != len(checker.file_keys) or len(self.sources) != len(file_keys):
+            return None
+        if any(
+            rule.meta.scope is Scope.WORKSPACE and rule.meta.reads_beyond_file
+            for code, rule in self.registry.rules.items()
+            if code in self.root.selected
+        ):
+            return None
+        return results.workspace_key(file_keys, self.lookup.stamps())
+
     def finish(self) -> Report:
         """Run the whole-repository rules, apply suppressions and assemble the report."""
         runner = self.checker.runner
@@ -645,9 +680,18 @@ class _Run:
                     neighbours = self._neighbours()
                 return neighbours
 
-            runner.run(Scope.WORKSPACE, Workspace(tuple(self.summaries), lookup), self.root)
-            self.findings.extend(runner.stamp(self.settings_of, self.root))
-            self.crashes.extend(runner.crashes)
+            memo = self._workspace_key()
+            results = self.checker._results
+            kept = results.workspace_findings(memo) if results and memo else None
+            if kept is not None:
+                self.findings.extend(kept)
+            else:
+                runner.run(Scope.WORKSPACE, Workspace(tuple(self.summaries), lookup), self.root)
+                found = runner.stamp(self.settings_of, self.root)
+                self.findings.extend(found)
+                if results and memo and not runner.crashes:
+                    results.keep_workspace_findings(memo, found)
+                self.crashes.extend(runner.crashes)
         findings = self.findings
         findings.extend(self.crashes)
         suppressions_used = (0, 0)

@@ -94,6 +94,8 @@ class RepositoryLookup:
         self._known: dict[Path, Path | None] = {}
         self._roots: dict[int, Path | None] = {}
         self._folders: dict[Path, Path] = {}
+        # The other files of each repository, when `stamps` has listed them.
+        self._found: dict[Path, list[tuple[Path, Path]]] = {}
         for source in linted:
             self.add(source)
 
@@ -147,25 +149,61 @@ class RepositoryLookup:
         for root in sorted(found):
             yield from self._summarize_root(root, summarize, variant)
 
-    def _summarize_root(
-        self, root: Path, summarize: Summarize, variant: str
-    ) -> Iterator[SetSummary]:
-        cache = SummaryCache(root, variant) if self._cache else None
-        tasks: list[LoadTask] = []
+    def stamps(self) -> list[str]:
+        """What the summaries of `summaries` depend on besides the files of the run, as text
+        to key a cache by: the repository of each linted file, and the path, modification time
+        and size of every file of those repositories that was not linted."""
+        found: list[str] = []
+        roots: set[Path] = set()
+        linted: set[Path] = set()
+        for source in sorted(self._sources, key=lambda s: (s.display, str(s.path))):
+            resolved = self._resolve(source.path)
+            root = None
+            if resolved is not None:
+                linted.add(resolved)
+                root = _root_of_folder(resolved.parent, self._known)
+                if root is not None:
+                    roots.add(root)
+            found.append(f"{source.display}\0{source.path}\0{root}")
+        for root in sorted(roots):
+            # Kept for `summaries`, which would find the same files the same way.
+            neighbours = self._found[root] = list(self._neighbour_files(root, linted))
+            for file, resolved in neighbours:
+                try:
+                    status = resolved.stat()
+                except OSError:
+                    found.append(f"{resolved}\0gone")
+                    continue
+                found.append(f"{resolved}\0{file}\0{status.st_mtime_ns}\0{status.st_size}")
+        return found
+
+    def _neighbour_files(self, root: Path, linted: set[Path]) -> Iterator[tuple[Path, Path]]:
+        """The files of a repository that are not in `linted` (which gains them), each as
+        found and resolved."""
         discovery = discover([root])
         for file in discovery.files:
+            if file in linted:
+                continue  # found under the root as the run resolved it: no need to look again
             resolved = self._resolve(file)
-            if (
-                resolved is None
-                or resolved in self._linted
-                or is_excluded(file, self._exclude, root)
-            ):
+            if resolved is None or resolved in linted or is_excluded(file, self._exclude, root):
                 continue
             if file in discovery.optional and not is_excluded(file, self._include, root):
                 continue
             if _root_of_folder(resolved.parent, self._known) != root:
                 continue  # a repository of its own, nested in this one
-            self._linted.add(resolved)
+            linted.add(resolved)
+            yield file, resolved
+
+    def _summarize_root(
+        self, root: Path, summarize: Summarize, variant: str
+    ) -> Iterator[SetSummary]:
+        cache = SummaryCache(root, variant) if self._cache else None
+        tasks: list[LoadTask] = []
+        found = self._found.pop(root, None)
+        if found is not None:
+            self._linted.update(resolved for _, resolved in found)
+        neighbours = found if found is not None else self._neighbour_files(root, self._linted)
+        for file, resolved in neighbours:
             cached = cache.get(resolved, file, root) if cache is not None else None
             if cached is not None:
                 yield from cached

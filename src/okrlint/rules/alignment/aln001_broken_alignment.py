@@ -301,8 +301,16 @@ def _cycle(
             continue
         known = settled[first]
         if known is not None:
+            # The circle as this link's own walk would name it: the link's start, then each
+            # objective as a link reaches it, round to this start as reached. (The walk that
+            # settled it began elsewhere, and names its own start as its link is written.)
             names, place = known
-            return [*names[place:-1], *names[:place], names[place]]
+            reached = names[1:]
+            return [
+                _name(_Target(start, link.position)),
+                *reached[place:],
+                *reached[:place],
+            ]
     if not unsettled:
         return None
     origin = _Target(start, link.position)
