@@ -10,7 +10,8 @@ Rows (each the median of --rounds interleaved runs, every command its own proces
   python          the bare interpreter, for scale
 and, in this process, the time to read every distinct key-result and objective text of
 --files generated OKR files (bench/generate.py), divided by the number of texts, and the time
-the trained judgement then takes per text (features and the three models' probabilities).
+the trained judgement then takes per text (features and the three models' probabilities), and
+the time the structure of a key result takes per text (`okrlint.text.structure`).
 """
 
 from __future__ import annotations
