@@ -336,9 +336,13 @@ def trained_scores(
     def add(name: str, org: str, predicted: bool, truth: bool, label: str) -> None:
         scores.setdefault(name, {}).setdefault(org, Score()).add(predicted, truth, label)
 
+    from train import in_objectives
+
+    own = {at: output.probability(example.features) for at, example in enumerate(scored)}
+    in_context = in_objectives(output.context_weight, scored, own)
     objectives: dict[int, list[tuple[float, Any]]] = {}
-    for example in scored:
-        p_output = output.probability(example.features)
+    for at, example in enumerate(scored):
+        p_output = in_context[at]
         if example.titled:
             objectives.setdefault(example.objective, []).append(
                 (behaviour.probability(example.features), example)

@@ -5,6 +5,7 @@ and SARIF. Every line here is made up."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,15 @@ from typer.testing import CliRunner
 
 from okrlint.cli import app
 from okrlint.judgement.features import HandVerdicts, features, words_of
-from okrlint.judgement.judge import BEHAVIOUR, OUTPUT, UNMEASURABLE, thresholds
+from okrlint.judgement.judge import (
+    BEHAVIOUR,
+    OUTPUT,
+    UNMEASURABLE,
+    judge_in_context,
+    thresholds,
+)
 from okrlint.judgement.learn import fit, threshold_for
-from okrlint.judgement.model import Model, shipped_model, sigmoid
+from okrlint.judgement.model import Model, in_context, shipped_model, sigmoid
 from okrlint.rules.judgements import output_evidence, output_judgement
 from okrlint.text.pack import load_pack
 from okrlint.text.reader import read_texts
@@ -78,6 +85,61 @@ def test_a_model_survives_its_json_and_refuses_an_unknown_format() -> None:
     assert again.probability({"bias", "lead=paint"}) == pytest.approx(sigmoid(1.5))
     with pytest.raises(ValueError):
         Model.from_json({**model.to_json(), "format": 99})
+    # The weight of an objective's other key results survives too; a file without it judges
+    # each key result alone.
+    weighed = Model("output", {"bias": 0.0}, 0.9, 0.5, 0.95, "made up", context_weight=0.3)
+    assert Model.from_json(json.loads(json.dumps(weighed.to_json()))) == weighed
+    data = model.to_json()
+    del data["context_weight"]
+    assert Model.from_json(data).context_weight == 0.0
+
+
+def test_the_other_key_results_of_an_objective_weigh_in_by_the_models_weight() -> None:
+    # Alone, or with no weight, a key result's probability is its own.
+    assert in_context(0.7, [], 0.3) == 0.7
+    assert in_context(0.7, [0.99, 0.99], 0.0) == 0.7
+    # Its log-odds move by the weight times the mean log-odds of the others.
+    assert in_context(0.5, [0.9, 0.9], 0.5) == pytest.approx(sigmoid(0.5 * math.log(9)))
+    # Neighbours read as work raise it, neighbours read as outcomes lower it, and neither
+    # ever turns a sure verdict into its opposite on its own.
+    assert in_context(0.7, [0.95, 0.9], 0.3) > 0.7 > in_context(0.7, [0.05, 0.1], 0.3)
+    assert in_context(0.99, [0.01, 0.01, 0.01], 0.3) > 0.9
+    assert in_context(0.5, [1.0], 0.3) < 1.0
+    assert shipped_model(OUTPUT).context_weight > 0
+
+
+def test_a_key_result_among_pieces_of_work_is_more_likely_an_output_than_among_outcomes(
+    tmp_path: Path,
+) -> None:
+    line = "Improve the payment page"
+    among_work = tmp_path / "work.yaml"
+    among_work.write_text(
+        "team: Billing\nperiod: 2026-Q1\nobjectives:\n  - title: Make paying effortless\n"
+        "    key_results:\n"
+        f"      - {line}\n"
+        "      - Launch the new invoice designer\n"
+        "      - Write the refund runbook and publish it\n"
+    )
+    among_outcomes = tmp_path / "outcomes.yaml"
+    among_outcomes.write_text(
+        "team: Billing\nperiod: 2026-Q1\nobjectives:\n  - title: Make paying effortless\n"
+        "    key_results:\n"
+        f"      - {line}\n"
+        "      - Raise the share of customers who pay on first attempt from 81% to 92%\n"
+        "      - Cut failed card payments per week from 300 to 120\n"
+    )
+
+    def confidence(path: Path) -> float:
+        result = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--no-cache"])
+        findings = json.loads(result.stdout)["findings"]
+        [found] = [
+            f for f in findings if f["code"] in ("OUT001", "OUT002") and f["object"] == "O1/KR1"
+        ]
+        return float(found["confidence"])
+
+    [reading] = read_texts([line], load_pack()).values()
+    alone = output_judgement(reading).probability
+    assert confidence(among_work) > alone > confidence(among_outcomes)
 
 
 @pytest.mark.parametrize("name", [OUTPUT, BEHAVIOUR, UNMEASURABLE])
@@ -123,8 +185,14 @@ def test_findings_carry_the_judgements_confidence_in_json_and_sarif(tmp_path: Pa
     findings = json.loads(result.stdout)["findings"]
     by_code = {(f["code"], f["object"]): f for f in findings}
     launch = by_code[("OUT001", "O1/KR1")]
-    [reading] = read_texts(["Launch the new invoice designer"], load_pack()).values()
-    judgement = output_judgement(reading)
+    # The key result's own verdict, weighed with its objective's two others.
+    launch_text, *others = [line.strip()[2:] for line in OKRS.splitlines()[-3:]]
+    readings = read_texts([launch_text, *others], load_pack())
+    judgement = judge_in_context(
+        OUTPUT,
+        output_judgement(readings[launch_text]),
+        [output_judgement(readings[other]) for other in others],
+    )
     assert launch["confidence"] == round(judgement.probability, 3)
     _, warning_at = thresholds(OUTPUT)
     assert launch["severity"] == ("warning" if judgement.probability >= warning_at else "info")

@@ -10,7 +10,7 @@ from okrlint.judgement.judge import OUTPUT, thresholds
 
 def test_no_target_reads_numbers_quantifiers_and_cadences() -> None:
     text = kr_set(
-        "Improve onboarding completion for new teams",
+        "Improve checkout conversion",
         "New billing system in production by May",
         "Every release ships with a changelog",
         "Raise activation to 45%",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from okrlint.judgement.features import words_of
-from okrlint.judgement.model import Model, shipped_model
+from okrlint.judgement.model import Model, in_context, shipped_model
 from okrlint.text.pack import load_pack
 from okrlint.text.reading import KeyResultReading
 
@@ -35,9 +35,22 @@ class Judgement:
 
 def judge(name: str, found: frozenset[str]) -> Judgement:
     """The model `name`'s verdict on a key result whose features are `found`
-    (`okrlint.judgement.features.features`)."""
+    (`okrlint.judgement.features.features`), from its text alone."""
     model = shipped_model(name)
-    probability = model.probability(found)
+    return _verdict(model, model.probability(found))
+
+
+def judge_in_context(name: str, own: Judgement, others: Sequence[Judgement]) -> Judgement:
+    """The model `name`'s verdict on a key result, given its own verdict and the verdicts on
+    the other key results of its objective (`okrlint.judgement.model.in_context`)."""
+    model = shipped_model(name)
+    probability = in_context(
+        own.probability, [other.probability for other in others], model.context_weight
+    )
+    return _verdict(model, probability)
+
+
+def _verdict(model: Model, probability: float) -> Judgement:
     return Judgement(
         probability=probability,
         sure=probability >= model.warning_at,

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 FORMAT = 1
+# Probabilities are kept this far from 0 and 1 before their log-odds are taken.
+_CLIP = 1e-6
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class Model:
     # objective measures behaviour (probability: one minus the largest of its key results').
     objective_warning_at: float | None = None
     objective_precision: float | None = None
+    # For the output model: how much the verdicts on the other key results of the same
+    # objective weigh in one's verdict (`in_context`); 0 for a model that judges a text alone.
+    context_weight: float = 0.0
 
     def score(self, features: Iterable[str]) -> float:
         weights = self.weights
@@ -60,6 +65,7 @@ class Model:
             "trained_on": self.trained_on,
             "objective_warning_at": self.objective_warning_at,
             "objective_precision": self.objective_precision,
+            "context_weight": self.context_weight,
             "weights": {k: round(v, 5) for k, v in sorted(self.weights.items())},
         }
 
@@ -76,11 +82,28 @@ class Model:
             trained_on=str(data["trained_on"]),
             objective_warning_at=_optional(data.get("objective_warning_at")),
             objective_precision=_optional(data.get("objective_precision")),
+            context_weight=float(data.get("context_weight") or 0.0),
         )
 
 
 def _optional(value: Any) -> float | None:
     return None if value is None else float(value)
+
+
+def in_context(probability: float, others: Sequence[float], weight: float) -> float:
+    """A key result's probability with the verdicts on its objective's other key results
+    weighed in: its log-odds plus `weight` times the mean log-odds of the others. A team that
+    writes one key result as a piece of work tends to write its neighbours the same way, so
+    they are evidence too; with no other key result, the probability is its own."""
+    if not others or weight == 0.0:
+        return probability
+    mean = sum(log_odds(p) for p in others) / len(others)
+    return sigmoid(log_odds(probability) + weight * mean)
+
+
+def log_odds(probability: float) -> float:
+    clipped = min(max(probability, _CLIP), 1.0 - _CLIP)
+    return math.log(clipped / (1.0 - clipped))
 
 
 def sigmoid(score: float) -> float:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from okrlint.api import KeyResultItem
 from okrlint.judgement.features import HandVerdicts, features
 from okrlint.judgement.judge import (
     BEHAVIOUR,
@@ -20,15 +21,15 @@ from okrlint.judgement.judge import (
     Judgement,
     evidence_words,
     judge,
+    judge_in_context,
     none_behaves,
 )
 from okrlint.judgement.model import shipped_model
-from okrlint.model import KeyResult
 from okrlint.rules.customers.cus003_vanity_metric import vanity_metric
 from okrlint.rules.customers.shared import customer_behaviour
 from okrlint.rules.measure.shared import measurable_evidence
 from okrlint.rules.outputs.shared import HIGH, output_verdict
-from okrlint.text.reading import KeyResultReading
+from okrlint.text.reading import KeyResultReading, reading_of
 
 
 def hand_verdicts(reading: KeyResultReading) -> HandVerdicts:
@@ -65,11 +66,23 @@ def output_judgement(reading: KeyResultReading) -> Judgement:
     return _judged(OUTPUT, reading)
 
 
-def key_result_output_judgement(key_result: KeyResult, reading: KeyResultReading) -> Judgement:
-    """Is the key result an output, its fields considered: the models judged texts alone, so a
-    key result whose `baseline:` or `target:` makes its title the name of a measure is sure to
-    be an output only where the hand-written rules also read one."""
-    judgement = output_judgement(reading)
+def key_result_output_judgement(
+    item: KeyResultItem, reading: KeyResultReading, readings: object
+) -> Judgement:
+    """Is the key result an output, its objective and its fields considered: the verdicts on
+    the objective's other key results weigh in (a team that writes one as a piece of work
+    tends to write its neighbours the same way); the models judged texts alone, so a key
+    result whose `baseline:` or `target:` makes its title the name of a measure is sure to be
+    an output only where the hand-written rules also read one."""
+    others = [
+        output_judgement(other)
+        for position, sibling in enumerate(item.objective.key_results)
+        if position != item.position
+        and (other := reading_of(readings, sibling.title)) is not None
+        and other.english
+    ]
+    judgement = judge_in_context(OUTPUT, output_judgement(reading), others)
+    key_result = item.key_result
     fields = key_result.baseline is not None or key_result.target is not None
     if judgement.sure and fields and not output_verdict(reading).is_output:
         return replace(judgement, sure=False)

@@ -94,7 +94,7 @@ class NoTarget(Rule[NoOptions]):
                 return
         elif measurable(key_result, reading):
             return
-        elif key_result_output_judgement(key_result, reading).sure:
+        elif key_result_output_judgement(item, reading, context.readings).sure:
             # One problem, one finding: an output's missing target is OUT001/OUT002's news.
             return
         unmeasurable = unmeasurable_judgement(reading) if reading and reading.english else None

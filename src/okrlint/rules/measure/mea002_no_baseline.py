@@ -59,7 +59,7 @@ class NoBaseline(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
-        judged=(180, 193),
+        judged=(171, 180),
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
@@ -69,7 +69,7 @@ class NoBaseline(Rule[NoOptions]):
             return
         if reading is not None and (
             is_output(reading)
-            or key_result_output_judgement(key_result, reading).sure
+            or key_result_output_judgement(item, reading, context.readings).sure
             or hold_wording(reading) is not None
         ):
             # An output is reported by OUT001/OUT002, and a hold-the-line target starts where

@@ -158,7 +158,7 @@ class OutputAsOutcome(Rule[NoOptions]):
         reading = reading_of(context.readings, item.text)
         if reading is None or not reading.english or counts_work(reading):
             return
-        judgement = key_result_output_judgement(item.key_result, reading)
+        judgement = key_result_output_judgement(item, reading, context.readings)
         if not worth_reporting(reading, judgement):
             return
         verdict = output_verdict(reading)
