@@ -61,3 +61,13 @@ def test_fields_and_text_both_count_for_measurable_and_baseline() -> None:
     assert measurable(KeyResult(title="Improve onboarding", target=3), reading)
     assert has_baseline(KeyResult(title="Improve onboarding", baseline=1), reading)
     assert not has_baseline(KeyResult(title="Improve onboarding"), reading)
+
+
+def test_a_figure_ending_in_point_zero_between_from_and_to_is_a_baseline_not_a_version() -> None:
+    from okrlint.text.number_mentions import find_numbers
+
+    found = [(n.text, n.role) for n in find_numbers("Lift the shop rating from 3.0 to 4.2")]
+    assert found == [("3.0", "baseline"), ("4.2", "target")]
+    assert [(n.text, n.role) for n in find_numbers("Bake 2.0 of the loyalty card")] == [
+        ("2.0", "version")
+    ]

@@ -112,7 +112,9 @@ _BY_DATE = re.compile(
     re.IGNORECASE,
 )
 _VERSION = re.compile(
-    r"(?<![\w.])v?\d+(?:\.\d+){2,}\b|(?<![\w.])v\d+(?:\.\d+)?\b|\b\d+\.0\b(?!\s*[%x×])"
+    r"(?<![\w.])v?\d+(?:\.\d+){2,}\b|(?<![\w.])v\d+(?:\.\d+)?\b"
+    # "Launch 2.0" is a version; "from 4.0 to 4.5" is a baseline and a target.
+    r"|(?<!from\s)\b\d+\.0\b(?!\s*[%x×])(?!\s+(?:to|->|→)\s*\d)"
 )
 # "a 1 000-tap test", "the 3-step guide": the number names a thing (a time unit is a window).
 _LABEL = re.compile(

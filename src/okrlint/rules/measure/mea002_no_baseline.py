@@ -59,7 +59,7 @@ class NoBaseline(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
-        judged=(180, 193),
+        judged=(171, 180),
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
