@@ -9,8 +9,9 @@ Rows (each the median of --rounds interleaved runs, every command its own proces
                   that one text with each (what the OUT, CUS and MEA rules add at start-up)
   python          the bare interpreter, for scale
 and, in this process, the time to read every distinct key-result and objective text of
---files generated OKR files (bench/generate.py), divided by the number of texts, and the time
-the trained judgement then takes per text (features and the three models' probabilities), and
+--files generated OKR files (bench/generate.py), divided by the number of texts, the time
+the trained judgement then takes per text (features and the three models' probabilities), per
+key result the time to weigh the output verdicts of the other key results of its objective, and
 the time the structure of a key result takes per text (`okrlint.text.structure`).
 """
 
@@ -68,6 +69,23 @@ def texts_of(paths: list[Path]) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
+def objectives_of(paths: list[Path]) -> list[list[str]]:
+    """The key-result texts of every objective, objective by objective."""
+    from okrlint.pipeline.load import read_plain_yaml
+
+    found: list[list[str]] = []
+    for path in paths:
+        data = read_plain_yaml(path.read_text(encoding="utf-8"))
+        for objective in data.get("objectives", []):
+            found.append(
+                [
+                    str(kr.get("title") if isinstance(kr, dict) else kr)
+                    for kr in objective.get("key_results", [])
+                ]
+            )
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--files", type=int, default=200)
@@ -86,6 +104,7 @@ def main() -> None:
             for name, command in commands.items():
                 runs[name].append(timed(command))
         texts = texts_of(paths)
+        objectives = objectives_of(paths)
 
     from okrlint.text.pack import load_pack
     from okrlint.text.reader import Reader
@@ -122,6 +141,23 @@ def main() -> None:
         per_judged.append((time.perf_counter() - started) / len(texts))
     judged = statistics.median(per_judged)
     print(f"| judging one key result (3 models) | {judged:.6f} | {judged / yamllint:.4f}x |")
+    from okrlint.judgement.judge import OUTPUT, judge_in_context
+
+    per_weighed: list[float] = []
+    key_results = sum(len(titles) for titles in objectives)
+    for _ in range(args.rounds):
+        # Each key result's own verdict is remembered by its reading (judged above), as in a run.
+        started = time.perf_counter()
+        for titles in objectives:
+            own = [judgements.output_judgement(readings[title]) for title in titles]
+            for at, judgement in enumerate(own):
+                judge_in_context(OUTPUT, judgement, own[:at] + own[at + 1 :])
+        per_weighed.append((time.perf_counter() - started) / key_results)
+    weighed = statistics.median(per_weighed)
+    print(
+        f"| weighing the objective's other key results, per key result | {weighed:.6f} "
+        f"| {weighed / yamllint:.5f}x |"
+    )
     from okrlint.text.structure import structure_of
 
     per_structure: list[float] = []
