@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import os
@@ -95,7 +96,7 @@ def checkout_snapshot() -> tuple[Path, str]:
     """This checkout as it is on disk (uncommitted changes too), committed to a scratch repo,
     so pre-commit can install it from a path and a revision as it would from GitHub."""
     listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    target = Path(tempfile.mkdtemp(prefix="okrlint-snapshot-"))
+    target = _scratch_folder("okrlint-snapshot-")
     for name in filter(None, listed.split("\0")):
         source = ROOT / name
         if source.is_file():
@@ -111,7 +112,15 @@ def checkout_snapshot() -> tuple[Path, str]:
 @functools.cache
 def pre_commit_home() -> Path:
     # Outside the checkout: pre-commit keeps clones of hook repositories here, tests included.
-    return Path(tempfile.mkdtemp(prefix="okrlint-pre-commit-home-"))
+    return _scratch_folder("okrlint-pre-commit-home-")
+
+
+def _scratch_folder(prefix: str) -> Path:
+    """A folder outside the checkout, kept for the whole test run (several tests share it) and
+    removed when the run ends: a pre-commit home holds hook environments of some 300 MB."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def _fill(text: str, inputs: dict[str, str], steps: dict[str, dict[str, str]]) -> str:
