@@ -25,7 +25,7 @@ finding can explain itself. The structure is worked out once per reading (`struc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Final, Literal
 
 from okrlint.text.number_mentions import (
@@ -111,15 +111,7 @@ class KeyResultStructure:
 
     def to_dict(self) -> dict[str, Any]:
         """The structure as plain data (JSON and SARIF properties of a finding)."""
-        return {
-            "actor": self.actor,
-            "actor_words": self.actor_words,
-            "predicate": self.predicate,
-            "predicate_words": self.predicate_words,
-            "measured": self.measured,
-            "measured_words": self.measured_words,
-            "prefix": self.prefix,
-        }
+        return {part.name: getattr(self, part.name) for part in fields(self)}
 
 
 _UNREAD = KeyResultStructure()
