@@ -4,6 +4,7 @@ cold, after an edit, with any `--jobs`, the output is byte-for-byte the same."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import shutil
 import sqlite3
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from okrlint import results
 from okrlint.pipeline.parallel import MIN_FILES_PER_WORKER
+from okrlint.sources import SourceFile
 from tools import bench_generator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -277,6 +280,15 @@ def test_a_run_of_the_same_files_over_an_unchanged_repository_keeps_its_whole_re
         real(self, scope, item, settings)  # type: ignore[arg-type]
 
     monkeypatch.setattr(RuleRunner, "run", run)
+    # The files whose stored set summaries were decoded.
+    decoded: list[str] = []
+    real_summaries_of = results.summaries_of
+
+    def summaries_of(result: object, source: SourceFile, repository: object) -> object:
+        decoded.append(source.display)
+        return real_summaries_of(result, source, repository)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(results, "summaries_of", summaries_of)
 
     def outcome(cache: bool) -> tuple[object, object]:
         options = RunOptions(cache=cache, jobs=1, today=dt.date(2026, 5, 1))
@@ -288,6 +300,9 @@ def test_a_run_of_the_same_files_over_an_unchanged_repository_keeps_its_whole_re
     assert len(ran) == 2
     assert outcome(cache=True) == expected  # warm: the whole-repository findings were kept
     assert len(ran) == 2
+    # and the summaries of the 20 files found in the cache were not needed (the file with a
+    # suppression is never kept, so it is checked again every time)
+    assert decoded == []
 
     # A file outside the run changes: it is now a third copy of a linted team's set.
     (area / "team-00040.yaml").write_text((area / "team-00000.yaml").read_text())
@@ -295,12 +310,60 @@ def test_a_run_of_the_same_files_over_an_unchanged_repository_keeps_its_whole_re
     assert changed != expected
     assert outcome(cache=True) == changed
     assert len(ran) == 4
+    assert sorted(decoded) == sorted(files[:20])
     # A file of the run changes.
+    decoded.clear()
     edited = area / "team-00001.yaml"
     edited.write_text((area / "team-00000.yaml").read_text())
     edited_too = outcome(cache=False)
     assert edited_too != changed
     assert outcome(cache=True) == edited_too
     assert len(ran) == 6
+    assert sorted(decoded) == sorted(set(files[:20]) - {"okrs/area-000/team-00001.yaml"})
+    decoded.clear()
     assert outcome(cache=True) == edited_too
     assert len(ran) == 6
+    assert decoded == []
+
+
+def test_a_file_whose_stored_summaries_do_not_read_back_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The set summaries kept for a file are decoded when the whole-repository rules run;
+    a file whose summaries do not read back is checked as if it had not been kept."""
+    import datetime as dt
+
+    from okrlint.api import Scope
+    from okrlint.pipeline.check import RuleRunner
+    from okrlint.pipeline.run import RunOptions, lint_paths
+
+    repo = _generated(tmp_path)
+    monkeypatch.chdir(repo)
+    files = [f"okrs/area-000/team-{n:05}.yaml" for n in range(12)]
+    options = RunOptions(cache=True, jobs=1, today=dt.date(2026, 5, 1))
+    lint_paths(files, options=options)  # fills the cache
+    # Another file of the repository changes, so the whole-repository rules run again.
+    area = repo / "okrs" / "area-000"
+    (area / "team-00040.yaml").write_text((area / "team-00003.yaml").read_text())
+    expected = lint_paths(files, options=dataclasses.replace(options, cache=False))
+    damaged = "okrs/area-000/team-00002.yaml"
+    real_summaries_of = results.summaries_of
+
+    def summaries_of(result: object, source: SourceFile, repository: object) -> object:
+        if source.display == damaged:
+            raise TypeError("not a summary")
+        return real_summaries_of(result, source, repository)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(results, "summaries_of", summaries_of)
+    checked: list[str] = []
+    real = RuleRunner.run
+
+    def run(self: RuleRunner, scope: Scope, item: object, settings: object) -> None:
+        if scope is Scope.FILE:
+            checked.append(item.source.display)  # type: ignore[attr-defined]
+        real(self, scope, item, settings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RuleRunner, "run", run)
+    report = lint_paths(files, options=options)
+    assert checked == [damaged]
+    assert (report.findings, report.counts) == (expected.findings, expected.counts)

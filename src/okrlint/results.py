@@ -29,7 +29,7 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,7 +63,9 @@ class FileResult:
 
     findings: list[Finding]
     counts: Counts
-    summaries: list[Any]  # encoded set summaries (`okrlint.summary.encode`)
+    summaries: list[Any]  # encoded set summaries (`okrlint.workspace.summaries.encode`)
+    # The summaries decoded, when the run needs them (`summaries_of`).
+    decoded: list[SetSummary] = field(default_factory=list)
 
 
 def text_of(raw: bytes) -> str | None:
