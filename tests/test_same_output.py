@@ -134,6 +134,33 @@ def test_a_damaged_results_cache_is_replaced_and_changes_nothing(tmp_path: Path)
     assert _check(repo, "concise") == expected
 
 
+def test_stored_summaries_that_do_not_read_back_leave_their_files_checked_again(
+    tmp_path: Path,
+) -> None:
+    """Entries whose findings read back but whose set summaries do not (their CRC rewritten to
+    match): when the whole-repository rules need the summaries, those files are checked."""
+    import zlib
+
+    repo = _generated(tmp_path)
+    assert _check(repo, "json", "--jobs", "1")[1]  # fills the cache
+    database = repo / CACHE / "results.sqlite3"
+    with contextlib.closing(sqlite3.connect(database)) as connection, connection:
+        rows = connection.execute("SELECT key, value FROM results").fetchall()
+        for key, value in rows:
+            head, _ = value.split("\n", 1)
+            damaged = head + "\n" + '{"not": "summaries"}'
+            connection.execute(
+                "UPDATE results SET crc = ?, value = ? WHERE key = ?",
+                (zlib.crc32(damaged.encode()), damaged, key),
+            )
+    # One file changes, so the whole-repository rules run and need every file's summaries.
+    edited = repo / "okrs" / "area-000" / "team-00001.yaml"
+    edited.write_text(edited.read_text().replace("team:", "team: Renamed", 1))
+    expected = _check(repo, "json", "--no-cache", "--jobs", "1")
+    assert _check(repo, "json", "--jobs", "1") == expected
+    assert _check(repo, "json", "--jobs", "2") == expected
+
+
 _HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
 
 
