@@ -161,6 +161,26 @@ def test_stored_summaries_that_do_not_read_back_leave_their_files_checked_again(
     assert _check(repo, "json", "--jobs", "2") == expected
 
 
+def test_a_rule_pack_edited_between_runs_is_not_answered_from_the_results_cache(
+    tmp_path: Path,
+) -> None:
+    repo = _generated(tmp_path)
+    lexicons = repo / "pack" / "lexicons"
+    lexicons.mkdir(parents=True)
+    lexicon = lexicons / "delivery.yaml"
+    lexicon.write_text("name: delivery_verbs\nkind: verbs\nterms: [attain]\n")
+    (repo / ".okrlint.yaml").write_text("fail_on: error\nrule_packs: [pack]\n")
+    before = _check(repo, "json", "--no-cache", "--jobs", "1")
+    assert _check(repo, "json", "--jobs", "1") == before  # fills the cache
+    assert _check(repo, "json", "--jobs", "1") == before
+    # "Launch ..." is no longer a delivery verb: the output-as-outcome findings change.
+    lexicon.write_text("name: delivery_verbs\nkind: verbs\nremove: [launch]\n")
+    after = _check(repo, "json", "--no-cache", "--jobs", "1")
+    assert after != before
+    assert _check(repo, "json", "--jobs", "1") == after
+    assert _check(repo, "json", "--jobs", "2") == after
+
+
 _HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
 
 

@@ -10,7 +10,8 @@ does not run them again.
 
 An entry is keyed by everything those findings depend on: the file's text (hashed), its path as
 given and as shown, the settings that apply to it and to the repository (config, selection,
-severities, rule options, rule pack), the date staleness rules use, and okrlint's code with that
+severities, rule options, and the rule pack by its files' paths, sizes and modification times,
+so that a warm run need not read it), the date staleness rules use, and okrlint's code with that
 of every plugin rule. Files with `# okrlint:` comments are never stored (suppressions are
 matched at the end of the run against their documents), nor files where a rule crashed. An
 entry that fails its CRC or does not read back is a miss, and a database that cannot be read is

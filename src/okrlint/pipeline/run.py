@@ -44,7 +44,7 @@ from okrlint.rules.assembly import registry_for
 from okrlint.rules.registry import Registry
 from okrlint.sources import SourceFile, Validated
 from okrlint.text.key_result_numbers import forget as forget_numbers
-from okrlint.text.pack import RulePack, look_at_packs_again
+from okrlint.text.pack import RulePack, look_at_packs_again, pack_stamps_for_config
 from okrlint.text.reading import KeyResultReading
 from okrlint.workspace.neighbours import RepositoryLookup
 from okrlint.workspace.summaries import SetSummary, summarize
@@ -406,7 +406,8 @@ class _Checker:
         from okrlint.results import ResultsCache, code_digest, settings_digest, text_of
 
         root = self.root
-        root_digest = settings_digest(root, pack_for(root).fingerprint)
+        # The packs by their files' stamps: a warm run need not read them.
+        root_digest = settings_digest(root, pack_stamps_for_config(root.config))
         context = (
             code_digest(self.registry),
             self.today.isoformat(),
@@ -415,7 +416,7 @@ class _Checker:
         )
         results = self._results = ResultsCache(project_root(root.config.directory), context)
         self._settings_digests = [
-            settings_digest(s, pack_for(s).fingerprint) for s in self.settings
+            settings_digest(s, pack_stamps_for_config(s.config)) for s in self.settings
         ]
         # Settings under which a file's findings depend on more than the file are never cached.
         cacheable = [
