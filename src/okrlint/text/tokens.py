@@ -197,26 +197,37 @@ def _split_word(word: str) -> list[str]:
 
 def tokenize(text: str) -> Doc:
     tokens: list[Token] = []
-    position = 0
-    for chunk in re.finditer(r"\S+|\s+", text):
+    append = tokens.append
+    for chunk in _CHUNKS.finditer(text):
         part = chunk.group()
         if part.isspace():
-            # One space belongs to the token before it; any other whitespace is a token.
+            # One space belongs to the token before it (see below); any other whitespace is a
+            # token.
             rest = part[1:] if part.startswith(" ") and tokens else part
-            if rest is not part and tokens:
-                last = tokens[-1]
-                tokens[-1] = Token(last.text, last.idx, " ", last.i, last.lower_)
             if rest:
                 at = chunk.start() + len(part) - len(rest)
-                tokens.append(Token(rest, at, "", len(tokens), rest.lower()))
+                append(Token(rest, at, "", len(tokens), rest.lower()))
             continue
         position = chunk.start()
+        # The space after a word is its last token's: known here, so that the token is made
+        # once, with it.
+        space = " " if text.startswith(" ", chunk.end()) else ""
         # Most words are plain words: one token, no rule to try.
-        pieces = [part] if part.isalpha() and part.lower() != "cannot" else _split_word(part)
-        for piece in pieces:
-            tokens.append(Token(piece, position, "", len(tokens), piece.lower()))
+        if part.isalpha() and part.lower() != "cannot":
+            append(Token(part, position, space, len(tokens), part.lower()))
+            continue
+        pieces = _split_word(part)
+        last = len(pieces) - 1
+        for number, piece in enumerate(pieces):
+            append(
+                Token(piece, position, space if number == last else "", len(tokens), piece.lower())
+            )
             position += len(piece)
     return Doc(text, tokens)
+
+
+# A text's chunks: runs of non-space characters and runs of spaces.
+_CHUNKS = re.compile(r"\S+|\s+")
 
 
 class PhraseMatcher:
