@@ -11,6 +11,7 @@ Importing this module costs a few compiled regular expressions.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -91,17 +92,23 @@ class Token:
 
     @property
     def like_num(self) -> bool:
-        text = self.text.lstrip("+-±~")
-        if text.replace(",", "").replace(".", "").isdigit():
+        return _like_num(self.text)
+
+
+# Remembered by text: the same words are asked about in every text, by several readers.
+@functools.lru_cache(maxsize=8192)
+def _like_num(text: str) -> bool:
+    text = text.lstrip("+-±~")
+    if text.replace(",", "").replace(".", "").isdigit():
+        return True
+    if text.count("/") == 1:
+        top, bottom = text.split("/")
+        if top.isdigit() and bottom.isdigit():
             return True
-        if text.count("/") == 1:
-            top, bottom = text.split("/")
-            if top.isdigit() and bottom.isdigit():
-                return True
-        lower = text.lower()
-        if lower in _NUMBER_WORDS:
-            return True
-        return lower[:-2].isdigit() and lower[-2:] in ("st", "nd", "rd", "th")
+    lower = text.lower()
+    if lower in _NUMBER_WORDS:
+        return True
+    return lower[:-2].isdigit() and lower[-2:] in ("st", "nd", "rd", "th")
 
 
 @dataclass(frozen=True, slots=True)
