@@ -126,7 +126,7 @@ def _names_a_thing(s: Sentence, cadence: re.Match[str]) -> bool:
     at = s.at_start.get(cadence.start())
     if at is None or at == 0 or not cadence.group()[:1].isupper():
         return False
-    before = s.doc[at - 1].text
+    before: str = s.doc[at - 1].text
     return before[:1].isupper() and before.isalpha()
 
 
