@@ -172,6 +172,12 @@ def objective_scores(
     return found
 
 
+def precision_at(scored: Sequence[tuple[float, bool]], at: float) -> float:
+    """The share of right findings among the probabilities at or above `at`."""
+    flagged = [truth for probability, truth in scored if probability >= at]
+    return sum(flagged) / len(flagged) if flagged else 1.0
+
+
 def build(name: str, training: Sequence[Example]) -> Model:
     """A model trained on `training`, its thresholds chosen from probabilities of the training
     organisations each scored by a model trained without them (grouped folds)."""
@@ -186,6 +192,10 @@ def build(name: str, training: Sequence[Example]) -> Model:
         if (truth := label(e)) is not None
     ]
     warning_at, precision = threshold_for(scored, PRECISION[name])
+    # A finding under the hint threshold is not reported at all, so no warning starts below it
+    # (precision at `report_at` is then at least what was asked).
+    if warning_at < REPORT_AT[name]:
+        warning_at, precision = REPORT_AT[name], precision_at(scored, REPORT_AT[name])
     objective_warning_at = objective_precision = None
     if name == "behaviour":
         objective_warning_at, objective_precision = threshold_for(

@@ -4,6 +4,7 @@ cold, after an edit, with any `--jobs`, the output is byte-for-byte the same."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import shutil
 import sqlite3
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from okrlint import results
 from okrlint.pipeline.parallel import MIN_FILES_PER_WORKER
+from okrlint.sources import SourceFile
 from tools import bench_generator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +132,53 @@ def test_a_damaged_results_cache_is_replaced_and_changes_nothing(tmp_path: Path)
     database.write_bytes(b"not a database at all" * 100)
     assert _check(repo, "concise") == expected
     assert _check(repo, "concise") == expected
+
+
+def test_stored_summaries_that_do_not_read_back_leave_their_files_checked_again(
+    tmp_path: Path,
+) -> None:
+    """Entries whose findings read back but whose set summaries do not (their CRC rewritten to
+    match): when the whole-repository rules need the summaries, those files are checked."""
+    import zlib
+
+    repo = _generated(tmp_path)
+    assert _check(repo, "json", "--jobs", "1")[1]  # fills the cache
+    database = repo / CACHE / "results.sqlite3"
+    with contextlib.closing(sqlite3.connect(database)) as connection, connection:
+        rows = connection.execute("SELECT key, value FROM results").fetchall()
+        for key, value in rows:
+            head, _ = value.split("\n", 1)
+            damaged = head + "\n" + '{"not": "summaries"}'
+            connection.execute(
+                "UPDATE results SET crc = ?, value = ? WHERE key = ?",
+                (zlib.crc32(damaged.encode()), damaged, key),
+            )
+    # One file changes, so the whole-repository rules run and need every file's summaries.
+    edited = repo / "okrs" / "area-000" / "team-00001.yaml"
+    edited.write_text(edited.read_text().replace("team:", "team: Renamed", 1))
+    expected = _check(repo, "json", "--no-cache", "--jobs", "1")
+    assert _check(repo, "json", "--jobs", "1") == expected
+    assert _check(repo, "json", "--jobs", "2") == expected
+
+
+def test_a_rule_pack_edited_between_runs_is_not_answered_from_the_results_cache(
+    tmp_path: Path,
+) -> None:
+    repo = _generated(tmp_path)
+    lexicons = repo / "pack" / "lexicons"
+    lexicons.mkdir(parents=True)
+    lexicon = lexicons / "delivery.yaml"
+    lexicon.write_text("name: delivery_verbs\nkind: verbs\nterms: [attain]\n")
+    (repo / ".okrlint.yaml").write_text("fail_on: error\nrule_packs: [pack]\n")
+    before = _check(repo, "json", "--no-cache", "--jobs", "1")
+    assert _check(repo, "json", "--jobs", "1") == before  # fills the cache
+    assert _check(repo, "json", "--jobs", "1") == before
+    # "Launch ..." is no longer a delivery verb: the output-as-outcome findings change.
+    lexicon.write_text("name: delivery_verbs\nkind: verbs\nremove: [launch]\n")
+    after = _check(repo, "json", "--no-cache", "--jobs", "1")
+    assert after != before
+    assert _check(repo, "json", "--jobs", "1") == after
+    assert _check(repo, "json", "--jobs", "2") == after
 
 
 _HEAD = "team: Growth\nperiod: 2026-Q1\nobjectives:\n  - title: Make onboarding effortless\n"
@@ -277,6 +327,15 @@ def test_a_run_of_the_same_files_over_an_unchanged_repository_keeps_its_whole_re
         real(self, scope, item, settings)  # type: ignore[arg-type]
 
     monkeypatch.setattr(RuleRunner, "run", run)
+    # The files whose stored set summaries were decoded.
+    decoded: list[str] = []
+    real_summaries_of = results.summaries_of
+
+    def summaries_of(result: object, source: SourceFile, repository: object) -> object:
+        decoded.append(source.display)
+        return real_summaries_of(result, source, repository)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(results, "summaries_of", summaries_of)
 
     def outcome(cache: bool) -> tuple[object, object]:
         options = RunOptions(cache=cache, jobs=1, today=dt.date(2026, 5, 1))
@@ -288,6 +347,9 @@ def test_a_run_of_the_same_files_over_an_unchanged_repository_keeps_its_whole_re
     assert len(ran) == 2
     assert outcome(cache=True) == expected  # warm: the whole-repository findings were kept
     assert len(ran) == 2
+    # and the summaries of the 20 files found in the cache were not needed (the file with a
+    # suppression is never kept, so it is checked again every time)
+    assert decoded == []
 
     # A file outside the run changes: it is now a third copy of a linted team's set.
     (area / "team-00040.yaml").write_text((area / "team-00000.yaml").read_text())
@@ -295,12 +357,60 @@ def test_a_run_of_the_same_files_over_an_unchanged_repository_keeps_its_whole_re
     assert changed != expected
     assert outcome(cache=True) == changed
     assert len(ran) == 4
+    assert sorted(decoded) == sorted(files[:20])
     # A file of the run changes.
+    decoded.clear()
     edited = area / "team-00001.yaml"
     edited.write_text((area / "team-00000.yaml").read_text())
     edited_too = outcome(cache=False)
     assert edited_too != changed
     assert outcome(cache=True) == edited_too
     assert len(ran) == 6
+    assert sorted(decoded) == sorted(set(files[:20]) - {"okrs/area-000/team-00001.yaml"})
+    decoded.clear()
     assert outcome(cache=True) == edited_too
     assert len(ran) == 6
+    assert decoded == []
+
+
+def test_a_file_whose_stored_summaries_do_not_read_back_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The set summaries kept for a file are decoded when the whole-repository rules run;
+    a file whose summaries do not read back is checked as if it had not been kept."""
+    import datetime as dt
+
+    from okrlint.api import Scope
+    from okrlint.pipeline.check import RuleRunner
+    from okrlint.pipeline.run import RunOptions, lint_paths
+
+    repo = _generated(tmp_path)
+    monkeypatch.chdir(repo)
+    files = [f"okrs/area-000/team-{n:05}.yaml" for n in range(12)]
+    options = RunOptions(cache=True, jobs=1, today=dt.date(2026, 5, 1))
+    lint_paths(files, options=options)  # fills the cache
+    # Another file of the repository changes, so the whole-repository rules run again.
+    area = repo / "okrs" / "area-000"
+    (area / "team-00040.yaml").write_text((area / "team-00003.yaml").read_text())
+    expected = lint_paths(files, options=dataclasses.replace(options, cache=False))
+    damaged = "okrs/area-000/team-00002.yaml"
+    real_summaries_of = results.summaries_of
+
+    def summaries_of(result: object, source: SourceFile, repository: object) -> object:
+        if source.display == damaged:
+            raise TypeError("not a summary")
+        return real_summaries_of(result, source, repository)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(results, "summaries_of", summaries_of)
+    checked: list[str] = []
+    real = RuleRunner.run
+
+    def run(self: RuleRunner, scope: Scope, item: object, settings: object) -> None:
+        if scope is Scope.FILE:
+            checked.append(item.source.display)  # type: ignore[attr-defined]
+        real(self, scope, item, settings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RuleRunner, "run", run)
+    report = lint_paths(files, options=options)
+    assert checked == [damaged]
+    assert (report.findings, report.counts) == (expected.findings, expected.counts)

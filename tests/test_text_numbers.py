@@ -86,6 +86,44 @@ def test_dates_versions_windows_and_identifiers_are_not_targets(
         assert role in {m.role for m in found}
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "role"),
+    [
+        # A year and the next name a period; a range of amounts stays a range.
+        ("Settle the open supplier bills from 2024-2025", "2024-2025", "date"),
+        ("Publish the 2025/26 impact report", "2025", "date"),
+        ("Grow paying teams from 1200-1500", "1200-1500", "baseline"),
+        # A year-like figure after the words of a target and before a noun counts something.
+        ("Reach 2000 newsletter subscribers", "2000", "target"),
+        ("Hit 1950 paid seats", "1950", "target"),
+        ("Ship the billing rewrite in 2026", "2026", "date"),
+        ("Reach 2030 by the end of the year", "2030", "target"),
+        # Counting periods in words: a window of time, not an amount.
+        ("Draft a plan for the next three years of the platform", "three", "window"),
+        # Numbers that say which one of a series: labels.
+        ("Finish phase 2 of the warehouse move", "2", "label"),
+        ("Items #4, 5 & 6 of the audit are closed", "5", "label"),
+        ("Move 40 clinics to stage 2", "40", "count"),
+    ],
+)
+def test_periods_amounts_and_labels_that_look_alike(text: str, written: str, role: str) -> None:
+    [found] = [m for m in find_numbers(text) if m.text == written]
+    assert found.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "measuring"),
+    [
+        ("The new importer replaces the old one", []),
+        ("Write a style guide and a new one for the API", []),
+        ("Hire one designer", ["one"]),
+        ("Every mentor takes on at least one apprentice", ["one"]),
+    ],
+)
+def test_one_standing_for_a_thing_is_not_a_number(text: str, measuring: list[str]) -> None:
+    assert [m.text for m in find_numbers(text) if m.measures] == measuring
+
+
 def test_a_deadline_is_found_as_a_date() -> None:
     assert has_date("New billing system in production by May") == "by May"
     assert has_date("Raise activation from 30% to 40%") is None

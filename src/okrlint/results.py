@@ -10,7 +10,8 @@ does not run them again.
 
 An entry is keyed by everything those findings depend on: the file's text (hashed), its path as
 given and as shown, the settings that apply to it and to the repository (config, selection,
-severities, rule options, rule pack), the date staleness rules use, and okrlint's code with that
+severities, rule options, and the rule pack by its files' paths, sizes and modification times,
+so that a warm run need not read it), the date staleness rules use, and okrlint's code with that
 of every plugin rule. Files with `# okrlint:` comments are never stored (suppressions are
 matched at the end of the run against their documents), nor files where a rule crashed. An
 entry that fails its CRC or does not read back is a miss, and a database that cannot be read is
@@ -29,7 +30,7 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,8 +46,8 @@ if TYPE_CHECKING:
 
 DATABASE = "results.sqlite3"
 # 2: findings carry their set's team and period; 3: and their confidence; 4: and how the text
-# was read (its structure).
-FORMAT = 4
+# was read (its structure); 5: the summaries after the findings, on a line of their own.
+FORMAT = 5
 # Entries kept before the oldest are dropped: a few runs of a very large repository.
 MAX_ENTRIES = 200_000
 _KEYS_PER_QUERY = 500
@@ -63,7 +64,11 @@ class FileResult:
 
     findings: list[Finding]
     counts: Counts
-    summaries: list[Any]  # encoded set summaries (`okrlint.summary.encode`)
+    # Encoded set summaries (`okrlint.workspace.summaries.encode`); as stored (JSON text) when
+    # read back, since a warm run seldom needs them.
+    summaries: list[Any] | str
+    # The summaries decoded, when the run needs them (`summaries_of`).
+    decoded: list[SetSummary] = field(default_factory=list)
 
 
 def text_of(raw: bytes) -> str | None:
@@ -247,12 +252,20 @@ def _code_digest(modules: tuple[str, ...]) -> str:
 def summaries_of(result: FileResult, source: SourceFile, repository: Any) -> list[SetSummary]:
     from okrlint.workspace.summaries import decode
 
-    return [decode(value, source, repository) for value in result.summaries]
+    summaries = result.summaries
+    if isinstance(summaries, str):
+        summaries = json.loads(summaries)
+        if not isinstance(summaries, list):
+            raise TypeError("summaries")
+    return [decode(value, source, repository) for value in summaries]
 
 
 def _encode(result: FileResult) -> str:
+    """The counts and findings as JSON, then a line break and the summaries as JSON: a warm run
+    decodes only the first part unless it needs the summaries (JSON text holds no line breaks
+    of its own)."""
     counts = result.counts
-    return json.dumps(
+    head = json.dumps(
         [
             [
                 counts.files,
@@ -262,20 +275,23 @@ def _encode(result: FileResult) -> str:
                 counts.key_results,
             ],
             [_finding_out(finding) for finding in result.findings],
-            result.summaries,
         ],
         ensure_ascii=False,
         separators=(",", ":"),
     )
+    summaries = result.summaries
+    if not isinstance(summaries, str):
+        summaries = json.dumps(summaries, ensure_ascii=False, separators=(",", ":"))
+    return f"{head}\n{summaries}"
 
 
 def _decode(value: str) -> FileResult | None:
-    """A stored result, or None when it does not read back as one of ours."""
+    """A stored result, or None when it does not read back as one of ours (its summaries are
+    kept as stored, and read back by `summaries_of`)."""
     try:
-        counts, findings, summaries = json.loads(value)
+        head, summaries = value.split("\n", 1)
+        counts, findings = json.loads(head)
         files, skipped, sets, objectives, key_results = (_int(n) for n in counts)
-        if not isinstance(summaries, list):
-            return None
         return FileResult(
             [_finding_in(finding) for finding in findings],
             Counts(files, skipped, sets, objectives, key_results),

@@ -6,6 +6,9 @@ import pytest
 from rule_helpers import codes_at, findings_of, kr_set, lint_codes
 
 from okrlint.judgement.judge import OUTPUT, thresholds
+from okrlint.rules.measure.shared import measurable_evidence
+from okrlint.text.pack import load_pack
+from okrlint.text.reader import read_texts
 
 
 def test_no_target_reads_numbers_quantifiers_and_cadences() -> None:
@@ -68,3 +71,61 @@ def test_mea001_leaves_a_sure_output_to_out001_and_speaks_beside_an_unsure_one()
         else:
             assert output.severity.value == "info"
             assert found["MEA001"].severity.value == "warning"
+
+
+def _evidence(text: str) -> str | None:
+    return measurable_evidence(read_texts([text], load_pack())[text])
+
+
+@pytest.mark.parametrize(
+    ("key_result", "evidence"),
+    [
+        # "each time", "every time": a condition, not how many.
+        ("Release notes get more readers each time", None),
+        ("Every time a build breaks, the author hears of it", None),
+        ("Each support shift has a named lead", "Each"),
+        # With a change wanted, a quantifier in a phrase of scope says where, not how far.
+        ("Increase lab attendance across all schools", None),
+        ("Reduce late deliveries in every region", None),
+        ("Increase test coverage to all services", "all"),
+        ("Run a design review for all new screens", "all"),
+        # Whole-of and a count of times are targets.
+        ("Move the entirety of the archive to cold storage", "the entirety of"),
+        ("Survey the volunteers once before the autumn fair", "once before the"),
+        ("Call the partners at least once", "at least once"),
+        ("Once the pilot ends, retire the old form", None),
+        # A cadence word that names a measure or a title sets no target.
+        ("% weekly workspaces with a shared dashboard", None),
+        ("Publish the first Partner Quarterly Digest", None),
+        ("Increase weekly releases", None),
+        ("Weekly exports made by customers rise", None),
+        ("Publish the partner digest monthly", "monthly"),
+        ("Host weekly demos for new contributors", "weekly"),
+        # Numbers that are not amounts.
+        ("Settle the open supplier bills from 2024-2025", None),
+        ("The new importer replaces the old one", None),
+        ("Finish phase 2 of the warehouse move", None),
+        ("Reach 2000 newsletter subscribers", "2000"),
+    ],
+)
+def test_what_says_how_much_and_what_only_looks_like_it(
+    key_result: str, evidence: str | None
+) -> None:
+    assert _evidence(key_result) == evidence
+
+
+@pytest.mark.parametrize(
+    ("without", "with_amount"),
+    [
+        (
+            "Increase lab attendance across all schools",
+            "Increase lab attendance across all schools to 80%",
+        ),
+        ("Weekly exports made by customers rise", "Weekly exports made by customers rise by 30%"),
+    ],
+)
+def test_a_change_with_no_amount_is_reported_whatever_its_other_words(
+    without: str, with_amount: str
+) -> None:
+    assert "MEA001" in codes_at(without, at_least="warning")
+    assert "MEA001" not in codes_at(with_amount)

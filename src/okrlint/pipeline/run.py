@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,12 +39,12 @@ from okrlint.pipeline.filter import MARKER, applies, apply_suppressions
 from okrlint.pipeline.parallel import LoadTask, in_batches, load_files, load_task, stream_batches
 from okrlint.pipeline.salvage import validate_file
 from okrlint.pipeline.understand import RunReadings, pack_for, read_all
-from okrlint.results import ResultsCache
+from okrlint.results import FileResult, ResultsCache
 from okrlint.rules.assembly import registry_for
 from okrlint.rules.registry import Registry
 from okrlint.sources import SourceFile, Validated
 from okrlint.text.key_result_numbers import forget as forget_numbers
-from okrlint.text.pack import RulePack, look_at_packs_again
+from okrlint.text.pack import RulePack, look_at_packs_again, pack_stamps_for_config
 from okrlint.text.reading import KeyResultReading
 from okrlint.workspace.neighbours import RepositoryLookup
 from okrlint.workspace.summaries import SetSummary, summarize
@@ -107,24 +107,49 @@ def lint_paths(
     run = _Run(checker, order=[task[0] for task in tasks])
     total = len(planned)
     checked = 0
+    found: list[CachedFile] = []
     if options.cache:
         # Files that have not changed since a run stored their results are not checked again.
-        planned, cached = checker.take_cached(planned)
-        run.add(cached)
-        checked = len(cached.sources)
-    if planned:
-        build_validators()  # before worker processes fork, so that they share them
-    for result in stream_batches(
-        checker.load_and_check, in_batches(planned), options.jobs, len(planned)
-    ):
+        planned, found = checker.take_cached(planned)
+        checked = len(found)
+    for result in _checked(checker, planned, options.jobs):
         run.add(result)
         if progress is not None:
             checked += len(result.sources)
             progress(checked, total)
+    if found:
+        # The set summaries of the files found are decoded only when the whole-repository
+        # rules will run: not when their findings were kept for these files over this
+        # repository. Files whose summaries do not read back are checked after all.
+        if run.needs_summaries([source for _, source, _ in found]):
+            found, failed = checker.decode_summaries(found)
+            for result in _checked(checker, failed, options.jobs):
+                run.add(result)
+        run.add(_found_result(found))
     report = run.finish()
     report.counts.skipped_files += skipped
     report.warnings.extend(warnings)
     return report
+
+
+def _checked(
+    checker: _Checker, planned: Sequence[PlannedFile], jobs: int | None
+) -> Iterator[_BatchResult]:
+    if planned:
+        build_validators()  # before worker processes fork, so that they share them
+    yield from stream_batches(checker.load_and_check, in_batches(planned), jobs, len(planned))
+
+
+def _found_result(found: Sequence[CachedFile]) -> _BatchResult:
+    """The results found in the results cache, with their summaries when they were decoded,
+    as one batch result."""
+    hits = _BatchResult([], [], [], [], Counts())
+    for (_, number, _), source, cached in found:
+        hits.sources.append((source, number))
+        hits.findings.extend(cached.findings)
+        hits.summaries.extend((summary, number) for summary in cached.decoded)
+        hits.counts.add(cached.counts)
+    return hits
 
 
 def load_sources(
@@ -288,6 +313,8 @@ _CACHE_CHUNK = 500
 
 # A file to load, the number of its settings, and the key to store its results under.
 PlannedFile = tuple[LoadTask, int, bytes | None]
+# A file whose results were found in the results cache, as a file of the run and as stored.
+CachedFile = tuple[PlannedFile, SourceFile, FileResult]
 
 
 @dataclass(slots=True)
@@ -370,19 +397,17 @@ class _Checker:
             self._store(batch, texts, result)
         return result
 
-    def take_cached(self, planned: Sequence[PlannedFile]) -> tuple[list[PlannedFile], _BatchResult]:
-        """The files whose results are in the cache, as one batch result; and the rest, each
-        with the key its results will be stored under."""
-        from okrlint.results import (
-            ResultsCache,
-            code_digest,
-            settings_digest,
-            summaries_of,
-            text_of,
-        )
+    def take_cached(
+        self, planned: Sequence[PlannedFile]
+    ) -> tuple[list[PlannedFile], list[CachedFile]]:
+        """The files whose results are not in the cache, each with the key its results will be
+        stored under; and those whose results are, with their set summaries as stored
+        (`decode_summaries` decodes them)."""
+        from okrlint.results import ResultsCache, code_digest, settings_digest, text_of
 
         root = self.root
-        root_digest = settings_digest(root, pack_for(root).fingerprint)
+        # The packs by their files' stamps: a warm run need not read them.
+        root_digest = settings_digest(root, pack_stamps_for_config(root.config))
         context = (
             code_digest(self.registry),
             self.today.isoformat(),
@@ -391,7 +416,7 @@ class _Checker:
         )
         results = self._results = ResultsCache(project_root(root.config.directory), context)
         self._settings_digests = [
-            settings_digest(s, pack_for(s).fingerprint) for s in self.settings
+            settings_digest(s, pack_stamps_for_config(s.config)) for s in self.settings
         ]
         # Settings under which a file's findings depend on more than the file are never cached.
         cacheable = [
@@ -403,7 +428,7 @@ class _Checker:
             for settings in self.settings
         ]
         rest: list[PlannedFile] = []
-        hits = _BatchResult([], [], [], [], Counts())
+        found_files: list[CachedFile] = []
         keep_text = self.options.keep_sources
         # A chunk of files at a time: the texts read for their keys and the stored results as
         # read back are let go of before the next chunk (all at once, 10,000 files' worth
@@ -443,20 +468,29 @@ class _Checker:
                     rest.append(planned_file)
                     continue
                 source = SourceFile(path=path, display=display, text=text if keep_text else "")
-                repository = self._repositories.root_of_source(source)
-                try:
-                    summaries = summaries_of(cached, source, repository)
-                except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-                    rest.append(planned_file)
-                    continue
-                hits.sources.append((source, number))
-                hits.findings.extend(cached.findings)
-                hits.summaries.extend((summary, number) for summary in summaries)
-                hits.counts.add(cached.counts)
-        return rest, hits
+                found_files.append((planned_file, source, cached))
+        return rest, found_files
+
+    def decode_summaries(
+        self, found: Sequence[CachedFile]
+    ) -> tuple[list[CachedFile], list[PlannedFile]]:
+        """Decode the set summaries of the results found: those that read back, and the files
+        whose summaries do not (to be checked)."""
+        from okrlint.results import summaries_of
+
+        decoded: list[CachedFile] = []
+        failed: list[PlannedFile] = []
+        for planned_file, source, cached in found:
+            repository = self._repositories.root_of_source(source)
+            try:
+                cached.decoded = summaries_of(cached, source, repository)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                failed.append(planned_file)
+                continue
+            decoded.append((planned_file, source, cached))
+        return decoded, failed
 
     def _store(self, batch: Sequence[PlannedFile], texts: list[str], result: _BatchResult) -> None:
-        from okrlint.results import FileResult
         from okrlint.workspace.summaries import encode
 
         assert self._results is not None
@@ -591,6 +625,12 @@ class _Run:
         self.summaries: list[SetSummary] = []
         self.read_as: dict[str, str] = {}
         self.unmatched = 0
+        # Batch results added so far, and the files `needs_summaries` gave the lookup.
+        self._added = 0
+        self._registered: set[int] = set()
+        # The whole-repository findings' key and what the cache kept under it, when
+        # `needs_summaries` looked them up, and the batch results added by then.
+        self._kept: tuple[bytes | None, list[Finding] | None, int] | None = None
         values = self.root.config.values
         options = checker.options
         self.lookup = RepositoryLookup(
@@ -602,15 +642,32 @@ class _Run:
             include=values.include,
         )
 
+    def needs_summaries(self, files: Sequence[SourceFile]) -> bool:
+        """Whether the whole-repository rules will need the sets' summaries, when `files` are
+        all the files of the run: not when none is selected, and not when the cache kept their
+        findings for these files over this repository (they are then taken from it)."""
+        if not self.checker.workspace_selected:
+            return False
+        for source in files:
+            self.lookup.add(source)
+            self._registered.add(id(source))
+        memo = self._workspace_key(len(self.sources) + len(files))
+        results = self.checker._results
+        kept = results.workspace_findings(memo) if results and memo else None
+        self._kept = (memo, kept, self._added)
+        return kept is None
+
     def add(self, result: _BatchResult) -> None:
         settings = self.checker.settings
+        self._added += 1
         for source, number in result.sources:
             shape = source.read_as
             if shape is not None:
                 self.read_as[source.display] = shape
             self.sources.append((source, settings[number]))
             self.settings_of[id(source)] = settings[number]
-            self.lookup.add(source)
+            if id(source) not in self._registered:
+                self.lookup.add(source)
         self.findings.extend(result.findings)
         self.crashes.extend(result.crashes)
         self.unmatched += result.unmatched
@@ -645,7 +702,7 @@ class _Run:
             for item in items
         ]
 
-    def _workspace_key(self) -> bytes | None:
+    def _workspace_key(self, files: int) -> bytes | None:
         """The key the whole-repository rules' findings are kept under in the results cache:
         only when every file of the run was checked as its key says (so its summaries are
         those of the file as keyed) and no selected whole-repository rule reads beyond the
@@ -655,7 +712,7 @@ class _Run:
         if results is None or self.unmatched or not checker.file_keys:
             return None
         file_keys = [key for key in checker.file_keys if key is not None]
-        if len(file_keys) != len(checker.file_keys) or len(self.sources) != len(file_keys):
+        if len(file_keys) != len(checker.file_keys) or files != len(file_keys):
             return None
         if any(
             rule.meta.scope is Scope.WORKSPACE and rule.meta.reads_beyond_file
@@ -680,9 +737,13 @@ class _Run:
                     neighbours = self._neighbours()
                 return neighbours
 
-            memo = self._workspace_key()
             results = self.checker._results
-            kept = results.workspace_findings(memo) if results and memo else None
+            if self._kept is not None and self._added == self._kept[2] + 1:
+                # Looked up for the files of the one result added since: the files of the run.
+                memo, kept, _ = self._kept
+            else:
+                memo = self._workspace_key(len(self.sources))
+                kept = results.workspace_findings(memo) if results and memo else None
             if kept is not None:
                 self.findings.extend(kept)
             else:

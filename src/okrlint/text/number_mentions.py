@@ -120,11 +120,36 @@ _VERSION = re.compile(
 _LABEL = re.compile(
     r"(?<![\w.])\d{1,3}(?:[ \u00a0\u202f]\d{3})*-(?P<word>[a-z]+)\b(?!\s*%)", re.IGNORECASE
 )
+# Numbers written as words that can count periods ("the next three years").
+_COUNTING_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty"
+)
 _WINDOW = re.compile(
     rf"(?<![\w.])\d+\s?-\s?(?:{_TIME_UNITS})\b|\b(?:week|day|month|wk|d|w|m)-?\d+\b(?!\s*%)"
     rf"|\b(?:within|in|after|over)\s+(?:the\s+)?(?:first\s+)?\d+\s+(?:{_TIME_UNITS})\s+(?:of|after|from)\b"
-    rf"|\b(?:first|last|past|next)\s+\d+\s+(?:{_TIME_UNITS})\b"
+    rf"|\b(?:first|last|past|next|coming)\s+(?:\d+|{_COUNTING_WORDS})\s+(?:{_TIME_UNITS})\b"
     r"|\bper\s+\d+\b|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)",
+    re.IGNORECASE,
+)
+# A number that says which one of a series is meant, not how many: "phase 2", "batch 5",
+# "points #1, 2 & 3". Nouns that number the parts of a piece of work, in general English.
+_NUMBERED = re.compile(
+    r"(?:(?<![\w&])#\s?|\b(?:phase|stage|step|part|batch|wave|round|milestone|iteration|chapter|"
+    r"module|episode|season|pillar|item|section|cohort|points?|items?)\s+#?\s?)"
+    r"\d+(?:\s*(?:,|&|\band\b|/)\s*\d+)*(?![\w%.])",
+    re.IGNORECASE,
+)
+# A year and the year after it ("2022-2023", "2025/26") name a period, not a range of amounts.
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?((?:19|20)?\d\d)\b")
+# A bare year-like figure after the words of a target and before a noun is an amount ("Reach
+# 2000 subscribers"); "by 2026" and "in 2026" stay dates.
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|onwards)\b)[a-z]+\b", re.IGNORECASE)
+_BEFORE_AMOUNT = re.compile(r"(?:\breach(?:ing)?|\bhit|\btarget(?:\s+of)?:?|=)\s*~?\s*$", re.I)
+# "the existing one", "a new one", "each one": "one" stands for a thing named before.
+_PRONOUN_ONE = re.compile(
+    r"\b(?:the|this|that|which|each|every|any|another|a|an|its|our|their|your|my)"
+    r"(?:\s+[a-z]+)?\s+$",
     re.IGNORECASE,
 )
 
@@ -199,6 +224,13 @@ def find_numbers(text: str) -> list[NumberMention]:
             text, match.start()
         ):
             excluded.append((match.start(), match.end(), LABEL))
+    for match in _NUMBERED.finditer(text):
+        if not _has_role_word(text, match.start()):
+            excluded.append((match.start(), match.end(), LABEL))
+    for match in _YEAR_SPAN.finditer(text):
+        first, second = int(match[1]), int(match[2])
+        if 0 < (second - first) % 100 <= 10:
+            excluded.append((match.start(), match.end(), DATE))
 
     mentions: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
@@ -209,6 +241,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         covered = _covering(excluded, start, end)
         if covered == WINDOW and _is_limit(text, start):
             # "<10-min onboarding": a limit on the duration, not a window of time.
+            covered = None
+        if covered == DATE and _year_like_amount(text, start, end):
             covered = None
         if covered is not None:
             mentions.append(_plain(text, start, end, covered))
@@ -231,6 +265,12 @@ def find_numbers(text: str) -> list[NumberMention]:
         if any(s <= match.start() < e for s, e in taken):
             continue
         word = match.group().lower()
+        covered = _covering(excluded, *match.span())
+        if covered is not None:
+            mentions.append(_plain(text, *match.span(), covered))
+            continue
+        if word == "one" and _PRONOUN_ONE.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
         kind = "multiple" if word in _MULTIPLYING_WORDS else "word"
         mentions.append(
             NumberMention(match.group(), float(_WORD_NUMBERS[word]), "", kind, COUNT, *match.span())
@@ -249,6 +289,21 @@ def _has_role_word(text: str, start: int) -> bool:
 def _is_limit(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
     return bool(_BEFORE_THRESHOLD_DOWN.search(before) or _BEFORE_THRESHOLD_UP.search(before))
+
+
+def _year_like_amount(text: str, start: int, end: int) -> bool:
+    """ "Reach 2000 subscribers": a figure that looks like a year, after the words of a target
+    or a limit and before a noun, counts something."""
+    before = text[max(0, start - 40) : start]
+    return (
+        bool(_BARE_YEAR.fullmatch(text[start:end]))
+        and bool(_NOUN_AFTER.match(text, end))
+        and bool(
+            _BEFORE_AMOUNT.search(before)
+            or _BEFORE_THRESHOLD_UP.search(before)
+            or _BEFORE_THRESHOLD_DOWN.search(before)
+        )
+    )
 
 
 def _covering(excluded: list[tuple[int, int, str]], start: int, end: int) -> str | None:

@@ -147,20 +147,36 @@ def builtin_folder() -> Path:
 
 def load_pack(extra: Sequence[str | Path] = (), base: Path | None = None) -> RulePack:
     """The built-in pack merged with the user packs in `extra` (relative to `base`)."""
+    # Keyed by the files' stamps too: a process that lives on (the daemon, the language server)
+    # sees a pack edited since it last loaded it.
+    return _load(*_folders_and_stamps(extra, base))
+
+
+def pack_stamps(extra: Sequence[str | Path] = (), base: Path | None = None) -> str:
+    """The pack `load_pack` would load, as its folders and the path, modification time and size
+    of each of its files, without reading them: enough to key a cache of findings by, as
+    okrlint's own code is (a pack edited, even to the same content, is a new key)."""
+    folders, stamps = _folders_and_stamps(extra, base)
+    text = json.dumps([[str(folder) for folder in folders], stamps], ensure_ascii=False)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _folders_and_stamps(
+    extra: Sequence[str | Path], base: Path | None
+) -> tuple[tuple[Path, ...], tuple[tuple[str, int, int], ...]]:
     folders = [builtin_folder()]
     for entry in extra:
         path = Path(entry).expanduser()
         if not path.is_absolute() and base is not None:
             path = base / path
         folders.append(path.resolve())
-    # Keyed by the files' stamps too: a process that lives on (the daemon, the language server)
-    # sees a pack edited since it last loaded it. The stamps are taken once per run (see
-    # `look_at_packs_again`): every file of a run asks for its pack.
+    # The stamps are taken once per run (see `look_at_packs_again`): every file of a run asks
+    # for its pack.
     key = tuple(folders)
     stamps = _stamps_taken.get(key)
     if stamps is None:
         stamps = _stamps_taken[key] = _stamps(folders)
-    return _load(key, stamps)
+    return key, stamps
 
 
 # The stamps of each set of pack folders as this run found them.
@@ -549,6 +565,11 @@ def plural_forms(noun: str) -> list[str]:
     else:
         plurals = [last + "s"]
     return [prefix + p for p in plurals]
+
+
+def pack_stamps_for_config(config: LoadedConfig) -> str:
+    """`pack_stamps` of the pack `pack_for_config` would load."""
+    return pack_stamps(config.values.rule_packs, config.base("rule_packs"))
 
 
 def pack_for_config(config: LoadedConfig) -> RulePack:

@@ -14,19 +14,27 @@ from okrlint.model import KeyResult
 from okrlint.text.reading import KeyResultReading
 from okrlint.text.sentence import Sentence, SentenceWords, alternatives
 from okrlint.text.shape import target_form
+from okrlint.text.structure import CHANGE, structure_of
 
 # Quantifiers written as phrases besides the pack's `quantifiers`: "no <thing>" (not "no
-# longer", "no one"), "100%", "at least one", "any <thing> within".
+# longer", "no one"), "100%", "at least one", "any <thing> within", "the entirety of", and a
+# count of times ("at least once", "once a month", "once before the launch").
 _QUANTIFIER_PHRASES = (
     r"no\s+(?!longer|one\b)\w+",
     r"100\s?%",
     r"at\s+least\s+(?:one|a|an)",
     r"any\s+\w+\s+within",
+    r"(?:the\s+)?entirety\s+of",
+    r"(?:at\s+least|more\s+than)\s+(?:once|twice)",
+    r"once\s+(?:a|an|per|every|each|before|by)\s+\w+",
 )
+# "each time", "every time": a condition (whenever), not how many.
+_NOT_A_QUANTITY = r"(?!\s+times?\b)"
 
 
 def _quantifiers(words: SentenceWords) -> re.Pattern[str]:
-    found = [alternatives(words.ordered_words("quantifiers")), *_QUANTIFIER_PHRASES]
+    single = alternatives(words.ordered_words("quantifiers"))
+    found = [f"(?:{single}){_NOT_A_QUANTITY}" if single else "", *_QUANTIFIER_PHRASES]
     return re.compile(rf"\b(?:{'|'.join(a for a in found if a)})\b", re.IGNORECASE)
 
 
@@ -63,9 +71,9 @@ def _judge(reading: KeyResultReading) -> str | None:
     written = target_form(text)
     if written is not None:
         return written
-    found = sentence.words.remember("quantifiers", _quantifiers).search(text)
-    if found:
-        return found.group()
+    for found in sentence.words.remember("quantifiers", _quantifiers).finditer(text):
+        if not _only_says_where(reading, text, found):
+            return found.group()
     cadences = sentence.words.remember("cadences", _cadences)
     for found in cadences.finditer(text) if cadences is not None else ():
         if not _names_a_measure(sentence, found):
@@ -73,13 +81,57 @@ def _judge(reading: KeyResultReading) -> str | None:
     return None
 
 
+# Prepositions that put a quantifier in a phrase of place or scope ("across all regions").
+_SCOPE_BEFORE = re.compile(r"\b(?:across|for|in|on|at|among|throughout|within|of)\s+$", re.I)
+
+
+def _only_says_where(reading: KeyResultReading, text: str, found: re.Match[str]) -> bool:
+    """ "Increase lab attendance across all classes": where a change is wanted, a quantifier in
+    a phrase of scope says where, not how far."""
+    return reading.lead_kind in ("increase", "decrease") and bool(
+        _SCOPE_BEFORE.search(text[max(0, found.start() - 20) : found.start()])
+    )
+
+
 def _names_a_measure(s: Sentence, cadence: re.Match[str]) -> bool:
-    """ "monthly visits", "weekly signups": the cadence word is part of the measure's name."""
+    """ "monthly visits", "weekly signups", "% monthly projects", "the Quarterly Report": the
+    cadence word is part of the name of a measure or of a thing."""
     word = cadence.group().lower()
     if word not in s.words.cadence_words:
         return False
+    before = s.text[: cadence.start()]
+    if _AFTER_A_SHARE.search(before) or _names_a_thing(s, cadence):
+        return True
+    after = next((i for i, start in enumerate(s.starts) if start >= cadence.end()), None)
+    if after is not None and s.doc[after].text.isalpha() and _changes_a_measure(s.reading):
+        # "Increase weekly releases", "Weekly reports shared by users rise": with a change in
+        # a measure as the predicate, the cadence before a noun names what changes.
+        return True
     after = next((i for i, start in enumerate(s.starts) if start >= cadence.end()), None)
     if after is None:
         return False
     measures = ("metric_nouns", "behaviour_nouns", "vanity_metrics", "service_levels")
     return any(h.start in (after, after + 1) for name in measures for h in s.found(name))
+
+
+# A share written without its figure: "% monthly projects", "share of weekly reports".
+_AFTER_A_SHARE = re.compile(
+    r"(?:%|\b(?:share|percentage|proportion|number|count|rate|ratio)\s+of)\s*$", re.I
+)
+
+
+def _names_a_thing(s: Sentence, cadence: re.Match[str]) -> bool:
+    """ "the Team Quarterly Report": a capitalised cadence word between capitalised words,
+    not at the start of the sentence, is part of a title."""
+    at = s.at_start.get(cadence.start())
+    if at is None or at == 0 or not cadence.group()[:1].isupper():
+        return False
+    before: str = s.doc[at - 1].text
+    return before[:1].isupper() and before.isalpha()
+
+
+def _changes_a_measure(reading: KeyResultReading) -> bool:
+    """The key result asks for a change in a measure: its lead verb, else its structure."""
+    if reading.lead_kind in ("increase", "decrease"):
+        return True
+    return structure_of(reading).predicate == CHANGE
