@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import os
 import pty
+import select
 import signal
 import subprocess
 import time
 from pathlib import Path
+
+import pytest
 
 from samples import GOOD
 from samples import ONLY_TYPO as BAD
@@ -140,6 +143,12 @@ def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
     assert "okrlint: checked" not in piped.stderr
 
 
+def _ctrl_c_reaches_it() -> None:
+    """Ctrl-C as at a terminal: a suite started in the background (as CI jobs may be) passes on
+    an ignored SIGINT, and a program that starts with SIGINT ignored rightly keeps ignoring it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_watch_lints_again_when_a_file_is_saved(tmp_path: Path) -> None:
     (tmp_path / "okrs").mkdir()
     okr = tmp_path / "okrs" / "growth.yaml"
@@ -151,6 +160,7 @@ def test_watch_lints_again_when_a_file_is_saved(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         env=clean_env(),
+        preexec_fn=_ctrl_c_reaches_it,
     )
     assert process.stdout is not None and process.stderr is not None
     try:
@@ -174,6 +184,49 @@ def test_watch_lints_again_when_a_file_is_saved(tmp_path: Path) -> None:
             status = process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
-            raise
+            pytest.fail(f"--watch went on after Ctrl-C; it wrote:\n{process.stderr.read()}")
     assert status == 0, process.stderr.read()
     assert "stopped watching" in process.stderr.read()
+
+
+def test_ctrl_c_during_a_watched_run_stops_watching(tmp_path: Path) -> None:
+    repo = tmp_path / "okrs"
+    bench_generator().generate(repo, 200, 3, 3, 11)
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [*okrlint_command(), "check", "okrs", "--watch", "--no-cache", "--jobs", "1"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+        stdin=subprocess.DEVNULL,
+        env=clean_env(OKRLINT_PROGRESS_DELAY="0"),
+        preexec_fn=_ctrl_c_reaches_it,
+    )
+    os.close(terminal)
+    seen = b""
+    interrupted_at = None
+    # Read the terminal until it closes (the process has ended), so that the process never
+    # waits on a full terminal; Ctrl-C once the progress line shows the first run under way.
+    while True:
+        if interrupted_at is None and b"okrlint: checked" in seen:
+            process.send_signal(signal.SIGINT)
+            interrupted_at = time.monotonic()
+        if interrupted_at is not None and time.monotonic() - interrupted_at > 20:
+            process.kill()
+            os.close(controller)
+            pytest.fail(f"--watch went on after Ctrl-C during a run; it wrote:\n{seen.decode()}")
+        if not select.select([controller], [], [], 0.5)[0]:
+            continue
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(controller)
+    status = process.wait(timeout=20)
+    assert interrupted_at is not None, seen.decode()
+    assert status == 0, seen.decode()
+    assert "stopped watching" in seen.decode()
+    assert "Traceback" not in seen.decode()

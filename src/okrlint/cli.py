@@ -222,6 +222,8 @@ def check(
         def check_once() -> int | None:
             # In this process, so the language model and caches stay warm between rounds.
             status: int | None = app(args=arguments, standalone_mode=False, prog_name="okrlint")
+            if status == 130:  # typer's answer to Ctrl-C during the run (128 + SIGINT)
+                raise KeyboardInterrupt
             return status
 
         raise typer.Exit(watch_and_check(paths or [Path(".")], check_once))

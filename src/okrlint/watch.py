@@ -42,8 +42,8 @@ def watch_and_check(paths: Sequence[Path], check: Callable[[], int | None]) -> i
         sys.stdout.flush()
         _say(f"exit status {status or 0}; watching {', '.join(folders)} (Ctrl-C to stop)")
 
-    run_once()
     try:
+        run_once()
         for changes in watchfiles.watch(*folders, watch_filter=relevant, raise_interrupt=True):
             names = sorted({Path(name).name for _, name in changes})
             _say(f"{', '.join(names)} changed; linting again")
