@@ -11,8 +11,10 @@ Rows (each the median of --rounds interleaved runs, every command its own proces
 and, in this process, the time to read every distinct key-result and objective text of
 --files generated OKR files (bench/generate.py), divided by the number of texts, the time
 the trained judgement then takes per text (features and the three models' probabilities), per
-key result the time to weigh the output verdicts of the other key results of its objective, and
-the time the structure of a key result takes per text (`okrlint.text.structure`).
+key result the time to weigh the output verdicts of the other key results of its objective, the
+time the structure of a key result takes per text (`okrlint.text.structure`), the time to read
+the numbers of a text (`okrlint.text.number_mentions`, part of reading it) and the time of the
+measurable verdict that MEA001 and MEA002 share (`okrlint.rules.measure.shared`).
 """
 
 from __future__ import annotations
@@ -170,6 +172,32 @@ def main() -> None:
         per_structure.append((time.perf_counter() - started) / len(texts))
     structured = statistics.median(per_structure)
     print(f"| the structure of one key result | {structured:.6f} | {structured / yamllint:.4f}x |")
+    from okrlint.rules.measure.shared import measurable_evidence
+    from okrlint.text.number_mentions import find_numbers
+
+    per_numbers: list[float] = []
+    per_measurable: list[float] = []
+    for _ in range(args.rounds):
+        started = time.perf_counter()
+        for text in texts:
+            find_numbers(text)
+        per_numbers.append((time.perf_counter() - started) / len(texts))
+        # Fresh readings: a reading remembers its verdict.
+        readings = reader.read(texts)
+        started = time.perf_counter()
+        for reading in readings.values():
+            measurable_evidence(reading)
+        per_measurable.append((time.perf_counter() - started) / len(texts))
+    numbers = statistics.median(per_numbers)
+    measured = statistics.median(per_measurable)
+    print(
+        f"| the numbers of one key result (part of reading it) | {numbers:.6f} "
+        f"| {numbers / yamllint:.4f}x |"
+    )
+    print(
+        f"| the measurable verdict of one key result | {measured:.6f} "
+        f"| {measured / yamllint:.5f}x |"
+    )
 
 
 if __name__ == "__main__":

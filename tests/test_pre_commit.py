@@ -167,7 +167,7 @@ def test_the_first_commit_starts_a_daemon_and_later_commits_are_answered_by_it(
         status, second = commit(repo, {"okrs/d2.yaml": thin.replace("Daemon", "Daemon 2")}, **env)
         assert status == 0, second
         assert "okrs/d2.yaml:4:5: FOC003 [warning]" in second
-        assert "1 checks served" in daemon("status")
+        assert "1 check served" in daemon("status")
     finally:
         stop_daemons(folder)
         shutil.rmtree(folder.parent, ignore_errors=True)

@@ -114,7 +114,7 @@ def test_a_limit_on_a_duration_is_a_target_and_a_named_test_is_not_a_count() -> 
 
 
 def test_a_decimal_comma_needs_a_unit_so_lists_stay_lists() -> None:
-    assert [n.value for n in find_numbers("Ship parts 1,2 and 3")] == [1.0, 2.0, 3.0]
+    assert [n.value for n in find_numbers("List 1,2 and 3 bedroom flats")] == [1.0, 2.0, 3.0]
     assert [n.value for n in find_numbers("Lift margin to 2,5%")] == [2.5]
 
 

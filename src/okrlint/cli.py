@@ -766,7 +766,9 @@ def daemon(
         if found is None:
             typer.echo("okrlint daemon: not running")
             raise typer.Exit(1)
-        typer.echo(f"okrlint daemon: running (pid {found['pid']}, {found['served']} checks served)")
+        served = found["served"]
+        checks = "check" if served == 1 else "checks"
+        typer.echo(f"okrlint daemon: running (pid {found['pid']}, {served} {checks} served)")
 
 
 @app.command()

@@ -133,14 +133,15 @@ _WINDOW = re.compile(
 )
 # A number that says which one of a series is meant, not how many: "phase 2", "batch 5",
 # "points #1, 2 & 3". Nouns that number the parts of a piece of work, in general English.
-_NUMBERED = re.compile(
-    r"(?:(?<![\w&])#\s?|\b(?:phase|stage|step|part|batch|wave|round|milestone|iteration|chapter|"
-    r"module|episode|season|pillar|item|section|cohort|points?|items?)\s+#?\s?)"
-    r"\d+(?:\s*(?:,|&|\band\b|/)\s*\d+)*(?![\w%.])",
-    re.IGNORECASE,
+_SERIES_NOUNS: tuple[str, ...] = (
+    *("phase", "stage", "step", "part", "batch", "wave", "round", "milestone", "iteration"),
+    *("chapter", "module", "episode", "season", "pillar", "item", "section", "cohort", "point"),
 )
-# A year and the year after it ("2022-2023", "2025/26") name a period, not a range of amounts.
-_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?((?:19|20)?\d\d)\b")
+_SERIES_WORDS = frozenset(_SERIES_NOUNS) | {
+    noun + ("es" if noun.endswith("ch") else "s") for noun in _SERIES_NOUNS
+}
+_PLAIN_FIGURE = re.compile(r"\d+")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|&|and|/)\s*", re.IGNORECASE)
 # A bare year-like figure after the words of a target and before a noun is an amount ("Reach
 # 2000 subscribers"); "by 2026" and "in 2026" stay dates.
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -236,13 +237,6 @@ def find_numbers(text: str) -> list[NumberMention]:
             text, match.start()
         ):
             excluded.append((match.start(), match.end(), LABEL))
-    for match in _NUMBERED.finditer(text):
-        if not _has_role_word(text, match.start()):
-            excluded.append((match.start(), match.end(), LABEL))
-    for match in _YEAR_SPAN.finditer(text):
-        first, second = int(match[1]), int(match[2])
-        if 0 < (second - first) % 100 <= 10:
-            excluded.append((match.start(), match.end(), DATE))
 
     mentions: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
@@ -256,6 +250,10 @@ def find_numbers(text: str) -> list[NumberMention]:
             covered = None
         if covered == DATE and _year_like_amount(text, start, end):
             covered = None
+        if covered is None and _numbered(text, start, end):
+            covered = LABEL
+        if covered is None and _year_span(match):
+            covered = DATE
         if covered is not None:
             mentions.append(_plain(text, start, end, covered))
             taken.append((start, end))
@@ -301,6 +299,49 @@ def _has_role_word(text: str, start: int) -> bool:
 def _is_limit(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
     return bool(_BEFORE_THRESHOLD_DOWN.search(before) or _BEFORE_THRESHOLD_UP.search(before))
+
+
+def _numbered(text: str, start: int, end: int) -> bool:
+    """ "phase 2", "points #1, 2 & 3": a plain figure that says which one of a series (looked
+    for by hand, word by word back from the figure: it runs for every figure read)."""
+    if not _PLAIN_FIGURE.fullmatch(text, start, end):  # "2.5", "20%": amounts
+        return False
+    at = start
+    for _ in range(8):  # back over the earlier figures of a list: "1, 2 & 3"
+        before = at
+        while at > 0 and text[at - 1] in " #":
+            at -= 1
+        if "#" in text[at:before]:
+            return True
+        word_end = at
+        while at > 0 and text[at - 1].isalpha():
+            at -= 1
+        word = text[at:word_end].lower()
+        if word in _SERIES_WORDS:
+            return not _has_role_word(text, at)
+        if word not in ("", "and"):
+            return False
+        while at > 0 and text[at - 1] in " ,&/":
+            at -= 1
+        if not (at and text[at - 1].isdigit()) or not _LIST_SEPARATOR.fullmatch(text, at, before):
+            return False
+        while at > 0 and text[at - 1].isdigit():
+            at -= 1
+    return False
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_OR_ITS_END = re.compile(r"(?:19|20)?\d\d")
+
+
+def _year_span(match: re.Match[str]) -> bool:
+    """ "2022-2023", "2024-25": a year and a year soon after name a period, not a range."""
+    first, second = match["number"], match["upper"]
+    if not second or match["unit"] or match["scale"] or match["currency"]:
+        return False
+    if not _YEAR.fullmatch(first) or not _YEAR_OR_ITS_END.fullmatch(second):
+        return False
+    return 0 < (int(second) - int(first)) % 100 <= 10
 
 
 def _year_like_amount(text: str, start: int, end: int) -> bool:

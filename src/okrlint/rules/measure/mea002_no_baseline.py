@@ -59,7 +59,7 @@ class NoBaseline(Rule[NoOptions]):
         ),
         severity=Severity.WARNING,
         needs_readings=True,
-        judged=(171, 180),
+        judged=(171, 176),
     )
 
     def check(self, item: KeyResultItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
