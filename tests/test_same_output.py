@@ -414,3 +414,37 @@ def test_a_file_whose_stored_summaries_do_not_read_back_is_checked_again(
     report = lint_paths(files, options=options)
     assert checked == [damaged]
     assert (report.findings, report.counts) == (expected.findings, expected.counts)
+
+
+def test_a_text_read_for_one_batch_is_not_read_again_for_a_later_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each distinct text is read once per process however many batches hold it, and the
+    findings are those of a run that reads every batch's texts afresh."""
+    import datetime as dt
+
+    from okrlint.pipeline import run as pipeline_run
+    from okrlint.pipeline.parallel import BATCH_FILES
+
+    repo = _generated(tmp_path)
+    monkeypatch.chdir(repo)
+    read: list[str] = []
+    real_read_all = pipeline_run.read_all
+
+    def read_all(texts: object, pack: object) -> object:
+        read.extend(texts)  # type: ignore[call-overload]
+        return real_read_all(texts, pack)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline_run, "read_all", read_all)
+    options = pipeline_run.RunOptions(cache=False, jobs=1, today=dt.date(2026, 5, 1))
+    files = sorted(str(path.relative_to(repo)) for path in (repo / "okrs").rglob("*.yaml"))
+    assert len(files) > BATCH_FILES  # two batches at least
+    report = pipeline_run.lint_paths(files, options=options)
+    once = list(read)
+    assert len(once) == len(set(once))
+
+    read.clear()
+    monkeypatch.setattr(pipeline_run, "_RECENT_TEXTS", 0)  # every batch reads its texts afresh
+    afresh = pipeline_run.lint_paths(files, options=options)
+    assert len(read) > len(once) and set(read) == set(once)
+    assert (report.findings, report.counts) == (afresh.findings, afresh.counts)

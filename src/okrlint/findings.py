@@ -17,7 +17,10 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return _RANKS[self.value]
+
+
+_RANKS = {"error": 3, "warning": 2, "info": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,4 +176,6 @@ class Report:
         return dict(sorted(Counter(f.code for f in self.findings).items()))
 
     def fails(self, fail_on: Severity) -> bool:
-        return any(f.severity.rank >= fail_on.rank for f in self.findings)
+        # The severities at or above `fail_on`, looked up once: a run may have many findings.
+        failing = {severity for severity in Severity if severity.rank >= fail_on.rank}
+        return any(f.severity in failing for f in self.findings)

@@ -120,6 +120,7 @@ class Pair:
     problem: str | None = None
 
 
+@functools.lru_cache(maxsize=4096)
 def unit_of(written: str) -> tuple[str, str]:
     """The dimension and unit name of a unit as written ("ms" -> time, millisecond)."""
     word = written.strip().casefold()

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +43,9 @@ class Model:
     context_weight: float = 0.0
 
     def score(self, features: Iterable[str]) -> float:
-        weights = self.weights
-        return sum(weights.get(feature, 0.0) for feature in features)
+        # The same sum, in the same order, as a generator of `weights.get(feature, 0.0)`;
+        # `map` saves a Python frame per feature (every key result has dozens).
+        return sum(map(self.weights.get, features, repeat(0.0)))
 
     def probability(self, features: Iterable[str]) -> float:
         return sigmoid(self.score(features))

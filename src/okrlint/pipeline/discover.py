@@ -19,6 +19,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 FOLDER_SUFFIXES = (*YAML_SUFFIXES, ".json")
 # Read from folders when an `include` pattern matches them.
 INCLUDABLE_SUFFIXES = (".md", ".markdown", ".csv", ".tsv")
+_FOUND_SUFFIXES = (*FOLDER_SUFFIXES, *INCLUDABLE_SUFFIXES)
 # Folders that hold tooling, not OKRs; hidden folders (.git, .venv, ...) are skipped too.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 
@@ -43,14 +44,16 @@ def discover(paths: list[Path]) -> Discovery:
             raise PathNotFoundError(str(path))
         if path.is_dir():
             for file in _walk(path):
-                if _identity(file) not in seen:
-                    seen.add(_identity(file))
+                identity = _identity(file)
+                if identity not in seen:
+                    seen.add(identity)
                     found.files.append(file)
                     if file.name.lower().endswith(INCLUDABLE_SUFFIXES):
                         found.optional.add(file)
         else:
-            if _identity(path) not in seen:
-                seen.add(_identity(path))
+            identity = _identity(path)
+            if identity not in seen:
+                seen.add(identity)
                 found.files.append(path)
                 found.explicit.add(path)
     return found
@@ -81,10 +84,10 @@ def _walk(root: Path) -> list[Path]:
         folders[:] = sorted(
             name for name in folders if not name.startswith(".") and name not in SKIPPED_FOLDERS
         )
+        folder = Path(directory)
         for name in sorted(names):
-            lowered = name.lower()
-            if lowered.endswith(FOLDER_SUFFIXES + INCLUDABLE_SUFFIXES) and not name.startswith("."):
-                files.append(Path(directory) / name)
+            if name.lower().endswith(_FOUND_SUFFIXES) and not name.startswith("."):
+                files.append(folder / name)
     return files
 
 

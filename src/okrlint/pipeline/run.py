@@ -310,6 +310,8 @@ def _numbered(settings_of: Sequence[Settings]) -> tuple[list[Settings], list[int
 
 # Files looked up in the results cache at a time.
 _CACHE_CHUNK = 500
+# Readings a process keeps for the texts of later batches (see `_Checker.read`).
+_RECENT_TEXTS = 10_000
 
 # A file to load, the number of its settings, and the key to store its results under.
 PlannedFile = tuple[LoadTask, int, bytes | None]
@@ -366,6 +368,8 @@ class _Checker:
         )
         self.workspace_reads_text = _workspace_reads_text(registry, root)
         self._read: Callable[[Sequence[str], RulePack], dict[str, KeyResultReading]] | None = None
+        # The readings of the texts read by this process, by pack (see `read`).
+        self._recent: dict[str, dict[str, KeyResultReading]] = {}
         self._runner: RuleRunner | None = None
         self._repositories = RepositoryLookup()
         self._results: ResultsCache | None = None
@@ -380,7 +384,23 @@ class _Checker:
             if self.options.cache:
                 root = project_root(self.root.config.directory)
                 self._read = ReadingsCache(root, __version__, read_all).read
-        return self._read(texts, pack)
+        # A text read for an earlier batch of this process is not read again: teams copy key
+        # results from quarter to quarter. A reading depends on its text and pack only, and
+        # the verdicts it remembers on itself depend on nothing else, so sharing one across
+        # batches is sharing it across the files of one batch, as a batch already does.
+        known = self._recent.setdefault(pack.fingerprint, {})
+        wanted = [text for text in dict.fromkeys(texts) if isinstance(text, str)]
+        found = {text: known[text] for text in wanted if text in known}
+        missing = [text for text in wanted if text not in found]
+        if missing:
+            fresh = self._read(missing, pack)
+            found.update(fresh)
+            # Bounded: a large repository of distinct texts holds no more than this.
+            if len(known) + len(fresh) > _RECENT_TEXTS:
+                known.clear()
+            if len(fresh) <= _RECENT_TEXTS:
+                known.update(fresh)
+        return {text: found[text] for text in wanted if text in found}
 
     @property
     def runner(self) -> RuleRunner:

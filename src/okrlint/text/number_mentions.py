@@ -181,6 +181,18 @@ _BEFORE_TARGET = re.compile(
 _BEFORE_DELTA = re.compile(
     r"\bby\s+(?:at\s+least\s+|over\s+|more\s+than\s+|~|about\s+)?$", re.IGNORECASE
 )
+# Compiled once: reading a text tries them on every number and every pair of numbers.
+_TIME_UNIT = re.compile(_TIME_UNITS)
+_TIME_UNIT_ANY_CASE = re.compile(_TIME_UNITS, re.IGNORECASE)
+_CURRENCY_CODE = re.compile(_CURRENCY_CODES)
+_NUMBER_SPACES = re.compile(r"[ \u00a0\u202f]")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_RANGE_BETWEEN = re.compile(rf"\s*(?:{_ARROW}|to|→)\s*", re.IGNORECASE)
+_ARROW_BETWEEN = re.compile(rf"\s*{_ARROW}\s*")
+_AND_BETWEEN = re.compile(r"\s*and\s*")
+_FROM_BEFORE = re.compile(r"\bfrom\s*~?\s*$", re.IGNORECASE)
+_BASELINE_WORD_BEFORE = re.compile(r"\b(?:from|currently|baseline)\b[^.;]*$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +233,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     for match in _BY_DATE.finditer(text):
         excluded.append((match.start(), match.end(), DATE))
     for match in _LABEL.finditer(text):
-        if not re.fullmatch(_TIME_UNITS, match["word"], re.IGNORECASE) and not _has_role_word(
+        if not _TIME_UNIT_ANY_CASE.fullmatch(match["word"]) and not _has_role_word(
             text, match.start()
         ):
             excluded.append((match.start(), match.end(), LABEL))
@@ -372,8 +384,8 @@ _SCALES = {
 
 def _value(written: str) -> float:
     """A number as written: "1,200", "1 200", "1,4" (a decimal comma), "0.5"."""
-    compact = re.sub(r"[ \u00a0\u202f]", "", written)
-    if re.fullmatch(r"\d+,\d{1,2}", compact):
+    compact = _NUMBER_SPACES.sub("", written)
+    if _DECIMAL_COMMA.fullmatch(compact):
         return float(compact.replace(",", "."))
     return float(compact.replace(",", ""))
 
@@ -385,7 +397,7 @@ def _mention(text: str, match: re.Match[str], start: int, end: int) -> NumberMen
     upper = float(match["upper"]) * factor if match["upper"] else None
     unit = (match["unit"] or "").lower()
     currency = match["currency"] or ""
-    if not currency and (unit == "€" or re.fullmatch(_CURRENCY_CODES, unit)):
+    if not currency and (unit == "€" or _CURRENCY_CODE.fullmatch(unit)):
         currency, unit = unit, ""
     if currency:
         kind, unit = "currency", currency.upper()
@@ -393,7 +405,7 @@ def _mention(text: str, match: re.Match[str], start: int, end: int) -> NumberMen
         kind = "percent"
     elif unit in ("x", "×"):
         kind = "multiple"
-    elif unit and re.fullmatch(_TIME_UNITS, unit):
+    elif unit and _TIME_UNIT.fullmatch(unit):
         kind = "duration"
     elif unit:
         kind = "size"
@@ -412,14 +424,14 @@ def _assign_roles(text: str, mentions: list[NumberMention]) -> list[NumberMentio
     for first, second in itertools.pairwise(amounts):
         between = text[first.end : second.start]
         before = text[max(0, first.start - 40) : first.start]
-        if re.fullmatch(rf"\s*(?:{_ARROW}|to|→)\s*", between, re.IGNORECASE) and (
-            re.search(r"\bfrom\s*~?\s*$", before, re.IGNORECASE)
-            or re.fullmatch(rf"\s*{_ARROW}\s*", between)
+        if _RANGE_BETWEEN.fullmatch(between) and (
+            _FROM_BEFORE.search(before)
+            or _ARROW_BETWEEN.fullmatch(between)
             or (first.unit == second.unit and first.kind == second.kind and first.kind != "count")
-            or re.search(r"\b(?:from|currently|baseline)\b[^.;]*$", before, re.IGNORECASE)
+            or _BASELINE_WORD_BEFORE.search(before)
         ):
             roles[id(first)], roles[id(second)] = BASELINE, TARGET
-        elif re.fullmatch(r"\s*and\s*", between) and re.search(r"\bbetween\s*$", before, re.I):
+        elif _AND_BETWEEN.fullmatch(between) and _BETWEEN_BEFORE.search(before):
             roles[id(first)], roles[id(second)] = THRESHOLD, TARGET
     for mention in amounts:
         if id(mention) in roles:

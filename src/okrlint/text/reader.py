@@ -22,6 +22,16 @@ from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
 _WORK_KINDS = ("delivery", "task", "hire")
 _CODE_PREFIX = re.compile(r"\s*`?[\w.-]*\d[\w.-]*`?\s+[-–—:]\s+")
+# Compiled once: they are tried on the tokens of every text read.
+_LIST_MARKER = re.compile(r"kr\d*|o\d+|\d+[.)]|[a-z][.)]")
+_WINDOW_WORD = re.compile(r"p\d\d|\d+-\w+|week-?\d|day-?\d|q\d")
+_PERIOD_WORD = re.compile(r"q[1-4]|h[12]|fy\d*")
+_COUNT_BEFORE = re.compile(
+    r"\b(?:\d[\d,.]*\+?|[a-z]+ty|ten|hundred|thousand)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+_SHARE_BEFORE = re.compile(
+    r"(?:%|\bpercent|\bhalf|\bmajority|\bshare)\s+of\s+(?:\w+\s+){0,2}$", re.I
+)
 
 
 @dataclass
@@ -262,7 +272,7 @@ class _Analysis:
             )
         while start < len(tokens) and (
             tokens[start] in self.reader.lead_fillers
-            or re.fullmatch(r"kr\d*|o\d+|\d+[.)]|[a-z][.)]", tokens[start]) is not None
+            or _LIST_MARKER.fullmatch(tokens[start]) is not None
             or self.doc[start].is_punct
             or self.doc[start].is_space
         ):
@@ -306,7 +316,7 @@ class _Analysis:
             word = self.lower[index]
             glued = word == "-" and index > 0 and not doc[index - 1].whitespace_
             numeric = token.like_num or any(ch.isdigit() for ch in word)
-            window = re.fullmatch(r"p\d\d|\d+-\w+|week-?\d|day-?\d|q\d", word) is not None
+            window = _WINDOW_WORD.fullmatch(word) is not None
             after_hyphen = (
                 picked
                 and index > 1
@@ -322,7 +332,7 @@ class _Analysis:
             )
             if (glued and picked) or (after_hyphen and numeric) or (numeric and before_hyphen):
                 picked.append(index)
-            elif re.fullmatch(r"q[1-4]|h[12]|fy\d*", word):
+            elif _PERIOD_WORD.fullmatch(word):
                 pass
             elif (
                 (numeric and not window)
@@ -352,24 +362,12 @@ class _Analysis:
         if lead_end >= len(self.starts) or self.lower[lead_end] in self.reader.clause_ends:
             return False
         before = self.text[self.starts[lead_end] : self.starts[hit.start]]
-        return (
-            re.search(
-                r"\b(?:\d[\d,.]*\+?|[a-z]+ty|ten|hundred|thousand)\s+(?:[\w-]+\s+){0,2}$",
-                before,
-                re.I,
-            )
-            is not None
-        )
+        return _COUNT_BEFORE.search(before) is not None
 
     def _share_of_people(self, hit: _Hit) -> bool:
         """ "30% of users", "half of new customers": a share of people, which is measured."""
         before = self.text[: self.starts[hit.start]]
-        return (
-            re.search(
-                r"(?:%|\bpercent|\bhalf|\bmajority|\bshare)\s+of\s+(?:\w+\s+){0,2}$", before, re.I
-            )
-            is not None
-        )
+        return _SHARE_BEFORE.search(before) is not None
 
 
 def _expand(token: Any, pack: RulePack) -> Any:

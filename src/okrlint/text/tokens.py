@@ -11,6 +11,7 @@ Importing this module costs a few compiled regular expressions.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -91,17 +92,23 @@ class Token:
 
     @property
     def like_num(self) -> bool:
-        text = self.text.lstrip("+-±~")
-        if text.replace(",", "").replace(".", "").isdigit():
+        return _like_num(self.text)
+
+
+# Remembered by text: the same words are asked about in every text, by several readers.
+@functools.lru_cache(maxsize=8192)
+def _like_num(text: str) -> bool:
+    text = text.lstrip("+-±~")
+    if text.replace(",", "").replace(".", "").isdigit():
+        return True
+    if text.count("/") == 1:
+        top, bottom = text.split("/")
+        if top.isdigit() and bottom.isdigit():
             return True
-        if text.count("/") == 1:
-            top, bottom = text.split("/")
-            if top.isdigit() and bottom.isdigit():
-                return True
-        lower = text.lower()
-        if lower in _NUMBER_WORDS:
-            return True
-        return lower[:-2].isdigit() and lower[-2:] in ("st", "nd", "rd", "th")
+    lower = text.lower()
+    if lower in _NUMBER_WORDS:
+        return True
+    return lower[:-2].isdigit() and lower[-2:] in ("st", "nd", "rd", "th")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,26 +204,37 @@ def _split_word(word: str) -> list[str]:
 
 def tokenize(text: str) -> Doc:
     tokens: list[Token] = []
-    position = 0
-    for chunk in re.finditer(r"\S+|\s+", text):
+    append = tokens.append
+    for chunk in _CHUNKS.finditer(text):
         part = chunk.group()
         if part.isspace():
-            # One space belongs to the token before it; any other whitespace is a token.
+            # One space belongs to the token before it (see below); any other whitespace is a
+            # token.
             rest = part[1:] if part.startswith(" ") and tokens else part
-            if rest is not part and tokens:
-                last = tokens[-1]
-                tokens[-1] = Token(last.text, last.idx, " ", last.i, last.lower_)
             if rest:
                 at = chunk.start() + len(part) - len(rest)
-                tokens.append(Token(rest, at, "", len(tokens), rest.lower()))
+                append(Token(rest, at, "", len(tokens), rest.lower()))
             continue
         position = chunk.start()
+        # The space after a word is its last token's: known here, so that the token is made
+        # once, with it.
+        space = " " if text.startswith(" ", chunk.end()) else ""
         # Most words are plain words: one token, no rule to try.
-        pieces = [part] if part.isalpha() and part.lower() != "cannot" else _split_word(part)
-        for piece in pieces:
-            tokens.append(Token(piece, position, "", len(tokens), piece.lower()))
+        if part.isalpha() and part.lower() != "cannot":
+            append(Token(part, position, space, len(tokens), part.lower()))
+            continue
+        pieces = _split_word(part)
+        last = len(pieces) - 1
+        for number, piece in enumerate(pieces):
+            append(
+                Token(piece, position, space if number == last else "", len(tokens), piece.lower())
+            )
             position += len(piece)
     return Doc(text, tokens)
+
+
+# A text's chunks: runs of non-space characters and runs of spaces.
+_CHUNKS = re.compile(r"\S+|\s+")
 
 
 class PhraseMatcher:
