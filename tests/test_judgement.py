@@ -205,3 +205,26 @@ def test_findings_carry_the_judgements_confidence_in_json_and_sarif(tmp_path: Pa
     _validate_sarif(document, tmp_path)
     results = {(r["ruleId"], r["properties"]["object"]): r for r in document["runs"][0]["results"]}
     assert results[("OUT001", "O1/KR1")]["properties"]["confidence"] == launch["confidence"]
+
+
+@pytest.mark.parametrize("name", ["output", "behaviour", "unmeasurable"])
+def test_a_score_is_the_same_whatever_the_order_of_the_features(name: str) -> None:
+    # Features come as sets, whose order changes between processes with the hash seed: the
+    # same key result must get the same probability, to the last bit, in every process.
+    model = shipped_model(name)
+    texts = [
+        "Launch the new invoice designer",
+        "Raise the share of customers who pay on first attempt from 81% to 92%",
+        "Improve the payment page",
+        "Weekly active teams grow from 1,200 to 1,800",
+        "Run 4 pricing interviews a month with trial users",
+        "Cut the median time to first invoice from 3 days to 1",
+        "All regions have a documented escalation path",
+        "Customers who invite a colleague within 7 days rise to 35%",
+    ]
+    pack = load_pack()
+    for text, reading in read_texts(texts, pack).items():
+        found = features(reading, NO_HAND)
+        in_order = sorted(found)
+        orders = [in_order, in_order[::-1], in_order[1::2] + in_order[::2]]
+        assert len({model.score(order) for order in orders}) == 1, text

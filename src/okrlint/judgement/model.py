@@ -43,9 +43,11 @@ class Model:
     context_weight: float = 0.0
 
     def score(self, features: Iterable[str]) -> float:
-        # The same sum, in the same order, as a generator of `weights.get(feature, 0.0)`;
-        # `map` saves a Python frame per feature (every key result has dozens).
-        return sum(map(self.weights.get, features, repeat(0.0)))
+        # `fsum` is exact, so the score does not depend on the order of the features: they
+        # often come as a set, whose order changes from one process to the next with the
+        # hash seed, and a plain sum's last bits with it. `map` saves a Python frame per
+        # feature (every key result has dozens).
+        return math.fsum(map(self.weights.get, features, repeat(0.0)))
 
     def probability(self, features: Iterable[str]) -> float:
         return sigmoid(self.score(features))
