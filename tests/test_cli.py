@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -196,3 +198,47 @@ def test_python_dash_m_and_the_installed_script_work() -> None:
     assert script.exists()
     result = subprocess.run([str(script), "check", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "--fail-on" in result.stdout
+
+
+# What the `okrlint` command sees of the process when typer and pydantic are first imported:
+# the collector thresholds and the pydantic plugin switch, printed by a real process.
+_SETTINGS_AT_FIRST_IMPORT = """
+import gc, os, sys
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name in ("typer", "pydantic") and name not in seen:
+            seen[name] = (gc.get_threshold(), os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
+        return None
+
+seen = {}
+sys.meta_path.insert(0, Watch())
+sys.argv = ["okrlint", "check", "--format", "json", sys.argv[1]]
+from okrlint.entry import main
+try:
+    main()
+except SystemExit:
+    pass
+print(repr(seen), file=sys.stderr)
+"""
+
+
+def test_the_command_sets_up_its_process_before_it_imports_typer_and_pydantic(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "growth.yaml"
+    target.write_text(CLEAN, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYDANTIC_DISABLE_PLUGINS", "CI")}
+    env["OKRLINT_NO_DAEMON"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", _SETTINGS_AT_FIRST_IMPORT, str(target)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    seen = ast.literal_eval(done.stderr.strip().splitlines()[-1])
+    expected = ((50_000, 20, 100), "__all__")
+    assert seen == {"typer": expected, "pydantic": expected}, done.stderr
+    assert json.loads(done.stdout)["findings"] == []

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from okrlint import __version__
+from okrlint.process import prepare_process
 from okrlint.safe_text import inert
 
 if TYPE_CHECKING:
@@ -779,18 +780,6 @@ def schema() -> None:
     from okrlint.model import json_schema
 
     sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
-
-
-def prepare_process() -> None:
-    """Settings of the process a command runs in (this one, or a daemon's for each request)."""
-    # A run keeps hundreds of thousands of objects alive to the end (YAML nodes, locations,
-    # readings) and makes almost no reference cycles, so the default thresholds spend about a
-    # sixth of a warm run in collections that free nothing; memory use is unchanged.
-    gc.set_threshold(50_000, 20, 100)
-    # pydantic looks for its plugins (observability hooks) when it builds okrlint's models, by
-    # reading the entry points of every installed package; they have nothing to observe in a
-    # lint run, and the scan costs a pre-commit run on one file about a tenth of its time.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ import typer
 from okrlint import cli, daemon
 from okrlint.daemon import Capture, Listener
 from okrlint.daemon_client import socket_path
+from okrlint.process import prepare_process
 
 
 def run_request(request: dict[str, Any]) -> dict[str, Any]:
@@ -35,7 +36,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
         os.environ.update({str(k): str(v) for k, v in request["env"].items()})
         sys.argv = argv
         sys.stdout, sys.stderr = stdout, stderr
-        cli.prepare_process()
+        prepare_process()
         try:
             _command().main(args=argv[1:], prog_name=argv[0])
             status = 0
@@ -84,7 +85,7 @@ def warm_up() -> None:
     # One check of a small set in memory (no file, no repository, no cache), so that what a
     # check of an edited file needs besides (the loader, the reader, the rules) is loaded too.
     lint_text(_WARM_UP, Path(tempfile.gettempdir()) / "okrlint-warm-up" / "okrs.yaml")
-    cli.prepare_process()
+    prepare_process()
     _command()
 
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 import sys
 
 from okrlint.daemon_client import handed_over
+from okrlint.process import prepare_process
 
 
 def main() -> None:
     status = handed_over(sys.argv[1:])
     if status is not None:
         sys.exit(status)
+    # Before typer, pydantic and the rules are imported, which is most of a short run.
+    prepare_process()
     from okrlint.cli import main as run_here
 
     run_here()
