@@ -25,7 +25,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from okrlint.text.reader import Reader
+    from okrlint.text.reading import KeyResultReading
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -131,22 +137,20 @@ def main() -> None:
     print(f"| reading one key result | {per:.6f} | {per / yamllint:.4f}x |")
     from okrlint.rules import judgements
 
-    per_judged: list[float] = []
-    for _ in range(args.rounds):
-        # Fresh readings: a reading remembers its judgements.
-        readings = reader.read(texts)
-        started = time.perf_counter()
-        for reading in readings.values():
-            judgements.output_judgement(reading)
-            judgements.unmeasurable_judgement(reading)
-            judgements.no_behaviour_judgement([reading])
-        per_judged.append((time.perf_counter() - started) / len(texts))
-    judged = statistics.median(per_judged)
+    def judge_three_ways(reading: KeyResultReading) -> None:
+        judgements.output_judgement(reading)
+        judgements.unmeasurable_judgement(reading)
+        judgements.no_behaviour_judgement([reading])
+
+    judged = per_fresh_reading(reader, texts, args.rounds, judge_three_ways)
     print(f"| judging one key result (3 models) | {judged:.6f} | {judged / yamllint:.4f}x |")
     from okrlint.judgement.judge import OUTPUT, judge_in_context
 
     per_weighed: list[float] = []
     key_results = sum(len(titles) for titles in objectives)
+    readings = reader.read(texts)
+    for reading in readings.values():
+        judgements.output_judgement(reading)
     for _ in range(args.rounds):
         # Each key result's own verdict is remembered by its reading (judged above), as in a run.
         started = time.perf_counter()
@@ -162,34 +166,19 @@ def main() -> None:
     )
     from okrlint.text.structure import structure_of
 
-    per_structure: list[float] = []
-    for _ in range(args.rounds):
-        # Fresh readings: a reading remembers its structure.
-        readings = reader.read(texts)
-        started = time.perf_counter()
-        for reading in readings.values():
-            structure_of(reading)
-        per_structure.append((time.perf_counter() - started) / len(texts))
-    structured = statistics.median(per_structure)
+    structured = per_fresh_reading(reader, texts, args.rounds, structure_of)
     print(f"| the structure of one key result | {structured:.6f} | {structured / yamllint:.4f}x |")
     from okrlint.rules.measure.shared import measurable_evidence
     from okrlint.text.number_mentions import find_numbers
 
     per_numbers: list[float] = []
-    per_measurable: list[float] = []
     for _ in range(args.rounds):
         started = time.perf_counter()
         for text in texts:
             find_numbers(text)
         per_numbers.append((time.perf_counter() - started) / len(texts))
-        # Fresh readings: a reading remembers its verdict.
-        readings = reader.read(texts)
-        started = time.perf_counter()
-        for reading in readings.values():
-            measurable_evidence(reading)
-        per_measurable.append((time.perf_counter() - started) / len(texts))
     numbers = statistics.median(per_numbers)
-    measured = statistics.median(per_measurable)
+    measured = per_fresh_reading(reader, texts, args.rounds, measurable_evidence)
     print(
         f"| the numbers of one key result (part of reading it) | {numbers:.6f} "
         f"| {numbers / yamllint:.4f}x |"
@@ -198,6 +187,21 @@ def main() -> None:
         f"| the measurable verdict of one key result | {measured:.6f} "
         f"| {measured / yamllint:.5f}x |"
     )
+
+
+def per_fresh_reading(
+    reader: Reader, texts: list[str], rounds: int, work: Callable[[KeyResultReading], object]
+) -> float:
+    """Median seconds per key result of `work`, on readings made afresh each round: a reading
+    remembers what is worked out from it, and a second pass would time the memory."""
+    per_text: list[float] = []
+    for _ in range(rounds):
+        readings = reader.read(texts)
+        started = time.perf_counter()
+        for reading in readings.values():
+            work(reading)
+        per_text.append((time.perf_counter() - started) / len(texts))
+    return statistics.median(per_text)
 
 
 if __name__ == "__main__":
