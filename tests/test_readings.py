@@ -387,3 +387,36 @@ def test_pairs_lexicons_map_words_and_a_user_pack_adds_replaces_and_removes(
 def test_a_pairs_lexicon_must_map_words_to_text(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="a pairs lexicon maps words to text"):
         _pack_with(tmp_path, bad="name: deliverable_behaviours\nkind: pairs\nterms: [a, b]\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "hold" is a verb of work when what follows is a count of things held ...
+        ("Hold 4 partner workshops", "task"),
+        ("Hold twelve customer roundtables this quarter", "task"),
+        # ... and a hold-the-line verb when a level or a rank follows.
+        ("Hold 99.9% uptime for the card API", "hold"),
+        ("Hold 1st place in the store's finance category", "hold"),
+        ("Hold churn below 2% a month", "hold"),
+        ("Keep 3 weeks of runway in stock", "hold"),
+    ],
+)
+def test_hold_means_work_before_a_count_and_a_level_otherwise(text: str, kind: str) -> None:
+    assert read(text).lead_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "is_work"),
+    [
+        # A first word joined by a hyphen to the next names the measure, not the work.
+        ("Trial-to-paid conversion rises from 4% to 6%", False),
+        ("Test-driven changes make up 80% of merges", False),
+        # A verb joined to its particle is still the verb.
+        ("Roll-out the new checkout to every region", True),
+    ],
+)
+def test_a_hyphenated_first_word_is_a_verb_only_with_its_particle(text: str, is_work: bool) -> None:
+    reading = read(text)
+    assert (reading.lead_kind in ("delivery", "task")) is is_work
+    assert (reading.lead_verb is not None) is is_work

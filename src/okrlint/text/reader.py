@@ -21,6 +21,7 @@ from okrlint.text.shape import unseen_work_verb
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
 _WORK_KINDS = ("delivery", "task", "hire")
+_PARTICLES = frozenset(("up", "out", "off", "in", "on", "down", "over", "back", "through"))
 _CODE_PREFIX = re.compile(r"\s*`?[\w.-]*\d[\w.-]*`?\s+[-–—:]\s+")
 # Compiled once: they are tried on the tokens of every text read.
 _LIST_MARKER = re.compile(r"kr\d*|o\d+|\d+[.)]|[a-z][.)]")
@@ -293,9 +294,42 @@ class _Analysis:
                 for kind, forms in self.reader.lead_forms:
                     base = forms.get(form)
                     if base is not None and (start == index or kind in _WORK_KINDS):
+                        if self._glued_to_next(start + width):
+                            # "Trial-to-paid conversion", "Follow-up rate": a compound word
+                            # that names the measure, not a verb.
+                            return None, None, None, index
                         written = self.doc[start : start + width].text
+                        if kind == "hold" and self._counts_after(start + width):
+                            kind = self._work_kind_of(form) or kind
                         return written, base, kind, start + width
         return None, None, None, index
+
+    def _glued_to_next(self, end: int) -> bool:
+        """The word before `end` is joined to the next by a hyphen with no space, and that next
+        word is no particle ("Roll-out the plan" is still a verb)."""
+        return (
+            end + 1 < len(self.doc)
+            and self.lower[end] == "-"
+            and not self.doc[end - 1].whitespace_
+            and not self.doc[end].whitespace_
+            and self.lower[end + 1] not in _PARTICLES
+        )
+
+    def _counts_after(self, index: int) -> bool:
+        """A bare count follows ("Hold 4 workshops"), not a level ("Hold 99.9% uptime")."""
+        doc = self.doc
+        if index + 1 >= len(doc) or not doc[index].like_num:
+            return False
+        number, after = self.lower[index], self.lower[index + 1]
+        ordinal = number[:-2].isdigit()  # "Hold 1st place" keeps a rank: a level
+        return not ordinal and "." not in number and "%" not in number and after.isalpha()
+
+    def _work_kind_of(self, form: str) -> str | None:
+        """The work class that also holds a hold verb: 'hold' meetings, as well as levels."""
+        for kind, forms in self.reader.lead_forms:
+            if kind in _WORK_KINDS and form in forms:
+                return kind
+        return None
 
     def _metric(self, lead_index: int, lead_end: int) -> str | None:
         """The measured thing: the words after the lead verb up to the numbers or a preposition."""

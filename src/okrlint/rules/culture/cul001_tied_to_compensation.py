@@ -24,6 +24,7 @@ from okrlint.errors import PackError
 from okrlint.model import OkrSet
 from okrlint.sources import NodePath
 from okrlint.text.pack import load_pack
+from okrlint.text.sentence import alternatives
 
 _WHY = (
     "tie OKRs to pay and people set targets they are sure to hit; keep compensation apart "
@@ -102,8 +103,11 @@ class TiedToCompensation(Rule[NoOptions]):
         rationale=(
             "When OKRs decide bonuses or ratings, people sandbag: they commit only to what they "
             "are sure to reach, and aspirational OKRs die. Doerr and Google's playbook both keep "
-            "OKRs separate from compensation and performance evaluation. okrlint flags "
-            "compensation words in objectives and key results and keys such as `x-bonus`."
+            "OKRs separate from compensation and performance evaluation. okrlint flags keys "
+            "such as `x-bonus`, and text that ties pay to the OKRs: a compensation word with a "
+            "word of dependence or grading in the same text ('counts toward the Q1 bonus', "
+            "'30% of variable pay depends on this score'). A team whose work is pay ('Publish "
+            "salary bands for every level') names pay as its subject and is not reported."
         ),
         bad=(
             Example(
@@ -124,6 +128,17 @@ class TiedToCompensation(Rule[NoOptions]):
                 + "    x-jira: SALES-12\n"
                 + "    key_results:\n"
                 + "      - Raise mid-market win rate from 18% to 25%\n"
+            ),
+            Example(
+                # Pay as the subject of a team's work, with nothing tied to it.
+                example_head("People", objectives=False)
+                + "objectives:\n"
+                + "  - title: Make pay fair and easy to understand\n"
+                + "    key_results:\n"
+                + "      - Publish salary bands for every engineering level\n"
+                + "      - Staff who say they know how their pay is set rise from 35% to 60%\n"
+                + "      - Referral sign-ups per 100 customers rise from 2 to 5 with a referral"
+                + " incentive\n"
             ),
         ),
         severity=Severity.WARNING,
@@ -147,10 +162,16 @@ class TiedToCompensation(Rule[NoOptions]):
             okr_set = validated.okr_set
             if okr_set is None:
                 continue
+            linked = _link_pattern()
             for node, text in _texts(okr_set):
                 reading = reading_of(context.readings, text)
                 word = reading.first("compensation_words") if reading is not None else None
-                if reading is not None and word is not None and reading.english:
+                if (
+                    reading is not None
+                    and word is not None
+                    and reading.english
+                    and (linked is None or linked.search(text))
+                ):
                     yield Violation(
                         f"tied to compensation: the text mentions {word.quoted()}; {_WHY}.",
                         source,
@@ -161,7 +182,7 @@ class TiedToCompensation(Rule[NoOptions]):
             pattern = _word_pattern()
             for node, text in _described(okr_set) if pattern else ():
                 found = pattern.search(text) if pattern else None
-                if found:
+                if found and (linked is None or linked.search(text)):
                     yield Violation(
                         f"tied to compensation: the {node[-1]} mentions '{found.group()}'; {_WHY}.",
                         source,
@@ -191,6 +212,19 @@ def _described(okr_set: OkrSet) -> Iterator[tuple[NodePath, str]]:
             for index, checkin in enumerate(kr.checkins):
                 if checkin.note:
                     yield (*kr_node, "checkins", index, "note"), checkin.note
+
+
+@lru_cache(maxsize=1)
+def _link_pattern() -> re.Pattern[str] | None:
+    """Words that tie pay to the OKRs ("counts toward", "depends on", "score"); None when the
+    pack has none, and then a compensation word alone is reported."""
+    try:
+        terms = load_pack().ordered_words("compensation_links")
+    except PackError:
+        return None
+    if not terms:
+        return None
+    return re.compile(rf"\b(?:{alternatives(terms)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
