@@ -246,7 +246,7 @@ def _in_one_unit(data: dict[Any, Any]) -> dict[Any, Any]:
         )
     currencies = {found["currency"] for _, v in written if (found := _QUANTITY.match(str(v)))}
     if len(currencies - {None}) <= 1 and all(_QUANTITY.match(str(v)) for _, v in written):
-        return data
+        return _in_percent(data, written)
     parsed = {name: quantities.parse_written(str(value)) for name, value in written}
     unit_field = data.get("unit")
     into: quantities.Quantity | None = None
@@ -282,6 +282,18 @@ def _in_one_unit(data: dict[Any, Any]) -> dict[Any, Any]:
     elif into.dimension == quantities.OTHER and not unit_field:
         result["unit"] = into.unit
     return result
+
+
+def _in_percent(data: dict[Any, Any], written: list[tuple[Any, Any]]) -> dict[Any, Any]:
+    """`baseline: 99.1%` and `target: 99.7%` are percentages: with no `unit`, say so, so that
+    the rules read them as the bounded rates they are (99.1% -> 99.7% removes two thirds of the
+    failures, not 0.6% more of something)."""
+    values = [str(value) for name, value in written if isinstance(name, str)]
+    if data.get("unit") is not None or not values:
+        return data
+    if not all(value.rstrip().endswith("%") for value in values):
+        return data
+    return {**data, "unit": "%"}
 
 
 def _none_as_empty(value: Any) -> Any:

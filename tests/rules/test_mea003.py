@@ -49,3 +49,16 @@ def test_a_fraction_and_a_percentage_of_the_same_value_agree() -> None:
         "title: Raise activation from 32% to 45%\n        baseline: 0.32\n        target: 0.45"
     )
     assert lint_codes(text, "MEA003") == []
+
+
+def test_a_figure_in_words_that_is_part_of_the_measure_is_not_its_aim() -> None:
+    # "in one reply" says what is counted; the fields say where it goes.
+    text = kr_set(
+        "title: Share of support tickets closed in one reply\n        baseline: 41\n"
+        "        target: 55\n        unit: '%'"
+    )
+    assert lint_codes(text, "MEA003") == []
+    # A figure in words that the text does give as its aim is still compared with the field.
+    aimed = kr_set("title: Grow paying regions to five\n        baseline: 3\n        target: 6")
+    (finding,) = lint_codes(aimed, "MEA003")
+    assert "'five'" in finding.message and "6" in finding.message

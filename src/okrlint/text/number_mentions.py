@@ -233,7 +233,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     for match in _BY_DATE.finditer(text):
         excluded.append((match.start(), match.end(), DATE))
     for match in _LABEL.finditer(text):
-        if not _TIME_UNIT_ANY_CASE.fullmatch(match["word"]) and not _has_role_word(
+        if not _TIME_UNIT_ANY_CASE.fullmatch(match["word"]) and not has_role_word(
             text, match.start()
         ):
             excluded.append((match.start(), match.end(), LABEL))
@@ -289,7 +289,9 @@ def find_numbers(text: str) -> list[NumberMention]:
     return _assign_roles(text, mentions)
 
 
-def _has_role_word(text: str, start: int) -> bool:
+def has_role_word(text: str, start: int) -> bool:
+    """Words before the figure at `start` say what it is: a baseline, a target, a change or a
+    limit ("from", "to", "by", "under")."""
     before = text[max(0, start - 40) : start]
     return any(
         pattern.search(before) for pattern in (_BEFORE_BASELINE, _BEFORE_TARGET, _BEFORE_DELTA)
@@ -318,7 +320,7 @@ def _numbered(text: str, start: int, end: int) -> bool:
             at -= 1
         word = text[at:word_end].lower()
         if word in _SERIES_WORDS:
-            return not _has_role_word(text, at)
+            return not has_role_word(text, at)
         if word not in ("", "and"):
             return False
         while at > 0 and text[at - 1] in " ,&/":

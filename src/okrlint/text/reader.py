@@ -294,8 +294,8 @@ class _Analysis:
                 for kind, forms in self.reader.lead_forms:
                     base = forms.get(form)
                     if base is not None and (start == index or kind in _WORK_KINDS):
-                        if self._glued_to_next(start + width):
-                            # "Trial-to-paid conversion", "Follow-up rate": a compound word
+                        if self._glued_to_next(start + width) or self._of_after(start + width):
+                            # "Trial-to-paid conversion", "Share of tickets solved": a noun
                             # that names the measure, not a verb.
                             return None, None, None, index
                         written = self.doc[start : start + width].text
@@ -314,6 +314,11 @@ class _Analysis:
             and not self.doc[end].whitespace_
             and self.lower[end + 1] not in _PARTICLES
         )
+
+    def _of_after(self, end: int) -> bool:
+        """'of' follows the word, as it follows a noun ("Share of", "Review of") and no verb
+        that leads a key result."""
+        return end < len(self.lower) and self.lower[end] == "of"
 
     def _counts_after(self, index: int) -> bool:
         """A bare count follows ("Hold 4 workshops"), not a level ("Hold 99.9% uptime")."""

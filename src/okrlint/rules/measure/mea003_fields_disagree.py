@@ -21,7 +21,7 @@ from okrlint.api import (
 )
 from okrlint.model import KeyResult
 from okrlint.text.direction import resolve, verb_direction
-from okrlint.text.number_mentions import NumberMention
+from okrlint.text.number_mentions import NumberMention, has_role_word
 from okrlint.text.structure import reading_note, structure_of
 
 _CHANGE_KINDS = ("increase", "decrease", "hold")
@@ -67,6 +67,14 @@ def _disagreements(key_result: KeyResult, reading: KeyResultReading) -> list[tup
             )
         )
     target = reading.target_mention
+    if (
+        target is not None
+        and target.kind == "word"
+        and not has_role_word(reading.text, target.start)
+    ):
+        # "Share of tickets solved in one reply" with `target: 55`: a figure written as a word,
+        # with nothing saying it is the aim, is part of what is measured.
+        target = None
     aimed = _in_field_unit(target, key_result.unit)
     if (
         key_result.target is not None
