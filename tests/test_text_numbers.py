@@ -7,6 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from okrlint.text.number_mentions import find_numbers, has_date
+from okrlint.text.pack import load_pack
+from okrlint.text.reader import read_texts
 
 
 def roles(text: str) -> list[tuple[str, float | None, str, str]]:
@@ -140,3 +142,46 @@ def test_any_text_is_read_without_error_and_spans_are_exact(text: str) -> None:
     for mention in find_numbers(text):
         assert 0 <= mention.start <= mention.end <= len(text)
         assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A share before a limit is the number to reach; the limit is its condition.
+        (
+            "85% of refund requests are settled within 3 days",
+            [("85%", 85, "percent", "target"), ("3 days", 3, "duration", "threshold")],
+        ),
+        # A figure in words before a time unit is a duration, as in digits.
+        (
+            "70% of new vendors are paid within two working days",
+            [("70%", 70, "percent", "target"), ("two working days", 2, "duration", "threshold")],
+        ),
+        # A limit before the share, or a range, leaves the roles as they were.
+        (
+            "Keep page loads under 2 s for 95% of visits",
+            [("2 s", 2, "duration", "threshold"), ("95%", 95, "percent", "count")],
+        ),
+        (
+            "Lift the share settled within 3 days from 60% to 85%",
+            [
+                ("3 days", 3, "duration", "threshold"),
+                ("60%", 60, "percent", "baseline"),
+                ("85%", 85, "percent", "target"),
+            ],
+        ),
+    ],
+)
+def test_a_share_meeting_a_limit_is_the_number_to_reach(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    assert roles(text) == expected
+
+
+def test_the_number_to_reach_is_the_target_before_any_limit() -> None:
+    text = "85% of refund requests are settled within 3 days"
+    reading = read_texts([text], load_pack())[text]
+    assert reading.target_mention is not None and reading.target_mention.text == "85%"
+    text = "Cut p95 checkout time by 20% to under 900 ms"
+    reading = read_texts([text], load_pack())[text]
+    assert reading.target_mention is not None and reading.target_mention.text == "900 ms"

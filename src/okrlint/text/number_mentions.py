@@ -183,6 +183,8 @@ _BEFORE_DELTA = re.compile(
 )
 # Compiled once: reading a text tries them on every number and every pair of numbers.
 _TIME_UNIT = re.compile(_TIME_UNITS)
+# A time unit written after a figure in words: "two business days", "three weeks".
+_WORD_TIME_UNIT = re.compile(rf"[ \t]+({_TIME_UNITS})\b", re.IGNORECASE)
 _TIME_UNIT_ANY_CASE = re.compile(_TIME_UNITS, re.IGNORECASE)
 _CURRENCY_CODE = re.compile(_CURRENCY_CODES)
 _NUMBER_SPACES = re.compile(r"[ \u00a0\u202f]")
@@ -190,6 +192,7 @@ _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _RANGE_BETWEEN = re.compile(rf"\s*(?:{_ARROW}|to|→)\s*", re.IGNORECASE)
 _ARROW_BETWEEN = re.compile(rf"\s*{_ARROW}\s*")
 _AND_BETWEEN = re.compile(r"\s*and\s*")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s*~?\s*$", re.IGNORECASE)
 _BASELINE_WORD_BEFORE = re.compile(r"\b(?:from|currently|baseline)\b[^.;]*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
@@ -282,11 +285,46 @@ def find_numbers(text: str) -> list[NumberMention]:
         if word == "one" and _PRONOUN_ONE.search(text[max(0, match.start() - 40) : match.start()]):
             continue
         kind = "multiple" if word in _MULTIPLYING_WORDS else "word"
+        unit = _WORD_TIME_UNIT.match(text, match.end())
+        if unit is not None and kind == "word":
+            # "within two business days" is a duration, as "within 2 business days" is.
+            mentions.append(
+                NumberMention(
+                    text[match.start() : unit.end()],
+                    float(_WORD_NUMBERS[word]),
+                    unit.group(1).lower(),
+                    "duration",
+                    COUNT,
+                    match.start(),
+                    unit.end(),
+                )
+            )
+            continue
         mentions.append(
             NumberMention(match.group(), float(_WORD_NUMBERS[word]), "", kind, COUNT, *match.span())
         )
     mentions.sort(key=lambda m: m.start)
     return _assign_roles(text, mentions)
+
+
+def _share_meeting_a_limit(
+    text: str,
+    unassigned: list[NumberMention],
+    roles: dict[int, str],
+    amounts: list[NumberMention],
+) -> NumberMention | None:
+    """The one share ("90% of tickets") written before a limit ("within 2 days") when the text
+    has no other number to reach, else None."""
+    if TARGET in roles.values() or BASELINE in roles.values():
+        return None
+    limits = [m for m in amounts if roles.get(id(m)) == THRESHOLD]
+    shares = [
+        m
+        for m in unassigned
+        if m.kind == "percent" and _OF_AFTER.match(text, m.end) and limits
+        if m.start < limits[0].start
+    ]
+    return shares[0] if len(shares) == 1 else None
 
 
 def has_role_word(text: str, start: int) -> bool:
@@ -451,6 +489,12 @@ def _assign_roles(text: str, mentions: list[NumberMention]) -> list[NumberMentio
             roles[id(mention)] = TARGET
     # A lone amount with no context word is the number to reach ("Reach 10,000 visits").
     unassigned = [m for m in amounts if id(m) not in roles]
+    share = _share_meeting_a_limit(text, unassigned, roles, amounts)
+    if share is not None:
+        # "90% of tickets are answered within 2 days": the limit is the condition, the share of
+        # what meets it is the number to reach.
+        roles[id(share)] = TARGET
+        unassigned.remove(share)
     has_target = any(r in (TARGET, THRESHOLD) for r in roles.values())
     for mention in unassigned:
         roles[id(mention)] = COUNT if (has_target or len(unassigned) > 1) else TARGET

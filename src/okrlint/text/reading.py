@@ -87,7 +87,12 @@ class KeyResultReading:
 
     @property
     def target_mention(self) -> NumberMention | None:
-        wanted = (TARGET, THRESHOLD, DELTA)
+        """The number to reach: the last target, else the last limit or change ("90% of tickets
+        answered within 2 days" aims at 90%; "Cut p95 by 20% to under 300 ms" at 300 ms)."""
+        target = next((n for n in reversed(self.numbers) if n.role == TARGET), None)
+        if target is not None:
+            return target
+        wanted = (THRESHOLD, DELTA)
         return next((n for n in reversed(self.numbers) if n.role in wanted), None)
 
     @property
