@@ -285,18 +285,18 @@ def find_numbers(text: str) -> list[NumberMention]:
         if word == "one" and _PRONOUN_ONE.search(text[max(0, match.start() - 40) : match.start()]):
             continue
         kind = "multiple" if word in _MULTIPLYING_WORDS else "word"
-        unit = _WORD_TIME_UNIT.match(text, match.end())
-        if unit is not None and kind == "word":
+        time_unit = _WORD_TIME_UNIT.match(text, match.end())
+        if time_unit is not None and kind == "word":
             # "within two business days" is a duration, as "within 2 business days" is.
             mentions.append(
                 NumberMention(
-                    text[match.start() : unit.end()],
+                    text[match.start() : time_unit.end()],
                     float(_WORD_NUMBERS[word]),
-                    unit.group(1).lower(),
+                    time_unit.group(1).lower(),
                     "duration",
                     COUNT,
                     match.start(),
-                    unit.end(),
+                    time_unit.end(),
                 )
             )
             continue
