@@ -107,6 +107,19 @@ def test_each_part_keeps_the_words_it_was_read_from() -> None:
     assert counted.to_dict()["measured"] == ACTIVITY
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # The measured phrase as written, not one measure noun of it ('time', 'per').
+        ("Nightly batch duration falls from 5 to 2 hours", "Nightly batch duration"),
+        ("Failed-job retries per night drop from 80 to 20", "Failed-job retries"),
+        ("Raise gross margin to 61%", "gross margin"),
+    ],
+)
+def test_a_measure_is_quoted_as_the_phrase_that_names_it(text: str, words: str) -> None:
+    assert structure_of(read(text)).measured_words == words
+
+
 def test_the_structure_is_worked_out_once_per_reading() -> None:
     reading = read("Grow newsletter readers")
     assert structure_of(reading) is structure_of(reading)

@@ -566,11 +566,23 @@ class _Parse:
             return BEHAVIOUR, s.term(named[0]).text
         business = self.hits("lagging_finance", "metric_nouns")
         if business:
-            return BUSINESS, s.term(business[0]).text
+            return BUSINESS, self.metric_as_written(s.term(business[0]).text)
         money = next((n for n in self.numbers if n.kind == "currency"), None)
         if money is not None:
             return BUSINESS, money.text
         return None, None
+
+    def metric_as_written(self, word: str) -> str:
+        """The measured phrase as written ("Median CI pipeline time", "Flaky-test reruns") when
+        the sentence names one, else the measure word found: one noun of a longer phrase
+        ('pipeline', 'per') tells the reader less than the phrase."""
+        metric = self.s.reading.metric
+        if not metric:
+            return word
+        at = self.s.text.casefold().find(metric)
+        if at < 0 or len(metric) > 60:
+            return word
+        return self.s.text[at : at + len(metric)]
 
     def time_limit(self) -> str | None:
         """ "within a week", "within 2 business days": how fast a level is reached."""
