@@ -128,7 +128,9 @@ _WINDOW = re.compile(
     rf"(?<![\w.])\d+\s?-\s?(?:{_TIME_UNITS})\b|\b(?:week|day|month|wk|d|w|m)-?\d+\b(?!\s*%)"
     rf"|\b(?:within|in|after|over)\s+(?:the\s+)?(?:first\s+)?\d+\s+(?:{_TIME_UNITS})\s+(?:of|after|from)\b"
     rf"|\b(?:first|last|past|next|coming)\s+(?:\d+|{_COUNTING_WORDS})\s+(?:{_TIME_UNITS})\b"
-    r"|\bper\s+\d+\b|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)",
+    r"|\bper\s+\d+\b|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)"
+    # "with the top 50 accounts", "across our top 20 stores": which things, not how many.
+    r"|\b(?:with|for|across|among|from)\s+(?:the|our|their|its|your)\s+top\s+\d+\b(?=\s+[a-z])",
     re.IGNORECASE,
 )
 # A number that says which one of a series is meant, not how many: "phase 2", "batch 5",
