@@ -415,6 +415,10 @@ def test_hold_means_work_before_a_count_and_a_level_otherwise(text: str, kind: s
         # So does a first word followed by "of": a noun, whatever verb it looks like.
         ("Share of tickets solved in a single reply reaches 55%", False),
         ("Review of every outage within 5 days, 90% of the time", False),
+        # And a first word in its -s form: a plural noun, as no command opens with one.
+        ("Reports exported by finance teams grow by 40%", False),
+        ("Upgrades from Starter to Pro rise from 300 to 520 a month", False),
+        ("Report churn to the board every month", True),
         # A verb joined to its particle is still the verb.
         ("Roll-out the new checkout to every region", True),
     ],
