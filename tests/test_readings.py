@@ -110,6 +110,9 @@ def test_metric_phrase_is_normalised() -> None:
     assert read("Grow Weekly Active Users from 10k to 15k").metric == "weekly active users"
     assert read("Reduce 30-day churn from 4% to 3%").metric == "30-day churn"
     assert read("Grow mid-market ARR from $2M to $3M").metric == "mid-market arr"
+    # A compound joined by hyphens is one measure, its prepositions and figures included.
+    assert read("Order-to-ship hours fall from 30 to 12").metric == "order-to-ship hours"
+    assert read("Cut time-to-first-invoice from 9 to 4 days").metric == "time-to-first-invoice"
 
 
 def test_hold_the_line_and_direction() -> None:

@@ -187,6 +187,12 @@ def test_a_share_meeting_a_limit_is_the_number_to_reach(
             "Cut churn among our top 25 customers from 6% to 3%",
             [("25", "window"), ("6%", "baseline"), ("3%", "target")],
         ),
+        # So does a count before a superlative: which ones, not how many.
+        ("A returns playbook exists for our 15 busiest depots", [("15", "window")]),
+        (
+            "Grow repeat orders from the 8 largest clinics by 20%",
+            [("8", "window"), ("20%", "delta")],
+        ),
         # ... while a rank to reach is still the target.
         ("Reach the top 3 results for 'invoice software'", [("3", "target")]),
         ("Rank in the top 10 finance apps on the store", [("10", "target")]),

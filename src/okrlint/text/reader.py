@@ -381,7 +381,9 @@ class _Analysis:
                 and not token.whitespace_
                 and not doc[index + 1].whitespace_
             )
-            if (glued and picked) or (after_hyphen and numeric) or (numeric and before_hyphen):
+            # A word joined by hyphens belongs to the compound ("Dock-to-stock time",
+            # "time-to-first-value", "p95-latency"), even a preposition or a number.
+            if (glued and picked) or after_hyphen or (numeric and before_hyphen):
                 picked.append(index)
             elif _PERIOD_WORD.fullmatch(word):
                 pass
