@@ -128,6 +128,9 @@ def test_a_measure_is_quoted_as_the_phrase_that_names_it(text: str, words: str) 
         ("Learner progress emails are switched on", ARTEFACT, "Learner progress emails"),
         # People at the end of the head act.
         ("New hosts list a second room within 30 days", PEOPLE, "hosts"),
+        # Teams named as customers are customers; the team writing is "we", "our team", "all teams".
+        ("Paying teams grow from 400 to 650", PEOPLE, "Paying teams"),
+        ("All teams have a named incident lead", TEAM, "teams"),
     ],
 )
 def test_people_named_before_another_noun_describe_it(text: str, actor: str, words: str) -> None:

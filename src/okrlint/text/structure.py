@@ -490,8 +490,12 @@ class _Parse:
             return TEAM, None
         subject_end = self.at if predicate is not None and self.at > self.body else self.size
         team = self.word_list("team_subjects")
+        # "New teams", "paying teams": customers named by a customer word, not the team writing.
+        customers = {
+            index for hit in self.hits("customer_actors") for index in range(hit.start, hit.end)
+        }
         for index in range(head, min(subject_end, self.size)):
-            if self.lower[index] in team:
+            if self.lower[index] in team and index not in customers:
                 return TEAM, s.doc[index].text
         if self.from_lead:
             return TEAM, None  # "Launched the beta": the team reports its own work
