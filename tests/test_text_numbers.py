@@ -202,6 +202,23 @@ def test_the_top_n_of_a_scope_is_no_amount(text: str, expected: list[tuple[str, 
     assert [(m.text, m.role) for m in find_numbers(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Payroll runs in 3 working days instead of 6",
+            [("3 working days", "target"), ("6", "baseline")],
+        ),
+        (
+            "Answer chats in 90 seconds rather than 4 minutes",
+            [("90 seconds", "target"), ("4 minutes", "baseline")],
+        ),
+    ],
+)
+def test_what_a_target_replaces_is_its_baseline(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
 def test_the_number_to_reach_is_the_target_before_any_limit() -> None:
     text = "85% of refund requests are settled within 3 days"
     reading = read_texts([text], load_pack())[text]

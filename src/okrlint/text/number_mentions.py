@@ -180,7 +180,8 @@ _BEFORE_BASELINE = re.compile(
     r"(?:\bfrom(?:\s+(?:the\s+)?(?:current|today'?s|a\s+baseline\s+of|baseline|about|around|"
     r"approx\.?|approximately|~|an?\s+\w+\s+of))?|\bcurrently(?:\s+at)?|\bcurrent(?:ly)?:?|"
     r"\bbaseline(?:\s+of)?:?|\bup\s+from|\bdown\s+from|\btoday(?:\s+at)?:?|\bwas|\bvs\.?|"
-    r"\bversus|\bcompared\s+(?:to|with)|\bstarting\s+(?:at|from)|\bbase:?)\s*~?\s*$",
+    r"\bversus|\bcompared\s+(?:to|with)|\binstead\s+of|\brather\s+than|\bstarting\s+(?:at|from)|"
+    r"\bbase:?)\s*~?\s*$",
     re.IGNORECASE,
 )
 _BEFORE_TARGET = re.compile(
