@@ -101,7 +101,18 @@ def test_a_folder_without_okr_files_is_fine_and_says_so() -> None:
     result = CliRunner().invoke(app, ["check", "docs"])
     assert result.exit_code == 0
     assert result.stdout == "No findings in 0 OKR files.\n"
-    assert result.stderr == "okrlint: warning: no OKR files (*.yaml, *.yml, *.json) found in docs\n"
+    assert result.stderr == (
+        "okrlint: warning: no OKR files (*.yaml, *.yml, *.json) found in docs; it holds a "
+        "Markdown or CSV file (docs/README.md), which okrlint reads only when it is named on the "
+        "command line or matched by `include:` in .okrlint.yaml\n"
+    )
+    # Named, or included by a config, the Markdown is read: the run counts it.
+    named = CliRunner().invoke(app, ["check", "docs/README.md"])
+    assert "no OKR files" not in named.stderr
+    Path("sheets").mkdir()
+    Path("sheets/empty.txt").write_text("nothing here\n")
+    bare = CliRunner().invoke(app, ["check", "sheets"])
+    assert bare.stderr == "okrlint: warning: no OKR files (*.yaml, *.yml, *.json) found in sheets\n"
     # A folder with YAML that is not OKRs: counted, no warning.
     Path("ci").mkdir()
     Path("ci/lint.yml").write_text("on: [push]\n")

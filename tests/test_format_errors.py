@@ -32,6 +32,25 @@ def test_status_priority_due_and_evidence_are_understood_and_the_rest_is_judged(
     assert found == {(12, "STR002"), (6, "OUT001")}
 
 
+def test_a_sentence_yaml_reads_as_a_key_and_value_is_one_error_that_says_to_quote_it() -> None:
+    text = (
+        "team: Ops\nperiod: 2026-Q1\nobjectives:\n  - title: Ship faster\n    key_results:\n"
+        "      - Returns desk: labels printed by customers\n"
+        "      - kr: Dock-to-stock hours fall from 30 to 12\n"
+    )
+    errors = [f for f in lint_text(text, select=["STR002"])]
+    assert [(f.line, f.message) for f in errors if f.line == 6] == [
+        (
+            6,
+            "the key result 'Returns desk: labels printed by customers' is read as a key and "
+            "its value, because YAML takes ': ' inside plain text as a mapping; put the sentence "
+            "in quotes",
+        )
+    ]
+    # Another tool's name for a field is still read as that field, not as a split sentence.
+    assert [f.message.split(";")[0] for f in errors if f.line == 7] == ["unknown key 'kr'"]
+
+
 def test_every_missing_required_key_is_reported() -> None:
     _, errors = validate({"objectives": []})
     assert sorted(message for _, message, _ in errors) == [

@@ -110,6 +110,9 @@ def test_metric_phrase_is_normalised() -> None:
     assert read("Grow Weekly Active Users from 10k to 15k").metric == "weekly active users"
     assert read("Reduce 30-day churn from 4% to 3%").metric == "30-day churn"
     assert read("Grow mid-market ARR from $2M to $3M").metric == "mid-market arr"
+    # A compound joined by hyphens is one measure, its prepositions and figures included.
+    assert read("Order-to-ship hours fall from 30 to 12").metric == "order-to-ship hours"
+    assert read("Cut time-to-first-invoice from 9 to 4 days").metric == "time-to-first-invoice"
 
 
 def test_hold_the_line_and_direction() -> None:
@@ -415,6 +418,10 @@ def test_hold_means_work_before_a_count_and_a_level_otherwise(text: str, kind: s
         # So does a first word followed by "of": a noun, whatever verb it looks like.
         ("Share of tickets solved in a single reply reaches 55%", False),
         ("Review of every outage within 5 days, 90% of the time", False),
+        # And a first word in its -s form: a plural noun, as no command opens with one.
+        ("Reports exported by finance teams grow by 40%", False),
+        ("Upgrades from Starter to Pro rise from 300 to 520 a month", False),
+        ("Report churn to the board every month", True),
         # A verb joined to its particle is still the verb.
         ("Roll-out the new checkout to every region", True),
     ],

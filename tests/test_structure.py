@@ -120,6 +120,21 @@ def test_a_measure_is_quoted_as_the_phrase_that_names_it(text: str, words: str) 
     assert structure_of(read(text)).measured_words == words
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "words"),
+    [
+        # People named before the subject's head only describe it: the thing is the subject.
+        ("A member directory exists for each city", ARTEFACT, "A member directory"),
+        ("Learner progress emails are switched on", ARTEFACT, "Learner progress emails"),
+        # People at the end of the head act.
+        ("New hosts list a second room within 30 days", PEOPLE, "hosts"),
+    ],
+)
+def test_people_named_before_another_noun_describe_it(text: str, actor: str, words: str) -> None:
+    found = structure_of(read(text))
+    assert (found.actor, found.actor_words) == (actor, words)
+
+
 def test_the_structure_is_worked_out_once_per_reading() -> None:
     reading = read("Grow newsletter readers")
     assert structure_of(reading) is structure_of(reading)

@@ -178,6 +178,30 @@ def test_a_share_meeting_a_limit_is_the_number_to_reach(
     assert roles(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the top N" after a preposition of scope says which things, not how many ...
+        ("Hold monthly check-ins with the top 40 resellers", [("40", "window")]),
+        (
+            "Cut churn among our top 25 customers from 6% to 3%",
+            [("25", "window"), ("6%", "baseline"), ("3%", "target")],
+        ),
+        # So does a count before a superlative: which ones, not how many.
+        ("A returns playbook exists for our 15 busiest depots", [("15", "window")]),
+        (
+            "Grow repeat orders from the 8 largest clinics by 20%",
+            [("8", "window"), ("20%", "delta")],
+        ),
+        # ... while a rank to reach is still the target.
+        ("Reach the top 3 results for 'invoice software'", [("3", "target")]),
+        ("Rank in the top 10 finance apps on the store", [("10", "target")]),
+    ],
+)
+def test_the_top_n_of_a_scope_is_no_amount(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
 def test_the_number_to_reach_is_the_target_before_any_limit() -> None:
     text = "85% of refund requests are settled within 3 days"
     reading = read_texts([text], load_pack())[text]

@@ -379,7 +379,8 @@ def _check(
     if not report.counts.files and not report.counts.skipped_files and not from_stdin:
         searched = ", ".join(inert(str(path)) for path in paths or [Path(".")])
         typer.echo(
-            f"okrlint: warning: no OKR files (*.yaml, *.yml, *.json) found in {searched}",
+            f"okrlint: warning: no OKR files (*.yaml, *.yml, *.json) found in {searched}"
+            f"{_left_out_shapes(paths or [Path('.')])}",
             err=True,
         )
     for warning in report.warnings:
@@ -421,6 +422,29 @@ def _default_format(to_terminal: bool) -> OutputFormat:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return OutputFormat.GITHUB
     return OutputFormat.RICH if to_terminal else OutputFormat.CONCISE
+
+
+def _left_out_shapes(paths: list[Path]) -> str:
+    """Where a folder holds OKRs in Markdown or CSV that no `include:` names, how to read them:
+    a team whose OKRs live in a handbook should not get a pass from an empty run."""
+    from okrlint.errors import PathNotFoundError
+    from okrlint.pipeline.discover import discover
+
+    try:
+        found = sorted(discover(paths).optional)
+    except (PathNotFoundError, OSError):
+        return ""
+    if not found:
+        return ""
+    first = inert(str(found[0]))
+    if len(found) == 1:
+        files, they = f"a Markdown or CSV file ({first})", "it is"
+    else:
+        files, they = f"{len(found)} Markdown or CSV files ({first}, ...)", "they are"
+    return (
+        f"; it holds {files}, which okrlint reads only when {they} named on the command line "
+        "or matched by `include:` in .okrlint.yaml"
+    )
 
 
 def _use_color(choice: ColorChoice, to_terminal: bool) -> bool:

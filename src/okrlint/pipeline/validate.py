@@ -57,8 +57,27 @@ def explain_errors(error: ValidationError, data: Any) -> list[tuple[NodePath, st
             if suggestion is not None:
                 renamed.add((*location[:-1], suggestion))
     missing = {_location(raw) for raw in raws if raw["type"] == "missing"}
+    # "- Returns portal: self-service labels": a sentence that YAML read as a key and its value.
+    split = {
+        location[:-1]: sentence
+        for raw in raws
+        if raw["type"] == "extra_forbidden"
+        and (location := _location(raw))
+        and suggest_field(owner_model(location), str(location[-1])) is None
+        and (sentence := _split_sentence(location, data)) is not None
+    }
     for raw in raws:
-        if raw["type"] == "missing" and _location(raw) in renamed:
+        location = _location(raw)
+        if raw["type"] == "missing" and (location in renamed or location[:-1] in split):
+            continue
+        if raw["type"] == "extra_forbidden" and location[:-1] in split:
+            explained[(*location, "<split>")] = (
+                location,
+                f"the key result '{split[location[:-1]]}' is read as a key and its value, "
+                "because YAML takes ': ' inside plain text as a mapping; put the sentence in "
+                "quotes",
+                False,
+            )
             continue
         node, message, at_value = _explain(raw, data)
         if raw["type"] == "extra_forbidden" and node:
@@ -76,6 +95,25 @@ def explain_errors(error: ValidationError, data: Any) -> list[tuple[NodePath, st
         explained[key] = (node, message, at_value)
     errors = list(explained.values())
     return sorted(errors, key=lambda e: (len(e[0]), str(e[0]), e[1]))
+
+
+def _split_sentence(location: NodePath, data: Any) -> str | None:
+    """The sentence a key-result item was meant to be when YAML made it a one-key mapping of
+    text to text ("Returns portal: self-service labels"), else None."""
+    if len(location) < 3 or location[-3] != "key_results" or not isinstance(location[-2], int):
+        return None
+    node = data
+    for part in location[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(node, dict) or len(node) != 1:
+        return None
+    ((key, value),) = node.items()
+    if not isinstance(key, str) or not isinstance(value, str) or key != location[-1]:
+        return None
+    return f"{key}: {value}"
 
 
 def _location(raw: Any) -> NodePath:

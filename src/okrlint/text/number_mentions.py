@@ -120,6 +120,10 @@ _VERSION = re.compile(
 _LABEL = re.compile(
     r"(?<![\w.])\d{1,3}(?:[ \u00a0\u202f]\d{3})*-(?P<word>[a-z]+)\b(?!\s*%)", re.IGNORECASE
 )
+_SUPERLATIVES = (
+    "largest|biggest|smallest|highest|lowest|best|worst|most|least|fastest|slowest|busiest|"
+    "newest|oldest|strongest|weakest|heaviest|riskiest|costliest|greatest|top"
+)
 # Numbers written as words that can count periods ("the next three years").
 _COUNTING_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty"
@@ -128,7 +132,11 @@ _WINDOW = re.compile(
     rf"(?<![\w.])\d+\s?-\s?(?:{_TIME_UNITS})\b|\b(?:week|day|month|wk|d|w|m)-?\d+\b(?!\s*%)"
     rf"|\b(?:within|in|after|over)\s+(?:the\s+)?(?:first\s+)?\d+\s+(?:{_TIME_UNITS})\s+(?:of|after|from)\b"
     rf"|\b(?:first|last|past|next|coming)\s+(?:\d+|{_COUNTING_WORDS})\s+(?:{_TIME_UNITS})\b"
-    r"|\bper\s+\d+\b|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)",
+    r"|\bper\s+\d+\b|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)"
+    # "with the top 50 accounts", "across our top 20 stores": which things, not how many.
+    r"|\b(?:with|for|across|among|from)\s+(?:the|our|their|its|your)\s+top\s+\d+\b(?=\s+[a-z])"
+    # "for our 20 largest suppliers", "the 10 busiest stores": which ones, by a superlative.
+    rf"|\b(?:the|our|their|its|your)\s+\d+\s+(?=(?:{_SUPERLATIVES})\b)",
     re.IGNORECASE,
 )
 # A number that says which one of a series is meant, not how many: "phase 2", "batch 5",

@@ -21,6 +21,13 @@ from okrlint.text.shape import unseen_work_verb
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
 _WORK_KINDS = ("delivery", "task", "hire")
+
+
+def _plural(form: str, base: str) -> bool:
+    """The -s form of a verb ("invites", "upgrades"), which opens a key result only as a noun."""
+    return " " not in form and form != base and form.endswith("s") and not base.endswith("s")
+
+
 _PARTICLES = frozenset(("up", "out", "off", "in", "on", "down", "over", "back", "through"))
 _CODE_PREFIX = re.compile(r"\s*`?[\w.-]*\d[\w.-]*`?\s+[-–—:]\s+")
 # Compiled once: they are tried on the tokens of every text read.
@@ -294,9 +301,14 @@ class _Analysis:
                 for kind, forms in self.reader.lead_forms:
                     base = forms.get(form)
                     if base is not None and (start == index or kind in _WORK_KINDS):
-                        if self._glued_to_next(start + width) or self._of_after(start + width):
-                            # "Trial-to-paid conversion", "Share of tickets solved": a noun
-                            # that names the measure, not a verb.
+                        if (
+                            self._glued_to_next(start + width)
+                            or self._of_after(start + width)
+                            or (start == index and kind in _WORK_KINDS and _plural(form, base))
+                        ):
+                            # "Trial-to-paid conversion", "Share of tickets solved", "Invites
+                            # sent by new admins": a noun that names the measure, not a verb (a
+                            # key result opens with a command, never with "invites").
                             return None, None, None, index
                         written = self.doc[start : start + width].text
                         if kind == "hold" and self._counts_after(start + width):
@@ -369,7 +381,9 @@ class _Analysis:
                 and not token.whitespace_
                 and not doc[index + 1].whitespace_
             )
-            if (glued and picked) or (after_hyphen and numeric) or (numeric and before_hyphen):
+            # A word joined by hyphens belongs to the compound ("Dock-to-stock time",
+            # "time-to-first-value", "p95-latency"), even a preposition or a number.
+            if (glued and picked) or after_hyphen or (numeric and before_hyphen):
                 picked.append(index)
             elif _PERIOD_WORD.fullmatch(word):
                 pass

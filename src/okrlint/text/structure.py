@@ -507,7 +507,11 @@ class _Parse:
         staff = self.hits_in(self.body, head_end, "staff_nouns")
         if staff:
             return TEAM, s.term(staff[0]).text
-        named = self.hits_in(self.body, head_end, "customer_actors")
+        # People named at the end of the subject's head act ("New hosts list ..."); people
+        # named before another word only describe it ("A vendor scorecard exists").
+        named = [
+            h for h in self.hits_in(self.body, head_end, "customer_actors") if h.end == head_end
+        ]
         if named and not self.hits_in(self.body, head_end, "deliverable_nouns"):
             return PEOPLE, s.term(named[0]).text
         # "Reports shared by users rise": the agent of a passive acts.
@@ -519,7 +523,12 @@ class _Parse:
         if predicate == DONE:
             subject = self.words_of(self.body, subject_end)
             things = self.hits_in(self.body, head_end, "deliverable_nouns")
-            if subject and (things or not self.measure_words(self.body, head_end)):
+            measures = [
+                h
+                for h in self.measure_words(self.body, head_end)
+                if h.lexicon != "customer_actors" or h.end == head_end
+            ]
+            if subject and (things or not measures):
                 return ARTEFACT, subject
         if people is not None:
             return PEOPLE, people.text
