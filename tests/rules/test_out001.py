@@ -144,3 +144,8 @@ def test_a_thing_in_a_done_state_read_from_the_structure_is_an_output(key_result
     # Holding a share or a count of something people do is a level, not a thing done.
     level = "40% of members have a saved recipe"
     assert not is_output(read_texts([level], load_pack())[level])
+
+
+def test_a_perfect_with_a_contraction_is_quoted_from_its_subject() -> None:
+    (finding,) = lint_codes(kr_set("We've published the new returns policy"), "OUT001")
+    assert "('We've published')" in finding.message

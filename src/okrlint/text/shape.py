@@ -109,6 +109,14 @@ def perfect(
     return None
 
 
+def contraction_start(lower: Sequence[str], doc: Doc, start: int) -> int:
+    """Where a span that opens on a contraction ("'ve shipped") starts when quoted: at the word
+    it is glued to ("We've shipped")."""
+    if start > 0 and lower[start][:1] in ("'", "’") and not doc[start - 1].whitespace_:
+        return start - 1
+    return start
+
+
 def is_participle(word: str, participles: Collection[str]) -> bool:
     if word in participles:
         return True

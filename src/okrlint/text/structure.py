@@ -38,7 +38,7 @@ from okrlint.text.number_mentions import (
 )
 from okrlint.text.reading import KeyResultReading
 from okrlint.text.sentence import Hit, Sentence, SentenceWords
-from okrlint.text.shape import is_participle, target_form
+from okrlint.text.shape import contraction_start, is_participle, target_form
 
 Actor = Literal["team", "people", "artefact"]
 Predicate = Literal["work", "done", "change", "level"]
@@ -157,6 +157,7 @@ class _Parse:
         start, end = max(start, 0), min(end, self.size)
         if start >= end:
             return ""
+        start = contraction_start(self.lower, self.s.doc, start)
         return self.s.text[self.s.starts[start] : self.s.ends[end - 1]]
 
     def word_list(self, name: str) -> frozenset[str]:

@@ -19,7 +19,7 @@ from okrlint.judgement.judge import Judgement, thresholds
 from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHOLD, has_date
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
-from okrlint.text.shape import perfect, target_form
+from okrlint.text.shape import contraction_start, perfect, target_form
 from okrlint.text.structure import ARTEFACT, DONE, TEAM, structure_of
 
 OUTPUT = "output"
@@ -275,7 +275,7 @@ def _perfect(s: Sentence, lead_kind: str | None, lead_index: int) -> Term | None
     at = perfect(s.lower, lead_index, s.words.participles, s.words.structure_words)
     if at is None or s.lower[at] in s.words.measure_participles:
         return None
-    span = s.doc[lead_index : at + 1]
+    span = s.doc[contraction_start(s.lower, s.doc, lead_index) : at + 1]
     return Term(span.text, s.lower[at], "completion_state", span.start_char, span.end_char)
 
 
