@@ -205,6 +205,18 @@ def test_the_top_n_of_a_scope_is_no_amount(text: str, expected: list[tuple[str, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # The parts of a course, a plan or a site numbered in a series are labels.
+        ("Cut drop-off in lesson 4 by 30%", [("4", "label"), ("30%", "delta")]),
+        ("Tier 2 partners renew at 90%", [("2", "label"), ("90%", "target")]),
+    ],
+)
+def test_more_numbered_parts_are_labels(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Payroll runs in 3 working days instead of 6",
             [("3 working days", "target"), ("6", "baseline")],

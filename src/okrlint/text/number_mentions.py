@@ -144,6 +144,7 @@ _WINDOW = re.compile(
 _SERIES_NOUNS: tuple[str, ...] = (
     *("phase", "stage", "step", "part", "batch", "wave", "round", "milestone", "iteration"),
     *("chapter", "module", "episode", "season", "pillar", "item", "section", "cohort", "point"),
+    *("lesson", "unit", "tier", "zone", "lane", "floor"),
 )
 _SERIES_WORDS = frozenset(_SERIES_NOUNS) | {
     noun + ("es" if noun.endswith("ch") else "s") for noun in _SERIES_NOUNS
