@@ -132,13 +132,19 @@ _WINDOW = re.compile(
     rf"(?<![\w.])\d+\s?-\s?(?:{_TIME_UNITS})\b|\b(?:week|day|month|wk|d|w|m)-?\d+\b(?!\s*%)"
     rf"|\b(?:within|in|after|over)\s+(?:the\s+)?(?:first\s+)?\d+\s+(?:{_TIME_UNITS})\s+(?:of|after|from)\b"
     rf"|\b(?:first|last|past|next|coming)\s+(?:\d+|{_COUNTING_WORDS})\s+(?:{_TIME_UNITS})\b"
-    r"|\bper\s+\d+\b|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)"
-    # "with the top 50 accounts", "across our top 20 stores": which things, not how many.
-    r"|\b(?:with|for|across|among|from)\s+(?:the|our|their|its|your)\s+top\s+\d+\b(?=\s+[a-z])"
-    # "for our 20 largest suppliers", "the 10 busiest stores": which ones, by a superlative.
-    rf"|\b(?:the|our|their|its|your)\s+\d+\s+(?=(?:{_SUPERLATIVES})\b)",
+    r"|\bper\s+\d+\b|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)",
     re.IGNORECASE,
 )
+# "with the top 50 accounts", "across our top 20 stores", "for our 20 largest suppliers": which
+# things, not how many. Looked for around each figure found, not over the whole text.
+_SCOPE_BEFORE = re.compile(
+    r"(?:\b(?:with|for|across|among|from)\s+(?:the|our|their|its|your)\s+top"
+    r"|\b(?:the|our|their|its|your))\s+$",
+    re.IGNORECASE,
+)
+_TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"\s+[a-z]", re.IGNORECASE)
+_SUPERLATIVE_NEXT = re.compile(rf"\s+(?:{_SUPERLATIVES})\b", re.IGNORECASE)
 # A number that says which one of a series is meant, not how many: "phase 2", "batch 5",
 # "points #1, 2 & 3". Nouns that number the parts of a piece of work, in general English.
 _SERIES_NOUNS: tuple[str, ...] = (
@@ -263,6 +269,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             covered = None
         if covered == DATE and _year_like_amount(text, start, end):
             covered = None
+        if covered is None and _scope(text, start, end):
+            covered = WINDOW
         if covered is None and _numbered(text, start, end):
             covered = LABEL
         if covered is None and _year_span(match):
@@ -335,6 +343,16 @@ def _share_meeting_a_limit(
         if m.start < limits[0].start
     ]
     return shares[0] if len(shares) == 1 else None
+
+
+def _scope(text: str, start: int, end: int) -> bool:
+    """The figure picks which things ("with the top 50 accounts", "our 20 largest suppliers")."""
+    before = _SCOPE_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    if _TOP_BEFORE.search(text, before.start(), start):
+        return _NOUN_NEXT.match(text, end) is not None
+    return _SUPERLATIVE_NEXT.match(text, end) is not None
 
 
 def has_role_word(text: str, start: int) -> bool:
