@@ -5,7 +5,6 @@ the outputs of earlier steps); actions/setup-python is stood in for by the tests
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 from okrlint import __version__
@@ -49,9 +48,10 @@ def test_the_action_sets_up_python_caches_and_can_upload_sarif() -> None:
         assert step.get("shell", "bash") == "bash"
 
 
-def test_the_prepare_step_knows_each_runners_venv_layout() -> None:
+def test_the_prepare_step_knows_each_runners_venv_layout(tmp_path: Path) -> None:
     for runner_os, folder in (("Linux", "bin"), ("macOS", "bin"), ("Windows", "Scripts")):
-        runner_temp = Path(tempfile.mkdtemp(prefix="okrlint-runner-temp-"))
+        runner_temp = tmp_path / runner_os
+        runner_temp.mkdir()
         result = run_action_step("Prepare okrlint", runner_temp, runner_temp, runner_os=runner_os)
         assert result.returncode == 0, result.stderr
         outputs = read_github_output(runner_temp / "github-output-prepare")

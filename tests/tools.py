@@ -212,7 +212,7 @@ def read_github_output(path: Path) -> dict[str, str]:
 def action_runner_temp() -> Path:
     """A runner's temp folder after the action's install step: a fresh venv with okrlint
     installed from this checkout, as the action installs it."""
-    runner_temp = Path(tempfile.mkdtemp(prefix="okrlint-runner-temp-"))
+    runner_temp = _scratch_folder("okrlint-runner-temp-")
     result = run_action_step("Install okrlint", runner_temp, runner_temp)
     assert result.returncode == 0, result.stdout + result.stderr
     return runner_temp
