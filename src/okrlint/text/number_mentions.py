@@ -138,11 +138,10 @@ _WINDOW = re.compile(
 # "with the top 50 accounts", "across our top 20 stores", "for our 20 largest suppliers": which
 # things, not how many. Looked for around each figure found, not over the whole text.
 _SCOPE_BEFORE = re.compile(
-    r"(?:\b(?:with|for|across|among|from)\s+(?:the|our|their|its|your)\s+top"
+    r"(?:(?P<top>\b(?:with|for|across|among|from)\s+(?:the|our|their|its|your)\s+top)"
     r"|\b(?:the|our|their|its|your))\s+$",
     re.IGNORECASE,
 )
-_TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r"\s+[a-z]", re.IGNORECASE)
 _SUPERLATIVE_NEXT = re.compile(rf"\s+(?:{_SUPERLATIVES})\b", re.IGNORECASE)
 # A number that says which one of a series is meant, not how many: "phase 2", "batch 5",
@@ -336,11 +335,12 @@ def _share_meeting_a_limit(
     if TARGET in roles.values() or BASELINE in roles.values():
         return None
     limits = [m for m in amounts if roles.get(id(m)) == THRESHOLD]
+    if not limits:
+        return None
     shares = [
         m
         for m in unassigned
-        if m.kind == "percent" and _OF_AFTER.match(text, m.end) and limits
-        if m.start < limits[0].start
+        if m.kind == "percent" and m.start < limits[0].start and _OF_AFTER.match(text, m.end)
     ]
     return shares[0] if len(shares) == 1 else None
 
@@ -350,7 +350,7 @@ def _scope(text: str, start: int, end: int) -> bool:
     before = _SCOPE_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
-    if _TOP_BEFORE.search(text, before.start(), start):
+    if before["top"]:
         return _NOUN_NEXT.match(text, end) is not None
     return _SUPERLATIVE_NEXT.match(text, end) is not None
 

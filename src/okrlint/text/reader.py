@@ -23,11 +23,6 @@ from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 _WORK_KINDS = ("delivery", "task", "hire")
 
 
-def _plural(form: str, base: str) -> bool:
-    """The -s form of a verb ("invites", "upgrades"), which opens a key result only as a noun."""
-    return " " not in form and form != base and form.endswith("s") and not base.endswith("s")
-
-
 _PARTICLES = frozenset(("up", "out", "off", "in", "on", "down", "over", "back", "through"))
 _CODE_PREFIX = re.compile(r"\s*`?[\w.-]*\d[\w.-]*`?\s+[-–—:]\s+")
 # Compiled once: they are tried on the tokens of every text read.
@@ -40,6 +35,11 @@ _COUNT_BEFORE = re.compile(
 _SHARE_BEFORE = re.compile(
     r"(?:%|\bpercent|\bhalf|\bmajority|\bshare)\s+of\s+(?:\w+\s+){0,2}$", re.I
 )
+
+
+def _plural(form: str, base: str) -> bool:
+    """The -s form of a verb ("invites", "upgrades"), which opens a key result only as a noun."""
+    return " " not in form and form != base and form.endswith("s") and not base.endswith("s")
 
 
 @dataclass
@@ -316,16 +316,19 @@ class _Analysis:
                         return written, base, kind, start + width
         return None, None, None, index
 
-    def _glued_to_next(self, end: int) -> bool:
-        """The word before `end` is joined to the next by a hyphen with no space, and that next
-        word is no particle ("Roll-out the plan" is still a verb)."""
+    def _hyphen_joins(self, at: int) -> bool:
+        """The token at `at` is a hyphen with a word glued on each side ("dock-to-stock")."""
         return (
-            end + 1 < len(self.doc)
-            and self.lower[end] == "-"
-            and not self.doc[end - 1].whitespace_
-            and not self.doc[end].whitespace_
-            and self.lower[end + 1] not in _PARTICLES
+            0 < at < len(self.doc) - 1
+            and self.lower[at] == "-"
+            and not self.doc[at - 1].whitespace_
+            and not self.doc[at].whitespace_
         )
+
+    def _glued_to_next(self, end: int) -> bool:
+        """The word before `end` is joined to the next by a hyphen, and that next word is no
+        particle ("Roll-out the plan" is still a verb)."""
+        return self._hyphen_joins(end) and self.lower[end + 1] not in _PARTICLES
 
     def _of_after(self, end: int) -> bool:
         """'of' follows the word, as it follows a noun ("Share of", "Review of") and no verb
@@ -368,19 +371,8 @@ class _Analysis:
             glued = word == "-" and index > 0 and not doc[index - 1].whitespace_
             numeric = token.like_num or any(ch.isdigit() for ch in word)
             window = _WINDOW_WORD.fullmatch(word) is not None
-            after_hyphen = (
-                picked
-                and index > 1
-                and self.lower[index - 1] == "-"
-                and not doc[index - 1].whitespace_
-                and not doc[index - 2].whitespace_
-            )
-            before_hyphen = (
-                index + 2 < len(doc)
-                and self.lower[index + 1] == "-"
-                and not token.whitespace_
-                and not doc[index + 1].whitespace_
-            )
+            after_hyphen = bool(picked) and self._hyphen_joins(index - 1)
+            before_hyphen = self._hyphen_joins(index + 1)
             # A word joined by hyphens belongs to the compound ("Dock-to-stock time",
             # "time-to-first-value", "p95-latency"), even a preposition or a number.
             if (glued and picked) or after_hyphen or (numeric and before_hyphen):

@@ -515,7 +515,9 @@ class _Parse:
         # People named at the end of the subject's head act ("New hosts list ..."); people
         # named before another word only describe it ("A vendor scorecard exists").
         named = [
-            h for h in self.hits_in(self.body, head_end, "customer_actors") if h.end == head_end
+            h
+            for h in self.hits_in(self.body, head_end, "customer_actors")
+            if not _describes(h, head_end)
         ]
         if named and not self.hits_in(self.body, head_end, "deliverable_nouns"):
             return PEOPLE, s.term(named[0]).text
@@ -531,7 +533,7 @@ class _Parse:
             measures = [
                 h
                 for h in self.measure_words(self.body, head_end)
-                if h.lexicon != "customer_actors" or h.end == head_end
+                if h.lexicon != "customer_actors" or not _describes(h, head_end)
             ]
             if subject and (things or not measures):
                 return ARTEFACT, subject
@@ -594,7 +596,7 @@ class _Parse:
         if not metric:
             return word
         at = self.s.text.casefold().find(metric)
-        if at < 0 or len(metric) > 60:
+        if at < 0:
             return word
         return self.s.text[at : at + len(metric)]
 
@@ -648,3 +650,9 @@ class _Parse:
         ):
             end += 1
         return self.s.text[number.start : self.s.ends[end - 1]] if end > index else number.text
+
+
+def _describes(people: Hit, head_end: int) -> bool:
+    """People named before another word of a subject's head describe it ("A vendor scorecard",
+    "Learner progress emails") rather than act."""
+    return people.end != head_end
