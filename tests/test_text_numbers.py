@@ -72,6 +72,9 @@ def test_numbers_and_their_roles(
         ("Cut 30-day churn", "window"),
         ("Launch by March 31", "date"),
         ("Close the books for FY 2026", "date"),
+        # A month and a year: the first two digits of the year are no day of the month.
+        ("Open the Lisbon office by October 2026", "date"),
+        ("Move payroll in-house by Sept 2026", "date"),
         ("Fix issue #14", None),
         ("Keep p99 latency low", None),
     ],

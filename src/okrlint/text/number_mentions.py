@@ -98,7 +98,8 @@ _WORD = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 
 # Spans that look like numbers but are not amounts.
 _DATES = re.compile(
-    rf"\b(?:(?:19|20)\d\d-\d\d(?:-\d\d)?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+    # A day is one or two digits that end there: "October 2026" is a month and a year.
+    rf"\b(?:(?:19|20)\d\d-\d\d(?:-\d\d)?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?:19|20)\d\d)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d(?:[-/](?:Q[1-4]|H[12]|\d\d))?"
     r"|FY\s?\d{2,4}(?:[-/]\d{2,4})?|\bQ[1-4]\b(?:\s+(?:FY\s?)?(?:19|20)?\d\d)?|\bH[12]\b"
