@@ -44,7 +44,11 @@ def at(findings: list[dict[str, Any]], code: str) -> list[tuple[int, int, str]]:
 
 
 def read(name: str) -> list[dict[str, Any]]:
-    source = load_input(Path("okrs") / name, name)
+    return read_path(str(Path("okrs") / name))
+
+
+def read_path(path: str) -> list[dict[str, Any]]:
+    source = load_input(Path(path), path)
     assert source.problems == []
     return [document.data for document in source.documents]
 
@@ -189,6 +193,47 @@ def test_ragged_rows_are_findings_at_their_row_and_the_rest_is_read() -> None:
     assert status == 1
     assert [(f["line"], f["code"]) for f in findings if f["code"] == "STR002"] == [(3, "STR002")]
     assert at(findings, "OUT001") == [(3, 31, "O1/KR2")]  # the ragged row is read as well
+
+
+def test_a_sheet_with_one_row_per_objective_reads_each_numbered_key_result_column() -> None:
+    rows = [
+        "Objective,KR 1,KR 2,KR 3,Owner,Status",
+        "Answer customers sooner,Median first reply falls from 9 h to 2 h,"
+        "Launch the reply macros,,Lee,on track",
+        "Fewer customers need help,Tickets per 100 accounts fall from 14 to 9,,"
+        "Hire 3 agents,Kim,at risk",
+    ]
+    Path("care-2026-q3.csv").write_text("\n".join(rows) + "\n")
+    (first, second), *rest = [d["objectives"] for d in read_path("care-2026-q3.csv")]
+    assert rest == []
+    assert [kr["title"] for kr in first["key_results"]] == [
+        "Median first reply falls from 9 h to 2 h",
+        "Launch the reply macros",
+    ]
+    # The row's other columns belong to the objective, not to each key result.
+    assert (first["owner"], first["x-status"]) == ("Lee", "on track")
+    assert "owner" not in first["key_results"][0]
+    # An empty cell is no key result; the next filled one keeps its own column.
+    assert [kr["title"] for kr in second["key_results"]] == [
+        "Tickets per 100 accounts fall from 14 to 9",
+        "Hire 3 agents",
+    ]
+    status, findings, _ = check("care-2026-q3.csv")
+    assert status == 0
+    # Each finding points at its own cell: row 2, the KR 2 cell; row 3, the KR 3 cell.
+    assert at(findings, "OUT001") == [
+        (2, rows[1].index("Launch") + 1, "O1/KR2"),
+        (3, rows[2].index("Hire") + 1, "O2/KR2"),
+    ]
+
+
+def test_one_numbered_column_is_no_sheet_of_objectives() -> None:
+    """A lone "KR 1" column names no set of key results: the header says what is missing."""
+    Path("lone.csv").write_text("Objective,KR 1\nServe faster,Cut reply time from 9 h to 2 h\n")
+    status, findings, _ = check("lone.csv")
+    assert status == 1
+    assert [f["code"] for f in findings] == ["STR005"]
+    assert "numbered key-result columns ('KR 1', 'KR 2', ...)" in findings[0]["message"]
 
 
 def test_bad_csv_input_is_a_clear_finding_never_a_traceback() -> None:
