@@ -106,6 +106,81 @@ def test_front_matter_and_a_key_result_table_under_a_heading_objective() -> None
     assert (12, 3, "O1/KR2") in at(findings, "OUT001")  # the table row of "Launch Apple Pay"
 
 
+def test_objectives_on_lines_of_their_own_hold_the_lists_and_kr_lines_after_them() -> None:
+    lines = [
+        "# Platform OKRs Q3 2026",
+        "",
+        "**Objective 1:** Make deploys boring for every product team",
+        "",
+        "1. Median deploy time falls from 25 min to 8 min",
+        "2. Migrate every service to the new build runner",
+        "",
+        "**Objective 2:** Developers trust the staging environment",
+        "Owner: Sam",
+        "",
+        "KR1 - Staging matches production for 100% of services",
+        "KR2: Write a staging runbook",
+        "",
+        "## Objective 3: Fewer pages at night",
+        "",
+        "- Night pages per week fall from 12 to 4",
+    ]
+    Path("platform.md").write_text("\n".join(lines) + "\n")
+    (platform,) = read_path("platform.md")
+    assert platform["period"] == "2026-Q3"
+    first, second, third = platform["objectives"]
+    assert first["title"] == "Make deploys boring for every product team"
+    assert [kr["title"] for kr in first["key_results"]] == [
+        "Median deploy time falls from 25 min to 8 min",
+        "Migrate every service to the new build runner",
+    ]
+    assert (second["title"], second["owner"]) == ("Developers trust the staging environment", "Sam")
+    # `KR2: ...` is a key result, not a label; a heading ends the objective above it.
+    assert [kr["title"] for kr in second["key_results"]] == [
+        "Staging matches production for 100% of services",
+        "Write a staging runbook",
+    ]
+    assert [kr["title"] for kr in third["key_results"]] == [
+        "Night pages per week fall from 12 to 4"
+    ]
+    status, findings, _ = check("platform.md")
+    assert status == 0
+    assert at(findings, "OUT001") == [
+        (6, lines[5].index("Migrate") + 1, "O1/KR2"),
+        (12, lines[11].index("Write") + 1, "O2/KR2"),
+    ]
+
+
+def test_a_table_with_an_objective_column_holds_objectives_and_their_key_results() -> None:
+    lines = [
+        "---",
+        "team: Data",
+        "period: 2026-Q3",
+        "---",
+        "",
+        "| Objective | Key result | Owner |",
+        "|---|---|---|",
+        "| Decisions use trusted numbers | Dashboards with an owner go from 30% to 90% | Ana |",
+        "| | Build the metrics catalogue | Ana |",
+        "| Analysts answer their own questions | Weekly querying analysts: 5 to 25 | Raj |",
+        "| Decisions use trusted numbers | Retire 40 unused dashboards | Raj |",
+    ]
+    Path("data.md").write_text("\n".join(lines) + "\n")
+    (data,) = read_path("data.md")
+    trusted, analysts = data["objectives"]
+    # An empty objective cell continues the row above; a repeated one, its objective.
+    assert [kr["title"] for kr in trusted["key_results"]] == [
+        "Dashboards with an owner go from 30% to 90%",
+        "Build the metrics catalogue",
+        "Retire 40 unused dashboards",
+    ]
+    assert [kr["owner"] for kr in trusted["key_results"]] == ["Ana", "Ana", "Raj"]
+    assert analysts["title"] == "Analysts answer their own questions"
+    status, findings, _ = check("data.md")
+    assert status == 0
+    assert (9, lines[8].index("Build") + 1, "O1/KR2") in at(findings, "OUT001")
+
+
 def test_a_readme_named_on_the_command_line_says_it_holds_no_outline() -> None:
     Path("README.md").write_text("# Our project\n\nSome words about it.\n")
     status, findings, _ = check("README.md")

@@ -26,7 +26,9 @@ from okrlint.pipeline.load import decode_bytes
 from okrlint.sources import Problem, SourceFile, Span
 
 # Header names, folded, in order of preference.
-_OBJECTIVE = tuple(fold(n) for n in ("objective", "objective title", "objectives", "goal", "okr"))
+OBJECTIVE_HEADERS = tuple(
+    fold(n) for n in ("objective", "objective title", "objectives", "goal", "okr")
+)
 _KEY_RESULT = tuple(
     fold(n)
     for n in ("key result", "key results", "kr", "result", "title", "task", "task name", "name")
@@ -229,7 +231,7 @@ def _columns(header: list[str], source: SourceFile, line: int) -> _Columns | Non
                     return position
         return None
 
-    objective = find(_OBJECTIVE, set())
+    objective = find(OBJECTIVE_HEADERS, set())
     numbered = tuple(
         position
         for position, name in enumerate(folded)
