@@ -226,11 +226,12 @@ def test_the_top_n_of_a_scope_is_no_amount(text: str, expected: list[tuple[str, 
         ),
         # ... unless a bound or a target word makes it one.
         ("Keep all open bills under 30 days old", [("30 days", "threshold")]),
-        ("Shorten reviews to a 2 day turnaround", [("2 day", "target")]),
-        ("Run a 5 day design sprint with 6 customers", [("5 day", "window"), ("6", "target")]),
+        ("Shorten reviews to a 30+ day runway", [("30+ day", "target")]),
+        ("Meet our 4 hour response SLA", [("4 hour", "target")]),
         # "for 1 asset", "for one region": the scope of the work, as "for a single asset".
         ("Test three hooks for 1 landing page", [("three", "target"), ("1", "window")]),
         ("Draft the pricing for one region", [("one", "window")]),
+        ("Run the pilot for one month", [("one month", "target")]),
         # A count of one elsewhere is still a count.
         ("One release every week", [("One", "target")]),
         ("Sign 1 new reseller in Spain", [("1", "target")]),

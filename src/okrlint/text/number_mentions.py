@@ -145,8 +145,8 @@ _SCOPE_BEFORE = re.compile(
 )
 _NOUN_NEXT = re.compile(r"\s+[a-z]", re.IGNORECASE)
 # A figure and a time unit that name a class of things by their age or length, not an amount:
-# "accounts 60+ days past due", "invoices 90 days old", and "the 60+ day bucket" (a singular
-# unit after a determiner and before a noun: the open spelling of "the 60-day bucket").
+# "accounts 60+ days past due", "invoices 90 days old", and "the 60+ day bucket" (an open-ended
+# figure and a singular unit before a noun; "our 4 hour response SLA" is a level).
 _AGE_NEXT = re.compile(r"\s+(?:past\s+due|overdue|old)\b", re.IGNORECASE)
 _SINGULAR_TIME_UNITS = frozenset(
     ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "sprint")
@@ -396,11 +396,15 @@ def _names_a_class(text: str, match: re.Match[str], end: int) -> bool:
         if _AGE_NEXT.match(text, end):
             # "under 30 days old" is a limit to hold.
             return not _is_limit(text, start)
-        if unit not in _SINGULAR_TIME_UNITS or not _HEAD_NOUN_NEXT.match(text, end):
+        if not match["plus"] or unit not in _SINGULAR_TIME_UNITS:
             return False
         determiner = _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
-        # "cut to a 2 day turnaround": the figure is the target.
-        return determiner is not None and not has_role_word(text, determiner.start())
+        # "cut to a 30+ day runway": the figure is the target.
+        return (
+            determiner is not None
+            and not has_role_word(text, determiner.start())
+            and _HEAD_NOUN_NEXT.match(text, end) is not None
+        )
     return (
         match.group() == "1"
         and _FOR_BEFORE.search(text, max(0, start - 8), start) is not None
@@ -416,6 +420,8 @@ def _one_picks_which(text: str, start: int, end: int) -> bool:
     return (
         _FOR_BEFORE.search(text, max(0, start - 8), start) is not None
         and _HEAD_NOUN_NEXT.match(text, end) is not None
+        # "for one month" is a duration, as "for 1 month" is.
+        and _WORD_TIME_UNIT.match(text, end) is None
     )
 
 
