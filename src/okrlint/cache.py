@@ -60,9 +60,12 @@ DATABASE = "readings.sqlite3"
 # before a limit is the target ("90% of tickets ... within 2 days"), "two days" is a duration;
 # 9: "with the top 50 accounts" is a scope, not an amount; 10: "Invites sent by ..." opens with
 # a plural noun, not a verb; 11: a hyphenated compound is one measure ("dock-to-stock time");
-# 12: "5 days instead of 9" starts from 9; 13: "lesson 3", "tier 1" are labels.
+# 12: "5 days instead of 9" starts from 9; 13: "lesson 3", "tier 1" are labels; 14: "one of our
+# queues", "60+ days past due" say which things, not how many; 15: "October 2026" is a month and
+# a year, not "October 20" and a count; 16: "for the half" is a period; 17: "the 60+ day
+# bucket" names a class, "for one month" is a duration.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 15
+FORMAT = 17
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

@@ -98,7 +98,8 @@ _WORD = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 
 # Spans that look like numbers but are not amounts.
 _DATES = re.compile(
-    rf"\b(?:(?:19|20)\d\d-\d\d(?:-\d\d)?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+    # A day is one or two digits that end there: "October 2026" is a month and a year.
+    rf"\b(?:(?:19|20)\d\d-\d\d(?:-\d\d)?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?:19|20)\d\d)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d(?:[-/](?:Q[1-4]|H[12]|\d\d))?"
     r"|FY\s?\d{2,4}(?:[-/]\d{2,4})?|\bQ[1-4]\b(?:\s+(?:FY\s?)?(?:19|20)?\d\d)?|\bH[12]\b"
@@ -182,6 +183,12 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|onwards)\b)[a-z]+\b", re.IGNORECASE)
 _BEFORE_AMOUNT = re.compile(r"(?:\breach(?:ing)?|\bhit|\btarget(?:\s+of)?:?|=)\s*~?\s*$", re.I)
 # "the existing one", "a new one", "each one": "one" stands for a thing named before.
+# "for the half", "in the second half": half a year, a period, not an amount. ("Cut it by half",
+# "half of new users" are amounts.)
+_A_HALF_YEAR = re.compile(
+    r"\b(?:(?:this|next|last|each|per|every|first|second)|the(?!\s+half\s+of\b))\s+$",
+    re.IGNORECASE,
+)
 _PRONOUN_ONE = re.compile(
     r"\b(?:the|this|that|which|each|every|any|another|a|an|its|our|their|your|my)"
     r"(?:\s+[a-z]+)?\s+$",
@@ -323,6 +330,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         if word == "one" and _one_picks_which(text, *match.span()):
             mentions.append(_plain(text, *match.span(), WINDOW))
+            continue
+        if word == "half" and _A_HALF_YEAR.search(text, 0, match.start()):
             continue
         kind = "multiple" if word in _MULTIPLYING_WORDS else "word"
         time_unit = _WORD_TIME_UNIT.match(text, match.end())
