@@ -133,6 +133,11 @@ def test_metric_phrase_is_normalised() -> None:
     # A compound joined by hyphens is one measure, its prepositions and figures included.
     assert read("Order-to-ship hours fall from 30 to 12").metric == "order-to-ship hours"
     assert read("Cut time-to-first-invoice from 9 to 4 days").metric == "time-to-first-invoice"
+    # A preposition whose object is a figure ends nothing: the measure is what comes before.
+    assert read("Members active after six months rise from 40% to 55%").metric == "members active"
+    assert read("Kilns running after midnight fall from 6 to 2").metric == (
+        "kilns running after midnight"
+    )
 
 
 def test_hold_the_line_and_direction() -> None:

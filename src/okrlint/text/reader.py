@@ -391,9 +391,12 @@ class _Analysis:
             elif not (not picked and word in self.reader.determiners):
                 picked.append(index)
             index += 1
+        # "Volunteers active after six months": a preposition whose object was a figure ends
+        # nothing; the measure is what comes before it.
         while picked and (
             self.lower[picked[-1]] in self.reader.determiners
             or self.lower[picked[-1]] in ("-", "'s")
+            or self.lower[picked[-1]] in self.reader.clause_ends
         ):
             picked.pop()
         if not picked:
