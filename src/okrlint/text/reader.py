@@ -311,7 +311,7 @@ class _Analysis:
                             # key result opens with a command, never with "invites").
                             return None, None, None, index
                         written = self.doc[start : start + width].text
-                        if kind == "hold" and self._counts_after(start + width):
+                        if kind == "hold" and self._work_after(start + width):
                             kind = self._work_kind_of(form) or kind
                         return written, base, kind, start + width
         return None, None, None, index
@@ -335,10 +335,15 @@ class _Analysis:
         that leads a key result."""
         return end < len(self.lower) and self.lower[end] == "of"
 
-    def _counts_after(self, index: int) -> bool:
-        """A bare count follows ("Hold 4 workshops"), not a level ("Hold 99.9% uptime")."""
+    def _work_after(self, index: int) -> bool:
+        """A bare count follows ("Hold 4 workshops") or one thing done ("Hold a quarterly
+        review"), not a level ("Hold 99.9% uptime", "Hold a 4.6 rating")."""
         doc = self.doc
-        if index + 1 >= len(doc) or not doc[index].like_num:
+        if index + 1 >= len(doc):
+            return False
+        if self.lower[index] in ("a", "an"):
+            return self.lower[index + 1].isalpha()
+        if not doc[index].like_num:
             return False
         number, after = self.lower[index], self.lower[index + 1]
         ordinal = number[:-2].isdigit()  # "Hold 1st place" keeps a rank: a level
