@@ -149,3 +149,31 @@ def test_a_thing_in_a_done_state_read_from_the_structure_is_an_output(key_result
 def test_a_perfect_with_a_contraction_is_quoted_from_its_subject() -> None:
     (finding,) = lint_codes(kr_set("We've published the new returns policy"), "OUT001")
     assert "('We've published')" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("key_result", "deliverable", "phrase"),
+    [
+        # The head of the noun phrase is the deliverable; a word joined to it by a hyphen, or
+        # a deliverable noun before it, only describes it.
+        (
+            "Every depot has a laminated design-review checklist",
+            "checklist",
+            "a laminated design-review checklist",
+        ),
+        (
+            "All kitchens have a written release-day template",
+            "template",
+            "a written release-day template",
+        ),
+        ("Improve the design review template", "template", "the design review template"),
+    ],
+)
+def test_the_deliverable_quoted_is_the_head_of_its_noun_phrase(
+    key_result: str, deliverable: str, phrase: str
+) -> None:
+    from okrlint.rules.outputs.shared import output_verdict
+
+    verdict = output_verdict(read_texts([key_result], load_pack())[key_result])
+    assert verdict.evidence is not None and verdict.evidence.text == deliverable
+    assert verdict.deliverable == phrase
