@@ -65,6 +65,10 @@ class Reader:
         self.determiners = words.determiners
         self.english_function_words = words.english_function_words
         self.structure_words = words.structure_words
+        # The nouns that name a team ("teams", "squad"), not the pronouns ("we", "our").
+        self.team_nouns = words.word_list("team_subjects") - words.function_words - frozenset(
+            ("we", "i", "us", "ours", "my")
+        )
         self.phrases = PhraseMatcher()
         self.base_of: dict[str, dict[str, str]] = {}
         for name in sorted(pack.lexicons):
@@ -193,6 +197,11 @@ class _Analysis:
                 english=False,
                 pack=self.reader.pack,
             )
+        if self._team_doing(lead_index):
+            # The team noun names people doing something: customers, as "paying teams" are.
+            self.hits.setdefault("customer_actors", []).insert(
+                0, _Hit("customer_actors", self.lower[lead_index], lead_index, lead_index + 1)
+            )
         blockers = self.found("staff_nouns") + self.found("actor_compounds")
         actor_hits = [
             h
@@ -279,13 +288,24 @@ class _Analysis:
                 next(i for i, s in enumerate([*self.starts, len(self.text)]) if s >= code.end()),
             )
         while start < len(tokens) and (
-            tokens[start] in self.reader.lead_fillers
+            (tokens[start] in self.reader.lead_fillers and not self._team_doing(start))
             or _LIST_MARKER.fullmatch(tokens[start]) is not None
             or self.doc[start].is_punct
             or self.doc[start].is_space
         ):
             start += 1
         return start
+
+    def _team_doing(self, index: int) -> bool:
+        """ "Teams inviting a teammate in week 1 grow ...": a team noun followed by a verb of
+        behaviour in -ing is the subject of the sentence, people doing something; the team
+        writing never describes itself that way ("Team to ship ...", "Teams adopt ...")."""
+        if self.lower[index] not in self.reader.team_nouns or index + 1 >= len(self.lower):
+            return False
+        following = self.lower[index + 1]
+        return following.endswith("ing") and any(
+            h.start == index + 1 for h in self.found("behaviour_verbs")
+        )
 
     def _lead(self, index: int) -> tuple[str | None, str | None, str | None, int]:
         if index >= len(self.lower):

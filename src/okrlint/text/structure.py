@@ -334,6 +334,38 @@ class _Parse:
                 return CHANGE, index, index + 1
             if word in holds and not self.before_determiner(index):
                 return LEVEL, index, index + 1
+        verb = self.verb_by_shape()
+        if verb is not None:
+            if self.numbers or self.bounded(verb):
+                return LEVEL, verb, verb + 1
+            return DONE, verb, verb + 1
+        return None
+
+    def verb_by_shape(self) -> int | None:
+        """ "Every alert links to a runbook", "Each invoice carries a due date": after a
+        singular subject ("every", "each", "a" and a noun), a word in -s before a preposition,
+        a determiner, a figure or the end is its verb, whichever verb it is. None when the
+        subject names people (what they do is read as behaviour) or no such word follows."""
+        if self.body >= self.size or self.lower[self.body] not in _SINGULAR_OPENERS:
+            return None
+        stops = self.words.clause_ends | self.words.function_words
+        for index in range(self.body + 1, min(self.size, self.body + 6)):
+            word = self.lower[index]
+            if word in stops or not self.s.doc[index].is_alpha:
+                return None
+            following = self.lower[index + 1] if index + 1 < self.size else ""
+            if (
+                index > self.body + 1
+                and _third_person(word)
+                and (
+                    following in stops
+                    or following in self.words.determiners
+                    or self.s.doc[index + 1].like_num
+                )
+            ):
+                if self.people_before(index) or self.hits_in(index, index + 1, "behaviour_verbs"):
+                    return None
+                return index
         return None
 
     def state_of_holder(self, index: int) -> tuple[Predicate, int, int]:
@@ -347,7 +379,11 @@ class _Parse:
     def before_determiner(self, index: int) -> bool:
         """ "a 20% drop in churn": a verb form used as a noun after a determiner or a figure."""
         before = self.lower[index - 1] if index > 0 else ""
-        return before in self.words.determiners or self.s.doc[index - 1].like_num or before == "%"
+        if self.s.doc[index - 1].like_num:
+            # "week 1 grow": a figure that names a period or a part is no determiner.
+            at = self.s.starts[index - 1]
+            return any(n.start <= at < n.end for n in self.numbers)
+        return before in self.words.determiners or before == "%"
 
     def after_copula(self, index: int) -> tuple[Predicate, int, int] | None:
         after = self.skip_adverbs(index + 1)
@@ -520,7 +556,7 @@ class _Parse:
             if not _describes(h, head_end)
         ]
         if named and not self.hits_in(self.body, head_end, "deliverable_nouns"):
-            return PEOPLE, s.term(named[0]).text
+            return PEOPLE, self.people_doing(named[0])
         # "Reports shared by users rise": the agent of a passive acts.
         for index in range(self.body, self.size - 1):
             if self.lower[index] == "by":
@@ -538,8 +574,20 @@ class _Parse:
             if subject and (things or not measures):
                 return ARTEFACT, subject
         if people is not None:
-            return PEOPLE, people.text
+            return PEOPLE, self.people_doing(s.hit(people))
         return None, None
+
+    def people_doing(self, people: Hit) -> str:
+        """The people named, with what they are said to do when a verb in -ing follows
+        ("Teams inviting a teammate"), as written."""
+        doing = people.end
+        if doing < self.size and self.lower[doing].endswith("ing"):
+            if self.hits_in(doing, doing + 1, "behaviour_verbs"):
+                end = self.s.noun_phrase_end(doing + 1)
+                if self.at > doing:
+                    end = min(end, self.at)  # up to the sentence's verb
+                return self.words_of(people.start, end)
+        return self.s.term(people).text
 
     def measured(
         self, predicate: Predicate | None, actor: Actor | None
@@ -650,6 +698,15 @@ class _Parse:
         ):
             end += 1
         return self.s.text[number.start : self.s.ends[end - 1]] if end > index else number.text
+
+
+# Words that open a singular subject: a verb in -s follows it ("Every alert links ...").
+_SINGULAR_OPENERS = frozenset({"every", "each", "a", "an", "this", "one"})
+
+
+def _third_person(word: str) -> bool:
+    """A verb's form after a singular subject ("links", "carries"), by its shape."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _describes(people: Hit, head_end: int) -> bool:

@@ -101,6 +101,11 @@ def outcome_evidence(s: Sentence) -> str | None:
     has_measure = bool(s.measures)
     if _changed_deliverable(s, lead_kind, lead_end) is not None:
         return None
+    found = structure_of(reading)
+    if found.actor == ARTEFACT and found.predicate == DONE and found.measured is None:
+        # "A list of 50+ customer wins exists": a thing in a done state; the people and the
+        # figure inside its name say which thing, not what anyone does.
+        return None
     if (
         lead_kind in ("increase", "decrease", "hold", "achieve")
         and (metric_hits or behaviour_nouns or service or lagging or actor)
@@ -245,11 +250,19 @@ def _output(
         and metric_free
         and not s.found("customer_actors")
         and not (set(s.lower) & s.words.verbish_words)
+        and not _verb_read(s, thing)
     ):
         # A bare noun phrase naming a thing ("POC of the new search"), with no verb at all.
         head = _head_noun(s, thing)
         return DELIVERABLE, s.term(head), s.doc[: head.end].text
     return None, None, None
+
+
+def _verb_read(s: Sentence, thing: Hit) -> bool:
+    """The structure read a verb after the subject ("Every alert links to a runbook"): the
+    sentence is no bare noun phrase, whatever its verb."""
+    found = structure_of(s.reading).predicate_words
+    return found is not None and found != s.term(thing).text
 
 
 def _head_noun(s: Sentence, thing: Hit) -> Hit:
