@@ -212,3 +212,37 @@ def test_text_findings_say_how_the_key_result_was_read_in_json_and_sarif(tmp_pat
     _validate_sarif(document, tmp_path)
     results = {r["ruleId"]: r for r in document["runs"][0]["results"]}
     assert results["OUT001"]["properties"]["structure"] == done["structure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "actor_words", "predicate_words"),
+    [
+        # A team noun and a verb of behaviour in -ing name people doing something: customers,
+        # with the verb after them ("rise") as the predicate, past a figure naming a week.
+        (
+            "Teams sharing a board in week 2 rise from 12% to 20%",
+            (PEOPLE, CHANGE, BEHAVIOUR),
+            "Teams sharing a board",
+            "rise",
+        ),
+        (
+            "Shoppers rating a recipe in month 1 grow from 8% to 14%",
+            (PEOPLE, CHANGE, BEHAVIOUR),
+            "Shoppers rating a recipe",
+            "grow",
+        ),
+        # After a singular subject, a word in -s before a preposition or a determiner is its
+        # verb, whatever verb it is: the subject is quoted whole, the verb as the predicate.
+        ("Every alarm points to a playbook", (ARTEFACT, DONE, None), "Every alarm", "points"),
+        ("Each invoice carries a due date", (ARTEFACT, DONE, None), "Each invoice", "carries"),
+    ],
+)
+def test_who_acts_and_the_verb_are_quoted_as_the_sentence_says(
+    text: str,
+    expected: tuple[str, str, str | None],
+    actor_words: str,
+    predicate_words: str,
+) -> None:
+    found = structure_of(read(text))
+    assert (found.actor, found.predicate, found.measured) == expected
+    assert (found.actor_words, found.predicate_words) == (actor_words, predicate_words)

@@ -250,6 +250,20 @@ def test_a_figure_in_a_name_is_no_amount(text: str, expected: list[tuple[str, st
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "in month 2", "on day 30": which period, not an amount.
+        ("Cut churn in month 2 by 10%", [("2", "date"), ("10%", "delta")]),
+        ("Retention on day 30 reaches 40%", [("30", "date"), ("40%", "target")]),
+    ],
+)
+def test_a_numbered_period_after_a_preposition_is_a_date(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Payroll runs in 3 working days instead of 6",
             [("3 working days", "target"), ("6", "baseline")],

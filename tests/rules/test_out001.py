@@ -177,3 +177,23 @@ def test_the_deliverable_quoted_is_the_head_of_its_noun_phrase(
     verdict = output_verdict(read_texts([key_result], load_pack())[key_result])
     assert verdict.evidence is not None and verdict.evidence.text == deliverable
     assert verdict.deliverable == phrase
+
+
+def test_a_thing_that_exists_is_one_output_finding_whatever_figure_it_holds() -> None:
+    found = findings_of("A sheet of 40+ buyer wins exists")
+    assert [f.code for f in found] == ["OUT001"]
+    (finding,) = found
+    assert "marks work as done ('exists')" in finding.message
+    assert "who acts: an artefact ('A sheet of 40+ buyer wins')" in finding.message
+
+
+def test_people_doing_something_are_no_work_of_the_team() -> None:
+    key_result = "Teams sharing a board in week 2 rise from 12% to 20%"
+    assert "OUT001" not in {f.code for f in findings_of(key_result)}
+    assert not is_output(read_texts([key_result], load_pack())[key_result])
+
+
+def test_a_subject_and_its_verb_are_quoted_whole() -> None:
+    (finding,) = [f for f in findings_of("Every alarm points to a playbook") if f.code == "OUT001"]
+    assert "who acts: an artefact ('Every alarm')" in finding.message
+    assert "predicate: work in a done state ('points')" in finding.message

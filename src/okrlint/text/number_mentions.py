@@ -108,7 +108,7 @@ _DATES = re.compile(
 )
 _BY_DATE = re.compile(
     rf"\b(?:by|before|until|till|in|on|at|after|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:{_MONTHS}|Q[1-4]|H[12]|"
-    r"(?:19|20)\d\d|week\s+\d+|the\s+quarter|the\s+year|this\s+quarter|next\s+quarter|EOQ|EOY)",
+    r"(?:19|20)\d\d|(?:week|month|day)\s+\d+|the\s+quarter|the\s+year|this\s+quarter|next\s+quarter|EOQ|EOY)",
     re.IGNORECASE,
 )
 _VERSION = re.compile(
