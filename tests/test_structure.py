@@ -246,3 +246,14 @@ def test_who_acts_and_the_verb_are_quoted_as_the_sentence_says(
     found = structure_of(read(text))
     assert (found.actor, found.predicate, found.measured) == expected
     assert (found.actor_words, found.predicate_words) == (actor_words, predicate_words)
+
+
+def test_an_owner_named_in_the_possessive_does_not_act() -> None:
+    # "the shop's gift list": the shop owns a thing, it does nothing; a rank is a level.
+    found = structure_of(read("Reach the top 3 in the shop's seasonal gift list"))
+    assert (found.actor, found.actor_words) == (TEAM, None)
+    assert (found.predicate, found.measured, found.measured_words) == (LEVEL, BUSINESS, "top 3")
+    assert read("Reach the top 3 in the shop's seasonal gift list").actor is None
+    # What people own that is something they do ("each shopper's repeat orders") is theirs.
+    owned = structure_of(read("Raise each shopper's repeat orders from 2 to 3"))
+    assert (owned.actor, owned.actor_words, owned.measured) == (PEOPLE, "shopper", BEHAVIOUR)

@@ -23,3 +23,10 @@ def test_a_figure_in_a_name_is_no_target_without_a_baseline() -> None:
     assert [f.code for f in lint_codes(text, "MEA001", "MEA002")] == ["MEA001"]
     (finding,) = lint_codes(kr_set("Grow weekly users of the Atlas 2 app to 5,000"), "MEA002")
     assert "the target '5,000'" in finding.message
+
+
+def test_a_rank_to_reach_is_quoted_as_a_rank() -> None:
+    (finding,) = lint_codes(kr_set("Reach the top 3 in the shop's seasonal gift list"), "MEA002")
+    assert "the rank 'top 3' has no starting value" in finding.message
+    assert "('from 14th to the top 3')" in finding.message
+    assert "who acts: the team;" in finding.message

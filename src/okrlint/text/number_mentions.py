@@ -271,9 +271,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             covered = None
         if covered is None and _scope(text, start, end):
             covered = WINDOW
-        if covered is None and (
-            _numbered(text, start, end) or _in_a_name(text, match, start, end)
-        ):
+        if covered is None and (_numbered(text, start, end) or _in_a_name(text, match, start, end)):
             covered = LABEL
         if covered is None and _year_span(match):
             covered = DATE

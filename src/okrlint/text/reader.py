@@ -16,7 +16,7 @@ from okrlint.quantities import with_base_values
 from okrlint.text.number_mentions import find_numbers, has_date
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
-from okrlint.text.sentence import MAX_CHARS, words_of
+from okrlint.text.sentence import MAX_CHARS, names_an_owner, words_of
 from okrlint.text.shape import unseen_work_verb
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
@@ -66,8 +66,10 @@ class Reader:
         self.english_function_words = words.english_function_words
         self.structure_words = words.structure_words
         # The nouns that name a team ("teams", "squad"), not the pronouns ("we", "our").
-        self.team_nouns = words.word_list("team_subjects") - words.function_words - frozenset(
-            ("we", "i", "us", "ours", "my")
+        self.team_nouns = (
+            words.word_list("team_subjects")
+            - words.function_words
+            - frozenset(("we", "i", "us", "ours", "my"))
         )
         self.phrases = PhraseMatcher()
         self.base_of: dict[str, dict[str, str]] = {}
@@ -203,10 +205,13 @@ class _Analysis:
                 0, _Hit("customer_actors", self.lower[lead_index], lead_index, lead_index + 1)
             )
         blockers = self.found("staff_nouns") + self.found("actor_compounds")
+        behaviour_starts = {h.start for h in self.found("behaviour_nouns")}
         actor_hits = [
             h
             for h in self.found("customer_actors")
             if not any(b.start < h.end and h.start < b.end for b in blockers)
+            # "the app store's category": an owner of a thing, not people doing something.
+            and not names_an_owner(self.lower, h.end, behaviour_starts)
             # "customer workshops", "user interviews": the customer word is a modifier.
             and not any(a.start == h.end for a in self.found("activity_nouns"))
         ]

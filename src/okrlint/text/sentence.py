@@ -126,6 +126,21 @@ def alternatives(terms: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(word) for word in term.split()) for term in terms)
 
 
+_POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
+
+
+def names_an_owner(lower: list[str], end: int, behaviour_starts: Iterable[int]) -> bool:
+    """The words that end at `end` own the thing named after them ("the app store's
+    category"): they act only when that thing is something people do ("each customer's
+    orders")."""
+    return (
+        end < len(lower)
+        and lower[end] in _POSSESSIVES
+        and end + 1 < len(lower)
+        and end + 1 not in behaviour_starts
+    )
+
+
 class Sentence:
     """The tokens and hits of a reading by token position, and its pack's words."""
 

@@ -37,8 +37,8 @@ from okrlint.text.number_mentions import (
     NumberMention,
 )
 from okrlint.text.reading import KeyResultReading
-from okrlint.text.sentence import Hit, Sentence, SentenceWords
-from okrlint.text.shape import contraction_start, is_participle, target_form
+from okrlint.text.sentence import Hit, Sentence, SentenceWords, names_an_owner
+from okrlint.text.shape import contraction_start, is_participle, rank, target_form
 
 Actor = Literal["team", "people", "artefact"]
 Predicate = Literal["work", "done", "change", "level"]
@@ -285,8 +285,8 @@ class _Parse:
                 # have; "(We) have 40% of members on the annual plan": a level.
                 self.imperative = False
                 return self.state_of_holder(start)
-            if self.bounded():
-                return LEVEL, start, end
+            if self.bounded() or rank(self.s.text):
+                return LEVEL, start, end  # "Reach the top 5 ...": a rank is a level
             return CHANGE, start, end
         self.imperative = self.from_lead = False
         return None
@@ -508,6 +508,16 @@ class _Parse:
             "internal_metrics",
         )
 
+    def people_in(self, start: int, end: int) -> list[Hit]:
+        """People named between `start` and `end`, but for owners of a thing ("the app
+        store's category"), who do nothing in the sentence."""
+        starts = {h.start for h in self.hits("behaviour_nouns")}
+        return [
+            h
+            for h in self.hits_in(start, end, "customer_actors")
+            if not names_an_owner(self.lower, h.end, starts)
+        ]
+
     def people_before(self, index: int) -> bool:
         return bool(self.hits_in(self.body, index, "customer_actors"))
 
@@ -521,7 +531,7 @@ class _Parse:
             # is measured act; "Cut costs": the team does.
             if people is not None:
                 return PEOPLE, people.text
-            named = self.hits_in(self.end, self.size, "customer_actors")
+            named = self.people_in(self.end, self.size)
             if named and not self.hits_in(self.end, self.size, "staff_nouns"):
                 return PEOPLE, s.term(named[0]).text
             return TEAM, None
@@ -550,17 +560,13 @@ class _Parse:
             return TEAM, s.term(staff[0]).text
         # People named at the end of the subject's head act ("New hosts list ..."); people
         # named before another word only describe it ("A vendor scorecard exists").
-        named = [
-            h
-            for h in self.hits_in(self.body, head_end, "customer_actors")
-            if not _describes(h, head_end)
-        ]
+        named = [h for h in self.people_in(self.body, head_end) if not _describes(h, head_end)]
         if named and not self.hits_in(self.body, head_end, "deliverable_nouns"):
             return PEOPLE, self.people_doing(named[0])
         # "Reports shared by users rise": the agent of a passive acts.
         for index in range(self.body, self.size - 1):
             if self.lower[index] == "by":
-                agent = self.hits_in(index + 1, index + 4, "customer_actors")
+                agent = self.people_in(index + 1, index + 4)
                 if agent:
                     return PEOPLE, s.term(agent[0]).text
         if predicate == DONE:
@@ -581,12 +587,15 @@ class _Parse:
         """The people named, with what they are said to do when a verb in -ing follows
         ("Teams inviting a teammate"), as written."""
         doing = people.end
-        if doing < self.size and self.lower[doing].endswith("ing"):
-            if self.hits_in(doing, doing + 1, "behaviour_verbs"):
-                end = self.s.noun_phrase_end(doing + 1)
-                if self.at > doing:
-                    end = min(end, self.at)  # up to the sentence's verb
-                return self.words_of(people.start, end)
+        if (
+            doing < self.size
+            and self.lower[doing].endswith("ing")
+            and self.hits_in(doing, doing + 1, "behaviour_verbs")
+        ):
+            end = self.s.noun_phrase_end(doing + 1)
+            if self.at > doing:
+                end = min(end, self.at)  # up to the sentence's verb
+            return self.words_of(people.start, end)
         return self.s.term(people).text
 
     def measured(
@@ -625,9 +634,12 @@ class _Parse:
             return SERVICE, duration.text
         if behaviour:
             return BEHAVIOUR, behaviour[0].text
-        named = self.hits_in(self.body, self.size, "customer_actors")
+        named = self.people_in(self.body, self.size)
         if named and predicate in (CHANGE, LEVEL):
             return BEHAVIOUR, s.term(named[0]).text
+        ranked = rank(s.text) if predicate == LEVEL else None
+        if ranked is not None:
+            return BUSINESS, ranked
         business = self.hits("lagging_finance", "metric_nouns")
         if business:
             return BUSINESS, self.metric_as_written(s.term(business[0]).text)
