@@ -191,7 +191,7 @@ _BEFORE_BASELINE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_TARGET = re.compile(
-    r"(?:\bto|\breach(?:ing)?|\btarget(?:\s+of)?:?|=|\bhit)\s*~?\s*$", re.IGNORECASE
+    r"(?:\bto|\breach(?:es|ed|ing)?|\btarget(?:\s+of)?:?|=|\bhit)\s*~?\s*$", re.IGNORECASE
 )
 _BEFORE_DELTA = re.compile(
     r"\bby\s+(?:at\s+least\s+|over\s+|more\s+than\s+|~|about\s+)?$", re.IGNORECASE
@@ -207,6 +207,7 @@ _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _RANGE_BETWEEN = re.compile(rf"\s*(?:{_ARROW}|to|→)\s*", re.IGNORECASE)
 _ARROW_BETWEEN = re.compile(rf"\s*{_ARROW}\s*")
 _AND_BETWEEN = re.compile(r"\s*and\s*")
+_PAIRED = re.compile(r"(?<![\w.:])\d{1,2}:\d{1,2}s?(?![\w:])")
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _OF_THE_TIME = re.compile(r"\s+of\s+the\s+time\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s*~?\s*$", re.IGNORECASE)
@@ -251,6 +252,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         excluded.extend((m.start(), m.end(), role) for m in pattern.finditer(text))
     for match in _BY_DATE.finditer(text):
         excluded.append((match.start(), match.end(), DATE))
+    for match in _PAIRED.finditer(text):
+        # "1:1 meetings", "24:7 cover", "at 6:30": a name or a time of day, not two amounts.
+        excluded.append((match.start(), match.end(), LABEL))
     for match in _LABEL.finditer(text):
         if not _TIME_UNIT_ANY_CASE.fullmatch(match["word"]) and not has_role_word(
             text, match.start()

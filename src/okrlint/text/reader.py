@@ -199,6 +199,14 @@ class _Analysis:
                 english=False,
                 pack=self.reader.pack,
             )
+        people = self.hits.get("customer_actors")
+        if people:
+            # "within 2 business days": a word of a figure's unit names no people.
+            self.hits["customer_actors"] = [
+                h
+                for h in people
+                if not any(n.start <= self.starts[h.start] < n.end for n in self.numbers)
+            ]
         if self._team_doing(lead_index):
             # The team noun names people doing something: customers, as "paying teams" are.
             self.hits.setdefault("customer_actors", []).insert(
@@ -301,11 +309,25 @@ class _Analysis:
             start += 1
         return start
 
+    def _names_a_team(self, index: int) -> bool:
+        """The word at `index` and a team noun after it name a team that the next word, a verb
+        of being, having or a modal, says something about."""
+        if index + 2 >= len(self.lower) or self.lower[index + 1] not in self.reader.team_nouns:
+            return False
+        words = self.reader.words
+        verb = self.lower[index + 2]
+        return (
+            verb in words.verbish_words
+            or verb in words.modals
+            or verb in words.copulas
+            or verb in words.word_list("possession_verbs")
+        )
+
     def _team_doing(self, index: int) -> bool:
         """ "Teams inviting a teammate in week 1 grow ...": a team noun followed by a verb of
         behaviour in -ing is the subject of the sentence, people doing something; the team
         writing never describes itself that way ("Team to ship ...", "Teams adopt ...")."""
-        if self.lower[index] not in self.reader.team_nouns or index + 1 >= len(self.lower):
+        if index + 1 >= len(self.lower) or self.lower[index] not in self.reader.team_nouns:
             return False
         following = self.lower[index + 1]
         return following.endswith("ing") and any(
@@ -317,6 +339,9 @@ class _Analysis:
             return None, None, None, index
         if index + 1 < len(self.lower) and self.lower[index + 1] in ("n't", "not", "n’t"):
             # "We don't rely on ...": an auxiliary and a negation, not a verb of work.
+            return None, None, None, index
+        if self._names_a_team(index):
+            # "Support team has a rota", "Sales squad will own ...": a team's name, then its verb.
             return None, None, None, index
         for start in (index, index + 2):
             if start != index and (start >= len(self.lower) or self.lower[index + 1] != "to"):

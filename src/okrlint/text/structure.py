@@ -36,7 +36,7 @@ from okrlint.text.number_mentions import (
     THRESHOLD,
     NumberMention,
 )
-from okrlint.text.reading import KeyResultReading
+from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence, SentenceWords, names_an_owner
 from okrlint.text.shape import contraction_start, is_participle, rank, target_form
 
@@ -334,6 +334,11 @@ class _Parse:
                 return CHANGE, index, index + 1
             if word in holds and not self.before_determiner(index):
                 return LEVEL, index, index + 1
+        reaches = self.forms("achieve_verbs")
+        for index in range(self.body + 1, last - 1):
+            word = self.lower[index]
+            if word in reaches and _third_person(word) and self.s.doc[index + 1].like_num:
+                return LEVEL, index, index + 1  # "Completion rate reaches 90%"
         verb = self.verb_by_shape()
         if verb is not None:
             if self.numbers or self.bounded(verb):
@@ -363,9 +368,7 @@ class _Parse:
                     or self.s.doc[index + 1].like_num
                 )
             ):
-                if self.people_before(index) or self.hits_in(index, index + 1, "behaviour_verbs"):
-                    return None
-                return index
+                return None if self.people_before(index) else index
         return None
 
     def state_of_holder(self, index: int) -> tuple[Predicate, int, int]:
@@ -543,6 +546,11 @@ class _Parse:
         }
         for index in range(head, min(subject_end, self.size)):
             if self.lower[index] in team and index not in customers:
+                named = index > head and s.doc[index - 1].text[:1].isupper()
+                if named and self.lower[index - 1] not in self.words.english_function_words:
+                    return TEAM, self.words_of(index - 1, index + 1)  # "Support team"
+                if index + 1 < subject_end and self.lower[index + 1] in team:
+                    return TEAM, self.words_of(index, index + 2)  # "Our team"
                 return TEAM, s.doc[index].text
         if self.from_lead:
             return TEAM, None  # "Launched the beta": the team reports its own work
@@ -605,15 +613,25 @@ class _Parse:
         activity = self.activity(predicate)
         if activity is not None:
             return ACTIVITY, activity
+        people = reading.actor
+        # "90% of refunds closed within 2 days", "Deploys take under 15 minutes": how fast
+        # things are served, when no people are said to act.
+        limit = self.time_limit() if predicate == LEVEL else None
+        if limit is not None and people is None:
+            return SERVICE, limit
         internal = self.hits("internal_metrics")
         if internal:
             return ACTIVITY, s.term(internal[0]).text
-        people = reading.actor
         behaviour = [
             t
             for t in (*reading.behaviour_verbs, *reading.behaviour_nouns)
             if not self.at <= self.s.at_start.get(t.start, -1) < self.end
         ]
+        if people is None:
+            # "The nightly pipeline finishes before 6am": a verb of a thing, not of people.
+            behaviour = [
+                t for t in behaviour if t not in reading.behaviour_verbs or not self.thing_does(t)
+            ]
         # Work, or a thing in a done state, measures nothing unless people are said to act.
         if predicate in (WORK, DONE) and (
             people is None or actor == ARTEFACT or (predicate == DONE and not self.numbers)
@@ -626,7 +644,6 @@ class _Parse:
             return SERVICE, s.term(service[0]).text
         # "90% of returns are refunded within 3 days": how fast things are served; "runs for
         # 30 days without a restart": how long a service holds.
-        limit = self.time_limit() if predicate == LEVEL else None
         if limit is not None:
             return SERVICE, limit
         duration = next((n for n in self.numbers if n.kind == "duration"), None)
@@ -640,32 +657,58 @@ class _Parse:
         ranked = rank(s.text) if predicate == LEVEL else None
         if ranked is not None:
             return BUSINESS, ranked
-        business = self.hits("lagging_finance", "metric_nouns")
+        units = self.word_list("time_units")
+        business = [
+            h
+            for h in self.hits("lagging_finance", "metric_nouns")
+            if not self.names_a_thing(h) and h.term not in units
+        ]
         if business:
-            return BUSINESS, self.metric_as_written(s.term(business[0]).text)
+            return BUSINESS, self.metric_as_written(business[0])
         money = next((n for n in self.numbers if n.kind == "currency"), None)
         if money is not None:
             return BUSINESS, money.text
         return None, None
 
-    def metric_as_written(self, word: str) -> str:
+    def names_a_thing(self, measure: Hit) -> bool:
+        """A measure word that is part of a thing's name: before a thing the team makes
+        ("the revenue model"), or a thing itself with no money said ("the nightly pipeline
+        finishes ...")."""
+        things = self.hits("deliverable_nouns")
+        if any(t.start == measure.end for t in things):
+            return True
+        money = any(n.kind == "currency" for n in self.numbers)
+        return not money and any(t.start == measure.start for t in things)
+
+    def thing_does(self, verb: Term) -> bool:
+        """The subject of the verb of behaviour `verb` is a thing the team makes ("The revenue
+        model migrates ..."), with no people named before it."""
+        at = self.s.at_start.get(verb.start, -1)
+        return bool(self.hits_in(self.body, at, "deliverable_nouns")) and not self.people_before(at)
+
+    def metric_as_written(self, measure: Hit) -> str:
         """The measured phrase as written ("Median CI pipeline time", "Flaky-test reruns") when
-        the sentence names one, else the measure word found: one noun of a longer phrase
-        ('pipeline', 'per') tells the reader less than the phrase."""
+        the sentence names one around the measure word found, else that word: one noun of a
+        longer phrase ('pipeline', 'per') tells the reader less than the phrase."""
+        word = self.s.term(measure).text
         metric = self.s.reading.metric
         if not metric:
             return word
         at = self.s.text.casefold().find(metric)
-        if at < 0:
+        # The phrase holds the word, or ends just before it ("retries per night").
+        if at < 0 or not at <= self.char_of(measure.start) <= at + len(metric) + 1:
             return word
         return self.s.text[at : at + len(metric)]
 
     def time_limit(self) -> str | None:
-        """ "within a week", "within 2 business days": how fast a level is reached."""
+        """ "within a week", "under 15 minutes", "within 2 business days": how fast a level is
+        reached, a bound and a time unit."""
         units = self.word_list("time_units")
+        bounds = self.word_list("level_bounds")
         for index in range(self.body, self.size):
-            if self.lower[index] == "within":
-                for after in range(index + 1, min(index + 5, self.size)):
+            width = self.phrase_at(index, bounds)
+            if width:
+                for after in range(index + width, min(index + width + 4, self.size)):
                     if self.lower[after] in units:
                         return self.words_of(index, after + 1)
         return None
