@@ -285,3 +285,13 @@ def test_the_number_to_reach_is_the_target_before_any_limit() -> None:
     text = "Cut p95 checkout time by 20% to under 900 ms"
     reading = read_texts([text], load_pack())[text]
     assert reading.target_mention is not None and reading.target_mention.text == "900 ms"
+
+
+def test_figures_joined_by_a_colon_are_no_amounts() -> None:
+    text = "Team leads' 1:1 completion rate reaches 85%"
+    assert [(m.text, m.role) for m in find_numbers(text)] == [
+        ("1", "label"),
+        ("1", "label"),
+        ("85%", "target"),
+    ]
+    assert [m.role for m in find_numbers("Hold 1:1s with every new hire")] == ["label", "label"]

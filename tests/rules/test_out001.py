@@ -197,3 +197,18 @@ def test_a_subject_and_its_verb_are_quoted_whole() -> None:
     (finding,) = [f for f in findings_of("Every alarm points to a playbook") if f.code == "OUT001"]
     assert "who acts: an artefact ('Every alarm')" in finding.message
     assert "predicate: work in a done state ('points')" in finding.message
+
+
+def test_a_share_of_work_done_within_a_time_limit_is_a_service_level() -> None:
+    key_result = "85% of warranty tickets closed within 3 days"
+    assert not is_output(read_texts([key_result], load_pack())[key_result])
+    assert [f.code for f in findings_of(key_result)] == ["MEA002"]
+
+
+def test_a_team_named_before_its_verb_is_not_a_command() -> None:
+    (finding,) = [
+        f for f in findings_of("Billing team has a shared refund checklist") if f.code == "OUT001"
+    ]
+    assert "activity verb" not in finding.message
+    assert "names a deliverable ('checklist')" in finding.message
+    assert "who acts: the team ('Billing team')" in finding.message

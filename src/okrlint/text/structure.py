@@ -551,6 +551,8 @@ class _Parse:
                     return TEAM, self.words_of(index - 1, index + 1)  # "Support team"
                 if index + 1 < subject_end and self.lower[index + 1] in team:
                     return TEAM, self.words_of(index, index + 2)  # "Our team"
+                if self.lower[index] in self.words.determiners:
+                    continue  # "Our members", "Our churn": the noun after it is the subject
                 return TEAM, s.doc[index].text
         if self.from_lead:
             return TEAM, None  # "Launched the beta": the team reports its own work
@@ -681,10 +683,14 @@ class _Parse:
         return not money and any(t.start == measure.start for t in things)
 
     def thing_does(self, verb: Term) -> bool:
-        """The subject of the verb of behaviour `verb` is a thing the team makes ("The revenue
-        model migrates ..."), with no people named before it."""
+        """The subject of the verb of behaviour `verb` is a thing ("The revenue model migrates
+        ...", "The export job finishes ..."): a deliverable or a definite subject, with no
+        people named before the verb."""
         at = self.s.at_start.get(verb.start, -1)
-        return bool(self.hits_in(self.body, at, "deliverable_nouns")) and not self.people_before(at)
+        if at <= self.body or self.people_before(at):
+            return False
+        definite = self.lower[self.body] in self.words.determiners  # "The export job finishes"
+        return definite or bool(self.hits_in(self.body, at, "deliverable_nouns"))
 
     def metric_as_written(self, measure: Hit) -> str:
         """The measured phrase as written ("Median CI pipeline time", "Flaky-test reruns") when
