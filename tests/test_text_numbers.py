@@ -214,6 +214,40 @@ def test_the_top_n_of_a_scope_is_no_amount(text: str, expected: list[tuple[str, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "one of" a group named after it: which one, not how many ...
+        ("Page the on-call lead whenever one of our queues backs up", [("one", "window")]),
+        ("Ask one of the founders to open the meetup", [("one", "window")]),
+        # ... while a bound before it still counts.
+        ("Get at least one of the partner banks live", [("one", "threshold")]),
+        # An age or a length that names a class of things is no amount ...
+        ("Chase every supplier bill 45+ days past due", [("45+ days", "window")]),
+        ("Archive tickets 90 days old", [("90 days", "window")]),
+        ("Move clients out of the 30+ day group", [("30+ day", "window")]),
+        (
+            "Cut the 90+ day receivables from $40k to $10k",
+            [("90+ day", "window"), ("$40k", "baseline"), ("$10k", "target")],
+        ),
+        # ... unless a bound or a target word makes it one.
+        ("Keep all open bills under 30 days old", [("30 days", "threshold")]),
+        ("Shorten reviews to a 2 day turnaround", [("2 day", "target")]),
+        ("Run a 5 day design sprint with 6 customers", [("5 day", "window"), ("6", "target")]),
+        # "for 1 asset", "for one region": the scope of the work, as "for a single asset".
+        ("Test three hooks for 1 landing page", [("three", "target"), ("1", "window")]),
+        ("Draft the pricing for one region", [("one", "window")]),
+        # A count of one elsewhere is still a count.
+        ("One release every week", [("One", "target")]),
+        ("Sign 1 new reseller in Spain", [("1", "target")]),
+    ],
+)
+def test_numbers_that_say_which_things_are_no_amount(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # The parts of a course, a plan or a site numbered in a series are labels.
         ("Cut drop-off in lesson 4 by 30%", [("4", "label"), ("30%", "delta")]),
         ("Tier 2 partners renew at 90%", [("2", "label"), ("90%", "target")]),

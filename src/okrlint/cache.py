@@ -62,7 +62,7 @@ DATABASE = "readings.sqlite3"
 # a plural noun, not a verb; 11: a hyphenated compound is one measure ("dock-to-stock time");
 # 12: "5 days instead of 9" starts from 9; 13: "lesson 3", "tier 1" are labels.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 13
+FORMAT = 14
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

@@ -106,6 +106,24 @@ def _evidence(text: str) -> str | None:
         ("The new importer replaces the old one", None),
         ("Finish phase 2 of the warehouse move", None),
         ("Reach 2000 newsletter subscribers", "2000"),
+        ("Alert the owner when one of the build servers fails", None),
+        ("Sort debtors 60+ days overdue by balance", None),
+        ("Zero sev-1 incidents", "Zero"),
+        ("No customer waits more than 2 days", "2 days"),
+        ("One release every week", "One"),
+        # A quantifier in a clause or phrase that describes a noun says what the thing is ...
+        ("The billing service has a runbook that covers all failure modes", None),
+        ("Hire a recruiter who knows every market we sell in", None),
+        ("Record a webinar series available in all partner portals", None),
+        ("The repo has a set of load tests to run for every release", None),
+        # ... not how much of the work is done, which it says in the key result's predicate.
+        ("Publish release notes for every release", "every"),
+        ("Answer every ticket within a day", "every"),
+        ("Reply to every ticket within 4 hours", "4 hours"),
+        ("Make the new help centre available in all languages", "all"),
+        ("Make sure that every invoice is paid on time", "every"),
+        ("Continue to publish a digest for all partners", "all"),
+        ("Every team that ships code has a runbook", "Every"),
     ],
 )
 def test_what_says_how_much_and_what_only_looks_like_it(

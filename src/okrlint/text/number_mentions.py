@@ -143,6 +143,26 @@ _SCOPE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_NEXT = re.compile(r"\s+[a-z]", re.IGNORECASE)
+# A figure and a time unit that name a class of things by their age or length, not an amount:
+# "accounts 60+ days past due", "invoices 90 days old", and "the 60+ day bucket" (a singular
+# unit after a determiner and before a noun: the open spelling of "the 60-day bucket").
+_AGE_NEXT = re.compile(r"\s+(?:past\s+due|overdue|old)\b", re.IGNORECASE)
+_SINGULAR_TIME_UNITS = frozenset(
+    ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "sprint")
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|our|their|its|your|this|these|those)\s+$", re.IGNORECASE
+)
+_HEAD_NOUN_NEXT = re.compile(
+    r"\s+(?!(?:and|or|of|to|in|on|at|for|by|per|from|with|than|ago|or)\b)[a-z]", re.IGNORECASE
+)
+# "for 1 ad asset", "for one region": a count of one after "for" is the article "a" written as
+# a figure, the scope of the work, not an amount to reach.
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+# "one of your customers", "one of the regions": any one, or a certain one, not a count.
+_ONE_OF_NEXT = re.compile(
+    r"\s+of\s+(?:the|our|your|their|its|my|his|her|these|those)\b", re.IGNORECASE
+)
 _SUPERLATIVE_NEXT = re.compile(rf"\s+(?:{_SUPERLATIVES})\b", re.IGNORECASE)
 # A number that says which one of a series is meant, not how many: "phase 2", "batch 5",
 # "points #1, 2 & 3". Nouns that number the parts of a piece of work, in general English.
@@ -273,7 +293,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             covered = None
         if covered == DATE and _year_like_amount(text, start, end):
             covered = None
-        if covered is None and _scope(text, start, end):
+        if covered is None and (_scope(text, start, end) or _names_a_class(text, match, end)):
             covered = WINDOW
         if covered is None and (_numbered(text, start, end) or _in_a_name(text, match, start, end)):
             covered = LABEL
@@ -305,6 +325,9 @@ def find_numbers(text: str) -> list[NumberMention]:
             mentions.append(_plain(text, *match.span(), covered))
             continue
         if word == "one" and _PRONOUN_ONE.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
+        if word == "one" and _one_picks_which(text, *match.span()):
+            mentions.append(_plain(text, *match.span(), WINDOW))
             continue
         kind = "multiple" if word in _MULTIPLYING_WORDS else "word"
         time_unit = _WORD_TIME_UNIT.match(text, match.end())
@@ -363,6 +386,38 @@ def _scope(text: str, start: int, end: int) -> bool:
     if before["top"]:
         return _NOUN_NEXT.match(text, end) is not None
     return _SUPERLATIVE_NEXT.match(text, end) is not None
+
+
+def _names_a_class(text: str, match: re.Match[str], end: int) -> bool:
+    """The figure names which things, by age ("accounts 60+ days past due"), by length ("the
+    60+ day bucket", as "the 60-day bucket") or as the one thing worked for ("for 1 asset")."""
+    start = match.start()
+    unit = (match["unit"] or "").lower()
+    if unit and _TIME_UNIT.fullmatch(unit):
+        if _AGE_NEXT.match(text, end):
+            # "under 30 days old" is a limit to hold.
+            return not _is_limit(text, start)
+        if unit not in _SINGULAR_TIME_UNITS or not _HEAD_NOUN_NEXT.match(text, end):
+            return False
+        determiner = _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+        # "cut to a 2 day turnaround": the figure is the target.
+        return determiner is not None and not has_role_word(text, determiner.start())
+    return (
+        match.group() == "1"
+        and _FOR_BEFORE.search(text, max(0, start - 8), start) is not None
+        and _HEAD_NOUN_NEXT.match(text, end) is not None
+    )
+
+
+def _one_picks_which(text: str, start: int, end: int) -> bool:
+    """ "one of your customers": one of a group named after it, not a count ("at least one of
+    the regions" is one); "for one region": the scope of the work."""
+    if _ONE_OF_NEXT.match(text, end):
+        return not has_role_word(text, start)
+    return (
+        _FOR_BEFORE.search(text, max(0, start - 8), start) is not None
+        and _HEAD_NOUN_NEXT.match(text, end) is not None
+    )
 
 
 def has_role_word(text: str, start: int) -> bool:

@@ -72,11 +72,11 @@ def _judge(reading: KeyResultReading) -> str | None:
     if written is not None:
         return written
     for found in sentence.words.remember("quantifiers", _quantifiers).finditer(text):
-        if not _only_says_where(reading, text, found):
+        if not _only_says_where(reading, text, found) and not _describes_a_thing(sentence, found):
             return found.group()
     cadences = sentence.words.remember("cadences", _cadences)
     for found in cadences.finditer(text) if cadences is not None else ():
-        if not _names_a_measure(sentence, found):
+        if not _names_a_measure(sentence, found) and not _describes_a_thing(sentence, found):
             return found.group()
     return None
 
@@ -91,6 +91,69 @@ def _only_says_where(reading: KeyResultReading, text: str, found: re.Match[str])
     return reading.lead_kind in ("increase", "decrease") and bool(
         _SCOPE_BEFORE.search(text[max(0, found.start() - 20) : found.start()])
     )
+
+
+# Words that open a clause describing the noun before them: "a doc that lists all risks".
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+# Prepositions that open a phrase of place or scope ("available in all regions").
+_SCOPE_PREPOSITIONS = frozenset(
+    {"across", "for", "in", "on", "at", "among", "throughout", "within", "of", "to"}
+)
+# Verbs that take a "to" clause as their own object ("aim to answer", "in order to"): the
+# clause is the predicate, not a description of a noun.
+_CATENATIVES = frozenset(
+    {"aim", "aims", "need", "needs", "plan", "plans", "want", "wants", "continue", "continues"}
+    | {"start", "starts", "begin", "begins", "try", "tries", "strive", "strives", "able"}
+    | {"going", "order", "how", "ready", "used", "have", "has", "had", "ought", "commit"}
+)
+# Verbs that take an object and its complement ("make the docs available in all languages"):
+# the adjective after the object is what the work brings about, not a description.
+_COMPLEMENT_VERBS = frozenset(
+    {"make", "makes", "keep", "keeps", "get", "gets", "render", "renders", "leave", "leaves"}
+)
+# How far back a quantifier's clause opener is looked for, in words.
+_OPENER_REACH = 12
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")", "!", "?"})
+
+
+def _describes_a_thing(s: Sentence, found: re.Match[str]) -> bool:
+    """ "a design doc that lists all risks", "a podcast available in all channels", "tests to
+    run for each release": the quantifier sits in a clause or phrase that describes a noun
+    (what the thing is), not in the key result's own predicate (how much of the work is done,
+    "Publish notes for every release")."""
+    at = s.at_start.get(found.start())
+    if at is None:
+        return False
+    lower, body = s.lower, min(s.lead_end, len(s.lower))
+    in_phrase = at > 0 and lower[at - 1] in _SCOPE_PREPOSITIONS
+    not_verbs = s.words.structure_words.not_verbs
+    for index in range(at - 1, max(body, at - _OPENER_REACH) - 1, -1):
+        word = lower[index]
+        if word in _CLAUSE_BREAKS:
+            return False
+        noun_before = index > body and lower[index - 1].isalpha()
+        noun_before = noun_before and lower[index - 1] not in not_verbs
+        if word in _RELATIVE_PRONOUNS:
+            # "users who ...", "a doc that ...": after a noun phrase ("Ensure that ..." and
+            # "so that ..." open the key result's own clause).
+            return noun_before and (
+                word != "that"
+                or any(lower[k] in s.words.determiners for k in range(max(0, index - 4), index))
+            )
+        if not in_phrase or not noun_before:
+            continue
+        if (
+            word == "to"
+            and index + 1 < at
+            and lower[index + 1] not in not_verbs
+            and lower[index - 1] not in _CATENATIVES
+        ):
+            # "tests to run for each release": a "to" clause after a noun describes it.
+            return True
+        if word.endswith(("able", "ible")) and len(word) > 5:
+            # "a podcast available in all channels", unless the lead verb makes it so.
+            return lower[min(s.lead_start, len(lower) - 1)] not in _COMPLEMENT_VERBS
+    return False
 
 
 def _names_a_measure(s: Sentence, cadence: re.Match[str]) -> bool:
