@@ -264,7 +264,7 @@ def test_more_numbered_parts_are_labels(text: str, expected: list[tuple[str, str
         ("Pass the PCI 4 Level II review", [("4", "label")]),
         ("HIPAA 2 attestation signed off", [("2", "label")]),
         ("ISO 14001 certificate issued by June", [("14001", "label")]),
-        ("Move every job runner to Node 22", [("22", "label")]),
+        ("Move every job runner to Python 3.12", [("3.12", "label")]),
         ("Launch a Vision 2 headset demo", [("2", "label")]),
         # Amounts stay amounts: after a measure's acronym, before a plural, after a rank word.
         ("Reach NPS 45", [("45", "target")]),
@@ -272,6 +272,8 @@ def test_more_numbered_parts_are_labels(text: str, expected: list[tuple[str, str
         ("NPS 35 by the end of June", [("35", "target")]),
         ("Open in Spain 4 new clinics", [("4", "target")]),
         ("Reach the Top 10 ranking", [("10", "target")]),
+        # A whole figure ending the phrase may count as well as name: read as an amount.
+        ("Ship offline mode in Orbit 12", [("12", "target")]),
         ("Hire 3 Staff Engineers", [("3", "target")]),
         ("Grow Weekly Buyers To 9000", [("9000", "target")]),
         ("Reach NPS 50 Score With Every Plan", [("50", "target")]),

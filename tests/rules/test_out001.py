@@ -202,12 +202,6 @@ def test_a_subject_and_its_verb_are_quoted_whole() -> None:
     assert "predicate: work in a done state ('points')" in finding.message
 
 
-def test_a_share_of_work_done_within_a_time_limit_is_a_service_level() -> None:
-    key_result = "85% of warranty tickets closed within 3 days"
-    assert not is_output(read_texts([key_result], load_pack())[key_result])
-    assert [f.code for f in findings_of(key_result)] == ["MEA002"]
-
-
 def test_a_team_named_before_its_verb_is_not_a_command() -> None:
     (finding,) = [
         f for f in findings_of("Billing team has a shared refund checklist") if f.code == "OUT001"

@@ -553,10 +553,11 @@ def _in_a_name(text: str, match: re.Match[str], start: int, end: int) -> bool:
     while after < len(text) and text[after] == " ":
         after += 1
     if after >= len(text) or text[after] in ",.;)":
-        # "Upgrade to Python 3.12": a name ends the phrase; not after an acronym, which also
-        # names measures ("Reach NPS 50"), nor in a text whose every word is capitalised.
+        # "Upgrade to Python 3.12": a name and its version end the phrase; not after an
+        # acronym, which also names measures ("Reach NPS 50"), nor a whole figure ("in Orbit
+        # 12" may count as well as name), nor in a text whose every word is capitalised.
         _, earlier = _word_before(text, name_start - 1) if name_start > 1 else (0, "")
-        return not acronym and earlier.islower()
+        return not acronym and earlier.islower() and "." in text[start:end]
     following, following_end = _word_after(text, after)
     if not following or following.lower() in _AFTER_AN_AMOUNT:
         return False
