@@ -44,7 +44,11 @@ def at(findings: list[dict[str, Any]], code: str) -> list[tuple[int, int, str]]:
 
 
 def read(name: str) -> list[dict[str, Any]]:
-    source = load_input(Path("okrs") / name, name)
+    return read_path(str(Path("okrs") / name))
+
+
+def read_path(path: str) -> list[dict[str, Any]]:
+    source = load_input(Path(path), path)
     assert source.problems == []
     return [document.data for document in source.documents]
 
@@ -100,6 +104,81 @@ def test_front_matter_and_a_key_result_table_under_a_heading_objective() -> None
     assert (first["current"], first["target"], first["owner"]) == (63, 70, "ines, tom")
     _, findings, _ = check("okrs/checkout.md")
     assert (12, 3, "O1/KR2") in at(findings, "OUT001")  # the table row of "Launch Apple Pay"
+
+
+def test_objectives_on_lines_of_their_own_hold_the_lists_and_kr_lines_after_them() -> None:
+    lines = [
+        "# Platform OKRs Q3 2026",
+        "",
+        "**Objective 1:** Make deploys boring for every product team",
+        "",
+        "1. Median deploy time falls from 25 min to 8 min",
+        "2. Migrate every service to the new build runner",
+        "",
+        "**Objective 2:** Developers trust the staging environment",
+        "Owner: Sam",
+        "",
+        "KR1 - Staging matches production for 100% of services",
+        "KR2: Write a staging runbook",
+        "",
+        "## Objective 3: Fewer pages at night",
+        "",
+        "- Night pages per week fall from 12 to 4",
+    ]
+    Path("platform.md").write_text("\n".join(lines) + "\n")
+    (platform,) = read_path("platform.md")
+    assert platform["period"] == "2026-Q3"
+    first, second, third = platform["objectives"]
+    assert first["title"] == "Make deploys boring for every product team"
+    assert [kr["title"] for kr in first["key_results"]] == [
+        "Median deploy time falls from 25 min to 8 min",
+        "Migrate every service to the new build runner",
+    ]
+    assert (second["title"], second["owner"]) == ("Developers trust the staging environment", "Sam")
+    # `KR2: ...` is a key result, not a label; a heading ends the objective above it.
+    assert [kr["title"] for kr in second["key_results"]] == [
+        "Staging matches production for 100% of services",
+        "Write a staging runbook",
+    ]
+    assert [kr["title"] for kr in third["key_results"]] == [
+        "Night pages per week fall from 12 to 4"
+    ]
+    status, findings, _ = check("platform.md")
+    assert status == 0
+    assert at(findings, "OUT001") == [
+        (6, lines[5].index("Migrate") + 1, "O1/KR2"),
+        (12, lines[11].index("Write") + 1, "O2/KR2"),
+    ]
+
+
+def test_a_table_with_an_objective_column_holds_objectives_and_their_key_results() -> None:
+    lines = [
+        "---",
+        "team: Data",
+        "period: 2026-Q3",
+        "---",
+        "",
+        "| Objective | Key result | Owner |",
+        "|---|---|---|",
+        "| Decisions use trusted numbers | Dashboards with an owner go from 30% to 90% | Ana |",
+        "| | Build the metrics catalogue | Ana |",
+        "| Analysts answer their own questions | Weekly querying analysts: 5 to 25 | Raj |",
+        "| Decisions use trusted numbers | Retire 40 unused dashboards | Raj |",
+    ]
+    Path("data.md").write_text("\n".join(lines) + "\n")
+    (data,) = read_path("data.md")
+    trusted, analysts = data["objectives"]
+    # An empty objective cell continues the row above; a repeated one, its objective.
+    assert [kr["title"] for kr in trusted["key_results"]] == [
+        "Dashboards with an owner go from 30% to 90%",
+        "Build the metrics catalogue",
+        "Retire 40 unused dashboards",
+    ]
+    assert [kr["owner"] for kr in trusted["key_results"]] == ["Ana", "Ana", "Raj"]
+    assert analysts["title"] == "Analysts answer their own questions"
+    status, findings, _ = check("data.md")
+    assert status == 0
+    assert (9, lines[8].index("Build") + 1, "O1/KR2") in at(findings, "OUT001")
 
 
 def test_a_readme_named_on_the_command_line_says_it_holds_no_outline() -> None:
@@ -189,6 +268,47 @@ def test_ragged_rows_are_findings_at_their_row_and_the_rest_is_read() -> None:
     assert status == 1
     assert [(f["line"], f["code"]) for f in findings if f["code"] == "STR002"] == [(3, "STR002")]
     assert at(findings, "OUT001") == [(3, 31, "O1/KR2")]  # the ragged row is read as well
+
+
+def test_a_sheet_with_one_row_per_objective_reads_each_numbered_key_result_column() -> None:
+    rows = [
+        "Objective,KR 1,KR 2,KR 3,Owner,Status",
+        "Answer customers sooner,Median first reply falls from 9 h to 2 h,"
+        "Launch the reply macros,,Lee,on track",
+        "Fewer customers need help,Tickets per 100 accounts fall from 14 to 9,,"
+        "Hire 3 agents,Kim,at risk",
+    ]
+    Path("care-2026-q3.csv").write_text("\n".join(rows) + "\n")
+    (first, second), *rest = [d["objectives"] for d in read_path("care-2026-q3.csv")]
+    assert rest == []
+    assert [kr["title"] for kr in first["key_results"]] == [
+        "Median first reply falls from 9 h to 2 h",
+        "Launch the reply macros",
+    ]
+    # The row's other columns belong to the objective, not to each key result.
+    assert (first["owner"], first["x-status"]) == ("Lee", "on track")
+    assert "owner" not in first["key_results"][0]
+    # An empty cell is no key result; the next filled one keeps its own column.
+    assert [kr["title"] for kr in second["key_results"]] == [
+        "Tickets per 100 accounts fall from 14 to 9",
+        "Hire 3 agents",
+    ]
+    status, findings, _ = check("care-2026-q3.csv")
+    assert status == 0
+    # Each finding points at its own cell: row 2, the KR 2 cell; row 3, the KR 3 cell.
+    assert at(findings, "OUT001") == [
+        (2, rows[1].index("Launch") + 1, "O1/KR2"),
+        (3, rows[2].index("Hire") + 1, "O2/KR2"),
+    ]
+
+
+def test_one_numbered_column_is_no_sheet_of_objectives() -> None:
+    """A lone "KR 1" column names no set of key results: the header says what is missing."""
+    Path("lone.csv").write_text("Objective,KR 1\nServe faster,Cut reply time from 9 h to 2 h\n")
+    status, findings, _ = check("lone.csv")
+    assert status == 1
+    assert [f["code"] for f in findings] == ["STR005"]
+    assert "numbered key-result columns ('KR 1', 'KR 2', ...)" in findings[0]["message"]
 
 
 def test_bad_csv_input_is_a_clear_finding_never_a_traceback() -> None:

@@ -138,6 +138,25 @@ def test_people_named_before_another_noun_describe_it(text: str, actor: str, wor
     assert (found.actor, found.actor_words) == (actor, words)
 
 
+@pytest.mark.parametrize(
+    ("text", "measured", "words"),
+    [
+        # With no verb of work, a count of a thing the team makes is the team's activity only
+        # when that thing ends the phrase: the views, plays and sign-ups of it are people's.
+        ("Hit 20,000 recipe video views a month", BEHAVIOUR, "views"),
+        ("Reach 12 integration guides in the help centre", ACTIVITY, "12 integration guides"),
+        ("Have 25 webinars recorded and online", ACTIVITY, "25 webinars"),
+        # After a verb of work the count is the work, whatever follows.
+        ("Publish 10 recipe videos members asked for", ACTIVITY, "10 recipe videos"),
+    ],
+)
+def test_a_count_is_the_teams_activity_when_the_thing_made_ends_the_phrase(
+    text: str, measured: str, words: str
+) -> None:
+    found = structure_of(read(text))
+    assert (found.measured, found.measured_words) == (measured, words)
+
+
 def test_the_structure_is_worked_out_once_per_reading() -> None:
     reading = read("Grow newsletter readers")
     assert structure_of(reading) is structure_of(reading)

@@ -72,6 +72,12 @@ def test_numbers_and_their_roles(
         ("Cut 30-day churn", "window"),
         ("Launch by March 31", "date"),
         ("Close the books for FY 2026", "date"),
+        # A month and a year: the first two digits of the year are no day of the month.
+        ("Open the Lisbon office by October 2026", "date"),
+        ("Move payroll in-house by Sept 2026", "date"),
+        # "the half", "the second half": half a year, not half of something.
+        ("Keep voluntary attrition under 4% for the half", None),
+        ("Hold churn under 2% in the second half", None),
         ("Fix issue #14", None),
         ("Keep p99 latency low", None),
     ],
@@ -81,7 +87,7 @@ def test_dates_versions_windows_and_identifiers_are_not_targets(
 ) -> None:
     found = find_numbers(text)
     assert not any(
-        m.measures and m.text in ("2", "4.1.2", "2.0", "2", "30", "31", "2026", "14", "99")
+        m.measures and m.text in ("2", "4.1.2", "2.0", "2", "30", "31", "2026", "14", "99", "half")
         for m in found
     )
     if role is not None:
@@ -229,11 +235,12 @@ def test_the_top_n_of_a_scope_is_no_amount(text: str, expected: list[tuple[str, 
         ),
         # ... unless a bound or a target word makes it one.
         ("Keep all open bills under 30 days old", [("30 days", "threshold")]),
-        ("Shorten reviews to a 2 day turnaround", [("2 day", "target")]),
-        ("Run a 5 day design sprint with 6 customers", [("5 day", "window"), ("6", "target")]),
+        ("Shorten reviews to a 30+ day runway", [("30+ day", "target")]),
+        ("Meet our 4 hour response SLA", [("4 hour", "target")]),
         # "for 1 asset", "for one region": the scope of the work, as "for a single asset".
         ("Test three hooks for 1 landing page", [("three", "target"), ("1", "window")]),
         ("Draft the pricing for one region", [("one", "window")]),
+        ("Run the pilot for one month", [("one month", "target")]),
         # A count of one elsewhere is still a count.
         ("One release every week", [("One", "target")]),
         ("Sign 1 new reseller in Spain", [("1", "target")]),

@@ -147,3 +147,16 @@ def test_a_change_with_no_amount_is_reported_whatever_its_other_words(
 ) -> None:
     assert "MEA001" in codes_at(without, at_least="warning")
     assert "MEA001" not in codes_at(with_amount)
+
+
+@pytest.mark.parametrize(
+    "key_result",
+    [
+        "Page the on-call lead whenever one of our queues backs up",
+        "Sort debtors 60+ days overdue by balance",
+    ],
+)
+def test_a_figure_that_only_says_which_things_leaves_the_key_result_without_a_target(
+    key_result: str,
+) -> None:
+    assert "MEA001" in codes_at(key_result)

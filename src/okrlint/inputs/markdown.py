@@ -1,9 +1,12 @@
 """Markdown OKR outlines, read with markdown-it-py (a CommonMark parser), not line patterns.
 
 What is read, as teams write it in handbooks and team repositories:
-- objectives as headings or list items: `### Objective: ...`, `1. **OBJECTIVE: ...**`, `**O1** ...`,
-  a bold item with nested items, or a plain heading with a list or a key-result table under it;
-- key results as the items under an objective, `KR:`/`KR1:` items or headings, or table rows;
+- objectives as headings, list items or paragraphs: `### Objective: ...`, `1. **OBJECTIVE: ...**`,
+  `**O1** ...`, `**Objective 1:** ...` on a line of its own, a bold item with nested items, a plain
+  heading with a list or a key-result table under it, or the rows of a table with an objective
+  column and a key-result column (an empty objective cell continues the row above);
+- key results as the items under an objective, `KR:`/`KR1:` items, headings or lines, or table
+  rows;
 - tags in front of an item (`` `P0` ``, `[P1]`, `@name`) as priority and owner; a result after
   `=>` (`=> 80% done`) as the score and what was learned; a `> Why?` quote as the description;
 - team and period from front matter, from headings (`## Growth`, `# OKRs Q1 2026`), from the file
@@ -29,6 +32,7 @@ from okrlint.inputs.outline import (
     Place,
     SetDraft,
 )
+from okrlint.inputs.table import OBJECTIVE_HEADERS
 from okrlint.inputs.values import cell_value, names_from_path, period_in_name, to_period
 from okrlint.pipeline.load import decode_bytes, read_plain_yaml
 from okrlint.sources import Problem, SourceFile, Span
@@ -343,12 +347,20 @@ def _read_blocks(reader: _Reader, blocks: list[Any], context: _Context) -> None:
             continue
         if block.type in ("bullet_list", "ordered_list"):
             _read_list(reader, block, current, objective)
+        elif block.type == "table" and _objective_column(block) is not None:
+            _read_objective_table(reader, block, current)
         elif block.type == "table" and objective is not None:
             _read_table(reader, block, objective)
         elif block.type == "blockquote" and objective is not None:
             _describe(reader, block, objective)
-        elif block.type == "paragraph" and objective is not None:
-            _read_labels(reader, block, objective)
+        elif block.type == "paragraph":
+            holder = _read_paragraph(reader, block, current, objective)
+            if holder is not None and holder is not objective:
+                # An objective on a line of its own holds what follows until the next
+                # heading or objective: it sits below every heading.
+                while len(stack) > 1 and stack[-1][0] > _DEEPEST_HEADING:
+                    stack.pop()
+                stack.append((_DEEPEST_HEADING + 1, stack[-1][1], holder))
 
 
 def _heads_an_objective(blocks: list[Any], position: int, depth: int, item: _Item) -> bool:
@@ -360,7 +372,7 @@ def _heads_an_objective(blocks: list[Any], position: int, depth: int, item: _Ite
         if block.type == "heading":
             return False
         if block.type == "table":
-            return _table_columns(block) is not None
+            return _table_columns(block) is not None and _objective_column(block) is None
         if block.type in ("bullet_list", "ordered_list"):
             items = [c for c in block.children if c.type == "list_item"]
             return bool(items) and not any(_is_objective_item(child) for child in items)
@@ -539,30 +551,50 @@ def _describe(reader: _Reader, block: Any, objective: ObjectiveDraft) -> None:
         objective.fields["description"] = Entry(" ".join(texts), reader.place(begin, end))
 
 
-def _read_labels(reader: _Reader, block: Any, objective: ObjectiveDraft) -> None:
-    """`Owner: ...`, `Tracking manager: ...`, `Measurement deadline: ...` lines under an
-    objective: the owner is read, the rest kept under `x-` keys."""
+_DEEPEST_HEADING = 6
+
+
+def _read_paragraph(
+    reader: _Reader, block: Any, context: _Context, objective: ObjectiveDraft | None
+) -> ObjectiveDraft | None:
+    """The lines of a paragraph: an objective marked as one (`**Objective 1:** ...`), key
+    results marked as such (`KR1 - ...`) under an objective, and labels of an objective
+    (`Owner: ...`). Returns the objective the lines after it belong to."""
     if not block.map:
-        return
+        return objective
     begin, end = block.map
     for number in range(begin, min(end, len(reader.lines))):
-        match = _LABEL.match(reader.lines[number].replace("**", ""))
-        if match is None:
-            continue
-        label, value = match["label"].strip(), match["value"].strip()
-        place = reader.place(number, number + 1)
-        name = field_for("Objective", label) or field_for("OkrSet", label)
-        draft = reader.set_of.get(id(objective))
-        if fold(label) in _DATE_LABELS and draft is not None and draft.period is None:
-            # Without a period elsewhere, the quarter its dates fall in.
-            period = to_period(value.strip("*_` "))
-            if period is not None:
-                draft.period = Entry(period, place)
-        if name == "owner" and "owner" not in objective.fields:
-            objective.fields["owner"] = Entry(value.lstrip("@"), place)
-        elif name not in ("title", "key_results"):
-            key = "x-" + "_".join(label.lower().split())
-            objective.fields.setdefault(key, Entry(value, place))
+        line_text = reader.lines[number]
+        item = _parse_item(line_text.strip(), line_text)
+        place = reader.place(number, number + 1, item.title_column or None)
+        if item.kind == "objective" and item.title:
+            objective = _add_objective(reader, context, item, place)
+        elif item.kind == "key_result" and item.title and objective is not None:
+            _add_key_result(reader, objective, item, place)
+        elif objective is not None:
+            _read_label(reader, number, objective)
+    return objective
+
+
+def _read_label(reader: _Reader, number: int, objective: ObjectiveDraft) -> None:
+    """One `Label: value` line under an objective."""
+    match = _LABEL.match(reader.lines[number].replace("**", ""))
+    if match is None:
+        return
+    label, value = match["label"].strip(), match["value"].strip()
+    place = reader.place(number, number + 1)
+    name = field_for("Objective", label) or field_for("OkrSet", label)
+    draft = reader.set_of.get(id(objective))
+    if fold(label) in _DATE_LABELS and draft is not None and draft.period is None:
+        # Without a period elsewhere, the quarter its dates fall in.
+        period = to_period(value.strip("*_` "))
+        if period is not None:
+            draft.period = Entry(period, place)
+    if name == "owner" and "owner" not in objective.fields:
+        objective.fields["owner"] = Entry(value.lstrip("@"), place)
+    elif name not in ("title", "key_results"):
+        key = "x-" + "_".join(label.lower().split())
+        objective.fields.setdefault(key, Entry(value, place))
 
 
 _DATE_LABELS = frozenset(
@@ -624,45 +656,94 @@ def _read_table(reader: _Reader, block: Any, objective: ObjectiveDraft) -> None:
     reader.marked = True
     rows = _rows(block)
     header = [cell for cell, _ in rows[0][1]]
-    dates = [(p, _as_date(name)) for p, name in enumerate(header)]
-    existing = {fold(k.fields["title"].value): k for k in objective.key_results}
+    for line, cells in rows[1:]:
+        _read_row(reader, objective, columns, header, line, [cell for cell, _ in cells])
+
+
+def _objective_column(block: Any) -> int | None:
+    """The column of a key-result table that names each row's objective, if there is one."""
+    rows = _rows(block)
+    if not rows or _table_columns(block) is None:
+        return None
+    folded = [fold(cell) for cell, _ in rows[0][1]]
+    return next((folded.index(name) for name in OBJECTIVE_HEADERS if name in folded), None)
+
+
+def _read_objective_table(reader: _Reader, block: Any, context: _Context) -> None:
+    """A table of key results with an objective column (a spreadsheet pasted into Markdown):
+    each row's key result goes to the objective its row names, or to the row above's when
+    the cell is empty (merged cells)."""
+    at = _objective_column(block)
+    columns = _table_columns(block)
+    if at is None or columns is None:
+        return
+    reader.marked = True
+    columns = {name: position for name, position in columns.items() if position != at}
+    rows = _rows(block)
+    header = [cell for cell, _ in rows[0][1]]
+    by_title: dict[str, ObjectiveDraft] = {}
+    objective: ObjectiveDraft | None = None
     for line, cells in rows[1:]:
         values = [cell for cell, _ in cells]
-        title_at = columns["title"]
-        title = values[title_at] if title_at < len(values) else ""
-        if not title:
+        title = values[at] if at < len(values) else ""
+        if title:
+            objective = by_title.get(fold(title))
+            if objective is None:
+                found = reader.lines[line].find(title) if line < len(reader.lines) else -1
+                item = _Item("objective", title, found + 1 if found >= 0 else 0, False)
+                place = reader.place(line, line + 1, item.title_column or None)
+                objective = by_title[fold(title)] = _add_objective(reader, context, item, place)
+        if objective is not None:
+            _read_row(reader, objective, columns, header, line, values)
+
+
+def _read_row(
+    reader: _Reader,
+    objective: ObjectiveDraft,
+    columns: dict[str, int],
+    header: list[str],
+    line: int,
+    values: list[str],
+) -> None:
+    """One row of a key-result table: a new key result, or more about one listed above it."""
+    title_at = columns["title"]
+    title = values[title_at] if title_at < len(values) else ""
+    if not title:
+        return
+    place = reader.place(line, line + 1)
+    listed = next(
+        (k for k in objective.key_results if fold(k.fields["title"].value) == fold(title)), None
+    )
+    key_result = listed or _numbered(objective, title)
+    if key_result is None:
+        item = _Item("key_result", title, 0, False)
+        found = reader.lines[line].find(title) if line < len(reader.lines) else -1
+        item.title_column = found + 1 if found >= 0 else 0
+        place = reader.place(line, line + 1, item.title_column or None)
+        key_result = _add_key_result(reader, objective, item, place)
+    for name, position in columns.items():
+        skipped = name in ("title", "checkins", "weeks")
+        if skipped or position >= len(values) or not values[position]:
             continue
-        place = reader.place(line, line + 1)
-        key_result = existing.get(fold(title)) or _numbered(objective, title)
-        if key_result is None:
-            item = _Item("key_result", title, 0, False)
-            found = reader.lines[line].find(title) if line < len(reader.lines) else -1
-            item.title_column = found + 1 if found >= 0 else 0
-            place = reader.place(line, line + 1, item.title_column or None)
-            key_result = _add_key_result(reader, objective, item, place)
-        for name, position in columns.items():
-            skipped = name in ("title", "checkins", "weeks")
-            if skipped or position >= len(values) or not values[position]:
-                continue
-            key_result.fields.setdefault(name, Entry(cell_value(name, values[position]), place))
-        checkins = [
-            {"date": day, "value": values[p]}
-            for p, day in dates
-            if day is not None and p < len(values) and values[p]
-        ]
-        if checkins and "checkins" not in key_result.fields:
-            key_result.fields["checkins"] = Entry(checkins, place)
-        weekly = {
-            header[p]: values[p]
-            for p in range(len(header))
-            if _WEEK.match(header[p]) and p < len(values) and values[p]
-        }
-        if weekly:
-            # A weekly score table: the latest score is the key result's score so far.
-            key_result.fields.setdefault("x-weekly_scores", Entry(weekly, place))
-            latest = _score(list(weekly.values())[-1])
-            if latest is not None:
-                key_result.fields.setdefault("score", Entry(latest, place))
+        key_result.fields.setdefault(name, Entry(cell_value(name, values[position]), place))
+    checkins = [
+        {"date": day, "value": values[p]}
+        for p, name in enumerate(header)
+        if (day := _as_date(name)) is not None and p < len(values) and values[p]
+    ]
+    if checkins and "checkins" not in key_result.fields:
+        key_result.fields["checkins"] = Entry(checkins, place)
+    weekly = {
+        header[p]: values[p]
+        for p in range(len(header))
+        if _WEEK.match(header[p]) and p < len(values) and values[p]
+    }
+    if weekly:
+        # A weekly score table: the latest score is the key result's score so far.
+        key_result.fields.setdefault("x-weekly_scores", Entry(weekly, place))
+        latest = _score(list(weekly.values())[-1])
+        if latest is not None:
+            key_result.fields.setdefault("score", Entry(latest, place))
 
 
 _WEEK = re.compile(r"(?i)^\s*(?:w|wk|week)\s*\d{1,2}\s*$")

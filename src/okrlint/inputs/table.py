@@ -4,13 +4,18 @@ One row per key result (or task): an objective column and a key-result column, n
 (a key result may be headed key result, KR, result, title, task or task name), and team, owner,
 baseline, target, current, progress, status, priority, quarter and description columns when
 present. Rows of one objective share its text (or leave it empty under the first row, as merged
-cells export). Findings point at the row, and at the cell where it is known.
+cells export). A sheet kept one row per objective, with numbered key-result columns ("KR 1",
+"KR 2", "Key result 3"), is read as well: each filled cell is a key result, and the row's other
+columns (owner, status, ...) belong to its objective. Findings point at the row, and at the cell
+where it is known.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from okrlint.inputs.aliases import field_for, fold
@@ -21,7 +26,9 @@ from okrlint.pipeline.load import decode_bytes
 from okrlint.sources import Problem, SourceFile, Span
 
 # Header names, folded, in order of preference.
-_OBJECTIVE = tuple(fold(n) for n in ("objective", "objective title", "objectives", "goal", "okr"))
+OBJECTIVE_HEADERS = tuple(
+    fold(n) for n in ("objective", "objective title", "objectives", "goal", "okr")
+)
 _KEY_RESULT = tuple(
     fold(n)
     for n in ("key result", "key results", "kr", "result", "title", "task", "task name", "name")
@@ -29,6 +36,10 @@ _KEY_RESULT = tuple(
 _TEAM = tuple(fold(n) for n in ("team", "team name", "squad", "department", "group"))
 _PERIOD = tuple(fold(n) for n in ("quarter", "period", "timeframe", "cycle", "quarter id"))
 _NOT_KEY_RESULT_FIELDS = {"title", "id", "checkins"}
+# Numbered key-result columns of a sheet with one row per objective, as folded: "KR 1", "KR#2",
+# "Key result 3", "Result 4".
+_NUMBERED_KEY_RESULT = re.compile(r"(?:kr|keyresult|result)#?\d{1,2}")
+_NOT_OBJECTIVE_FIELDS = {"title", "id", "key_results", "initiatives"}
 # A spreadsheet cell holds at most 32,767 characters; a longer field is no OKR export.
 _MAX_FIELD = 32_767
 _MAX_COLUMNS = 200
@@ -37,11 +48,19 @@ _MAX_COLUMNS = 200
 @dataclass(frozen=True, slots=True)
 class _Columns:
     objective: int
-    key_result: int
+    # One key-result column, or the numbered ones of a sheet with one row per objective.
+    key_results: tuple[int, ...]
     team: int | None
     period: int | None
     description: int | None
-    fields: dict[int, str]  # column -> key result field, or an `x-` key
+    # column -> field (of the key result, or of the objective when one row holds several key
+    # results), or an `x-` key
+    fields: dict[int, str]
+
+    @property
+    def per_objective(self) -> bool:
+        """One row per objective, its key results in numbered columns."""
+        return len(self.key_results) > 1
 
 
 def read_table(raw: bytes, source: SourceFile, options: InputOptions) -> SourceFile:
@@ -141,22 +160,17 @@ def read_table(raw: bytes, source: SourceFile, options: InputOptions) -> SourceF
                         )
                     )
                     continue
-            title = cell(columns.key_result)
-            if not title:
-                continue
-            key_result = KeyResultDraft(place(columns.key_result))
-            key_result.fields["title"] = Entry(title, place(columns.key_result))
-            for column, name in columns.fields.items():
-                value = cell(column)
-                if value:
-                    key_result.fields.setdefault(
-                        name, Entry(cell_value(name, value), place(column))
-                    )
-            if columns.description is not None and cell(columns.description):
-                key_result.fields["x-description"] = Entry(
-                    cell(columns.description), place(columns.description)
-                )
-            objective.key_results.append(key_result)
+            if columns.per_objective:
+                _fill(objective.fields, columns, cell, place)
+            for column in columns.key_results:
+                title = cell(column)
+                if not title:
+                    continue
+                key_result = KeyResultDraft(place(column))
+                key_result.fields["title"] = Entry(title, place(column))
+                if not columns.per_objective:
+                    _fill(key_result.fields, columns, cell, place)
+                objective.key_results.append(key_result)
     except csv.Error as error:
         source.problems.append(_problem(f"cannot read the CSV: {error}", reader.line_num or 1))
         return source
@@ -174,6 +188,23 @@ def read_table(raw: bytes, source: SourceFile, options: InputOptions) -> SourceF
         documents[0].problems.extend(row_problems)
     source.documents = documents
     return source
+
+
+def _fill(
+    fields: dict[str, Entry],
+    columns: _Columns,
+    cell: Callable[[int | None], str],
+    place: Callable[[int | None], Place],
+) -> None:
+    """The row's other cells as fields of what the row holds; the first value of each wins."""
+    for column, name in columns.fields.items():
+        value = cell(column)
+        if value:
+            fields.setdefault(name, Entry(cell_value(name, value), place(column)))
+    if columns.description is not None and cell(columns.description):
+        fields.setdefault(
+            "x-description", Entry(cell(columns.description), place(columns.description))
+        )
 
 
 def _entry(value: str, place: Place) -> Entry | None:
@@ -200,39 +231,52 @@ def _columns(header: list[str], source: SourceFile, line: int) -> _Columns | Non
                     return position
         return None
 
-    objective = find(_OBJECTIVE, set())
-    key_result = find(_KEY_RESULT, {objective} if objective is not None else set())
+    objective = find(OBJECTIVE_HEADERS, set())
+    numbered = tuple(
+        position
+        for position, name in enumerate(folded)
+        if _NUMBERED_KEY_RESULT.fullmatch(name) and position != objective
+    )
+    key_result = find(_KEY_RESULT, {objective, *numbered} if objective is not None else set())
     description = folded.index("description") if "description" in folded else None
-    if key_result is None and description is not None:
-        key_result, description = description, None
+    key_results: tuple[int, ...] = () if key_result is None else (key_result,)
+    if not key_results and len(numbered) > 1:
+        key_results = numbered
+    elif not key_results and description is not None:
+        key_results, description = (description,), None
     shown = ", ".join(f"'{name}'" for name in header if name) or "none"
-    if objective is None or key_result is None:
+    if objective is None or not key_results:
         missing = "an objective column" if objective is None else "a key-result column"
         source.problems.append(
             _problem(
                 f"the CSV has no {missing.split(' ', 1)[1]} (its columns: {shown}); okrlint "
                 "reads one row per key result, with an 'Objective' column and a 'Key result' "
-                "(or KR, result, title, task) column",
+                "(or KR, result, title, task) column, or one row per objective with numbered "
+                "key-result columns ('KR 1', 'KR 2', ...)",
                 line,
             )
         )
         return None
-    taken = {objective, key_result}
+    per_objective = len(key_results) > 1
+    taken = {objective, *key_results}
     team = find(_TEAM, taken)
     period = find(_PERIOD, taken)
     taken |= {p for p in (team, period, description) if p is not None}
+    model, not_fields = (
+        ("Objective", _NOT_OBJECTIVE_FIELDS)
+        if per_objective
+        else ("KeyResult", _NOT_KEY_RESULT_FIELDS)
+    )
     fields: dict[int, str] = {}
     for position, name in enumerate(header):
         if position in taken or not name:
             continue
-        field_name = field_for("KeyResult", name)
-        if field_name is not None and field_name not in _NOT_KEY_RESULT_FIELDS | set(
-            fields.values()
-        ):
+        field_name = field_for(model, name)
+        if field_name is not None and field_name not in not_fields | set(fields.values()):
             fields[position] = field_name
             continue
         fields[position] = "x-" + "_".join(name.lower().split())
-    return _Columns(objective, key_result, team, period, description, fields)
+    return _Columns(objective, key_results, team, period, description, fields)
 
 
 def _sniff(text: str) -> str:

@@ -98,7 +98,8 @@ _WORD = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 
 # Spans that look like numbers but are not amounts.
 _DATES = re.compile(
-    rf"\b(?:(?:19|20)\d\d-\d\d(?:-\d\d)?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+    # A day is one or two digits that end there: "October 2026" is a month and a year.
+    rf"\b(?:(?:19|20)\d\d-\d\d(?:-\d\d)?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?:19|20)\d\d)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d(?:[-/](?:Q[1-4]|H[12]|\d\d))?"
     r"|FY\s?\d{2,4}(?:[-/]\d{2,4})?|\bQ[1-4]\b(?:\s+(?:FY\s?)?(?:19|20)?\d\d)?|\bH[12]\b"
@@ -144,8 +145,8 @@ _SCOPE_BEFORE = re.compile(
 )
 _NOUN_NEXT = re.compile(r"\s+[a-z]", re.IGNORECASE)
 # A figure and a time unit that name a class of things by their age or length, not an amount:
-# "accounts 60+ days past due", "invoices 90 days old", and "the 60+ day bucket" (a singular
-# unit after a determiner and before a noun: the open spelling of "the 60-day bucket").
+# "accounts 60+ days past due", "invoices 90 days old", and "the 60+ day bucket" (an open-ended
+# figure and a singular unit before a noun; "our 4 hour response SLA" is a level).
 _AGE_NEXT = re.compile(r"\s+(?:past\s+due|overdue|old)\b", re.IGNORECASE)
 _SINGULAR_TIME_UNITS = frozenset(
     ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "sprint")
@@ -182,6 +183,12 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|onwards)\b)[a-z]+\b", re.IGNORECASE)
 _BEFORE_AMOUNT = re.compile(r"(?:\breach(?:ing)?|\bhit|\btarget(?:\s+of)?:?|=)\s*~?\s*$", re.I)
 # "the existing one", "a new one", "each one": "one" stands for a thing named before.
+# "for the half", "in the second half": half a year, a period, not an amount. ("Cut it by half",
+# "half of new users" are amounts.)
+_A_HALF_YEAR = re.compile(
+    r"\b(?:(?:this|next|last|each|per|every|first|second)|the(?!\s+half\s+of\b))\s+$",
+    re.IGNORECASE,
+)
 _PRONOUN_ONE = re.compile(
     r"\b(?:the|this|that|which|each|every|any|another|a|an|its|our|their|your|my)"
     r"(?:\s+[a-z]+)?\s+$",
@@ -329,6 +336,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         if word == "one" and _one_picks_which(text, *match.span()):
             mentions.append(_plain(text, *match.span(), WINDOW))
             continue
+        if word == "half" and _A_HALF_YEAR.search(text, 0, match.start()):
+            continue
         kind = "multiple" if word in _MULTIPLYING_WORDS else "word"
         time_unit = _WORD_TIME_UNIT.match(text, match.end())
         if time_unit is not None and kind == "word":
@@ -397,11 +406,15 @@ def _names_a_class(text: str, match: re.Match[str], end: int) -> bool:
         if _AGE_NEXT.match(text, end):
             # "under 30 days old" is a limit to hold.
             return not _is_limit(text, start)
-        if unit not in _SINGULAR_TIME_UNITS or not _HEAD_NOUN_NEXT.match(text, end):
+        if not match["plus"] or unit not in _SINGULAR_TIME_UNITS:
             return False
         determiner = _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
-        # "cut to a 2 day turnaround": the figure is the target.
-        return determiner is not None and not has_role_word(text, determiner.start())
+        # "cut to a 30+ day runway": the figure is the target.
+        return (
+            determiner is not None
+            and not has_role_word(text, determiner.start())
+            and _HEAD_NOUN_NEXT.match(text, end) is not None
+        )
     return (
         match.group() == "1"
         and _FOR_BEFORE.search(text, max(0, start - 8), start) is not None
@@ -417,6 +430,8 @@ def _one_picks_which(text: str, start: int, end: int) -> bool:
     return (
         _FOR_BEFORE.search(text, max(0, start - 8), start) is not None
         and _HEAD_NOUN_NEXT.match(text, end) is not None
+        # "for one month" is a duration, as "for 1 month" is.
+        and _WORD_TIME_UNIT.match(text, end) is None
     )
 
 

@@ -730,13 +730,7 @@ class _Parse:
         if not counts or (predicate not in (WORK, None) and not self.hits("activity_nouns")):
             return None
         for number in counts:
-            counted = None
-            for hit in self.s.found("activity_nouns"):
-                if self.char_of(hit.start) < number.end:
-                    continue
-                gap = self.s.text[number.end : self.char_of(hit.start)]
-                if len(gap) <= 30 and gap.count(" ") <= 3 and _GAP.fullmatch(gap):
-                    counted = hit
+            counted = counted_work(self.s, number, after_work_verb=predicate == WORK)
             if counted is not None:
                 return self.s.text[number.start : self.s.ends[counted.end - 1]]
         # "Call three customers" counts calls; "Sign 5 new customers" counts customers won.
@@ -759,6 +753,45 @@ class _Parse:
         ):
             end += 1
         return self.s.text[number.start : self.s.ends[end - 1]] if end > index else number.text
+
+
+def counted_work(s: Sentence, number: NumberMention, *, after_work_verb: bool) -> Hit | None:
+    """The thing of the team's own work that a count counts: an activity noun at most three
+    words after the figure ("4 testing sessions", "12 integration guides"). After a verb of work
+    the count is the work whatever follows ("Ship 3 features customers asked for"); otherwise
+    the noun must end its phrase: "10,000 video views" counts views people make, not videos."""
+    counted = None
+    for hit in s.found("activity_nouns"):
+        start = s.starts[hit.start]
+        if start < number.end:
+            continue
+        gap = s.text[number.end : start]
+        close = len(gap) <= 30 and gap.count(" ") <= 3 and _GAP.fullmatch(gap)
+        if close and (after_work_verb or ends_phrase(s, hit.end)):
+            counted = hit
+    return counted
+
+
+def _stops_phrase(s: Sentence, index: int) -> bool:
+    word = s.lower[index]
+    words = s.words
+    return (
+        word in words.clause_ends
+        or word in words.function_words
+        or word in words.determiners
+        or word in words.cadence_words
+    )
+
+
+def ends_phrase(s: Sentence, end: int) -> bool:
+    """Nothing after a noun continues its phrase: the text ends, or punctuation, a figure, a
+    function word, a cadence or a participle follows ("12 guides in the docs", "25 webinars
+    recorded")."""
+    if end >= len(s.lower):
+        return True
+    if not s.doc[end].is_alpha or _stops_phrase(s, end):
+        return True
+    return is_participle(s.lower[end], s.words.participles)
 
 
 # Words that open a singular subject: a verb in -s follows it ("Every alert links ...").

@@ -20,7 +20,7 @@ from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHO
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
 from okrlint.text.shape import contraction_start, perfect, target_form
-from okrlint.text.structure import ARTEFACT, DONE, TEAM, structure_of
+from okrlint.text.structure import ARTEFACT, DONE, TEAM, ends_phrase, structure_of
 
 OUTPUT = "output"
 OUTCOME = "outcome"
@@ -422,6 +422,9 @@ def _activity_count(s: Sentence, lead_kind: str | None, lead_end: int) -> Term |
             start_char = s.doc[hit.start].idx
             gap = s.text[number.end : start_char]
             close = len(gap) <= 30 and re.fullmatch(r"[\s\w-]*", gap) and gap.count(" ") <= 3
+            if close and lead_kind is None and gap and not ends_phrase(s, hit.end):
+                # With no verb of work, "10,000 video views" counts views, not videos.
+                continue
             # "Hold 3 design reviews": a count of events held, not a level held.
             held = lead_kind == "hold" and gap.count(" ") <= 2
             if close and (lead_kind in (DELIVERY, TASK, HIRE, None) or held):
