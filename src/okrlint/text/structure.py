@@ -546,8 +546,8 @@ class _Parse:
         }
         for index in range(head, min(subject_end, self.size)):
             if self.lower[index] in team and index not in customers:
-                named = index > head and s.doc[index - 1].text[:1].isupper()
-                if named and self.lower[index - 1] not in self.words.english_function_words:
+                capital = index > head and s.doc[index - 1].text[:1].isupper()
+                if capital and self.lower[index - 1] not in self.words.english_function_words:
                     return TEAM, self.words_of(index - 1, index + 1)  # "Support team"
                 if index + 1 < subject_end and self.lower[index + 1] in team:
                     return TEAM, self.words_of(index, index + 2)  # "Our team"
@@ -619,8 +619,10 @@ class _Parse:
         # "90% of refunds closed within 2 days", "Deploys take under 15 minutes": how fast
         # things are served, when no people are said to act.
         limit = self.time_limit() if predicate == LEVEL else None
+        service = self.hits("service_levels")
         if limit is not None and people is None:
-            return SERVICE, limit
+            # The measure's name when the sentence gives one ("p95"), else the limit.
+            return SERVICE, s.term(service[0]).text if service else limit
         internal = self.hits("internal_metrics")
         if internal:
             return ACTIVITY, s.term(internal[0]).text
@@ -641,7 +643,6 @@ class _Parse:
             return None, None
         if people is not None:
             return BEHAVIOUR, (behaviour[0].text if behaviour else people.text)
-        service = self.hits("service_levels")
         if service:
             return SERVICE, s.term(service[0]).text
         # "90% of returns are refunded within 3 days": how fast things are served; "runs for
