@@ -155,7 +155,7 @@ _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|our|their|its|your|this|these|those)\s+$", re.IGNORECASE
 )
 _HEAD_NOUN_NEXT = re.compile(
-    r"\s+(?!(?:and|or|of|to|in|on|at|for|by|per|from|with|than|ago|or)\b)[a-z]", re.IGNORECASE
+    r"\s+(?!(?:and|or|of|to|in|on|at|for|by|per|from|with|than|ago)\b)[a-z]", re.IGNORECASE
 )
 # "for 1 ad asset", "for one region": a count of one after "for" is the article "a" written as
 # a figure, the scope of the work, not an amount to reach.
@@ -416,7 +416,7 @@ def _names_a_class(text: str, match: re.Match[str], end: int) -> bool:
             and _HEAD_NOUN_NEXT.match(text, end) is not None
         )
     return (
-        match.group() == "1"
+        text[start:end] == "1"
         and _FOR_BEFORE.search(text, max(0, start - 8), start) is not None
         and _HEAD_NOUN_NEXT.match(text, end) is not None
     )
