@@ -636,3 +636,99 @@ def test_a_project_page_with_a_weekly_score_table() -> None:
     # Closed period, missed, nothing learned: at the lines of the numbered key results.
     _, findings, _ = check("okrs/project-okrs.md", "--today", "2026-04-10", "--select", "CUL003")
     assert at(findings, "CUL003") == [(7, 4, "O1/KR1"), (8, 4, "O1/KR2")]
+
+
+def write(name: str, text: str) -> str:
+    path = Path("okrs") / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_sections_of_an_okr_page_are_not_objectives_and_initiatives_join_theirs() -> None:
+    path = write(
+        "billing-2026-q3.md",
+        "# Billing OKRs\n"
+        "\n"
+        "## Get paid on time\n"
+        "\n"
+        "- Cut overdue invoices from 18% to 5%\n"
+        "- Cut days sales outstanding from 52 to 35\n"
+        "\n"
+        "### Initiatives\n"
+        "\n"
+        "- Automate dunning emails\n"
+        "\n"
+        "## Make refunds painless\n"
+        "\n"
+        "- Cut refund handling time from 6 days to 1 day\n"
+        "- Raise refund satisfaction from 70% to 88%\n"
+        "\n"
+        "**Initiatives:**\n"
+        "\n"
+        "- Self-serve refund form\n"
+        "\n"
+        "## Risks & dependencies\n"
+        "\n"
+        "- The payments vendor may change its API\n"
+        "\n"
+        "## Open questions\n"
+        "\n"
+        "- Who owns refunds in Europe?\n"
+        "\n"
+        "## Notes\n"
+        "\n"
+        "- Reviewed with finance on 3 July\n",
+    )
+    (document,) = read_path(path)
+    assert [o["title"] for o in document["objectives"]] == [
+        "Get paid on time",
+        "Make refunds painless",
+    ]
+    first, second = document["objectives"]
+    assert first["initiatives"] == ["Automate dunning emails"]
+    assert second["initiatives"] == ["Self-serve refund form"]
+    assert len(first["key_results"]) == len(second["key_results"]) == 2
+    _, findings, _ = check(path)
+    # Nothing is said about the lines of the sections: they are no key results.
+    assert all(f["line"] < 17 for f in findings), findings
+    assert "FOC001" not in {f["code"] for f in findings}
+
+
+def test_a_team_and_period_after_an_objective_title_name_its_set() -> None:
+    people = write(
+        "people.md",
+        "# OKRs\n"
+        "\n"
+        "## Objective: Hire and keep great engineers (People, Q3 2026)\n"
+        "\n"
+        "- KR1: Raise offer acceptance from 60% to 80%\n"
+        "- KR2: Cut regretted attrition from 12% to 6%\n"
+        "\n"
+        "## Objective: Grow our managers\n"
+        "\n"
+        "- KR1: Raise manager survey scores from 3.6 to 4.2\n"
+        "- KR2: Cut teams without a manager from 4 to 0\n",
+    )
+    (document,) = read_path(people)
+    assert (document["team"], document["period"]) == ("People", "2026-Q3")
+    titles = [o["title"] for o in document["objectives"]]
+    assert titles == ["Hire and keep great engineers", "Grow our managers"]
+    _, findings, _ = check(people)
+    assert "STR002" not in {f["code"] for f in findings}
+    support = write(
+        "support.md",
+        "# Support OKRs\n\n## Objective: Answer customers faster — Q3 2026\n\n"
+        "- KR: Cut first response time from 9 hours to 2 hours\n"
+        "- KR: Raise satisfaction from 82% to 90%\n",
+    )
+    (document,) = read_path(support)
+    assert (document["team"], document["period"]) == ("Support", "2026-Q3")
+    assert document["objectives"][0]["title"] == "Answer customers faster"
+    # A bracket without a period stays in the title.
+    kept = write(
+        "infra-2026-q1.md",
+        "## Objective: Cut cloud spend (stretch)\n\n- KR: Cut spend from $90k to $70k a month\n",
+    )
+    (document,) = read_path(kept)
+    assert document["objectives"][0]["title"] == "Cut cloud spend (stretch)"
+    assert document["period"] == "2026-Q1"

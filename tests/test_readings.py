@@ -95,6 +95,22 @@ def test_outcomes_are_not_outputs(text: str) -> None:
     assert not is_output(read(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "behaviour"),
+    [
+        # What people think, named with a measure word after it, is still what they think.
+        ("Lift guest satisfaction rate above 92%", False),
+        # The team's own people are not customers.
+        ("Lift staff engagement scores by 5 points", False),
+        ("Guests who book a second stay grow from 800 to 1,000", True),
+    ],
+)
+def test_attitudes_and_the_teams_own_people_are_no_customer_behaviour(
+    text: str, behaviour: bool
+) -> None:
+    assert (customer_behaviour(read(text)) is not None) is behaviour
+
+
 def test_launch_with_paying_customers_names_customers() -> None:
     reading = read("Launch in 3 new markets with 500 paying customers each")
     assert reading.actor is not None and reading.actor.term == "paying customer"

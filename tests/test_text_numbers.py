@@ -39,6 +39,12 @@ def roles(text: str) -> list[tuple[str, float | None, str, str]]:
             [("40%", 40, "percent", "delta"), ("3x", 3, "multiple", "delta")],
         ),
         ("Triple weekly sign-ups", [("Triple", 3, "multiple", "delta")]),
+        # "Half of" people is a share to reach, as "50% of" is; "by half" a change.
+        (
+            "Half of new tutors teach a second class within 14 days",
+            [("Half", 50, "percent", "target"), ("14 days", 14, "duration", "threshold")],
+        ),
+        ("Cut queue time by half", [("half", 0.5, "multiple", "delta")]),
         ("At least 200 active publishers", [("200", 200, "count", "threshold")]),
         (
             "Raise repeat orders to 38 % from current 30 %",

@@ -9,8 +9,11 @@ What is read, as teams write it in handbooks and team repositories:
   rows;
 - tags in front of an item (`` `P0` ``, `[P1]`, `@name`) as priority and owner; a result after
   `=>` (`=> 80% done`) as the score and what was learned; a `> Why?` quote as the description;
-- team and period from front matter, from headings (`## Growth`, `# OKRs Q1 2026`), from the file
-  or folder name, or from `--team`/`--period`.
+- sections of the page that hold no OKRs (`## Risks`, `## Notes`, `**Open questions:**`) are
+  skipped; an `Initiatives` heading or label under an objective lists its initiatives;
+- team and period from front matter, from headings (`## Growth`, `# OKRs Q1 2026`), from after
+  an objective's title (`(People, Q3 2026)`, `— Q3 2026`), from the file or folder name, or
+  from `--team`/`--period`.
 
 Every node is placed at the line of the Markdown source it came from.
 """
@@ -118,6 +121,9 @@ class _Reader:
     # The set each objective went to, and the context of aligned team objectives.
     set_of: dict[int, SetDraft] = field(default_factory=dict)
     context_of: dict[int, _Context] = field(default_factory=dict)
+    # The team and period written after an objective's title, for the objectives after it.
+    title_team: Entry | None = None
+    title_period: Entry | None = None
 
     def place(self, begin: int, end: int, column: int | None = None) -> Place:
         """1-based span of the 0-based line range [begin, end) of the Markdown source."""
@@ -321,29 +327,50 @@ def _heading_context(text: str, context: _Context, place: Place, year: int | Non
 
 def _read_blocks(reader: _Reader, blocks: list[Any], context: _Context) -> None:
     """Read the top-level blocks: headings open sections, objectives and key results."""
-    # The heading stack: (level, context, objective or None).
-    stack: list[tuple[int, _Context, ObjectiveDraft | None]] = [(0, context, None)]
+    # The heading stack: (level, context, objective or None, section or None).
+    stack: list[tuple[int, _Context, ObjectiveDraft | None, str | None]] = [
+        (0, context, None, None)
+    ]
+    # A label line (`**Risks:**`) names the section of the list right after it.
+    labelled: str | None = None
     for position, block in enumerate(blocks):
-        _, current, objective = stack[-1]
+        _, current, objective, section = stack[-1]
+        if labelled is not None and block.type in ("bullet_list", "ordered_list"):
+            section = labelled
+        if block.type != "paragraph" or labelled is not None:
+            labelled = None
         if block.type == "heading":
             depth = int(block.tag[1:])
             while len(stack) > 1 and stack[-1][0] >= depth:
                 stack.pop()
-            _, current, objective = stack[-1]
+            _, current, objective, section = stack[-1]
             text, line = _inline_text(block)
             item = _parse_item(text, reader.lines[line] if line < len(reader.lines) else "")
             place = reader.place(line, line + 1)
-            if item.kind == "key_result" and objective is not None:
+            if item.kind == "key_result" and objective is not None and section is None:
                 _add_key_result(reader, objective, item, place)
-                stack.append((depth, current, objective))
+                stack.append((depth, current, objective, None))
+                continue
+            named = _section_of(item.title) if item.kind == "plain" else None
+            if named is not None or (section is not None and item.kind == "plain"):
+                # A section of the page (notes, risks, initiatives), or a heading inside one:
+                # what it holds is not OKRs; initiatives belong to the objective above.
+                stack.append((depth, current, objective, named or section))
                 continue
             if item.kind == "objective" or (
                 item.kind == "plain" and _heads_an_objective(blocks, position, depth, item)
             ):
                 drafted = _add_objective(reader, current, item, place)
-                stack.append((depth, current, drafted))
+                stack.append((depth, current, drafted, None))
                 continue
-            stack.append((depth, _heading_context(text, current, place, reader.year), None))
+            stack.append((depth, _heading_context(text, current, place, reader.year), None, None))
+            continue
+        if section is not None:
+            if section == _INITIATIVES and objective is not None and block.type.endswith("_list"):
+                _add_initiatives(reader, block, objective)
+            continue
+        if block.type == "paragraph" and (named := _label_section(block)) is not None:
+            labelled = named
             continue
         if block.type in ("bullet_list", "ordered_list"):
             _read_list(reader, block, current, objective)
@@ -360,7 +387,124 @@ def _read_blocks(reader: _Reader, blocks: list[Any], context: _Context) -> None:
                 # heading or objective: it sits below every heading.
                 while len(stack) > 1 and stack[-1][0] > _DEEPEST_HEADING:
                     stack.pop()
-                stack.append((_DEEPEST_HEADING + 1, stack[-1][1], holder))
+                stack.append((_DEEPEST_HEADING + 1, stack[-1][1], holder, None))
+
+
+_INITIATIVES = "initiatives"
+# Sections of an OKR page that hold no objectives, as headings or labels name them; the
+# words of work planned for an objective make its initiatives.
+_SECTION_WORDS = frozenset(
+    [
+        "notes",
+        "note",
+        "risks",
+        "risk",
+        "dependencies",
+        "dependency",
+        "context",
+        "background",
+        "links",
+        "resources",
+        "references",
+        "retro",
+        "retrospective",
+        "learnings",
+        "assumptions",
+        "blockers",
+        "decisions",
+        "faq",
+        "appendix",
+        "timeline",
+        "milestones",
+        "stakeholders",
+        "glossary",
+        "summary",
+        "comments",
+        "updates",
+    ]
+) | frozenset(
+    (
+        "open questions",
+        "questions",
+        "lessons learned",
+        "out of scope",
+        "non goals",
+        "non-goals",
+        "next steps",
+        "action items",
+        "parking lot",
+        "further reading",
+        "status updates",
+        "mitigations",
+    )
+)
+_WORK_WORDS = frozenset(
+    [
+        "initiatives",
+        "initiative",
+        "projects",
+        "epics",
+        "deliverables",
+        "tasks",
+        "workstreams",
+        "bets",
+    ]
+)
+_QUALIFIERS = frozenset(
+    ["key", "open", "known", "main", "top", "major", "other", "related", "supporting", "planned"]
+)
+
+
+def _section_of(title: str) -> str | None:
+    """`Risks`, `Open questions`, `Risks & dependencies`, `Initiatives:` name a section of the
+    page, not an objective: its kind ("initiatives" or "section"), or None."""
+    words = re.sub(r"\([^)]*\)", " ", title)
+    words = re.sub(r"[^\w\s&/,\-]", " ", words).lower().strip()
+    words = re.sub(r"^\d+[.)]?\s+", "", words)
+    parts = [p.strip() for p in re.split(r"\s*(?:&|/|,|\band\b)\s*", words) if p.strip()]
+    if not parts or len(words) > 40:
+        return None
+    kinds = set()
+    for part in parts:
+        part = " ".join(part.split())
+        head, _, rest = part.partition(" ")
+        if head in _QUALIFIERS and rest:
+            part = rest
+        if part in _WORK_WORDS:
+            kinds.add(_INITIATIVES)
+        elif part in _SECTION_WORDS:
+            kinds.add("section")
+        else:
+            return None
+    return _INITIATIVES if kinds == {_INITIATIVES} else "section"
+
+
+def _label_section(block: Any) -> str | None:
+    """A paragraph that is only a label of a section (`**Risks:**`, `Dependencies:`)."""
+    text, _ = _inline_text(block)
+    label = text.strip()
+    bold = label.startswith(("**", "__")) and label.endswith(("**", "__", "**:", "__:"))
+    if not (bold or label.endswith(":")) or "\n" in label:
+        return None
+    return _section_of(label.strip("*_: "))
+
+
+def _add_initiatives(reader: _Reader, block: Any, objective: ObjectiveDraft) -> None:
+    """The items of a list as the objective's initiatives (the work planned for it)."""
+    titles = []
+    for node in block.children:
+        text, line = _first_paragraph(node)
+        item = _parse_item(text, reader.lines[line] if line < len(reader.lines) else "")
+        if item.title:
+            titles.append(item.title)
+    if not titles or not block.map:
+        return
+    known = objective.fields.get("initiatives")
+    begin, end = block.map
+    if known is not None:
+        known.value.extend(titles)
+    else:
+        objective.fields["initiatives"] = Entry(titles, reader.place(begin, end))
 
 
 def _heads_an_objective(blocks: list[Any], position: int, depth: int, item: _Item) -> bool:
@@ -492,9 +636,62 @@ def _first_paragraph(node: Any) -> tuple[str, int]:
     return "", node.map[0] if node.map else 0
 
 
+# Where team and period taken from the file or folder name or the command line sit: a team or
+# period written in the file itself wins over them.
+_UNWRITTEN: Place = (1, 1, 1, 1)
+# A team and period after an objective's title: `(People, Q3 2026)`, `[Q3 2026]`, `— Q3 2026`.
+_TITLE_CONTEXT = re.compile(
+    r"\s*(?:\((?P<round>[^()]{1,60})\)|\[(?P<square>[^\[\]]{1,60})\]"
+    r"|\s[\-–—|]\s*(?P<tail>[^()\[\]\-–—|]{1,60}))\s*$"
+)
+
+
+def _title_context(title: str) -> tuple[str, str | None, str | None]:
+    """An objective's title without the team and period written after it, the team, the
+    period."""
+    match = _TITLE_CONTEXT.search(title)
+    if match is None or match.start() == 0:
+        return title, None, None
+    inner = match["round"] or match["square"] or match["tail"] or ""
+    period = period_in_name(inner)
+    if period is None:
+        return title, None, None
+    rest = _PERIOD_WORDS.sub(" ", inner)
+    parts = [p.strip() for p in re.split(r"[,;/|–—\-]", rest) if p.strip()]
+    if len(parts) > 1:
+        return title, None, None
+    team = parts[0] if parts else None
+    if team is not None and not (team[0].isupper() and len(team.split()) <= 3):
+        return title, None, None
+    return title[: match.start()].rstrip(), team, period
+
+
+_PERIOD_WORDS = re.compile(
+    r"(?i)(?:fy[\-_ ]?)?(?:\d{2,4}[\-_ ]?[qh][1-4]|[qh][1-4][\-_ ]?(?:fy[\-_ ]?)?\d{4})"
+)
+
+
+def _unwritten(entry: Entry | None) -> bool:
+    return entry is None or entry.place == _UNWRITTEN
+
+
 def _add_objective(reader: _Reader, context: _Context, item: _Item, place: Place) -> ObjectiveDraft:
     if item.kind == "objective" or item.bold:
         reader.marked = True
+    title, team, period = _title_context(item.title)
+    if period is not None:
+        # The team and period after the title say which set it is in, unless the file says so
+        # elsewhere; objectives after it without their own are in the same set.
+        item = _Item(
+            item.kind, title, item.title_column, item.bold, item.owner, item.priority, item.result
+        )
+        reader.title_period = Entry(period, place)
+        reader.title_team = Entry(team, place) if team else None
+    if _unwritten(context.period) and reader.title_period is not None:
+        team_entry = context.team
+        if _unwritten(team_entry) and reader.title_team is not None:
+            team_entry = reader.title_team
+        context = _Context(team_entry, reader.title_period)
     draft = reader.outline.set_for(context.team, context.period)
     objective = ObjectiveDraft(place)
     reader.set_of[id(objective)] = draft

@@ -189,6 +189,9 @@ _A_HALF_YEAR = re.compile(
     r"\b(?:(?:this|next|last|each|per|every|first|second)|the(?!\s+half\s+of\b))\s+$",
     re.IGNORECASE,
 )
+_HALF_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+# "Cut waiting by half of today's", "down to half of last year's": a multiple of a level.
+_BY_OR_TO = re.compile(r"\b(?:by|to|than|at|about|nearly|almost)\s+$", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(
     r"\b(?:the|this|that|which|each|every|any|another|a|an|its|our|their|your|my)"
     r"(?:\s+[a-z]+)?\s+$",
@@ -337,6 +340,16 @@ def find_numbers(text: str) -> list[NumberMention]:
             mentions.append(_plain(text, *match.span(), WINDOW))
             continue
         if word == "half" and _A_HALF_YEAR.search(text, 0, match.start()):
+            continue
+        if (
+            word == "half"
+            and _HALF_OF.match(text, match.end())
+            and not _BY_OR_TO.search(text, 0, match.start())
+        ):
+            # "Half of new hosts publish ...": a share, as "50% of new hosts" is.
+            mentions.append(
+                NumberMention(match.group(), 50.0, "%", "percent", COUNT, *match.span())
+            )
             continue
         kind = "multiple" if word in _MULTIPLYING_WORDS else "word"
         time_unit = _WORD_TIME_UNIT.match(text, match.end())

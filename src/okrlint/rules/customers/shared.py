@@ -26,9 +26,13 @@ def _judge(reading: KeyResultReading) -> Term | None:
     behaviour_verbs = reading.behaviour_verbs
     metric_hits = s.found("metric_nouns")
     lagging = s.first("lagging_finance")
-    attitude_only = bool(metric_hits) and all(
-        h.term in s.words.attitude_metrics for h in metric_hits
-    )
+    # "guest satisfaction rate": the name of a measure ("rate", "share") after what people
+    # think leaves it a measure of what they think.
+    measure_names = s.words.word_list("measure_names")
+    attitudes = [h for h in metric_hits if h.term not in measure_names]
+    attitude_only = bool(attitudes) and all(h.term in s.words.attitude_metrics for h in attitudes)
+    # "staff engagement": the team's own people, not customers.
+    behaviour_nouns = [h for h in behaviour_nouns if not _staff_before(s, h)]
     customer: Hit | None = None
     if behaviour_nouns and not (lagging and not actor and not s.measures):
         customer = behaviour_nouns[0]
@@ -40,3 +44,8 @@ def _judge(reading: KeyResultReading) -> Term | None:
     ):
         customer = actor
     return s.term(customer) if customer is not None else None
+
+
+def _staff_before(s: Sentence, hit: Hit) -> bool:
+    """A behaviour noun right after a word for the team's own people ("employee engagement")."""
+    return any(staff.end == hit.start for staff in s.found("staff_nouns"))
