@@ -732,3 +732,82 @@ def test_a_team_and_period_after_an_objective_title_name_its_set() -> None:
     (document,) = read_path(kept)
     assert document["objectives"][0]["title"] == "Cut cloud spend (stretch)"
     assert document["period"] == "2026-Q1"
+
+
+@pytest.mark.parametrize(
+    ("outline", "first_kr"),
+    [
+        # Key results numbered under their objective on the lines of its item.
+        (
+            "1. Win the mid-market\n"
+            "   1.1 Launch the partner portal\n"
+            "   1.2 Raise win rate against the main rival from 28% to 40%\n"
+            "2. Shorten the sales cycle\n"
+            "   2.1 Cut median days to close from 65 to 45\n"
+            "   2.2 Cut proposals needing legal review from 60% to 20%\n",
+            (4, 8),
+        ),
+        # ... as items under it.
+        (
+            "1. Win the mid-market\n"
+            "    - 1.1 Launch the partner portal\n"
+            "    - 1.2 Raise win rate against the main rival from 28% to 40%\n"
+            "2. Shorten the sales cycle\n"
+            "    - 2.1 Cut median days to close from 65 to 45\n"
+            "    - 2.2 Cut proposals needing legal review from 60% to 20%\n",
+            (4, 11),
+        ),
+        # ... as lines under a numbered heading.
+        (
+            "## 1. Win the mid-market\n\n"
+            "1.1 Launch the partner portal\n"
+            "1.2 Raise win rate against the main rival from 28% to 40%\n\n"
+            "## 2. Shorten the sales cycle\n\n"
+            "2.1 Cut median days to close from 65 to 45\n"
+            "2.2 Cut proposals needing legal review from 60% to 20%\n",
+            (5, 5),
+        ),
+    ],
+)
+def test_key_results_numbered_under_numbered_objectives(
+    outline: str, first_kr: tuple[int, int]
+) -> None:
+    path = write("sales-2026-q3.md", "# Sales OKRs\n\n" + outline)
+    (document,) = read_path(path)
+    assert document["team"] == "Sales"
+    objectives = document["objectives"]
+    assert [o["title"] for o in objectives] == ["Win the mid-market", "Shorten the sales cycle"]
+    assert [k["title"] for k in objectives[0]["key_results"]] == [
+        "Launch the partner portal",
+        "Raise win rate against the main rival from 28% to 40%",
+    ]
+    assert len(objectives[1]["key_results"]) == 2
+    _, findings, _ = check(path)
+    assert (*first_kr, "O1/KR1") in at(findings, "OUT001")
+
+
+def test_a_page_title_above_bold_objective_labels_is_no_objective() -> None:
+    path = write(
+        "design-2026-q3.md",
+        "# Design team OKRs\n"
+        "\n"
+        "**Objective:** Make the design system the fastest way to ship UI\n"
+        "\n"
+        "**Key results:**\n"
+        "- Raise the share of screens built from system parts from 40% to 75%\n"
+        "- Cut handoff questions per sprint from 30 to 10\n"
+        "\n"
+        "**Objective:** Understand our users better\n"
+        "\n"
+        "**Key results:**\n"
+        "- Lift the usability score of checkout from 62 to 75\n"
+        "- Raise weekly research sessions attended by engineers from 2 to 6\n",
+    )
+    (document,) = read_path(path)
+    assert document["team"] == "Design"
+    titles = [o["title"] for o in document["objectives"]]
+    assert titles == [
+        "Make the design system the fastest way to ship UI",
+        "Understand our users better",
+    ]
+    assert [len(o["key_results"]) for o in document["objectives"]] == [2, 2]
