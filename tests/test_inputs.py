@@ -811,3 +811,91 @@ def test_a_page_title_above_bold_objective_labels_is_no_objective() -> None:
         "Understand our users better",
     ]
     assert [len(o["key_results"]) for o in document["objectives"]] == [2, 2]
+
+
+def test_a_checklist_skips_struck_key_results_and_a_pasted_table_drops_its_markers() -> None:
+    checklist = write(
+        "growth-2026-q3.md",
+        "## Q3 2026 OKRs — Growth\n"
+        "\n"
+        "### O1: Make onboarding self-serve\n"
+        "\n"
+        "- [ ] KR1: Raise self-serve signups from 35% to 60%\n"
+        "- [x] KR2: Cut time to first value from 4 days to 1 day\n"
+        "- [x] ~~KR3: Launch the onboarding checklist~~\n",
+    )
+    (document,) = read_path(checklist)
+    assert (document["team"], document["period"]) == ("Growth", "2026-Q3")
+    titles = [k["title"] for k in document["objectives"][0]["key_results"]]
+    assert titles == [
+        "Raise self-serve signups from 35% to 60%",
+        "Cut time to first value from 4 days to 1 day",
+    ]
+    _, findings, _ = check(checklist)
+    assert not at(findings, "OUT001")
+    pasted = write(
+        "platform-2026-q3.md",
+        "# Platform OKRs\n"
+        "\n"
+        "| Objective | Key Result | Owner | Confidence | Status |\n"
+        "|---|---|---|---|---|\n"
+        "| **O1: Make deploys boring** | KR1: Launch the deploy dashboard | Sam | 70% | ok |\n"
+        "| | KR2: Cut failed deploys from 9% to 2% | Ana | 50% | at risk |\n",
+    )
+    (document,) = read_path(pasted)
+    (objective,) = document["objectives"]
+    assert objective["title"] == "Make deploys boring"
+    assert [k["title"] for k in objective["key_results"]] == [
+        "Launch the deploy dashboard",
+        "Cut failed deploys from 9% to 2%",
+    ]
+    _, findings, _ = check(pasted)
+    # The finding points at the key result's text in its cell, after `KR1: `.
+    assert (5, 38, "O1/KR1") in at(findings, "OUT001")
+
+
+def test_a_csv_cell_listing_several_key_results_is_one_key_result_a_line() -> None:
+    Path("support-2026-q3.csv").write_text(
+        "Objective,Key Results,Owner\n"
+        'Keep customers,"1. Raise retention from 80% to 88%\n'
+        '2. Cut churned accounts from 40 to 25",Kim\n'
+        'Grow,"- Launch the referral program\n'
+        '- Sign up 10 partners who resell us",Lee\n'
+        'Answer faster,"Cut first reply time\nfrom 9 hours to 2",Ana\n',
+        encoding="utf-8",
+    )
+    (document,) = read_path("support-2026-q3.csv")
+    keep, grow, answer = document["objectives"]
+    assert [k["title"] for k in keep["key_results"]] == [
+        "Raise retention from 80% to 88%",
+        "Cut churned accounts from 40 to 25",
+    ]
+    assert [k["owner"] for k in grow["key_results"]] == ["Lee", "Lee"]
+    # Lines of a cell that are no list are one key result.
+    assert [k["title"] for k in answer["key_results"]] == [
+        "Cut first reply time\nfrom 9 hours to 2"
+    ]
+    _, findings, _ = check("support-2026-q3.csv")
+    assert (4, 9, "O2/KR1") in at(findings, "OUT001")
+
+
+def test_a_csv_quote_never_closed_is_a_finding_at_its_row() -> None:
+    Path("open-2026-q3.csv").write_text(
+        "Objective,Key Result\n"
+        "Grow,Raise weekly buyers from 200 to 300\n"
+        "Grow,Cut refunds from 9% to 4%\n"
+        'Keep,"Raise renewals from 70% to 80%\n'
+        "Keep,Cut support tickets from 300 to 150\n",
+        encoding="utf-8",
+    )
+    Path("lone-2026-q3.csv").write_text('Objective,Key Result\n"Grow,Sign 10 partners\n')
+    Path("inch-2026-q3.csv").write_text(
+        'Objective,Key Result\nGrow,Sell 5" screens to 300 shops\n'
+        'Grow,"Cut returns from 9% to 4%"\n'
+    )
+    status, findings, _ = check("open-2026-q3.csv", "lone-2026-q3.csv", "inch-2026-q3.csv")
+    assert status == 1
+    quotes = {(f["path"], f["code"], f["line"]) for f in findings if "never closed" in f["message"]}
+    assert quotes == {("open-2026-q3.csv", "STR002", 4), ("lone-2026-q3.csv", "STR005", 2)}
+    (document,) = read_path("inch-2026-q3.csv")
+    assert len(document["objectives"][0]["key_results"]) == 2

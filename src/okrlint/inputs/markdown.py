@@ -6,8 +6,9 @@ What is read, as teams write it in handbooks and team repositories:
   heading with a list or a key-result table under it, or the rows of a table with an objective
   column and a key-result column (an empty objective cell continues the row above);
 - key results as the items under an objective, `KR:`/`KR1:` items, headings or lines, table
-  rows, or lines or items numbered under a numbered objective (`1.1 ...` under `1. ...` or
-  `## 1. ...`);
+  rows (without their markers: `| **O1: ...** | KR1: ... |`), or lines or items numbered
+  under a numbered objective (`1.1 ...` under `1. ...` or `## 1. ...`);
+- a struck-through item (`~~KR3: ...~~`) as dropped, not read;
 - tags in front of an item (`` `P0` ``, `[P1]`, `@name`) as priority and owner; a result after
   `=>` (`=> 80% done`) as the score and what was learned; a `> Why?` quote as the description;
 - sections of the page that hold no OKRs (`## Risks`, `## Notes`, `**Open questions:**`) are
@@ -61,6 +62,7 @@ _PERCENT = re.compile(
     r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*(?:done|complete|completed|achieved)?\s*[.,;:]?"
 )
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
+_STRUCK = re.compile(r"^~~[^~].*~~$")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<value>\S.*)$")
 _GENERIC = frozenset(
@@ -256,6 +258,9 @@ def _parse_item(text: str, line_text: str) -> _Item:
     owner = priority = result = None
     # HTML comments (suppressions among them) are not part of the text.
     rest = _CHECKBOX.sub("", _HTML_COMMENT.sub("", text).strip())
+    if _STRUCK.match(rest):
+        # Struck through: dropped by its team, not part of the OKRs.
+        return _Item("plain", "", 0, False)
     while True:
         match = _LEADING_TAG.match(rest)
         if match is None:
@@ -987,7 +992,7 @@ def _read_objective_table(reader: _Reader, block: Any, context: _Context) -> Non
     objective: ObjectiveDraft | None = None
     for line, cells in rows[1:]:
         values = [cell for cell, _ in cells]
-        title = values[at] if at < len(values) else ""
+        title = _cell_title(values[at]) if at < len(values) else ""
         if title:
             objective = by_title.get(fold(title))
             if objective is None:
@@ -997,6 +1002,12 @@ def _read_objective_table(reader: _Reader, block: Any, context: _Context) -> Non
                 objective = by_title[fold(title)] = _add_objective(reader, context, item, place)
         if objective is not None:
             _read_row(reader, objective, columns, header, line, values)
+
+
+def _cell_title(cell: str) -> str:
+    """A table cell's objective or key result without its markers (`**O1: ...**`, `KR2: ...`):
+    the title as an item in a list would have it."""
+    return _parse_item(cell, cell).title if cell else ""
 
 
 def _read_row(
@@ -1009,7 +1020,7 @@ def _read_row(
 ) -> None:
     """One row of a key-result table: a new key result, or more about one listed above it."""
     title_at = columns["title"]
-    title = values[title_at] if title_at < len(values) else ""
+    title = _cell_title(values[title_at]) if title_at < len(values) else ""
     if not title:
         return
     place = reader.place(line, line + 1)
