@@ -231,3 +231,103 @@ def test_text_findings_say_how_the_key_result_was_read_in_json_and_sarif(tmp_pat
     _validate_sarif(document, tmp_path)
     results = {r["ruleId"]: r for r in document["runs"][0]["results"]}
     assert results["OUT001"]["properties"]["structure"] == done["structure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "actor_words", "predicate_words"),
+    [
+        # A team noun and a verb of behaviour in -ing name people doing something: customers,
+        # with the verb after them ("rise") as the predicate, past a figure naming a week.
+        (
+            "Teams sharing a board in week 2 rise from 12% to 20%",
+            (PEOPLE, CHANGE, BEHAVIOUR),
+            "Teams sharing a board",
+            "rise",
+        ),
+        (
+            "Shoppers rating a recipe in month 1 grow from 8% to 14%",
+            (PEOPLE, CHANGE, BEHAVIOUR),
+            "Shoppers rating a recipe",
+            "grow",
+        ),
+        # After a singular subject, a word in -s before a preposition or a determiner is its
+        # verb, whatever verb it is: the subject is quoted whole, the verb as the predicate.
+        ("Every alarm points to a playbook", (ARTEFACT, DONE, None), "Every alarm", "points"),
+        ("Each invoice carries a due date", (ARTEFACT, DONE, None), "Each invoice", "carries"),
+    ],
+)
+def test_who_acts_and_the_verb_are_quoted_as_the_sentence_says(
+    text: str,
+    expected: tuple[str, str, str | None],
+    actor_words: str,
+    predicate_words: str,
+) -> None:
+    found = structure_of(read(text))
+    assert (found.actor, found.predicate, found.measured) == expected
+    assert (found.actor_words, found.predicate_words) == (actor_words, predicate_words)
+
+
+def test_an_owner_named_in_the_possessive_does_not_act() -> None:
+    # "the shop's gift list": the shop owns a thing, it does nothing; a rank is a level.
+    found = structure_of(read("Reach the top 3 in the shop's seasonal gift list"))
+    assert (found.actor, found.actor_words) == (TEAM, None)
+    assert (found.predicate, found.measured, found.measured_words) == (LEVEL, BUSINESS, "top 3")
+    assert read("Reach the top 3 in the shop's seasonal gift list").actor is None
+    # What people own that is something they do ("each shopper's repeat orders") is theirs.
+    owned = structure_of(read("Raise each shopper's repeat orders from 2 to 3"))
+    assert (owned.actor, owned.actor_words, owned.measured) == (PEOPLE, "shopper", BEHAVIOUR)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "actor_words"),
+    [
+        # A team's name and its verb: the team, quoted by its name, not a command "Support".
+        ("Billing team has a shared refund checklist", TEAM, "Billing team"),
+        ("Our squad has a written release checklist", TEAM, "Our squad"),
+        # "Our" only says whose: the noun after it is the subject.
+        ("Our members renew at 80%", PEOPLE, "members"),
+        ("Our churn falls to 2%", None, None),
+        # A word of a figure's unit names no people ("business days").
+        ("85% of warranty tickets closed within 3 business days", None, None),
+    ],
+)
+def test_the_subject_is_quoted_as_written(text: str, actor: str | None, actor_words: str) -> None:
+    found = structure_of(read(text))
+    assert (found.actor, found.actor_words) == (actor, actor_words)
+    if actor == TEAM:
+        assert read(text).lead_verb is None  # a name, not a command
+
+
+@pytest.mark.parametrize(
+    ("text", "measured", "words"),
+    [
+        # A bound and a time unit, with no people acting: a level of service.
+        (
+            "85% of warranty tickets closed within 3 business days",
+            SERVICE,
+            "within 3 business days",
+        ),
+        ("Builds finish in under 8 minutes, 90% of the time", SERVICE, "under 8 minutes"),
+        # A verb of behaviour whose subject is a thing says nothing of what people do, nor
+        # does a measure word that names a thing ("pricing model") or a unit ("days").
+        ("The weekly export job finishes before 7am on 90% of days", None, None),
+        ("The pricing model migrates to Spark 3.5", None, None),
+    ],
+)
+def test_what_is_measured_is_said_only_when_the_sentence_says_it(
+    text: str, measured: str | None, words: str | None
+) -> None:
+    found = structure_of(read(text))
+    assert (found.measured, found.measured_words) == (measured, words)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "words"),
+    [
+        ("Team leads' 1:1 completion rate reaches 85%", LEVEL, "reaches"),
+        ("Each recruiter books 6 intro calls a week", LEVEL, "books"),
+    ],
+)
+def test_the_verb_is_the_predicate_quoted(text: str, predicate: str, words: str) -> None:
+    found = structure_of(read(text))
+    assert (found.predicate, found.predicate_words) == (predicate, words)

@@ -169,6 +169,15 @@ def test_any_text_is_read_without_error_and_spans_are_exact(text: str) -> None:
             "70% of new vendors are paid within two working days",
             [("70%", 70, "percent", "target"), ("two working days", 2, "duration", "threshold")],
         ),
+        # "N% of the time" after a limit says how often the limit is met: the share to reach.
+        (
+            "Pages are answered within 10 minutes, 98% of the time",
+            [("10 minutes", 10, "duration", "threshold"), ("98%", 98, "percent", "target")],
+        ),
+        (
+            "Deliveries arrive in under 2 days 90% of the time",
+            [("2 days", 2, "duration", "threshold"), ("90%", 90, "percent", "target")],
+        ),
         # A limit before the share, or a range, leaves the roles as they were.
         (
             "Keep page loads under 2 s for 95% of visits",
@@ -264,6 +273,46 @@ def test_more_numbered_parts_are_labels(text: str, expected: list[tuple[str, str
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A figure inside the name of a standard, a product or a version is part of the name.
+        ("Pass the PCI 4 Level II review", [("4", "label")]),
+        ("HIPAA 2 attestation signed off", [("2", "label")]),
+        ("ISO 14001 certificate issued by June", [("14001", "label")]),
+        ("Move every job runner to Python 3.12", [("3.12", "label")]),
+        ("Launch a Vision 2 headset demo", [("2", "label")]),
+        # Amounts stay amounts: after a measure's acronym, before a plural, after a rank word.
+        ("Reach NPS 45", [("45", "target")]),
+        ("CSAT 4.6 or higher every month", [("4.6", "target")]),
+        ("NPS 35 by the end of June", [("35", "target")]),
+        ("Open in Spain 4 new clinics", [("4", "target")]),
+        ("Reach the Top 10 ranking", [("10", "target")]),
+        # A whole figure ending the phrase may count as well as name: read as an amount.
+        ("Ship offline mode in Orbit 12", [("12", "target")]),
+        ("Hire 3 Staff Engineers", [("3", "target")]),
+        ("Grow Weekly Buyers To 9000", [("9000", "target")]),
+        ("Reach NPS 50 Score With Every Plan", [("50", "target")]),
+    ],
+)
+def test_a_figure_in_a_name_is_no_amount(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in month 2", "on day 30": which period, not an amount.
+        ("Cut churn in month 2 by 10%", [("2", "date"), ("10%", "delta")]),
+        ("Retention on day 30 reaches 40%", [("30", "date"), ("40%", "target")]),
+    ],
+)
+def test_a_numbered_period_after_a_preposition_is_a_date(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Payroll runs in 3 working days instead of 6",
             [("3 working days", "target"), ("6", "baseline")],
@@ -285,3 +334,13 @@ def test_the_number_to_reach_is_the_target_before_any_limit() -> None:
     text = "Cut p95 checkout time by 20% to under 900 ms"
     reading = read_texts([text], load_pack())[text]
     assert reading.target_mention is not None and reading.target_mention.text == "900 ms"
+
+
+def test_figures_joined_by_a_colon_are_no_amounts() -> None:
+    text = "Team leads' 1:1 completion rate reaches 85%"
+    assert [(m.text, m.role) for m in find_numbers(text)] == [
+        ("1", "label"),
+        ("1", "label"),
+        ("85%", "target"),
+    ]
+    assert [m.role for m in find_numbers("Hold 1:1s with every new hire")] == ["label", "label"]

@@ -63,9 +63,12 @@ DATABASE = "readings.sqlite3"
 # 12: "5 days instead of 9" starts from 9; 13: "lesson 3", "tier 1" are labels; 14: "one of our
 # queues", "60+ days past due" say which things, not how many; 15: "October 2026" is a month and
 # a year, not "October 20" and a count; 16: "for the half" is a period; 17: "the 60+ day
-# bucket" names a class, "for one month" is a duration; 18: "Half of new hosts" is a share.
+# bucket" names a class, "for one month" is a duration; 18: "Half of new hosts" is a share;
+# 19: a figure in a name ("SOC 2", "ISO 27001") and "1:1" are no amounts, "95% of the time"
+# after a limit is the target, "in month 2" a period; "Teams inviting ..." name people,
+# "Support team has ..." a team, "the app store's" an owner.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 18
+FORMAT = 19
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

@@ -152,3 +152,60 @@ def test_a_thing_in_a_done_state_read_from_the_structure_is_an_output(key_result
 def test_a_perfect_with_a_contraction_is_quoted_from_its_subject() -> None:
     (finding,) = lint_codes(kr_set("We've published the new returns policy"), "OUT001")
     assert "('We've published')" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("key_result", "deliverable", "phrase"),
+    [
+        # The head of the noun phrase is the deliverable; a word joined to it by a hyphen, or
+        # a deliverable noun before it, only describes it.
+        (
+            "Every depot has a laminated design-review checklist",
+            "checklist",
+            "a laminated design-review checklist",
+        ),
+        (
+            "All kitchens have a written release-day template",
+            "template",
+            "a written release-day template",
+        ),
+        ("Improve the design review template", "template", "the design review template"),
+    ],
+)
+def test_the_deliverable_quoted_is_the_head_of_its_noun_phrase(
+    key_result: str, deliverable: str, phrase: str
+) -> None:
+    from okrlint.rules.outputs.shared import output_verdict
+
+    verdict = output_verdict(read_texts([key_result], load_pack())[key_result])
+    assert verdict.evidence is not None and verdict.evidence.text == deliverable
+    assert verdict.deliverable == phrase
+
+
+def test_a_thing_that_exists_is_one_output_finding_whatever_figure_it_holds() -> None:
+    found = findings_of("A sheet of 40+ buyer wins exists")
+    assert [f.code for f in found] == ["OUT001"]
+    (finding,) = found
+    assert "marks work as done ('exists')" in finding.message
+    assert "who acts: an artefact ('A sheet of 40+ buyer wins')" in finding.message
+
+
+def test_people_doing_something_are_no_work_of_the_team() -> None:
+    key_result = "Teams sharing a board in week 2 rise from 12% to 20%"
+    assert "OUT001" not in {f.code for f in findings_of(key_result)}
+    assert not is_output(read_texts([key_result], load_pack())[key_result])
+
+
+def test_a_subject_and_its_verb_are_quoted_whole() -> None:
+    (finding,) = [f for f in findings_of("Every alarm points to a playbook") if f.code == "OUT001"]
+    assert "who acts: an artefact ('Every alarm')" in finding.message
+    assert "predicate: work in a done state ('points')" in finding.message
+
+
+def test_a_team_named_before_its_verb_is_not_a_command() -> None:
+    (finding,) = [
+        f for f in findings_of("Billing team has a shared refund checklist") if f.code == "OUT001"
+    ]
+    assert "activity verb" not in finding.message
+    assert "names a deliverable ('checklist')" in finding.message
+    assert "who acts: the team ('Billing team')" in finding.message

@@ -109,7 +109,7 @@ _DATES = re.compile(
 )
 _BY_DATE = re.compile(
     rf"\b(?:by|before|until|till|in|on|at|after|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:{_MONTHS}|Q[1-4]|H[12]|"
-    r"(?:19|20)\d\d|week\s+\d+|the\s+quarter|the\s+year|this\s+quarter|next\s+quarter|EOQ|EOY)",
+    r"(?:19|20)\d\d|(?:week|month|day)\s+\d+|the\s+quarter|the\s+year|this\s+quarter|next\s+quarter|EOQ|EOY)",
     re.IGNORECASE,
 )
 _VERSION = re.compile(
@@ -221,7 +221,7 @@ _BEFORE_BASELINE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_TARGET = re.compile(
-    r"(?:\bto|\breach(?:ing)?|\btarget(?:\s+of)?:?|=|\bhit)\s*~?\s*$", re.IGNORECASE
+    r"(?:\bto|\breach(?:es|ed|ing)?|\btarget(?:\s+of)?:?|=|\bhit)\s*~?\s*$", re.IGNORECASE
 )
 _BEFORE_DELTA = re.compile(
     r"\bby\s+(?:at\s+least\s+|over\s+|more\s+than\s+|~|about\s+)?$", re.IGNORECASE
@@ -237,7 +237,9 @@ _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _RANGE_BETWEEN = re.compile(rf"\s*(?:{_ARROW}|to|→)\s*", re.IGNORECASE)
 _ARROW_BETWEEN = re.compile(rf"\s*{_ARROW}\s*")
 _AND_BETWEEN = re.compile(r"\s*and\s*")
+_PAIRED = re.compile(r"(?<![\w.:])\d{1,2}:\d{1,2}s?(?![\w:])")
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_OF_THE_TIME = re.compile(r"\s+of\s+the\s+time\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s*~?\s*$", re.IGNORECASE)
 _BASELINE_WORD_BEFORE = re.compile(r"\b(?:from|currently|baseline)\b[^.;]*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
@@ -280,6 +282,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         excluded.extend((m.start(), m.end(), role) for m in pattern.finditer(text))
     for match in _BY_DATE.finditer(text):
         excluded.append((match.start(), match.end(), DATE))
+    for match in _PAIRED.finditer(text):
+        # "1:1 meetings", "24:7 cover", "at 6:30": a name or a time of day, not two amounts.
+        excluded.append((match.start(), match.end(), LABEL))
     for match in _LABEL.finditer(text):
         if not _TIME_UNIT_ANY_CASE.fullmatch(match["word"]) and not has_role_word(
             text, match.start()
@@ -300,7 +305,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             covered = None
         if covered is None and (_scope(text, start, end) or _names_a_class(text, match, end)):
             covered = WINDOW
-        if covered is None and _numbered(text, start, end):
+        if covered is None and (_numbered(text, start, end) or _in_a_name(text, match, start, end)):
             covered = LABEL
         if covered is None and _year_span(match):
             covered = DATE
@@ -385,7 +390,12 @@ def _share_meeting_a_limit(
     shares = [
         m
         for m in unassigned
-        if m.kind == "percent" and m.start < limits[0].start and _OF_AFTER.match(text, m.end)
+        if m.kind == "percent"
+        and (
+            (m.start < limits[0].start and _OF_AFTER.match(text, m.end))
+            # "answered within 5 minutes, 95% of the time": how often the limit is met.
+            or _OF_THE_TIME.match(text, m.end)
+        )
     ]
     return shares[0] if len(shares) == 1 else None
 
@@ -479,6 +489,116 @@ def _numbered(text: str, start: int, end: int) -> bool:
         while at > 0 and text[at - 1].isdigit():
             at -= 1
     return False
+
+
+# A figure that is part of a name ("SOC 2 Type II", "ISO 27001", "Python 3.12"), read by hand
+# around each figure found: a name word before it, a name or a noun in the singular after it.
+_NAME_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_SENTENCE_BREAKS = frozenset(":-|–—.;(*•>#`")
+# Words before a figure that make it a rank or a count, not part of a name ("Top 5").
+_RANK_WORDS = frozenset({"top", "bottom", "number", "no", "nr", "rank", "ranked", "first", "last"})
+# Words after a figure that say what it is, or open another phrase: the figure is an amount
+# ("NPS 50 by June", "CSAT 4.5 or higher", "NPS 40 target").
+_AFTER_AN_AMOUNT = frozenset(
+    {
+        *("by", "to", "in", "on", "at", "for", "of", "from", "with", "within", "across"),
+        *("among", "amongst", "between", "per", "over", "under", "above", "below", "before"),
+        *("after", "until", "till", "through", "during", "via", "vs", "versus", "than", "as"),
+        *("and", "or", "but", "nor", "so", "while", "when", "where", "if", "is", "are", "was"),
+        *("were", "be", "will", "the", "a", "an", "our", "this", "that", "each", "every"),
+        *("more", "less", "fewer", "new", "higher", "lower", "plus", "times", "out"),
+    }
+)
+# Nouns after a figure that name what it is ("NPS 40 target"); capitalised, they may be a name.
+_AMOUNT_NOUNS = frozenset(
+    {"target", "goal", "mark", "level", "threshold", "minimum", "maximum", "average", "baseline"}
+    | {"median", "mean", "score", "rating"}
+)
+# Words in -s that are no plural ("process", "status", "analysis", "its").
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics")
+
+
+def _word_before(text: str, at: int) -> tuple[int, str]:
+    """The letters that end just before `at`, and where they start."""
+    start = at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start, text[start:at]
+
+
+def _word_after(text: str, at: int) -> tuple[str, int]:
+    """The letters that start at `at`, and where they end."""
+    end = at
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[at:end], end
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith(_NOT_PLURAL_ENDINGS) and len(lower) > 3
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case(text: str) -> bool:
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in _SENTENCE_BREAKS
+
+
+def _in_a_name(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """ "the SOC 2 Type II audit", "ISO 27001 certification", "Upgrade to Python 3.12": a
+    figure after a name (an acronym, or a capitalised word inside the sentence) and before
+    another name, a noun in the singular or the end of the phrase is part of the name, not an
+    amount; "NPS 50 by June", "Top 5 ranking", "Germany 3 new stores" stay amounts."""
+    if (
+        match["unit"]
+        or match["scale"]
+        or match["plus"]
+        or match["currency"]
+        or match["upper"]
+        or not _NAME_FIGURE.fullmatch(text, start, end)
+        or start < 2
+        or text[start - 1] != " "
+    ):
+        return False
+    name_start, name = _word_before(text, start - 1)
+    if len(name) < 2 or name.islower() or name.lower() in _RANK_WORDS:
+        return False
+    acronym = name.isupper()
+    opening = _opens_sentence(text, name_start)
+    if not acronym and opening:
+        return False  # "Reach 5 ...": the verb opening the sentence, not a name
+    if has_role_word(text, start):
+        return False
+    after = end
+    while after < len(text) and text[after] == " ":
+        after += 1
+    if after >= len(text) or text[after] in ",.;)":
+        # "Upgrade to Python 3.12": a name and its version end the phrase; not after an
+        # acronym, which also names measures ("Reach NPS 50"), nor a whole figure ("in Orbit
+        # 12" may count as well as name), nor in a text whose every word is capitalised.
+        _, earlier = _word_before(text, name_start - 1) if name_start > 1 else (0, "")
+        return not acronym and earlier.islower() and "." in text[start:end]
+    following, following_end = _word_after(text, after)
+    if not following or following.lower() in _AFTER_AN_AMOUNT:
+        return False
+    if following[0].isupper():
+        # "SOC 2 Type II", "Web 3 Wallet"; in a text whose every word is capitalised ("Reach
+        # NPS 50 Score"), a capital says nothing.
+        return not _title_case(text)
+    if following in _AMOUNT_NOUNS or _plural(following) or text[start:end] == "1":
+        return False  # "3 stores", "1 store": a count of what follows
+    # "ISO 27001 certification", "SOC 2 report signed off"; "Germany 3 new stores" counts.
+    _, then_end = _word_after(text, following_end + 1)
+    then = text[following_end + 1 : then_end]
+    return not (text[following_end : following_end + 1] == " " and _plural(then))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -16,7 +16,7 @@ from okrlint.quantities import with_base_values
 from okrlint.text.number_mentions import find_numbers, has_date
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
-from okrlint.text.sentence import MAX_CHARS, words_of
+from okrlint.text.sentence import MAX_CHARS, names_an_owner, words_of
 from okrlint.text.shape import unseen_work_verb
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
@@ -65,6 +65,12 @@ class Reader:
         self.determiners = words.determiners
         self.english_function_words = words.english_function_words
         self.structure_words = words.structure_words
+        # The nouns that name a team ("teams", "squad"), not the pronouns ("we", "our").
+        self.team_nouns = (
+            words.word_list("team_subjects")
+            - words.function_words
+            - frozenset(("we", "i", "us", "ours", "my"))
+        )
         self.phrases = PhraseMatcher()
         self.base_of: dict[str, dict[str, str]] = {}
         for name in sorted(pack.lexicons):
@@ -193,11 +199,27 @@ class _Analysis:
                 english=False,
                 pack=self.reader.pack,
             )
+        people = self.hits.get("customer_actors")
+        if people:
+            # "within 2 business days": a word of a figure's unit names no people.
+            self.hits["customer_actors"] = [
+                h
+                for h in people
+                if not any(n.start <= self.starts[h.start] < n.end for n in self.numbers)
+            ]
+        if self._team_doing(lead_index):
+            # The team noun names people doing something: customers, as "paying teams" are.
+            self.hits.setdefault("customer_actors", []).insert(
+                0, _Hit("customer_actors", self.lower[lead_index], lead_index, lead_index + 1)
+            )
         blockers = self.found("staff_nouns") + self.found("actor_compounds")
+        behaviour_starts = {h.start for h in self.found("behaviour_nouns")}
         actor_hits = [
             h
             for h in self.found("customer_actors")
             if not any(b.start < h.end and h.start < b.end for b in blockers)
+            # "the app store's category": an owner of a thing, not people doing something.
+            and not names_an_owner(self.lower, h.end, behaviour_starts)
             # "customer workshops", "user interviews": the customer word is a modifier.
             and not any(a.start == h.end for a in self.found("activity_nouns"))
         ]
@@ -279,7 +301,7 @@ class _Analysis:
                 next(i for i, s in enumerate([*self.starts, len(self.text)]) if s >= code.end()),
             )
         while start < len(tokens) and (
-            tokens[start] in self.reader.lead_fillers
+            (tokens[start] in self.reader.lead_fillers and not self._team_doing(start))
             or _LIST_MARKER.fullmatch(tokens[start]) is not None
             or self.doc[start].is_punct
             or self.doc[start].is_space
@@ -287,11 +309,39 @@ class _Analysis:
             start += 1
         return start
 
+    def _names_a_team(self, index: int) -> bool:
+        """The word at `index` and a team noun after it name a team that the next word, a verb
+        of being, having or a modal, says something about."""
+        if index + 2 >= len(self.lower) or self.lower[index + 1] not in self.reader.team_nouns:
+            return False
+        words = self.reader.words
+        verb = self.lower[index + 2]
+        return (
+            verb in words.verbish_words
+            or verb in words.modals
+            or verb in words.copulas
+            or verb in words.word_list("possession_verbs")
+        )
+
+    def _team_doing(self, index: int) -> bool:
+        """ "Teams inviting a teammate in week 1 grow ...": a team noun followed by a verb of
+        behaviour in -ing is the subject of the sentence, people doing something; the team
+        writing never describes itself that way ("Team to ship ...", "Teams adopt ...")."""
+        if index + 1 >= len(self.lower) or self.lower[index] not in self.reader.team_nouns:
+            return False
+        following = self.lower[index + 1]
+        return following.endswith("ing") and any(
+            h.start == index + 1 for h in self.found("behaviour_verbs")
+        )
+
     def _lead(self, index: int) -> tuple[str | None, str | None, str | None, int]:
         if index >= len(self.lower):
             return None, None, None, index
         if index + 1 < len(self.lower) and self.lower[index + 1] in ("n't", "not", "n’t"):
             # "We don't rely on ...": an auxiliary and a negation, not a verb of work.
+            return None, None, None, index
+        if self._names_a_team(index):
+            # "Support team has a rota", "Sales squad will own ...": a team's name, then its verb.
             return None, None, None, index
         for start in (index, index + 2):
             if start != index and (start >= len(self.lower) or self.lower[index + 1] != "to"):

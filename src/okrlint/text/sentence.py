@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from okrlint.text.number_mentions import NumberMention
 from okrlint.text.pack import RulePack, load_pack
 from okrlint.text.reading import KeyResultReading, Term
-from okrlint.text.shape import StructureWords
+from okrlint.text.shape import StructureWords, is_participle
 
 if TYPE_CHECKING:
     from okrlint.text.tokens import Doc
@@ -126,6 +126,21 @@ def alternatives(terms: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(word) for word in term.split()) for term in terms)
 
 
+_POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
+
+
+def names_an_owner(lower: list[str], end: int, behaviour_starts: Iterable[int]) -> bool:
+    """The words that end at `end` own the thing named after them ("the app store's
+    category"): they act only when that thing is something people do ("each customer's
+    orders")."""
+    return (
+        end < len(lower)
+        and lower[end] in _POSSESSIVES
+        and end + 1 < len(lower)
+        and end + 1 not in behaviour_starts
+    )
+
+
 class Sentence:
     """The tokens and hits of a reading by token position, and its pack's words."""
 
@@ -174,6 +189,39 @@ class Sentence:
         if not hits:
             return []
         return hits if start == 0 else [h for h in hits if h.start >= start]
+
+    def hyphen_joins(self, at: int) -> bool:
+        """The token at `at` is a hyphen glued to a word on each side ("on-call")."""
+        return (
+            0 < at < len(self.lower) - 1
+            and self.lower[at] == "-"
+            and self.doc[at - 1].is_alpha
+            and not self.doc[at - 1].whitespace_
+            and not self.doc[at].whitespace_
+        )
+
+    def noun_phrase_end(self, start: int) -> int:
+        """Where the noun phrase through the word at `start` ends (exclusive): before a
+        preposition, a conjunction, a verb form, a figure or punctuation. Words joined by a
+        hyphen are one word, so in "a documented on-call runbook" the phrase ends after
+        "runbook", its head."""
+        words = self.words
+        stops = words.clause_ends | words.function_words | words.copulas
+        end = start
+        while end < len(self.lower):
+            if self.hyphen_joins(end):
+                end += 2
+                continue
+            word = self.lower[end]
+            if end > start and (
+                not self.doc[end].is_alpha
+                or word in stops
+                or word in words.modals
+                or is_participle(word, words.participles)
+            ):
+                break
+            end += 1
+        return min(end, len(self.lower))
 
     def first(self, lexicon: str, start: int = 0) -> Hit | None:
         # Hits are in the order of the text, the longest first at one position.

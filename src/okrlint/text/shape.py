@@ -123,6 +123,12 @@ def is_participle(word: str, participles: Collection[str]) -> bool:
     return len(word) > 4 and word.endswith("ed") and word.isalpha() and word != "need"
 
 
+def rank(text: str) -> str | None:
+    """A rank to reach ("top 5", "top-ten") as written, or None."""
+    found = _RANK.search(text)
+    return found.group() if found else None
+
+
 def target_form(text: str) -> str | None:
     """A target written without a plain figure, as written, or None."""
     for pattern in (_PLACEHOLDER, _MULTIPLE, _RANK, _OPEN_LEVEL, _TIME_LIMIT):

@@ -36,9 +36,9 @@ from okrlint.text.number_mentions import (
     THRESHOLD,
     NumberMention,
 )
-from okrlint.text.reading import KeyResultReading
-from okrlint.text.sentence import Hit, Sentence, SentenceWords
-from okrlint.text.shape import contraction_start, is_participle, target_form
+from okrlint.text.reading import KeyResultReading, Term
+from okrlint.text.sentence import Hit, Sentence, SentenceWords, names_an_owner
+from okrlint.text.shape import contraction_start, is_participle, rank, target_form
 
 Actor = Literal["team", "people", "artefact"]
 Predicate = Literal["work", "done", "change", "level"]
@@ -285,8 +285,8 @@ class _Parse:
                 # have; "(We) have 40% of members on the annual plan": a level.
                 self.imperative = False
                 return self.state_of_holder(start)
-            if self.bounded():
-                return LEVEL, start, end
+            if self.bounded() or rank(self.s.text):
+                return LEVEL, start, end  # "Reach the top 5 ...": a rank is a level
             return CHANGE, start, end
         self.imperative = self.from_lead = False
         return None
@@ -334,6 +334,41 @@ class _Parse:
                 return CHANGE, index, index + 1
             if word in holds and not self.before_determiner(index):
                 return LEVEL, index, index + 1
+        reaches = self.forms("achieve_verbs")
+        for index in range(self.body + 1, last - 1):
+            word = self.lower[index]
+            if word in reaches and _third_person(word) and self.s.doc[index + 1].like_num:
+                return LEVEL, index, index + 1  # "Completion rate reaches 90%"
+        verb = self.verb_by_shape()
+        if verb is not None:
+            if self.numbers or self.bounded(verb):
+                return LEVEL, verb, verb + 1
+            return DONE, verb, verb + 1
+        return None
+
+    def verb_by_shape(self) -> int | None:
+        """ "Every alert links to a runbook", "Each invoice carries a due date": after a
+        singular subject ("every", "each", "a" and a noun), a word in -s before a preposition,
+        a determiner, a figure or the end is its verb, whichever verb it is. None when the
+        subject names people (what they do is read as behaviour) or no such word follows."""
+        if self.body >= self.size or self.lower[self.body] not in _SINGULAR_OPENERS:
+            return None
+        stops = self.words.clause_ends | self.words.function_words
+        for index in range(self.body + 1, min(self.size, self.body + 6)):
+            word = self.lower[index]
+            if word in stops or not self.s.doc[index].is_alpha:
+                return None
+            following = self.lower[index + 1] if index + 1 < self.size else ""
+            if (
+                index > self.body + 1
+                and _third_person(word)
+                and (
+                    following in stops
+                    or following in self.words.determiners
+                    or self.s.doc[index + 1].like_num
+                )
+            ):
+                return None if self.people_before(index) else index
         return None
 
     def state_of_holder(self, index: int) -> tuple[Predicate, int, int]:
@@ -347,7 +382,11 @@ class _Parse:
     def before_determiner(self, index: int) -> bool:
         """ "a 20% drop in churn": a verb form used as a noun after a determiner or a figure."""
         before = self.lower[index - 1] if index > 0 else ""
-        return before in self.words.determiners or self.s.doc[index - 1].like_num or before == "%"
+        if self.s.doc[index - 1].like_num:
+            # "week 1 grow": a figure that names a period or a part is no determiner.
+            at = self.s.starts[index - 1]
+            return any(n.start <= at < n.end for n in self.numbers)
+        return before in self.words.determiners or before == "%"
 
     def after_copula(self, index: int) -> tuple[Predicate, int, int] | None:
         after = self.skip_adverbs(index + 1)
@@ -472,6 +511,16 @@ class _Parse:
             "internal_metrics",
         )
 
+    def people_in(self, start: int, end: int) -> list[Hit]:
+        """People named between `start` and `end`, but for owners of a thing ("the app
+        store's category"), who do nothing in the sentence."""
+        starts = {h.start for h in self.hits("behaviour_nouns")}
+        return [
+            h
+            for h in self.hits_in(start, end, "customer_actors")
+            if not names_an_owner(self.lower, h.end, starts)
+        ]
+
     def people_before(self, index: int) -> bool:
         return bool(self.hits_in(self.body, index, "customer_actors"))
 
@@ -485,7 +534,7 @@ class _Parse:
             # is measured act; "Cut costs": the team does.
             if people is not None:
                 return PEOPLE, people.text
-            named = self.hits_in(self.end, self.size, "customer_actors")
+            named = self.people_in(self.end, self.size)
             if named and not self.hits_in(self.end, self.size, "staff_nouns"):
                 return PEOPLE, s.term(named[0]).text
             return TEAM, None
@@ -497,6 +546,13 @@ class _Parse:
         }
         for index in range(head, min(subject_end, self.size)):
             if self.lower[index] in team and index not in customers:
+                capital = index > head and s.doc[index - 1].text[:1].isupper()
+                if capital and self.lower[index - 1] not in self.words.english_function_words:
+                    return TEAM, self.words_of(index - 1, index + 1)  # "Support team"
+                if index + 1 < subject_end and self.lower[index + 1] in team:
+                    return TEAM, self.words_of(index, index + 2)  # "Our team"
+                if self.lower[index] in self.words.determiners:
+                    continue  # "Our members", "Our churn": the noun after it is the subject
                 return TEAM, s.doc[index].text
         if self.from_lead:
             return TEAM, None  # "Launched the beta": the team reports its own work
@@ -514,17 +570,13 @@ class _Parse:
             return TEAM, s.term(staff[0]).text
         # People named at the end of the subject's head act ("New hosts list ..."); people
         # named before another word only describe it ("A vendor scorecard exists").
-        named = [
-            h
-            for h in self.hits_in(self.body, head_end, "customer_actors")
-            if not _describes(h, head_end)
-        ]
+        named = [h for h in self.people_in(self.body, head_end) if not _describes(h, head_end)]
         if named and not self.hits_in(self.body, head_end, "deliverable_nouns"):
-            return PEOPLE, s.term(named[0]).text
+            return PEOPLE, self.people_doing(named[0])
         # "Reports shared by users rise": the agent of a passive acts.
         for index in range(self.body, self.size - 1):
             if self.lower[index] == "by":
-                agent = self.hits_in(index + 1, index + 4, "customer_actors")
+                agent = self.people_in(index + 1, index + 4)
                 if agent:
                     return PEOPLE, s.term(agent[0]).text
         if predicate == DONE:
@@ -538,8 +590,23 @@ class _Parse:
             if subject and (things or not measures):
                 return ARTEFACT, subject
         if people is not None:
-            return PEOPLE, people.text
+            return PEOPLE, self.people_doing(s.hit(people))
         return None, None
+
+    def people_doing(self, people: Hit) -> str:
+        """The people named, with what they are said to do when a verb in -ing follows
+        ("Teams inviting a teammate"), as written."""
+        doing = people.end
+        if (
+            doing < self.size
+            and self.lower[doing].endswith("ing")
+            and self.hits_in(doing, doing + 1, "behaviour_verbs")
+        ):
+            end = self.s.noun_phrase_end(doing + 1)
+            if self.at > doing:
+                end = min(end, self.at)  # up to the sentence's verb
+            return self.words_of(people.start, end)
+        return self.s.term(people).text
 
     def measured(
         self, predicate: Predicate | None, actor: Actor | None
@@ -548,15 +615,27 @@ class _Parse:
         activity = self.activity(predicate)
         if activity is not None:
             return ACTIVITY, activity
+        people = reading.actor
+        # "90% of refunds closed within 2 days", "Deploys take under 15 minutes": how fast
+        # things are served, when no people are said to act.
+        limit = self.time_limit() if predicate == LEVEL else None
+        service = self.hits("service_levels")
+        if limit is not None and people is None:
+            # The measure's name when the sentence gives one ("p95"), else the limit.
+            return SERVICE, s.term(service[0]).text if service else limit
         internal = self.hits("internal_metrics")
         if internal:
             return ACTIVITY, s.term(internal[0]).text
-        people = reading.actor
         behaviour = [
             t
             for t in (*reading.behaviour_verbs, *reading.behaviour_nouns)
             if not self.at <= self.s.at_start.get(t.start, -1) < self.end
         ]
+        if people is None:
+            # "The nightly pipeline finishes before 6am": a verb of a thing, not of people.
+            behaviour = [
+                t for t in behaviour if t not in reading.behaviour_verbs or not self.thing_does(t)
+            ]
         # Work, or a thing in a done state, measures nothing unless people are said to act.
         if predicate in (WORK, DONE) and (
             people is None or actor == ARTEFACT or (predicate == DONE and not self.numbers)
@@ -564,12 +643,10 @@ class _Parse:
             return None, None
         if people is not None:
             return BEHAVIOUR, (behaviour[0].text if behaviour else people.text)
-        service = self.hits("service_levels")
         if service:
             return SERVICE, s.term(service[0]).text
         # "90% of returns are refunded within 3 days": how fast things are served; "runs for
         # 30 days without a restart": how long a service holds.
-        limit = self.time_limit() if predicate == LEVEL else None
         if limit is not None:
             return SERVICE, limit
         duration = next((n for n in self.numbers if n.kind == "duration"), None)
@@ -577,35 +654,68 @@ class _Parse:
             return SERVICE, duration.text
         if behaviour:
             return BEHAVIOUR, behaviour[0].text
-        named = self.hits_in(self.body, self.size, "customer_actors")
+        named = self.people_in(self.body, self.size)
         if named and predicate in (CHANGE, LEVEL):
             return BEHAVIOUR, s.term(named[0]).text
-        business = self.hits("lagging_finance", "metric_nouns")
+        ranked = rank(s.text) if predicate == LEVEL else None
+        if ranked is not None:
+            return BUSINESS, ranked
+        units = self.word_list("time_units")
+        business = [
+            h
+            for h in self.hits("lagging_finance", "metric_nouns")
+            if not self.names_a_thing(h) and h.term not in units
+        ]
         if business:
-            return BUSINESS, self.metric_as_written(s.term(business[0]).text)
+            return BUSINESS, self.metric_as_written(business[0])
         money = next((n for n in self.numbers if n.kind == "currency"), None)
         if money is not None:
             return BUSINESS, money.text
         return None, None
 
-    def metric_as_written(self, word: str) -> str:
+    def names_a_thing(self, measure: Hit) -> bool:
+        """A measure word that is part of a thing's name: before a thing the team makes
+        ("the revenue model"), or a thing itself with no money said ("the nightly pipeline
+        finishes ...")."""
+        things = self.hits("deliverable_nouns")
+        if any(t.start == measure.end for t in things):
+            return True
+        money = any(n.kind == "currency" for n in self.numbers)
+        return not money and any(t.start == measure.start for t in things)
+
+    def thing_does(self, verb: Term) -> bool:
+        """The subject of the verb of behaviour `verb` is a thing ("The revenue model migrates
+        ...", "The export job finishes ..."): a deliverable or a definite subject, with no
+        people named before the verb."""
+        at = self.s.at_start.get(verb.start, -1)
+        if at <= self.body or self.people_before(at):
+            return False
+        definite = self.lower[self.body] in self.words.determiners  # "The export job finishes"
+        return definite or bool(self.hits_in(self.body, at, "deliverable_nouns"))
+
+    def metric_as_written(self, measure: Hit) -> str:
         """The measured phrase as written ("Median CI pipeline time", "Flaky-test reruns") when
-        the sentence names one, else the measure word found: one noun of a longer phrase
-        ('pipeline', 'per') tells the reader less than the phrase."""
+        the sentence names one around the measure word found, else that word: one noun of a
+        longer phrase ('pipeline', 'per') tells the reader less than the phrase."""
+        word = self.s.term(measure).text
         metric = self.s.reading.metric
         if not metric:
             return word
         at = self.s.text.casefold().find(metric)
-        if at < 0:
+        # The phrase holds the word, or ends just before it ("retries per night").
+        if at < 0 or not at <= self.char_of(measure.start) <= at + len(metric) + 1:
             return word
         return self.s.text[at : at + len(metric)]
 
     def time_limit(self) -> str | None:
-        """ "within a week", "within 2 business days": how fast a level is reached."""
+        """ "within a week", "under 15 minutes", "within 2 business days": how fast a level is
+        reached, a bound and a time unit."""
         units = self.word_list("time_units")
+        bounds = self.word_list("level_bounds")
         for index in range(self.body, self.size):
-            if self.lower[index] == "within":
-                for after in range(index + 1, min(index + 5, self.size)):
+            width = self.phrase_at(index, bounds)
+            if width:
+                for after in range(index + width, min(index + width + 4, self.size)):
                     if self.lower[after] in units:
                         return self.words_of(index, after + 1)
         return None
@@ -683,6 +793,15 @@ def ends_phrase(s: Sentence, end: int) -> bool:
     if not s.doc[end].is_alpha or _stops_phrase(s, end):
         return True
     return is_participle(s.lower[end], s.words.participles)
+
+
+# Words that open a singular subject: a verb in -s follows it ("Every alert links ...").
+_SINGULAR_OPENERS = frozenset({"every", "each", "a", "an", "this", "one"})
+
+
+def _third_person(word: str) -> bool:
+    """A verb's form after a singular subject ("links", "carries"), by its shape."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _describes(people: Hit, head_end: int) -> bool:

@@ -22,6 +22,8 @@ from okrlint.rules.measure.shared import measurable, measurable_evidence
 from okrlint.rules.outputs.shared import is_output
 from okrlint.rules.sandbagging.shared import hold_wording
 from okrlint.text.key_result_numbers import has_baseline
+from okrlint.text.reading import KeyResultReading
+from okrlint.text.shape import rank
 from okrlint.text.structure import reading_note, structure_of
 
 
@@ -77,8 +79,12 @@ class NoBaseline(Rule[NoOptions]):
             return
         if not measurable(key_result, reading) or has_baseline(key_result, reading):
             return
+        example = "'from 32% to 45%'"
+        ranked = _rank_target(reading) if reading is not None else None
         if key_result.target is not None:
             target = f"the target {key_result.target:g}"
+        elif ranked is not None:
+            target, example = f"the rank '{ranked}'", f"'from 14th to the {ranked}'"
         elif reading is not None and reading.target_mention is not None:
             target = f"the target '{reading.target_mention.text}'"
         elif reading is not None and measurable_evidence(reading):
@@ -87,7 +93,17 @@ class NoBaseline(Rule[NoOptions]):
             target = "the target"
         yield item.violation(
             f"no baseline: {target} has no starting value, so nobody can judge how ambitious it "
-            "is; write where it starts ('from 32% to 45%') or set `baseline:`."
+            f"is; write where it starts ({example}) or set `baseline:`."
             + (reading_note(reading) if reading is not None else ""),
             structure=structure_of(reading).pairs() if reading is not None else (),
         )
+
+
+def _rank_target(reading: KeyResultReading) -> str | None:
+    """The rank the target figure is part of ("Reach the top 5 ..."), as written, or None."""
+    mention = reading.target_mention
+    ranked = rank(reading.text)
+    if mention is None or ranked is None:
+        return None
+    at = reading.text.find(ranked)
+    return ranked if at <= mention.start < at + len(ranked) else None

@@ -101,6 +101,16 @@ def outcome_evidence(s: Sentence) -> str | None:
     has_measure = bool(s.measures)
     if _changed_deliverable(s, lead_kind, lead_end) is not None:
         return None
+    found = structure_of(reading)
+    if (
+        found.actor == ARTEFACT
+        and found.predicate == DONE
+        and found.predicate_words is not None
+        and found.predicate_words.lower() in ("exists", "exist")
+    ):
+        # "A list of 50+ customer wins exists": a thing that exists; the people and the
+        # figure inside its name say which thing, not what anyone does.
+        return None
     if (
         lead_kind in ("increase", "decrease", "hold", "achieve")
         and (metric_hits or behaviour_nouns or service or lagging or actor)
@@ -224,17 +234,20 @@ def _output(
     has = s.first("has_deliverable")
     thing = s.first("deliverable_nouns", has.start) if has else None
     if has is not None and thing is not None:
-        return DELIVERABLE, s.term(thing), s.doc[has.end - 1 : thing.end].text
+        head = _head_noun(s, thing)
+        return DELIVERABLE, s.term(head), s.doc[has.end - 1 : head.end].text
     changed = _changed_deliverable(s, lead_kind, lead_end)
     if changed is not None:
         # "Improve the release checklist": a change to a thing the team makes, with no measure.
-        return DELIVERABLE, s.term(changed), s.doc[lead_end : changed.end].text
+        head = _head_noun(s, changed)
+        return DELIVERABLE, s.term(head), s.doc[lead_end : head.end].text
     metric_free = not (
         s.found("metric_nouns") or s.found("behaviour_nouns") or s.found("service_levels")
     )
     thing = s.first("deliverable_nouns")
     if thing is not None and has_date(s.text):
-        return DELIVERABLE, s.term(thing), s.doc[: thing.end].text
+        head = _head_noun(s, thing)
+        return DELIVERABLE, s.term(head), s.doc[: head.end].text
     if (
         thing is not None
         and lead_kind is None
@@ -244,8 +257,19 @@ def _output(
         and not (set(s.lower) & s.words.verbish_words)
     ):
         # A bare noun phrase naming a thing ("POC of the new search"), with no verb at all.
-        return DELIVERABLE, s.term(thing), s.doc[: thing.end].text
+        head = _head_noun(s, thing)
+        return DELIVERABLE, s.term(head), s.doc[: head.end].text
     return None, None, None
+
+
+def _head_noun(s: Sentence, thing: Hit) -> Hit:
+    """The deliverable the noun phrase of `thing` names: its last deliverable noun before the
+    phrase ends ("a documented on-call runbook" names a runbook; "on-call" only describes it)."""
+    end = s.noun_phrase_end(thing.start)
+    return next(
+        (h for h in reversed(s.found("deliverable_nouns", thing.start)) if h.end <= end),
+        thing,
+    )
 
 
 def _confidence(s: Sentence, output_kind: str | None) -> str:
