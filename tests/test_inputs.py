@@ -732,3 +732,170 @@ def test_a_team_and_period_after_an_objective_title_name_its_set() -> None:
     (document,) = read_path(kept)
     assert document["objectives"][0]["title"] == "Cut cloud spend (stretch)"
     assert document["period"] == "2026-Q1"
+
+
+@pytest.mark.parametrize(
+    ("outline", "first_kr"),
+    [
+        # Key results numbered under their objective on the lines of its item.
+        (
+            "1. Win the mid-market\n"
+            "   1.1 Launch the partner portal\n"
+            "   1.2 Raise win rate against the main rival from 28% to 40%\n"
+            "2. Shorten the sales cycle\n"
+            "   2.1 Cut median days to close from 65 to 45\n"
+            "   2.2 Cut proposals needing legal review from 60% to 20%\n",
+            (4, 8),
+        ),
+        # ... as items under it.
+        (
+            "1. Win the mid-market\n"
+            "    - 1.1 Launch the partner portal\n"
+            "    - 1.2 Raise win rate against the main rival from 28% to 40%\n"
+            "2. Shorten the sales cycle\n"
+            "    - 2.1 Cut median days to close from 65 to 45\n"
+            "    - 2.2 Cut proposals needing legal review from 60% to 20%\n",
+            (4, 11),
+        ),
+        # ... as lines under a numbered heading.
+        (
+            "## 1. Win the mid-market\n\n"
+            "1.1 Launch the partner portal\n"
+            "1.2 Raise win rate against the main rival from 28% to 40%\n\n"
+            "## 2. Shorten the sales cycle\n\n"
+            "2.1 Cut median days to close from 65 to 45\n"
+            "2.2 Cut proposals needing legal review from 60% to 20%\n",
+            (5, 5),
+        ),
+    ],
+)
+def test_key_results_numbered_under_numbered_objectives(
+    outline: str, first_kr: tuple[int, int]
+) -> None:
+    path = write("sales-2026-q3.md", "# Sales OKRs\n\n" + outline)
+    (document,) = read_path(path)
+    assert document["team"] == "Sales"
+    objectives = document["objectives"]
+    assert [o["title"] for o in objectives] == ["Win the mid-market", "Shorten the sales cycle"]
+    assert [k["title"] for k in objectives[0]["key_results"]] == [
+        "Launch the partner portal",
+        "Raise win rate against the main rival from 28% to 40%",
+    ]
+    assert len(objectives[1]["key_results"]) == 2
+    _, findings, _ = check(path)
+    assert (*first_kr, "O1/KR1") in at(findings, "OUT001")
+
+
+def test_a_page_title_above_bold_objective_labels_is_no_objective() -> None:
+    path = write(
+        "design-2026-q3.md",
+        "# Design team OKRs\n"
+        "\n"
+        "**Objective:** Make the design system the fastest way to ship UI\n"
+        "\n"
+        "**Key results:**\n"
+        "- Raise the share of screens built from system parts from 40% to 75%\n"
+        "- Cut handoff questions per sprint from 30 to 10\n"
+        "\n"
+        "**Objective:** Understand our users better\n"
+        "\n"
+        "**Key results:**\n"
+        "- Lift the usability score of checkout from 62 to 75\n"
+        "- Raise weekly research sessions attended by engineers from 2 to 6\n",
+    )
+    (document,) = read_path(path)
+    assert document["team"] == "Design"
+    titles = [o["title"] for o in document["objectives"]]
+    assert titles == [
+        "Make the design system the fastest way to ship UI",
+        "Understand our users better",
+    ]
+    assert [len(o["key_results"]) for o in document["objectives"]] == [2, 2]
+
+
+def test_a_checklist_skips_struck_key_results_and_a_pasted_table_drops_its_markers() -> None:
+    checklist = write(
+        "growth-2026-q3.md",
+        "## Q3 2026 OKRs — Growth\n"
+        "\n"
+        "### O1: Make onboarding self-serve\n"
+        "\n"
+        "- [ ] KR1: Raise self-serve signups from 35% to 60%\n"
+        "- [x] KR2: Cut time to first value from 4 days to 1 day\n"
+        "- [x] ~~KR3: Launch the onboarding checklist~~\n",
+    )
+    (document,) = read_path(checklist)
+    assert (document["team"], document["period"]) == ("Growth", "2026-Q3")
+    titles = [k["title"] for k in document["objectives"][0]["key_results"]]
+    assert titles == [
+        "Raise self-serve signups from 35% to 60%",
+        "Cut time to first value from 4 days to 1 day",
+    ]
+    _, findings, _ = check(checklist)
+    assert not at(findings, "OUT001")
+    pasted = write(
+        "platform-2026-q3.md",
+        "# Platform OKRs\n"
+        "\n"
+        "| Objective | Key Result | Owner | Confidence | Status |\n"
+        "|---|---|---|---|---|\n"
+        "| **O1: Make deploys boring** | KR1: Launch the deploy dashboard | Sam | 70% | ok |\n"
+        "| | KR2: Cut failed deploys from 9% to 2% | Ana | 50% | at risk |\n",
+    )
+    (document,) = read_path(pasted)
+    (objective,) = document["objectives"]
+    assert objective["title"] == "Make deploys boring"
+    assert [k["title"] for k in objective["key_results"]] == [
+        "Launch the deploy dashboard",
+        "Cut failed deploys from 9% to 2%",
+    ]
+    _, findings, _ = check(pasted)
+    # The finding points at the key result's text in its cell, after `KR1: `.
+    assert (5, 38, "O1/KR1") in at(findings, "OUT001")
+
+
+def test_a_csv_cell_listing_several_key_results_is_one_key_result_a_line() -> None:
+    Path("support-2026-q3.csv").write_text(
+        "Objective,Key Results,Owner\n"
+        'Keep customers,"1. Raise retention from 80% to 88%\n'
+        '2. Cut churned accounts from 40 to 25",Kim\n'
+        'Grow,"- Launch the referral program\n'
+        '- Sign up 10 partners who resell us",Lee\n'
+        'Answer faster,"Cut first reply time\nfrom 9 hours to 2",Ana\n',
+        encoding="utf-8",
+    )
+    (document,) = read_path("support-2026-q3.csv")
+    keep, grow, answer = document["objectives"]
+    assert [k["title"] for k in keep["key_results"]] == [
+        "Raise retention from 80% to 88%",
+        "Cut churned accounts from 40 to 25",
+    ]
+    assert [k["owner"] for k in grow["key_results"]] == ["Lee", "Lee"]
+    # Lines of a cell that are no list are one key result.
+    assert [k["title"] for k in answer["key_results"]] == [
+        "Cut first reply time\nfrom 9 hours to 2"
+    ]
+    _, findings, _ = check("support-2026-q3.csv")
+    assert (4, 9, "O2/KR1") in at(findings, "OUT001")
+
+
+def test_a_csv_quote_never_closed_is_a_finding_at_its_row() -> None:
+    Path("open-2026-q3.csv").write_text(
+        "Objective,Key Result\n"
+        "Grow,Raise weekly buyers from 200 to 300\n"
+        "Grow,Cut refunds from 9% to 4%\n"
+        'Keep,"Raise renewals from 70% to 80%\n'
+        "Keep,Cut support tickets from 300 to 150\n",
+        encoding="utf-8",
+    )
+    Path("lone-2026-q3.csv").write_text('Objective,Key Result\n"Grow,Sign 10 partners\n')
+    Path("inch-2026-q3.csv").write_text(
+        'Objective,Key Result\nGrow,Sell 5" screens to 300 shops\n'
+        'Grow,"Cut returns from 9% to 4%"\n'
+    )
+    status, findings, _ = check("open-2026-q3.csv", "lone-2026-q3.csv", "inch-2026-q3.csv")
+    assert status == 1
+    quotes = {(f["path"], f["code"], f["line"]) for f in findings if "never closed" in f["message"]}
+    assert quotes == {("open-2026-q3.csv", "STR002", 4), ("lone-2026-q3.csv", "STR005", 2)}
+    (document,) = read_path("inch-2026-q3.csv")
+    assert len(document["objectives"][0]["key_results"]) == 2

@@ -5,8 +5,10 @@ What is read, as teams write it in handbooks and team repositories:
   `**O1** ...`, `**Objective 1:** ...` on a line of its own, a bold item with nested items, a plain
   heading with a list or a key-result table under it, or the rows of a table with an objective
   column and a key-result column (an empty objective cell continues the row above);
-- key results as the items under an objective, `KR:`/`KR1:` items, headings or lines, or table
-  rows;
+- key results as the items under an objective, `KR:`/`KR1:` items, headings or lines, table
+  rows (without their markers: `| **O1: ...** | KR1: ... |`), or lines or items numbered
+  under a numbered objective (`1.1 ...` under `1. ...` or `## 1. ...`);
+- a struck-through item (`~~KR3: ...~~`) as dropped, not read;
 - tags in front of an item (`` `P0` ``, `[P1]`, `@name`) as priority and owner; a result after
   `=>` (`=> 80% done`) as the score and what was learned; a `> Why?` quote as the description;
 - sections of the page that hold no OKRs (`## Risks`, `## Notes`, `**Open questions:**`) are
@@ -60,6 +62,7 @@ _PERCENT = re.compile(
     r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*(?:done|complete|completed|achieved)?\s*[.,;:]?"
 )
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
+_STRUCK = re.compile(r"^~~[^~].*~~$")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<value>\S.*)$")
 _GENERIC = frozenset(
@@ -124,6 +127,8 @@ class _Reader:
     # The team and period written after an objective's title, for the objectives after it.
     title_team: Entry | None = None
     title_period: Entry | None = None
+    # The number of a numbered objective (`## 2. ...`), whose key results are `2.1`, `2.2`.
+    number_of: dict[int, str] = field(default_factory=dict)
 
     def place(self, begin: int, end: int, column: int | None = None) -> Place:
         """1-based span of the 0-based line range [begin, end) of the Markdown source."""
@@ -253,6 +258,9 @@ def _parse_item(text: str, line_text: str) -> _Item:
     owner = priority = result = None
     # HTML comments (suppressions among them) are not part of the text.
     rest = _CHECKBOX.sub("", _HTML_COMMENT.sub("", text).strip())
+    if _STRUCK.match(rest):
+        # Struck through: dropped by its team, not part of the OKRs.
+        return _Item("plain", "", 0, False)
     while True:
         match = _LEADING_TAG.match(rest)
         if match is None:
@@ -357,12 +365,21 @@ def _read_blocks(reader: _Reader, blocks: list[Any], context: _Context) -> None:
                 # what it holds is not OKRs; initiatives belong to the objective above.
                 stack.append((depth, current, objective, named or section))
                 continue
+            numbered = _NUMBERED_TITLE.match(item.title) if item.kind == "plain" else None
+            if numbered is not None:
+                item.title = item.title[numbered.end() :]
+                item.title_column += numbered.end() if item.title_column else 0
+            number = numbered[1] if numbered is not None else None
             if item.kind == "objective" or (
-                item.kind == "plain" and _heads_an_objective(blocks, position, depth, item)
+                item.kind == "plain" and _heads_an_objective(blocks, position, item, number)
             ):
                 drafted = _add_objective(reader, current, item, place)
+                if number is not None:
+                    reader.number_of[id(drafted)] = number
                 stack.append((depth, current, drafted, None))
                 continue
+            if numbered is not None:
+                item.title = text  # not an objective: the heading as written
             stack.append((depth, _heading_context(text, current, place, reader.year), None, None))
             continue
         if section is not None:
@@ -507,14 +524,24 @@ def _add_initiatives(reader: _Reader, block: Any, objective: ObjectiveDraft) -> 
         objective.fields["initiatives"] = Entry(titles, reader.place(begin, end))
 
 
-def _heads_an_objective(blocks: list[Any], position: int, depth: int, item: _Item) -> bool:
+def _heads_an_objective(
+    blocks: list[Any], position: int, item: _Item, number: str | None = None
+) -> bool:
     """A plain heading is an objective when what follows it, before the next heading, is a
-    flat list of key results or a table of them, and it names no period of its own."""
+    flat list of key results or a table of them, or lines numbered as its key results (`1.1`
+    under `## 1. ...`), and it names no period of its own."""
     if not item.title or period_in_name(item.title):
         return False
     for block in blocks[position + 1 :]:
         if block.type == "heading":
             return False
+        if block.type == "paragraph":
+            lines = _inline_text(block)[0] and _paragraph_lines(block)
+            if number is not None and lines and all(_sub_numbered(x, number) for x in lines):
+                return True
+            if any(_parse_item(x, x).kind == "objective" for x in lines or ()):
+                # An objective on a line of its own below: the heading is a title above it.
+                return False
         if block.type == "table":
             return _table_columns(block) is not None and _objective_column(block) is None
         if block.type in ("bullet_list", "ordered_list"):
@@ -523,7 +550,50 @@ def _heads_an_objective(blocks: list[Any], position: int, depth: int, item: _Ite
     return False
 
 
+_NUMBERED_TITLE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+
+
+def _sub_numbered(text: str, number: str | None) -> str | None:
+    """The text of a line numbered as a key result of objective `number` (`1.2 ...` under
+    `1. ...`), or None."""
+    if not number:
+        return None
+    match = re.match(rf"\s*{re.escape(number)}\.\d{{1,2}}[.):]?\s+(?=\S)", text)
+    return text[match.end() :] if match else None
+
+
+def _paragraph_lines(block: Any) -> list[str]:
+    for child in block.children:
+        if child.type == "inline":
+            return [line.strip() for line in child.content.split("\n")]
+    return []
+
+
+def _numbered_key_results(node: Any) -> tuple[list[tuple[int, str]], list[Any]]:
+    """Key results numbered under a numbered list item (`1. Win ...` with `1.1 ...` lines or
+    items under it): the (0-based line, text) of its lines, and the items; both empty when
+    the item is no such objective."""
+    number = node.info if node.info.isdigit() else None
+    lines: list[tuple[int, str]] = []
+    items: list[Any] = []
+    if number is None:
+        return lines, items
+    for child in node.children:
+        if child.type == "paragraph" and child.map and not lines:
+            rest = _paragraph_lines(child)[1:]
+            texts = [_sub_numbered(line, number) for line in rest]
+            if texts and all(texts):
+                lines = [(child.map[0] + 1 + i, t) for i, t in enumerate(texts) if t]
+        elif child.type in ("bullet_list", "ordered_list"):
+            children = [c for c in child.children if c.type == "list_item"]
+            if children and all(_sub_numbered(_first_paragraph(c)[0], number) for c in children):
+                items.extend(children)
+    return lines, items
+
+
 def _is_objective_item(node: Any) -> bool:
+    if any(_numbered_key_results(node)):
+        return True
     text = ""
     for child in node.children:
         if child.type == "paragraph":
@@ -547,6 +617,10 @@ def _read_list(
         item = _parse_item(text, line_text)
         nested = [c for c in node.children if c.type in ("bullet_list", "ordered_list")]
         place = reader.place(line, line + 1, item.title_column or None)
+        numbered_lines, numbered_items = _numbered_key_results(node)
+        if objective is None and item.kind == "plain" and (numbered_lines or numbered_items):
+            _read_numbered(reader, node, context, (numbered_lines, numbered_items), line)
+            continue
         # A plain item is an objective only when bold and with items under it: nested
         # bullets of prose are not OKRs.
         is_objective = item.kind == "objective" or (
@@ -590,6 +664,35 @@ def _read_list(
                     column = child_item.title_column or None
                     child_place = reader.place(child_line, child_line + 1, column)
                     _add_key_result(reader, target, child_item, child_place)
+
+
+def _read_numbered(
+    reader: _Reader,
+    node: Any,
+    context: _Context,
+    numbered: tuple[list[tuple[int, str]], list[Any]],
+    line: int,
+) -> None:
+    """A numbered objective (`1. ...`) and its key results numbered under it (`1.1 ...`), on
+    lines of its item or as items under it."""
+    lines, items = numbered
+    first = next((_paragraph_lines(c) for c in node.children if c.type == "paragraph"), [""])
+    line_text = reader.lines[line] if line < len(reader.lines) else ""
+    item = _parse_item(first[0], line_text)
+    objective = _add_objective(
+        reader, context, item, reader.place(line, line + 1, item.title_column or None)
+    )
+    entries = list(lines)
+    for child in items:
+        child_text, child_line = _first_paragraph(child)
+        entries.append((child_line, _sub_numbered(child_text, node.info) or ""))
+    for number, rest in entries:
+        kr_line = reader.lines[number] if number < len(reader.lines) else ""
+        key_result = _parse_item(rest, kr_line)
+        if key_result.title:
+            key_result.kind = "key_result"
+            column = key_result.title_column or None
+            _add_key_result(reader, objective, key_result, reader.place(number, number + 1, column))
 
 
 _TEAM_LABEL = re.compile(
@@ -768,6 +871,13 @@ def _read_paragraph(
             objective = _add_objective(reader, context, item, place)
         elif item.kind == "key_result" and item.title and objective is not None:
             _add_key_result(reader, objective, item, place)
+        elif objective is not None and (
+            rest := _sub_numbered(line_text, reader.number_of.get(id(objective)))
+        ):
+            numbered = _parse_item(rest, line_text)
+            numbered.kind = "key_result"
+            column = numbered.title_column or None
+            _add_key_result(reader, objective, numbered, reader.place(number, number + 1, column))
         elif objective is not None:
             _read_label(reader, number, objective)
     return objective
@@ -882,7 +992,7 @@ def _read_objective_table(reader: _Reader, block: Any, context: _Context) -> Non
     objective: ObjectiveDraft | None = None
     for line, cells in rows[1:]:
         values = [cell for cell, _ in cells]
-        title = values[at] if at < len(values) else ""
+        title = _cell_title(values[at]) if at < len(values) else ""
         if title:
             objective = by_title.get(fold(title))
             if objective is None:
@@ -892,6 +1002,12 @@ def _read_objective_table(reader: _Reader, block: Any, context: _Context) -> Non
                 objective = by_title[fold(title)] = _add_objective(reader, context, item, place)
         if objective is not None:
             _read_row(reader, objective, columns, header, line, values)
+
+
+def _cell_title(cell: str) -> str:
+    """A table cell's objective or key result without its markers (`**O1: ...**`, `KR2: ...`):
+    the title as an item in a list would have it."""
+    return _parse_item(cell, cell).title if cell else ""
 
 
 def _read_row(
@@ -904,7 +1020,7 @@ def _read_row(
 ) -> None:
     """One row of a key-result table: a new key result, or more about one listed above it."""
     title_at = columns["title"]
-    title = values[title_at] if title_at < len(values) else ""
+    title = _cell_title(values[title_at]) if title_at < len(values) else ""
     if not title:
         return
     place = reader.place(line, line + 1)

@@ -6,8 +6,10 @@ baseline, target, current, progress, status, priority, quarter and description c
 present. Rows of one objective share its text (or leave it empty under the first row, as merged
 cells export). A sheet kept one row per objective, with numbered key-result columns ("KR 1",
 "KR 2", "Key result 3"), is read as well: each filled cell is a key result, and the row's other
-columns (owner, status, ...) belong to its objective. Findings point at the row, and at the cell
-where it is known.
+columns (owner, status, ...) belong to its objective. A cell that lists several key results, one
+a line, each marked as a list item (`1. ...`, `- ...`, `KR2: ...`), holds one key result a line.
+Findings point at the row, and at the cell (or the line of a cell) where it is known; a quote
+opened and never closed is a finding at its row.
 """
 
 from __future__ import annotations
@@ -163,20 +165,28 @@ def read_table(raw: bytes, source: SourceFile, options: InputOptions) -> SourceF
             if columns.per_objective:
                 _fill(objective.fields, columns, cell, place)
             for column in columns.key_results:
-                title = cell(column)
-                if not title:
-                    continue
-                key_result = KeyResultDraft(place(column))
-                key_result.fields["title"] = Entry(title, place(column))
-                if not columns.per_objective:
-                    _fill(key_result.fields, columns, cell, place)
-                objective.key_results.append(key_result)
+                for title, title_place in _listed(cell(column), place(column), lines):
+                    key_result = KeyResultDraft(title_place)
+                    key_result.fields["title"] = Entry(title, title_place)
+                    if not columns.per_objective:
+                        _fill(key_result.fields, columns, cell, place)
+                    objective.key_results.append(key_result)
     except csv.Error as error:
         source.problems.append(_problem(f"cannot read the CSV: {error}", reader.line_num or 1))
         return source
     if header is None:
         source.problems.append(_problem("the file is empty; okrlint reads CSV exports of OKRs", 1))
         return source
+    if text.count('"') % 2 and _left_open("\n".join(lines[first - 1 :]), delimiter):
+        # The last row ran to the end of the file: a quote opened in it was never closed.
+        row_problems.append(
+            Problem(
+                "STR002",
+                f"a quote opened on line {first} is never closed, so every line after it was "
+                "read as one cell; close the quote or remove it",
+                Span(first, 1, first, len(lines[first - 1]) + 1),
+            )
+        )
     if outline.key_results == 0:
         # Nothing to judge: what is wrong with the rows is the whole story.
         source.problems.extend(Problem(UNREADABLE, p.message, p.span) for p in row_problems)
@@ -205,6 +215,33 @@ def _fill(
         fields.setdefault(
             "x-description", Entry(cell(columns.description), place(columns.description))
         )
+
+
+# A line of a cell that lists several key results: `1. ...`, `- ...`, `• ...`, `KR2: ...`.
+_LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|KR\s*\d{0,2}\s*[:.)\-–])\s+(?=\S)", re.I)
+
+
+def _listed(title: str, place: Place, lines: list[str]) -> list[tuple[str, Place]]:
+    """The key results of a cell: one, or one per line when each of its lines is marked as an
+    item of a list (a sheet's cell holding all of an objective's key results), each at its
+    own line."""
+    if not title:
+        return []
+    parts = [line for line in title.split("\n") if line.strip()]
+    marks = [_LIST_MARK.match(line) for line in parts]
+    if len(parts) < 2 or not all(marks):
+        return [(title, place)]
+    listed = []
+    at = place[0] - 1
+    for part, mark in zip(parts, marks, strict=True):
+        text = part[mark.end() if mark else 0 :].strip()
+        while at < len(lines) and text not in lines[at]:
+            at += 1
+        if at >= len(lines):
+            return [(title, place)]
+        column = lines[at].find(text) + 1
+        listed.append((text, (at + 1, column, at + 1, column + len(text))))
+    return listed
 
 
 def _entry(value: str, place: Place) -> Entry | None:
@@ -285,6 +322,23 @@ def _sniff(text: str) -> str:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         return ","
+
+
+def _left_open(text: str, delimiter: str) -> bool:
+    """Whether a quote that opens a cell of the text is never closed."""
+    quoted, cell_start, position = False, True, 0
+    while position < len(text):
+        character = text[position]
+        if quoted:
+            if character == '"' and text[position + 1 : position + 2] == '"':
+                position += 1  # an escaped quote
+            elif character == '"':
+                quoted = False
+        elif character == '"' and cell_start:
+            quoted = True
+        cell_start = not quoted and character in (delimiter, "\n", "\r")
+        position += 1
+    return quoted
 
 
 def _cell_columns(line: str, delimiter: str) -> list[int]:
