@@ -209,3 +209,9 @@ def test_a_team_named_before_its_verb_is_not_a_command() -> None:
     assert "activity verb" not in finding.message
     assert "names a deliverable ('checklist')" in finding.message
     assert "who acts: the team ('Billing team')" in finding.message
+
+
+def test_a_share_of_work_done_within_a_time_limit_is_a_service_level() -> None:
+    key_result = "85% of warranty tickets closed within 3 days"
+    assert not is_output(read_texts([key_result], load_pack())[key_result])
+    assert [f.code for f in findings_of(key_result)] == ["MEA002"]

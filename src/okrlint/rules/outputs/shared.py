@@ -132,6 +132,10 @@ def outcome_evidence(s: Sentence) -> str | None:
         return "level"
     if lead_kind in ("increase", "decrease") and has_measure and internal is None:
         return "change"
+    if lead_kind is None and _share_within_limit(s):
+        # "90% of refund tickets closed within 2 days": a level of service, whatever the
+        # words for the work served.
+        return "level"
     if _share_target(s, reading.lead_lemma):
         return "level"
     return None
@@ -196,8 +200,11 @@ def _output(
         lead = Term(span.text, s.lower[lead_index], lead_kind, span.start_char, span.end_char)
     deliverable = _object(s, lead_end) if lead_kind in (DELIVERY, TASK, HIRE) else None
     customers_named = outcome_evidence == "actor"
-    # Counts of the team's own work: "publish 10 posts", "increase test coverage to 80%".
-    if internal is not None and not customers_named:
+    # Counts of the team's own work: "publish 10 posts", "increase test coverage to 80%"; a
+    # share of it done within a time limit is a level of service ("90% of tickets closed
+    # within 2 days").
+    served = lead_kind is None and _share_within_limit(s)
+    if internal is not None and not customers_named and not served:
         return INTERNAL_METRIC, s.term(internal), deliverable
     count = _activity_count(s, lead_kind, lead_end)
     if count is not None and not customers_named and outcome_evidence in (None, "change"):
@@ -290,6 +297,14 @@ def _service_level(s: Sentence, state: Hit) -> bool:
     return any(n.kind == "percent" and n.end <= start for n in s.measures) or (
         _TIME_LIMIT.search(s.text, start) is not None
     )
+
+
+def _share_within_limit(s: Sentence) -> bool:
+    """A share to reach and a time limit it is met within ("90% ... within 2 days", "under 15
+    minutes, 95% of the time")."""
+    share = any(n.kind == "percent" and n.role == TARGET for n in s.measures)
+    limit = any(n.kind == "duration" and n.role == THRESHOLD for n in s.measures)
+    return share and limit
 
 
 def _perfect(s: Sentence, lead_kind: str | None, lead_index: int) -> Term | None:
