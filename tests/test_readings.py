@@ -133,6 +133,11 @@ def test_metric_phrase_is_normalised() -> None:
     # A compound joined by hyphens is one measure, its prepositions and figures included.
     assert read("Order-to-ship hours fall from 30 to 12").metric == "order-to-ship hours"
     assert read("Cut time-to-first-invoice from 9 to 4 days").metric == "time-to-first-invoice"
+    # A preposition whose object is a figure ends nothing: the measure is what comes before.
+    assert read("Members active after six months rise from 40% to 55%").metric == "members active"
+    assert read("Kilns running after midnight fall from 6 to 2").metric == (
+        "kilns running after midnight"
+    )
 
 
 def test_hold_the_line_and_direction() -> None:
@@ -418,14 +423,20 @@ def test_a_pairs_lexicon_must_map_words_to_text(tmp_path: Path) -> None:
         # "hold" is a verb of work when what follows is a count of things held ...
         ("Hold 4 partner workshops", "task"),
         ("Hold twelve customer roundtables this quarter", "task"),
+        # ... or one thing held ...
+        ("Hold a quarterly review with each franchise owner", "task"),
+        ("Hold an open evening for new families", "task"),
         # ... and a hold-the-line verb when a level or a rank follows.
         ("Hold 99.9% uptime for the card API", "hold"),
+        ("Hold a 4.6 rating on the store", "hold"),
         ("Hold 1st place in the store's finance category", "hold"),
         ("Hold churn below 2% a month", "hold"),
         ("Keep 3 weeks of runway in stock", "hold"),
     ],
 )
-def test_hold_means_work_before_a_count_and_a_level_otherwise(text: str, kind: str) -> None:
+def test_hold_means_work_before_a_count_or_a_thing_and_a_level_otherwise(
+    text: str, kind: str
+) -> None:
     assert read(text).lead_kind == kind
 
 

@@ -214,6 +214,12 @@ def test_a_share_meeting_a_limit_is_the_number_to_reach(
             "Grow repeat orders from the 8 largest clinics by 20%",
             [("8", "window"), ("20%", "delta")],
         ),
+        # So does a definite count after a preposition of scope: the things worked for.
+        ("Automate the payroll export for the three main sites", [("three", "window")]),
+        (
+            "Grow to 400 members across our 6 studios",
+            [("400", "target"), ("6", "window")],
+        ),
         # ... while a rank to reach is still the target.
         ("Reach the top 3 results for 'invoice software'", [("3", "target")]),
         ("Rank in the top 10 finance apps on the store", [("10", "target")]),

@@ -66,9 +66,11 @@ DATABASE = "readings.sqlite3"
 # bucket" names a class, "for one month" is a duration; 18: "Half of new hosts" is a share;
 # 19: a figure in a name ("SOC 2", "ISO 27001") and "1:1" are no amounts, "95% of the time"
 # after a limit is the target, "in month 2" a period; "Teams inviting ..." name people,
-# "Support team has ..." a team, "the app store's" an owner.
+# "Support team has ..." a team, "the app store's" an owner; 20: "for the three main sites"
+# names which sites, "Members active after six months" measures "members active"; 21: "Hold a
+# quarterly review" leads with work.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 19
+FORMAT = 21
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

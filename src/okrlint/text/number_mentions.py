@@ -140,6 +140,7 @@ _WINDOW = re.compile(
 # things, not how many. Looked for around each figure found, not over the whole text.
 _SCOPE_BEFORE = re.compile(
     r"(?:(?P<top>\b(?:with|for|across|among|from)\s+(?:the|our|their|its|your)\s+top)"
+    r"|(?P<which>\b(?:with|for|across|among|from)\s+(?:the|our|their|its|your))"
     r"|\b(?:the|our|their|its|your))\s+$",
     re.IGNORECASE,
 )
@@ -341,6 +342,9 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         if word == "half" and _A_HALF_YEAR.search(text, 0, match.start()):
             continue
+        if _scope(text, *match.span()):
+            mentions.append(_plain(text, *match.span(), WINDOW))
+            continue
         if (
             word == "half"
             and _HALF_OF.match(text, match.end())
@@ -401,11 +405,13 @@ def _share_meeting_a_limit(
 
 
 def _scope(text: str, start: int, end: int) -> bool:
-    """The figure picks which things ("with the top 50 accounts", "our 20 largest suppliers")."""
+    """The figure picks which things ("with the top 50 accounts", "our 20 largest suppliers",
+    "for the three main accounts")."""
     before = _SCOPE_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
-    if before["top"]:
+    if before["top"] or before["which"]:
+        # "for the three main accounts", "across our 12 regions": the things worked for.
         return _NOUN_NEXT.match(text, end) is not None
     return _SUPERLATIVE_NEXT.match(text, end) is not None
 

@@ -361,7 +361,7 @@ class _Analysis:
                             # key result opens with a command, never with "invites").
                             return None, None, None, index
                         written = self.doc[start : start + width].text
-                        if kind == "hold" and self._counts_after(start + width):
+                        if kind == "hold" and self._work_after(start + width):
                             kind = self._work_kind_of(form) or kind
                         return written, base, kind, start + width
         return None, None, None, index
@@ -385,10 +385,15 @@ class _Analysis:
         that leads a key result."""
         return end < len(self.lower) and self.lower[end] == "of"
 
-    def _counts_after(self, index: int) -> bool:
-        """A bare count follows ("Hold 4 workshops"), not a level ("Hold 99.9% uptime")."""
+    def _work_after(self, index: int) -> bool:
+        """A bare count follows ("Hold 4 workshops") or one thing done ("Hold a quarterly
+        review"), not a level ("Hold 99.9% uptime", "Hold a 4.6 rating")."""
         doc = self.doc
-        if index + 1 >= len(doc) or not doc[index].like_num:
+        if index + 1 >= len(doc):
+            return False
+        if self.lower[index] in ("a", "an"):
+            return self.lower[index + 1].isalpha()
+        if not doc[index].like_num:
             return False
         number, after = self.lower[index], self.lower[index + 1]
         ordinal = number[:-2].isdigit()  # "Hold 1st place" keeps a rank: a level
@@ -441,9 +446,12 @@ class _Analysis:
             elif not (not picked and word in self.reader.determiners):
                 picked.append(index)
             index += 1
+        # "Volunteers active after six months": a preposition whose object was a figure ends
+        # nothing; the measure is what comes before it.
         while picked and (
             self.lower[picked[-1]] in self.reader.determiners
             or self.lower[picked[-1]] in ("-", "'s")
+            or self.lower[picked[-1]] in self.reader.clause_ends
         ):
             picked.pop()
         if not picked:
