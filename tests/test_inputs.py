@@ -899,3 +899,47 @@ def test_a_csv_quote_never_closed_is_a_finding_at_its_row() -> None:
     assert quotes == {("open-2026-q3.csv", "STR002", 4), ("lone-2026-q3.csv", "STR005", 2)}
     (document,) = read_path("inch-2026-q3.csv")
     assert len(document["objectives"][0]["key_results"]) == 2
+
+
+def test_emoji_decorate_items_and_traffic_lights_are_their_status() -> None:
+    path = write(
+        "growth-2026-q3.md",
+        "# 🚀 Growth OKRs\n"
+        "\n"
+        "## 🎯 Objective: Make activation effortless\n"
+        "\n"
+        "- 📈 KR1: Launch the setup checklist 🟢\n"
+        "- KR2: Cut setup drop-off from 40% to 25% ⚠️\n",
+    )
+    (document,) = read_path(path)
+    assert document["team"] == "Growth"
+    (objective,) = document["objectives"]
+    assert objective["title"] == "Make activation effortless"
+    launch, drop_off = objective["key_results"]
+    assert (launch["title"], launch["status"]) == ("Launch the setup checklist", "🟢")
+    assert (drop_off["title"], drop_off["status"]) == ("Cut setup drop-off from 40% to 25%", "⚠")
+    _, findings, _ = check(path)
+    # `- 📈 KR1: Launch ...`: the emoji is one character, the text starts at column 10.
+    assert (5, 10, "O1/KR1") in at(findings, "OUT001")
+
+
+def test_a_key_results_heading_under_an_objective_and_unknown_table_columns() -> None:
+    path = write(
+        "search-2026-q3.md",
+        "# Search OKRs\n"
+        "\n"
+        "## Objective 1 — Make search useful\n"
+        "\n"
+        "### Key results\n"
+        "\n"
+        "| KR | Owner | Progress |\n"
+        "|----|-------|----------|\n"
+        "| Raise searches that end in a click from 40% to 60% | Ana | 30% |\n"
+        "| Cut zero-result searches from 12% to 5% | Bo | 50% |\n",
+    )
+    (document,) = read_path(path)
+    (objective,) = document["objectives"]
+    assert objective["title"] == "Make search useful"
+    clicks, zero = objective["key_results"]
+    assert (clicks["owner"], clicks["x-progress"]) == ("Ana", "30%")
+    assert zero["x-progress"] == "50%"

@@ -131,6 +131,10 @@ def test_a_measure_is_quoted_as_the_phrase_that_names_it(text: str, words: str) 
         # Teams named as customers are customers; the team writing is "we", "our team", "all teams".
         ("Paying teams grow from 400 to 650", PEOPLE, "Paying teams"),
         ("All teams have a named incident lead", TEAM, "teams"),
+        # A team named by where it stands as a customer (lapsed, churned, on a trial) is one.
+        ("Lapsed teams that come back stay 3 months: from 41% to 60%", PEOPLE, "Lapsed teams"),
+        # The team's own reps are the team.
+        ("Every rep finishes the new discovery course", TEAM, "rep"),
     ],
 )
 def test_people_named_before_another_noun_describe_it(text: str, actor: str, words: str) -> None:

@@ -8,7 +8,10 @@ What is read, as teams write it in handbooks and team repositories:
 - key results as the items under an objective, `KR:`/`KR1:` items, headings or lines, table
   rows (without their markers: `| **O1: ...** | KR1: ... |`), or lines or items numbered
   under a numbered objective (`1.1 ...` under `1. ...` or `## 1. ...`);
-- a struck-through item (`~~KR3: ...~~`) as dropped, not read;
+- a struck-through item (`~~KR3: ...~~`) as dropped, not read; emoji around an item as
+  decoration (`🎯 Objective: ...`), a traffic light or tick (🟢 🟡 🔴 ✅) as its status;
+- a `### Key results` heading under an objective as the start of its key results; a column of a
+  key-result table that okrlint has no field for (`Progress`) as an `x-` field;
 - tags in front of an item (`` `P0` ``, `[P1]`, `@name`) as priority and owner; a result after
   `=>` (`=> 80% done`) as the score and what was learned; a `> Why?` quote as the description;
 - sections of the page that hold no OKRs (`## Risks`, `## Notes`, `**Open questions:**`) are
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from okrlint.inputs.aliases import field_for, fold
@@ -62,6 +65,13 @@ _PERCENT = re.compile(
     r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*(?:done|complete|completed|achieved)?\s*[.,;:]?"
 )
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
+_EMOJI = (
+    r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]\uFE0F?"
+    r"(?:\u200D[\U0001F000-\U0001FAFF\u2600-\u27BF]\uFE0F?)*"
+)
+_LEADING_EMOJI = re.compile(rf"^(?:{_EMOJI}\s*)+")
+_TRAILING_EMOJI = re.compile(rf"(?:\s*{_EMOJI})+\s*$")
+_STATUS_EMOJI = frozenset("🟢🟡🟠🔴✅❌⚠⛔🚧✔✓☑")
 _STRUCK = re.compile(r"^~~[^~].*~~$")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<value>\S.*)$")
@@ -85,6 +95,7 @@ _GENERIC = frozenset(
         "overview",
     )
 )
+_KR_LABELS = frozenset(fold(w) for w in ("key results", "key results:", "krs", "krs:", "results"))
 _KR_HEADERS = frozenset(
     fold(w) for w in ("key result", "key results", "kr", "krs", "result", "title", "metric")
 )
@@ -101,6 +112,7 @@ class _Item:
     owner: str | None = None
     priority: str | None = None
     result: str | None = None
+    status: str | None = None
 
 
 @dataclass(slots=True)
@@ -261,6 +273,14 @@ def _parse_item(text: str, line_text: str) -> _Item:
     if _STRUCK.match(rest):
         # Struck through: dropped by its team, not part of the OKRs.
         return _Item("plain", "", 0, False)
+    # Emoji in front of or after an item decorate it (`🎯 Objective: ...`); a traffic light or
+    # a tick says its status.
+    status = None
+    for emoji in (_LEADING_EMOJI.match(rest), _TRAILING_EMOJI.search(rest)):
+        if emoji is not None and emoji.end() > emoji.start():
+            marks = "".join(c for c in emoji.group() if c in _STATUS_EMOJI)
+            status = status or marks or None
+    rest = _TRAILING_EMOJI.sub("", _LEADING_EMOJI.sub("", rest))
     while True:
         match = _LEADING_TAG.match(rest)
         if match is None:
@@ -307,7 +327,8 @@ def _parse_item(text: str, line_text: str) -> _Item:
             kind, rest = "key_result", rest[marker.end() :]
     title = rest.strip().strip("*_").strip()
     found = line_text.find(title[:20]) if title else -1
-    return _Item(kind, title, found + 1 if found >= 0 else 0, bold, owner, priority, result)
+    column = found + 1 if found >= 0 else 0
+    return _Item(kind, title, column, bold, owner, priority, result, status)
 
 
 def _heading_context(text: str, context: _Context, place: Place, year: int | None) -> _Context:
@@ -327,7 +348,7 @@ def _heading_context(text: str, context: _Context, place: Place, year: int | Non
             period = Entry(to_period(bare.group(1), year) or bare.group(1), place)
             team_words = text[: bare.start()] + " " + text[bare.end() :]
     words = [w.strip(".,;'\"*_`") for w in re.split(r"[\s:–—\-|/(),]+", team_words)]
-    words = [w for w in words if w]
+    words = [w for w in words if any(c.isalnum() for c in w)]
     kept = [w for w in words if fold(w) not in _GENERIC and not re.fullmatch(r"\d{4}", w)]
     team = Entry(" ".join(kept), place) if kept else context.team
     return _Context(team, period)
@@ -357,6 +378,10 @@ def _read_blocks(reader: _Reader, blocks: list[Any], context: _Context) -> None:
             place = reader.place(line, line + 1)
             if item.kind == "key_result" and objective is not None and section is None:
                 _add_key_result(reader, objective, item, place)
+                stack.append((depth, current, objective, None))
+                continue
+            if objective is not None and item.kind == "plain" and fold(item.title) in _KR_LABELS:
+                # `### Key results` under an objective: what follows is its key results.
                 stack.append((depth, current, objective, None))
                 continue
             named = _section_of(item.title) if item.kind == "plain" else None
@@ -435,7 +460,6 @@ _SECTION_WORDS = frozenset(
         "milestones",
         "stakeholders",
         "glossary",
-        "summary",
         "comments",
         "updates",
     ]
@@ -785,9 +809,7 @@ def _add_objective(reader: _Reader, context: _Context, item: _Item, place: Place
     if period is not None:
         # The team and period after the title say which set it is in, unless the file says so
         # elsewhere; objectives after it without their own are in the same set.
-        item = _Item(
-            item.kind, title, item.title_column, item.bold, item.owner, item.priority, item.result
-        )
+        item = replace(item, title=title)
         reader.title_period = Entry(period, place)
         reader.title_team = Entry(team, place) if team else None
     if _unwritten(context.period) and reader.title_period is not None:
@@ -805,6 +827,8 @@ def _add_objective(reader: _Reader, context: _Context, item: _Item, place: Place
         objective.fields["x-priority"] = Entry(item.priority, place)
     if item.result:
         objective.fields["x-result"] = Entry(item.result, place)
+    if item.status:
+        objective.fields["x-status"] = Entry(item.status, place)
     draft.objectives.append(objective)
     return objective
 
@@ -821,6 +845,8 @@ def _add_key_result(
         fields["owner"] = Entry(item.owner, place)
     if item.priority:
         fields["priority"] = Entry(item.priority, place)
+    if item.status:
+        fields["status"] = Entry(item.status, place)
     if item.result:
         percent = _PERCENT.match(item.result)
         if percent is not None and float(percent.group(1)) <= 100:
@@ -929,6 +955,9 @@ def _table_columns(block: Any) -> dict[str, int] | None:
             columns.setdefault("checkins", position)
         elif _WEEK.match(name):
             columns.setdefault("weeks", position)
+        elif name.strip():
+            # A column okrlint has no field for (`Progress`, `Notes`) is kept, as in CSV.
+            columns.setdefault("x-" + "_".join(name.lower().split()), position)
     return columns if "title" in columns else None
 
 
