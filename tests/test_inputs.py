@@ -943,3 +943,25 @@ def test_a_key_results_heading_under_an_objective_and_unknown_table_columns() ->
     clicks, zero = objective["key_results"]
     assert (clicks["owner"], clicks["x-progress"]) == ("Ana", "30%")
     assert zero["x-progress"] == "50%"
+
+
+def test_a_section_label_among_key_result_items_is_no_key_result() -> None:
+    path = write(
+        "billing-2026-q3.md",
+        "# Billing OKRs\n"
+        "\n"
+        "- **Objective: Get paid on time**\n"
+        "  - KR1: Cut overdue invoices from 18% to 5%\n"
+        "  - KR2: Cut days sales outstanding from 52 to 35\n"
+        "  - Risks:\n"
+        "    - The payments vendor may change its API\n"
+        "  - Initiatives:\n"
+        "    - Automate dunning emails\n",
+    )
+    (document,) = read_path(path)
+    (objective,) = document["objectives"]
+    assert [k["title"] for k in objective["key_results"]] == [
+        "Cut overdue invoices from 18% to 5%",
+        "Cut days sales outstanding from 52 to 35",
+    ]
+    assert objective["initiatives"] == ["Automate dunning emails"]

@@ -14,8 +14,9 @@ What is read, as teams write it in handbooks and team repositories:
   key-result table that okrlint has no field for (`Progress`) as an `x-` field;
 - tags in front of an item (`` `P0` ``, `[P1]`, `@name`) as priority and owner; a result after
   `=>` (`=> 80% done`) as the score and what was learned; a `> Why?` quote as the description;
-- sections of the page that hold no OKRs (`## Risks`, `## Notes`, `**Open questions:**`) are
-  skipped; an `Initiatives` heading or label under an objective lists its initiatives;
+- sections of the page that hold no OKRs (`## Risks`, `## Notes`, `**Open questions:**`,
+  `- Risks:`) are skipped; an `Initiatives` heading, label or item under an objective lists
+  its initiatives;
 - team and period from front matter, from headings (`## Growth`, `# OKRs Q1 2026`), from after
   an objective's title (`(People, Q3 2026)`, `— Q3 2026`), from the file or folder name, or
   from `--team`/`--period`.
@@ -676,6 +677,12 @@ def _read_list(
                 reader.stray_key_results += 1
             continue
         if not item.title:
+            continue
+        named = _section_of(item.title) if item.kind == "plain" else None
+        if named is not None and (nested or item.title.endswith(":")):
+            # `- Risks:` with items under it: a section of the objective, not a key result.
+            for sub in nested if named == _INITIATIVES else []:
+                _add_initiatives(reader, sub, target)
             continue
         _add_key_result(reader, target, item, place)
         for sub in nested:
