@@ -16,3 +16,13 @@ def test_no_customer_behaviour_lists_what_each_key_result_measures() -> None:
     assert "KR2: a service level" in finding.message
     fixed = kr_set("Raise the share of customers who pay on first attempt from 81% to 92%")
     assert lint_codes(fixed, "CUS001") == []
+
+
+def test_a_measure_named_by_what_it_is_of_is_quoted_whole() -> None:
+    text = kr_set(
+        "Raise the share of parcels scanned on arrival from 88% to 97%",
+        "Migrate the depot scanners to the new firmware",
+    )
+    (finding,) = lint_codes(text, "CUS001")
+    # Not the bare measure's name ('share'): what it is a share of.
+    assert "KR1: a business result ('share of parcels scanned on arrival')" in finding.message

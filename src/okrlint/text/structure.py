@@ -705,7 +705,7 @@ class _Parse:
         # The phrase holds the word, or ends just before it ("retries per night").
         if at < 0 or not at <= self.char_of(measure.start) <= at + len(metric) + 1:
             return word
-        return self.s.text[at : at + len(metric)]
+        return measure_as_written(self.s.reading) or word
 
     def time_limit(self) -> str | None:
         """ "within a week", "under 15 minutes", "within 2 business days": how fast a level is
@@ -754,6 +754,36 @@ class _Parse:
         ):
             end += 1
         return self.s.text[number.start : self.s.ends[end - 1]] if end > index else number.text
+
+
+# What a measure's name ("share", "number") is of, up to where its figures start.
+_OF_WHAT = re.compile(
+    r"\s+of\s+(?P<what>[^\d%$€£]+?)"
+    r"(?=\s+(?:from|to|by|under|over|above|below|at|within)\b|\s*[\d%$€£(]|$)",
+    re.IGNORECASE,
+)
+# The names of a measure that say nothing until what they measure follows.
+_MEASURE_NAMES = frozenset(
+    ("share", "number", "percentage", "percent", "proportion", "rate", "ratio", "count")
+)
+
+
+def measure_as_written(reading: KeyResultReading) -> str | None:
+    """The measure as the text writes it, or None when the reading found none: "share of
+    support conversations rated helpful", not the bare "share" that a measure's name leaves
+    when what it is of follows."""
+    metric = reading.metric
+    if not metric:
+        return None
+    at = reading.text.casefold().find(metric)
+    if at < 0:
+        return None
+    end = at + len(metric)
+    if metric in _MEASURE_NAMES:
+        found = _OF_WHAT.match(reading.text, end)
+        if found is not None:
+            end = found.end("what")
+    return reading.text[at:end]
 
 
 def counted_work(s: Sentence, number: NumberMention, *, after_work_verb: bool) -> Hit | None:

@@ -25,7 +25,14 @@ from okrlint.judgement.judge import Judgement
 from okrlint.rules.customers.shared import customer_behaviour
 from okrlint.rules.judgements import no_behaviour_judgement
 from okrlint.rules.outputs.shared import output_verdict
-from okrlint.text.structure import BEHAVIOUR, DESCRIPTIONS, DONE, WORK, structure_of
+from okrlint.text.structure import (
+    BEHAVIOUR,
+    DESCRIPTIONS,
+    DONE,
+    WORK,
+    measure_as_written,
+    structure_of,
+)
 
 
 def _why_not(reading: KeyResultReading | None) -> str:
@@ -47,7 +54,7 @@ def _why_not(reading: KeyResultReading | None) -> str:
     if service_level is not None:
         return f"a service level ({service_level.quoted()})"
     if reading.metric:
-        return f"'{reading.metric}'"
+        return f"'{measure_as_written(reading)}'"
     return "no measure of behaviour"
 
 
