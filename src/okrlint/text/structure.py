@@ -37,7 +37,7 @@ from okrlint.text.number_mentions import (
     NumberMention,
 )
 from okrlint.text.reading import KeyResultReading, Term
-from okrlint.text.sentence import Hit, Sentence, SentenceWords, names_an_owner
+from okrlint.text.sentence import Hit, Sentence, SentenceWords, names_an_owner, words_for
 from okrlint.text.shape import contraction_start, is_participle, rank, target_form
 
 Actor = Literal["team", "people", "artefact"]
@@ -762,10 +762,6 @@ _OF_WHAT = re.compile(
     r"(?=\s+(?:from|to|by|under|over|above|below|at|within)\b|\s*[\d%$€£(]|$)",
     re.IGNORECASE,
 )
-# The names of a measure that say nothing until what they measure follows.
-_MEASURE_NAMES = frozenset(
-    ("share", "number", "percentage", "percent", "proportion", "rate", "ratio", "count")
-)
 
 
 def measure_as_written(reading: KeyResultReading) -> str | None:
@@ -779,7 +775,9 @@ def measure_as_written(reading: KeyResultReading) -> str | None:
     if at < 0:
         return None
     end = at + len(metric)
-    if metric in _MEASURE_NAMES:
+    # A measure's name (the pack's `measure_names`: "share", "number") says nothing until what
+    # it measures follows.
+    if metric in words_for(reading).word_list("measure_names"):
         found = _OF_WHAT.match(reading.text, end)
         if found is not None:
             end = found.end("what")
