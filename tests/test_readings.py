@@ -455,6 +455,9 @@ def test_hold_means_work_before_a_count_or_a_thing_and_a_level_otherwise(
         # And a first word followed by "who": the people the sentence is about.
         ("Staff who feel heard in weekly check-ins rise from 50% to 70%", False),
         ("Volunteers who train a newcomer stay twice as long", False),
+        # And an unknown first word before a noun phrase that ends in a measure: a modifier.
+        ("Affiliate referral conversion rate", False),
+        ("Containerise 12 legacy services", True),
         ("Review of every outage within 5 days, 90% of the time", False),
         # And a first word in its -s form: a plural noun, as no command opens with one.
         ("Reports exported by finance teams grow by 40%", False),

@@ -177,12 +177,16 @@ class _Analysis:
         lead_index = self._lead_index()
         lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
         lead_from_shape = False
-        if lead_kind is None and unseen_work_verb(
-            self.doc,
-            self.lower,
-            lead_index,
-            self.reader.lexicon_starts(self.hits),
-            self.reader.structure_words,
+        if (
+            lead_kind is None
+            and unseen_work_verb(
+                self.doc,
+                self.lower,
+                lead_index,
+                self.reader.lexicon_starts(self.hits),
+                self.reader.structure_words,
+            )
+            and not self._names_a_measure(lead_index + 1)
         ):
             # "Refactor the billing service": an imperative with a verb no lexicon holds.
             lead_verb, lead_lemma, lead_kind = (
@@ -387,6 +391,22 @@ class _Analysis:
         """'of' follows the word, as it follows a noun ("Share of", "Review of") and no verb
         that leads a key result."""
         return end < len(self.lower) and self.lower[end] == "of"
+
+    def _names_a_measure(self, start: int) -> bool:
+        """The noun phrase from `start` ends in a measure ("... offer acceptance rate", "the
+        error rate"): an unknown first word before it is a modifier of that measure
+        ("Candidate offer acceptance rate") or a verb that changes it, never work done."""
+        words = self.reader.words
+        end = start
+        while (
+            end < len(self.lower)
+            and self.doc[end].is_alpha
+            and (
+                self.lower[end] not in words.function_words or self.lower[end] in words.determiners
+            )
+        ):
+            end += 1
+        return end > start and any(h.end == end for h in self.found("metric_nouns"))
 
     def _who_after(self, end: int) -> bool:
         """'who' follows the word, as it follows the people a sentence is about ("Staff who
