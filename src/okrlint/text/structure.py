@@ -310,6 +310,8 @@ class _Parse:
                 if found is not None:
                     return found
                 continue
+            if self.inside_a_measure_name(index):
+                continue
             if word in self.words.structure_words.perfect_auxiliaries or word in possession:
                 after = self.skip_adverbs(index + 1)
                 if self.participle(after):
@@ -444,7 +446,7 @@ class _Parse:
         # "Pricing framework complete", "New billing system in production", "Partner program
         # launched in two regions": a noun phrase and the state it is in.
         for hit in self.hits("completion_states"):
-            if hit.start > self.body:
+            if hit.start > self.body and not self.describes_a_noun(hit.start, hit.end):
                 return self.state_or_level(hit.start, hit.end)
         for index in range(self.body + 1, min(self.size, self.body + 6)):
             following = self.lower[index + 1] if index + 1 < self.size else ""
@@ -480,6 +482,28 @@ class _Parse:
                 return DONE, things[0].start, things[0].end
             return DONE, self.body, self.body
         return None
+
+    def inside_a_measure_name(self, index: int) -> bool:
+        """ "Candidate offer acceptance rate": the word and the nouns after it end in a measure,
+        so it is part of that measure's name, not a verb."""
+        end = index
+        stops = self.words.function_words | self.words.clause_ends | self.words.determiners
+        while end < self.size and self.s.doc[end].is_alpha and self.lower[end] not in stops:
+            end += 1
+        return end > index + 1 and any(h.end == end for h in self.hits("metric_nouns"))
+
+    def describes_a_noun(self, start: int, end: int) -> bool:
+        """ "with a written plan", "from approved request to signed offer": a state word after a
+        determiner or a preposition and before a noun describes that noun; it is no predicate."""
+        before = self.lower[start - 1] if start > 0 else ""
+        if before not in self.words.determiners and before not in self.words.function_words:
+            return False
+        if end >= self.size or not self.s.doc[end].is_alpha:
+            return False
+        following = self.lower[end]
+        return following not in self.words.function_words and following not in (
+            self.words.clause_ends
+        )
 
     def measure_name(self, start: int) -> int:
         """The tokens of a measure's name at `start` ("% of", "number of")."""
