@@ -414,6 +414,24 @@ def test_okrs_under_names_no_mapping_knows_never_pass_unread() -> None:
     assert (status, findings) == (0, [])
 
 
+def test_objectives_under_other_tools_field_names_are_read_by_those_names() -> None:
+    (studio,) = read("studio-2026-q1.yaml")
+    assert (studio["team"], studio["period"]) == ("studio", "2026-Q1")  # from the file name
+    assert [o["title"] for o in studio["objectives"]] == [
+        "Members come back to the studio every week",
+        "Instructors fill their classes",
+    ]
+    assert studio["objectives"][0]["owner"] == "Front desk"
+    assert [k["title"] for k in studio["objectives"][0]["key_results"]] == [
+        "Members who book two classes a week from 28% to 40%",
+        "Launch the class-booking waitlist",
+    ]
+    status, findings, _ = check("okrs/studio-2026-q1.yaml")
+    assert status == 1  # the launch is a warning
+    assert at(findings, "OUT001") == [(7, 9, "O1/KR2")]  # at the launch, as written
+    assert "STR005" not in {f["code"] for f in findings}
+
+
 def test_a_named_file_okrlint_cannot_read_is_a_finding() -> None:
     Path("okrs.xlsx").write_bytes(b"PK\x03\x04 not really")
     status, findings, _ = check("okrs.xlsx")
