@@ -523,7 +523,8 @@ def test_folders_read_yaml_and_json_and_markdown_or_csv_only_when_included() -> 
     assert "okrs/structured-goals.json" in paths  # JSON is read from folders
     assert not any(p.endswith((".md", ".csv")) for p in paths)
     result = CliRunner().invoke(app, ["check", "okrs", "--format", "json", "--no-cache"])
-    assert json.loads(result.stdout)["summary"]["files"] == 7  # six shapes and looks-like
+    # six shapes, one by field names, and looks-like
+    assert json.loads(result.stdout)["summary"]["files"] == 8
     Path(".okrlint.yaml").write_text("include: ['*.csv', 'okrs/growth-*.md']\n")
     result = CliRunner().invoke(app, ["check", "okrs", "--format", "json", "--no-cache"])
     paths = {f["path"] for f in json.loads(result.stdout)["findings"]}
