@@ -151,6 +151,29 @@ def test_objectives_on_lines_of_their_own_hold_the_lists_and_kr_lines_after_them
     ]
 
 
+def test_a_grade_after_a_dash_at_the_end_of_a_key_result_is_its_score() -> None:
+    lines = [
+        "# Support OKRs Q3 2026",
+        "",
+        "## Objective: Customers solve problems on their own",
+        "",
+        "- KR1 — Help-centre visits that end without a ticket from 40% to 55% — *0.6*",
+        "- KR2 - Articles rated helpful from 50% to 70% - score: 0.3",
+        "- KR3 — Chat replies in under 2 minutes for 90% of chats — 0.9",
+    ]
+    Path("support.md").write_text("\n".join(lines) + "\n")
+    (support,) = read_path("support.md")
+    first, second, third = support["objectives"][0]["key_results"]
+    assert (first["title"], first["score"]) == (
+        "Help-centre visits that end without a ticket from 40% to 55%",
+        0.6,
+    )
+    assert (second["title"], second["score"]) == ("Articles rated helpful from 50% to 70%", 0.3)
+    # A bare figure after a dash may be part of the key result: it stays in the text.
+    assert third["title"] == "Chat replies in under 2 minutes for 90% of chats — 0.9"
+    assert "score" not in third
+
+
 def test_a_table_with_an_objective_column_holds_objectives_and_their_key_results() -> None:
     lines = [
         "---",
