@@ -12,7 +12,8 @@ from okrlint.errors import PackError
 from okrlint.fix.suggestions import behaviour_for
 from okrlint.model import Direction
 from okrlint.rules.customers.cus003_vanity_metric import vanity_metric
-from okrlint.rules.customers.shared import customer_behaviour
+from okrlint.rules.customers.shared import behaviour_ruled_out, customer_behaviour
+from okrlint.rules.judgements import features_of
 from okrlint.rules.measure.shared import measurable_evidence
 from okrlint.rules.outputs.out003_prescribed_solution import prescribed_solution
 from okrlint.rules.outputs.shared import (
@@ -508,3 +509,26 @@ def test_a_key_result_that_measures_nothing_measures_no_behaviour(
 )
 def test_money_amounts_are_no_customer_behaviour(text: str, behaviour: bool) -> None:
     assert (customer_behaviour(read(text)) is not None) is behaviour
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        # People or their doing named, but only money, an opinion or nothing measured: the
+        # trained judgement is told that no rests on evidence.
+        ("Grow annual subscription revenue from $400k to $600k", True),
+        ("Improve user sentiment about the new editor by 10 points", True),
+        ("Referral guide with worked examples", True),
+        # No people and no doing named: nothing to rule out.
+        ("Migrate all invoices to the new billing service", False),
+        # Behaviour read: nothing ruled out.
+        ("Grow paid subscriptions from 1,200 to 1,800", False),
+    ],
+)
+def test_behaviour_ruled_out_on_evidence_reaches_the_trained_judgement(
+    text: str, ruled_out: bool
+) -> None:
+    reading = read(text)
+    assert customer_behaviour(reading) is None or not ruled_out
+    assert behaviour_ruled_out(reading) is ruled_out
+    assert ("hand_cus_ruled_out" in features_of(reading)) is ruled_out

@@ -36,6 +36,8 @@ class HandVerdicts:
     measurable: bool
     # A vanity number (page views, followers) is measured.
     vanity: bool = False
+    # People or their doing are named, but the text measures nothing, money or opinions.
+    behaviour_ruled_out: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,5 +141,7 @@ def features(reading: KeyResultReading, hand: HandVerdicts) -> frozenset[str]:
     if hand.output_kind is not None:
         found.add(f"hand_conf={hand.output_confident}")
     found.add(f"hand_cus={hand.customer_behaviour}")
+    if hand.behaviour_ruled_out:
+        found.add("hand_cus_ruled_out")
     found.add(f"hand_mea={hand.measurable}")
     return frozenset(found)

@@ -26,7 +26,7 @@ from okrlint.judgement.judge import (
 )
 from okrlint.judgement.model import shipped_model
 from okrlint.rules.customers.cus003_vanity_metric import vanity_metric
-from okrlint.rules.customers.shared import customer_behaviour
+from okrlint.rules.customers.shared import behaviour_ruled_out, customer_behaviour
 from okrlint.rules.measure.shared import measurable_evidence
 from okrlint.rules.outputs.shared import HIGH, output_verdict
 from okrlint.text.reading import KeyResultReading, reading_of
@@ -41,6 +41,7 @@ def hand_verdicts(reading: KeyResultReading) -> HandVerdicts:
         customer_behaviour=customer_behaviour(reading) is not None,
         measurable=measurable_evidence(reading) is not None,
         vanity=vanity_metric(reading) is not None,
+        behaviour_ruled_out=behaviour_ruled_out(reading),
     )
 
 

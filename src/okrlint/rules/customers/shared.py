@@ -16,12 +16,18 @@ from okrlint.text.structure import DONE, WORK, KeyResultStructure, structure_of
 
 def customer_behaviour(reading: KeyResultReading) -> Term | None:
     """The words that show the text measures what customers or users do, or None."""
-    return reading.remember("customer_behaviour", _judge)
+    return reading.remember("customer_behaviour", _judge)[0]
 
 
-def _judge(reading: KeyResultReading) -> Term | None:
+def behaviour_ruled_out(reading: KeyResultReading) -> bool:
+    """The text names people or their doing, but measures nothing, only money, or only what
+    they think: a no that rests on evidence, stronger than finding no such words at all."""
+    return reading.remember("customer_behaviour", _judge)[1]
+
+
+def _judge(reading: KeyResultReading) -> tuple[Term | None, bool]:
     if not reading.english or output_verdict(reading).is_output:
-        return None
+        return None, False
     s = Sentence.of(reading)
     actor = s.hit(reading.actor) if reading.actor is not None else None
     behaviour_nouns = [s.hit(t) for t in reading.behaviour_nouns]
@@ -35,12 +41,6 @@ def _judge(reading: KeyResultReading) -> Term | None:
     attitude_only = bool(attitudes) and all(h.term in s.words.attitude_metrics for h in attitudes)
     # "staff engagement": the team's own people, not customers.
     behaviour_nouns = [h for h in behaviour_nouns if not _staff_before(s, h)]
-    if (
-        _measures_nothing(s, structure_of(reading), actor, behaviour_verbs)
-        or _money_only(s)
-        or _thought_of(s, actor, behaviour_nouns)
-    ):
-        return None
     customer: Hit | None = None
     if behaviour_nouns and not (lagging and not actor and not s.measures):
         customer = behaviour_nouns[0]
@@ -51,7 +51,15 @@ def _judge(reading: KeyResultReading) -> Term | None:
         and not (lagging and not behaviour_verbs)
     ):
         customer = actor
-    return s.term(customer) if customer is not None else None
+    if customer is None:
+        return None, False
+    if (
+        _measures_nothing(s, structure_of(reading), actor, behaviour_verbs)
+        or _money_only(s)
+        or _thought_of(s, actor, behaviour_nouns)
+    ):
+        return None, True
+    return s.term(customer), False
 
 
 def _staff_before(s: Sentence, hit: Hit) -> bool:
