@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.quantities import with_base_values
-from okrlint.text.number_mentions import find_numbers, has_date
+from okrlint.text.number_mentions import find_numbers_and_date
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import MAX_CHARS, names_an_owner, words_of
@@ -134,7 +134,8 @@ class _Analysis:
         self.lower = lower
         self.hits = hits
         self.reader = reader
-        self.numbers = with_base_values(find_numbers(self.text))
+        numbers, self.date = find_numbers_and_date(self.text)
+        self.numbers = with_base_values(numbers)
         self.starts = [token.idx for token in doc]
         self.ends = [token.idx + len(token.text) for token in doc]
         self.measures = [n for n in self.numbers if n.measures]
@@ -165,9 +166,10 @@ class _Analysis:
     def english(self, lead_kind: str | None) -> bool:
         """False when the text is plainly in another language: mostly non-Latin letters, or
         function words of another language and none of English."""
-        letters = [c for c in self.text if c.isalpha()]
-        if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
-            return False
+        if not self.text.isascii():  # an ASCII text has no letters of another script
+            letters = [c for c in self.text if c.isalpha()]
+            if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
+                return False
         words = set(self.lower)
         if lead_kind is not None or words & self.reader.english_function_words:
             return True
@@ -276,7 +278,7 @@ class _Analysis:
             behaviour_nouns=tuple(self.term(h) for h in behaviour_nouns),
             metric=self._metric(lead_index, lead_end),
             numbers=tuple(self.numbers),
-            date=has_date(self.text),
+            date=self.date,
             hits=terms,
             tokens=tuple(zip(self.starts, self.ends, strict=True)),
             lead_start=lead_index,
