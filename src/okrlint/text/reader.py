@@ -16,7 +16,7 @@ from okrlint.quantities import with_base_values
 from okrlint.text.number_mentions import find_numbers_and_date
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
-from okrlint.text.sentence import MAX_CHARS, names_an_owner, words_of
+from okrlint.text.sentence import MAX_CHARS, READER_DOC, names_an_owner, words_of
 from okrlint.text.shape import unseen_work_verb
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
@@ -119,7 +119,12 @@ class Reader:
             hits.setdefault(name, []).append(_Hit(name, " ".join(lower[start:end]), start, end))
         for found in hits.values():
             found.sort(key=lambda h: (h.start, -h.end))
-        return _Analysis(text, doc, lower, hits, self).reading()
+        reading = _Analysis(text, doc, lower, hits, self).reading()
+        if reading.english:
+            # The rules' `Sentence` of this reading takes these tokens instead of making them
+            # again (a reading of another language keeps none).
+            reading.verdicts[READER_DOC] = doc
+        return reading
 
 
 class _Analysis:
