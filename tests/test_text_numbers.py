@@ -45,6 +45,11 @@ def roles(text: str) -> list[tuple[str, float | None, str, str]]:
             [("Half", 50, "percent", "target"), ("14 days", 14, "duration", "threshold")],
         ),
         ("Cut queue time by half", [("half", 0.5, "multiple", "delta")]),
+        # "twice" in a negated clause says what should not happen again, not how much.
+        ("Parents book a class without calling twice", []),
+        ("Riders never scan their ticket twice", []),
+        ("Members visit twice a week", [("twice", 2, "multiple", "delta")]),
+        ("Do not make renewals twice as slow", [("twice", 2, "multiple", "delta")]),
         ("At least 200 active publishers", [("200", 200, "count", "threshold")]),
         (
             "Raise repeat orders to 38 % from current 30 %",

@@ -68,9 +68,10 @@ DATABASE = "readings.sqlite3"
 # after a limit is the target, "in month 2" a period; "Teams inviting ..." name people,
 # "Support team has ..." a team, "the app store's" an owner; 20: "for the three main sites"
 # names which sites, "Members active after six months" measures "members active"; 21: "Hold a
-# quarterly review" leads with work.
+# quarterly review" leads with work; 22: "without asking twice" names no amount, "Hold weekly
+# demos" leads with work, "Staff who ..." and "Supplier offer acceptance rate" with no verb.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 21
+FORMAT = 22
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

@@ -36,3 +36,23 @@ def test_people_the_work_is_done_to_are_not_who_acts() -> None:
     read = dict(finding.structure)
     assert (read["actor"], read["measured"]) == ("team", "activity")
     assert "customers" in read["measured_words"]
+
+
+@pytest.mark.parametrize(
+    ("key_result", "counted"),
+    [
+        # The phrase a count counts runs to its head, the noun of work that ends furthest.
+        ("Deliver 8 training sessions for new hires", "8 training sessions"),
+        # After a verb of work, any count is the work, quoted up to its plural.
+        ("Source 30 candidates outside the usual job boards", "30 candidates"),
+        # A bound before the figure does not hide the count.
+        ("Create at least 4 buyer personas", "4 buyer personas"),
+        # The word of work may stand before its count: quoted through what is counted.
+        ("Call on three customers", "Call on three customers"),
+        ("Send follow-up emails to 200 trial sign-ups", "emails to 200 trial sign-ups"),
+    ],
+)
+def test_the_finding_and_its_reading_quote_the_same_count(key_result: str, counted: str) -> None:
+    [finding] = [f for f in findings_of(key_result) if f.code == "OUT002"]
+    assert f"counts work done ('{counted}')" in finding.message
+    assert dict(finding.structure)["measured_words"] == counted

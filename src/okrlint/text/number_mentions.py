@@ -193,6 +193,14 @@ _A_HALF_YEAR = re.compile(
 _HALF_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 # "Cut waiting by half of today's", "down to half of last year's": a multiple of a level.
 _BY_OR_TO = re.compile(r"\b(?:by|to|than|at|about|nearly|almost)\s+$", re.IGNORECASE)
+# "without asking twice", "never pay twice": how often something should NOT happen, said of a
+# verb in a negated clause, names no amount; "twice as many", "twice a week" still measure.
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:without|never|not|no\s+need\s+to)\b[^,.;:()]{0,40}$|n't\b[^,.;:()]{0,40}$", re.IGNORECASE
+)
+_TWICE_MEASURES = re.compile(
+    r"\s+(?:as|the|a|an|per|each|every|our|their|its|that|what|over|\d)\b", re.IGNORECASE
+)
 _PRONOUN_ONE = re.compile(
     r"\b(?:the|this|that|which|each|every|any|another|a|an|its|our|their|your|my)"
     r"(?:\s+[a-z]+)?\s+$",
@@ -360,6 +368,12 @@ def find_numbers_and_date(text: str) -> tuple[list[NumberMention], str | None]:
             mentions.append(_plain(text, *match.span(), WINDOW))
             continue
         if word == "half" and _A_HALF_YEAR.search(text, 0, match.start()):
+            continue
+        if (
+            word == "twice"
+            and _NEGATED_BEFORE.search(text, 0, match.start())
+            and not _TWICE_MEASURES.match(text, match.end())
+        ):
             continue
         if _scope(text, *match.span()):
             mentions.append(_plain(text, *match.span(), WINDOW))

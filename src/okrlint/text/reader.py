@@ -184,12 +184,16 @@ class _Analysis:
         lead_index = self._lead_index()
         lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
         lead_from_shape = False
-        if lead_kind is None and unseen_work_verb(
-            self.doc,
-            self.lower,
-            lead_index,
-            self.reader.lexicon_starts(self.hits),
-            self.reader.structure_words,
+        if (
+            lead_kind is None
+            and unseen_work_verb(
+                self.doc,
+                self.lower,
+                lead_index,
+                self.reader.lexicon_starts(self.hits),
+                self.reader.structure_words,
+            )
+            and not self._names_a_measure(lead_index + 1)
         ):
             # "Refactor the billing service": an imperative with a verb no lexicon holds.
             lead_verb, lead_lemma, lead_kind = (
@@ -361,6 +365,7 @@ class _Analysis:
                         if (
                             self._glued_to_next(start + width)
                             or self._of_after(start + width)
+                            or self._who_after(start + width)
                             or (start == index and kind in _WORK_KINDS and _plural(form, base))
                         ):
                             # "Trial-to-paid conversion", "Share of tickets solved", "Invites
@@ -368,7 +373,9 @@ class _Analysis:
                             # key result opens with a command, never with "invites").
                             return None, None, None, index
                         written = self.doc[start : start + width].text
-                        if kind == "hold" and self._work_after(start + width):
+                        if kind == "hold" and (
+                            self._work_after(start + width) or self._event_after(start + width)
+                        ):
                             kind = self._work_kind_of(form) or kind
                         return written, base, kind, start + width
         return None, None, None, index
@@ -391,6 +398,53 @@ class _Analysis:
         """'of' follows the word, as it follows a noun ("Share of", "Review of") and no verb
         that leads a key result."""
         return end < len(self.lower) and self.lower[end] == "of"
+
+    def _names_a_measure(self, start: int) -> bool:
+        """The noun phrase from `start` ends in a measure ("... offer acceptance rate", "the
+        error rate"): an unknown first word before it is a modifier of that measure
+        ("Candidate offer acceptance rate") or a verb that changes it, never work done."""
+        words = self.reader.words
+        end = start
+        while (
+            end < len(self.lower)
+            and self.doc[end].is_alpha
+            and (
+                self.lower[end] not in words.function_words or self.lower[end] in words.determiners
+            )
+        ):
+            end += 1
+        return end > start and any(h.end == end for h in self.found("metric_nouns"))
+
+    def _who_after(self, end: int) -> bool:
+        """'who' follows the word, as it follows the people a sentence is about ("Staff who
+        ...", "Members whose ...") and never a command."""
+        return end < len(self.lower) and self.lower[end] in ("who", "whose")
+
+    def _event_after(self, index: int) -> bool:
+        """ "Hold quarterly business reviews with the top accounts": an event the team runs,
+        named just after the verb (behind a cadence or a modifier or two) and ending its
+        phrase; not a measure to keep level ("Hold review times under 2 days")."""
+        words = self.reader.words
+        measures = words.word_list("measure_names") | {"time", "times"}
+        for hit in self.found("activity_nouns"):
+            if not index <= hit.start <= index + 2:
+                continue
+            if not all(self.doc[i].is_alpha for i in range(index, hit.end)):
+                continue
+            if any(self.lower[i] in measures for i in range(hit.start, hit.end)):
+                continue
+            end = hit.end
+            if end >= len(self.lower) or not self.doc[end].is_alpha:
+                return True
+            following = self.lower[end]
+            if (
+                following in words.function_words
+                or following in words.clause_ends
+                or following in words.determiners
+                or following in words.cadence_words
+            ):
+                return True
+        return False
 
     def _work_after(self, index: int) -> bool:
         """A bare count follows ("Hold 4 workshops") or one thing done ("Hold a quarterly

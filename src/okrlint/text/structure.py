@@ -310,6 +310,8 @@ class _Parse:
                 if found is not None:
                     return found
                 continue
+            if self.inside_a_measure_name(index):
+                continue
             if word in self.words.structure_words.perfect_auxiliaries or word in possession:
                 after = self.skip_adverbs(index + 1)
                 if self.participle(after):
@@ -337,7 +339,7 @@ class _Parse:
         reaches = self.forms("achieve_verbs")
         for index in range(self.body + 1, last - 1):
             word = self.lower[index]
-            if word in reaches and _third_person(word) and self.s.doc[index + 1].like_num:
+            if word in reaches and _s_form(word) and self.s.doc[index + 1].like_num:
                 return LEVEL, index, index + 1  # "Completion rate reaches 90%"
         verb = self.verb_by_shape()
         if verb is not None:
@@ -361,7 +363,7 @@ class _Parse:
             following = self.lower[index + 1] if index + 1 < self.size else ""
             if (
                 index > self.body + 1
-                and _third_person(word)
+                and _s_form(word)
                 and (
                     following in stops
                     or following in self.words.determiners
@@ -444,7 +446,7 @@ class _Parse:
         # "Pricing framework complete", "New billing system in production", "Partner program
         # launched in two regions": a noun phrase and the state it is in.
         for hit in self.hits("completion_states"):
-            if hit.start > self.body:
+            if hit.start > self.body and not self.describes_a_noun(hit.start, hit.end):
                 return self.state_or_level(hit.start, hit.end)
         for index in range(self.body + 1, min(self.size, self.body + 6)):
             following = self.lower[index + 1] if index + 1 < self.size else ""
@@ -480,6 +482,28 @@ class _Parse:
                 return DONE, things[0].start, things[0].end
             return DONE, self.body, self.body
         return None
+
+    def inside_a_measure_name(self, index: int) -> bool:
+        """ "Candidate offer acceptance rate": the word and the nouns after it end in a measure,
+        so it is part of that measure's name, not a verb."""
+        end = index
+        stops = self.words.function_words | self.words.clause_ends | self.words.determiners
+        while end < self.size and self.s.doc[end].is_alpha and self.lower[end] not in stops:
+            end += 1
+        return end > index + 1 and any(h.end == end for h in self.hits("metric_nouns"))
+
+    def describes_a_noun(self, start: int, end: int) -> bool:
+        """ "with a written plan", "from approved request to signed offer": a state word after a
+        determiner or a preposition and before a noun describes that noun; it is no predicate."""
+        before = self.lower[start - 1] if start > 0 else ""
+        if before not in self.words.determiners and before not in self.words.function_words:
+            return False
+        if end >= self.size or not self.s.doc[end].is_alpha:
+            return False
+        following = self.lower[end]
+        return following not in self.words.function_words and following not in (
+            self.words.clause_ends
+        )
 
     def measure_name(self, start: int) -> int:
         """The tokens of a measure's name at `start` ("% of", "number of")."""
@@ -723,37 +747,22 @@ class _Parse:
     def activity(self, predicate: Predicate | None) -> str | None:
         """A count of the team's own work: "Conduct 4 sessions per week", "Call three
         customers", "12 blog posts"."""
-        counts = [
-            n
-            for n in self.numbers
-            if n.role in (TARGET, COUNT, THRESHOLD) and n.kind in ("count", "word", "redacted")
-        ]
-        if not counts or (predicate not in (WORK, None) and not self.hits("activity_nouns")):
+        if predicate not in (WORK, None) and not self.hits("activity_nouns"):
             return None
-        for number in counts:
-            counted = counted_work(self.s, number, after_work_verb=predicate == WORK)
-            if counted is not None:
-                return self.s.text[number.start : self.s.ends[counted.end - 1]]
-        # "Call three customers" counts calls; "Sign 5 new customers" counts customers won.
         reading = self.s.reading
-        if predicate == WORK and (reading.actor is None or reading.lead_kind in ("task", "hire")):
-            return self.count_phrase(counts[0])
-        return None
-
-    def count_phrase(self, number: NumberMention) -> str:
-        """A count and the words it counts ("3 engineers", "three customers")."""
-        index = self.token_at(number.end)
-        end = index
-        while (
-            end < min(self.size, index + 3)
-            and self.s.doc[end].is_alpha
-            and self.lower[end] not in self.words.clause_ends
-            and self.lower[end] not in self.words.function_words
-            and self.lower[end] not in self.words.metric_stop_words
-            and self.lower[end] not in self.word_list("cadence_words")
-        ):
-            end += 1
-        return self.s.text[number.start : self.s.ends[end - 1]] if end > index else number.text
+        # "Call three customers" counts calls; "Sign 5 new customers" counts customers won.
+        any_count = predicate == WORK and (
+            reading.actor is None or reading.lead_kind in ("task", "hire")
+        )
+        # In a sentence led by a state or a change, a figure after a word of work names it
+        # ("all episodes of season 4"); it counts the work only after a command or no verb.
+        found = work_count(
+            self.s,
+            after_work_verb=predicate == WORK,
+            work_before=predicate in (WORK, None),
+            any_count=any_count,
+        )
+        return found.text if found is not None else None
 
 
 # What a measure's name ("share", "number") is of, up to where its figures start.
@@ -784,11 +793,55 @@ def measure_as_written(reading: KeyResultReading) -> str | None:
     return reading.text[at:end]
 
 
-def counted_work(s: Sentence, number: NumberMention, *, after_work_verb: bool) -> Hit | None:
-    """The thing of the team's own work that a count counts: an activity noun at most three
-    words after the figure ("4 testing sessions", "12 integration guides"). After a verb of work
-    the count is the work whatever follows ("Ship 3 features customers asked for"); otherwise
-    the noun must end its phrase: "10,000 video views" counts views people make, not videos."""
+def work_count(
+    s: Sentence, *, after_work_verb: bool, work_before: bool = True, any_count: bool = False
+) -> Term | None:
+    """A count of the team's own work, as written from the figure to the thing counted: the
+    first count (a target, a count or a bound in figures or words) with an activity noun at
+    most three words after it, the head of that phrase ("4 user testing sessions", "12
+    integration guides"). After a verb of work the count is the work whatever follows ("Ship 3
+    features customers asked for"); otherwise the noun must end its phrase: "10,000 video views"
+    counts views people make, not videos. With `work_before`, a word of work before the count
+    names what it counts ("Call on three customers"). With `any_count`, a count the words after
+    it do not name as work is still one ("Phone four suppliers": the calls are the work),
+    quoted with its noun phrase; its term is the figure and its lexicon `activity_count`."""
+    counts = [
+        n
+        for n in s.measures
+        if n.role in (TARGET, COUNT, THRESHOLD) and n.kind in ("count", "word", "redacted")
+    ]
+    for number in counts:
+        counted = _counted_work(s, number, after_work_verb=after_work_verb)
+        if counted is not None:
+            end = s.ends[counted.end - 1]
+            return Term(
+                s.text[number.start : end], counted.term, counted.lexicon, number.start, end
+            )
+    for number in counts if work_before else ():
+        # "Call on three customers", "Run workshops for 3 teams": the word of work may stand
+        # before its count; the quote runs from it through what is counted.
+        work = _work_before(s, number)
+        if work is not None:
+            start, end = s.starts[work.start], _count_phrase_end(s, number)
+            return Term(s.text[start:end], work.term, work.lexicon, start, end)
+    if any_count and counts:
+        number = counts[0]
+        end = _count_phrase_end(s, number)
+        return Term(s.text[number.start : end], number.text, "activity_count", number.start, end)
+    return None
+
+
+def _work_before(s: Sentence, number: NumberMention) -> Hit | None:
+    """The activity noun or verb of work nearest before the figure, if any ("Call on three",
+    "Run workshops for 3 teams")."""
+    first = next((i for i, start in enumerate(s.starts) if start >= number.start), len(s.lower))
+    before = [h for h in s.found("activity_nouns") if h.end <= first]
+    # The nearest, with all its words ("sales calls", not "calls").
+    return min(before, key=lambda h: (-h.end, h.start), default=None)
+
+
+def _counted_work(s: Sentence, number: NumberMention, *, after_work_verb: bool) -> Hit | None:
+    """The activity noun a count counts: the last one within three words after the figure."""
     counted = None
     for hit in s.found("activity_nouns"):
         start = s.starts[hit.start]
@@ -796,9 +849,38 @@ def counted_work(s: Sentence, number: NumberMention, *, after_work_verb: bool) -
             continue
         gap = s.text[number.end : start]
         close = len(gap) <= 30 and gap.count(" ") <= 3 and _GAP.fullmatch(gap)
-        if close and (after_work_verb or ends_phrase(s, hit.end)):
+        # The noun that ends furthest heads the phrase ("6 user testing sessions").
+        furthest = counted is None or hit.end > counted.end
+        if close and (after_work_verb or ends_phrase(s, hit.end)) and furthest:
             counted = hit
     return counted
+
+
+def _count_phrase_end(s: Sentence, number: NumberMention) -> int:
+    """Where the words a count counts end, as a character offset: at most four words, up to a
+    function word, a cadence or a clause's end, and through the first plural
+    ("30 candidates", "three customers", "2 small pilot projects", "1 staff writer")."""
+    index = next(
+        (
+            i
+            for i, (start, end) in enumerate(zip(s.starts, s.ends, strict=True))
+            if start <= number.end < end or start >= number.end
+        ),
+        len(s.lower) - 1,
+    )
+    end, limit = index, index + 4
+    words = s.words
+    stops = words.clause_ends | words.function_words | words.metric_stop_words
+    while end < min(len(s.lower), limit) and s.doc[end].is_alpha:
+        if s.hyphen_joins(end + 1) and s.doc[end + 2].is_alpha:
+            end, limit = end + 3, limit + 2  # "sign-ups", "on-site": one word
+        elif s.lower[end] in stops or s.lower[end] in words.cadence_words:
+            break
+        else:
+            end += 1
+        if _s_form(s.lower[end - 1]):
+            break  # "30 candidates outside the usual boards": the plural heads it
+    return s.ends[end - 1] if end > index else number.end
 
 
 def _stops_phrase(s: Sentence, index: int) -> bool:
@@ -827,8 +909,9 @@ def ends_phrase(s: Sentence, end: int) -> bool:
 _SINGULAR_OPENERS = frozenset({"every", "each", "a", "an", "this", "one"})
 
 
-def _third_person(word: str) -> bool:
-    """A verb's form after a singular subject ("links", "carries"), by its shape."""
+def _s_form(word: str) -> bool:
+    """A word in -s by its shape: a verb's form after a singular subject ("links", "carries")
+    or a noun's plural ("candidates")."""
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 

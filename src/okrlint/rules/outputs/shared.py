@@ -20,7 +20,7 @@ from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHO
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
 from okrlint.text.shape import contraction_start, perfect, target_form
-from okrlint.text.structure import ARTEFACT, DONE, TEAM, ends_phrase, structure_of
+from okrlint.text.structure import ARTEFACT, DONE, TEAM, structure_of, work_count
 
 OUTPUT = "output"
 OUTCOME = "outcome"
@@ -206,7 +206,7 @@ def _output(
     served = lead_kind is None and _share_within_limit(s)
     if internal is not None and not customers_named and not served:
         return INTERNAL_METRIC, s.term(internal), deliverable
-    count = _activity_count(s, lead_kind, lead_end)
+    count = _activity_count(s, lead_kind)
     if count is not None and not customers_named and outcome_evidence in (None, "change"):
         return ACTIVITY_COUNT, count, deliverable
     if outcome_evidence is not None:
@@ -424,41 +424,19 @@ def _completion(s: Sentence, lead_kind: str | None) -> Term | None:
     return None
 
 
-def _activity_count(s: Sentence, lead_kind: str | None, lead_end: int) -> Term | None:
-    activities = s.found("activity_nouns")
-    for number in s.measures:
-        if number.role not in (TARGET, COUNT, THRESHOLD) or number.kind not in (
-            "count",
-            "word",
-            "redacted",
-        ):
-            continue
-        for hit in activities:
-            start_char = s.doc[hit.start].idx
-            gap = s.text[number.end : start_char]
-            close = len(gap) <= 30 and re.fullmatch(r"[\s\w-]*", gap) and gap.count(" ") <= 3
-            if close and lead_kind is None and gap and not ends_phrase(s, hit.end):
-                # With no verb of work, "10,000 video views" counts views, not videos.
-                continue
-            # "Hold 3 design reviews": a count of events held, not a level held.
-            held = lead_kind == "hold" and gap.count(" ") <= 2
-            if close and (lead_kind in (DELIVERY, TASK, HIRE, None) or held):
-                span = s.doc[hit.start : hit.end]
-                # "Call three customers": the word of work may stand before the count.
-                start, end = min(number.start, span.start_char), max(number.end, span.end_char)
-                return Term(s.text[start:end], hit.term, hit.lexicon, start, end)
-    if (
-        lead_kind in (DELIVERY, TASK)
-        and any(
-            n.kind in ("count", "word", "redacted") and n.role in (TARGET, COUNT)
-            for n in s.measures
-        )
-        and not s.found("behaviour_nouns")
-        and not s.found("metric_nouns")
-    ):
-        span = s.doc[:lead_end]
-        return Term(span.text, s.lower[0], "activity_count", span.start_char, span.end_char)
-    return None
+def _activity_count(s: Sentence, lead_kind: str | None) -> Term | None:
+    """A count of the team's own work after a verb of work ("Publish 10 posts"), after a verb
+    of holding or with no verb at all when the thing counted ends its phrase ("Keep 2 demo days
+    a month", "12 integration guides"); after a verb of delivery or a task, any count when
+    nothing measured is named ("Phone four suppliers")."""
+    if lead_kind not in (DELIVERY, TASK, HIRE, "hold", None):
+        return None
+    nothing_measured = not s.found("behaviour_nouns") and not s.found("metric_nouns")
+    return work_count(
+        s,
+        after_work_verb=lead_kind in (DELIVERY, TASK, HIRE),
+        any_count=lead_kind in (DELIVERY, TASK) and nothing_measured,
+    )
 
 
 def _object(s: Sentence, lead_end: int) -> str | None:

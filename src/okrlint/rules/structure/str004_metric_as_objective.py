@@ -60,6 +60,9 @@ class MetricAsObjective(Rule[NoOptions]):
                 + "  - title: Win 3 new markets in 2026 Q1\n"
                 + "    key_results:\n"
                 + "      - Raise paying accounts in new markets from 0 to 150\n"
+                + "  - title: Parents enrol without having to ask twice\n"
+                + "    key_results:\n"
+                + "      - Raise online enrolments finished in one visit from 40% to 70%\n"
             ),
         ),
         severity=Severity.WARNING,
