@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.quantities import with_base_values
-from okrlint.text.number_mentions import find_numbers, has_date
+from okrlint.text.number_mentions import find_numbers_and_date
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
-from okrlint.text.sentence import MAX_CHARS, names_an_owner, words_of
+from okrlint.text.sentence import MAX_CHARS, READER_DOC, names_an_owner, words_of
 from okrlint.text.shape import unseen_work_verb
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
@@ -119,7 +119,12 @@ class Reader:
             hits.setdefault(name, []).append(_Hit(name, " ".join(lower[start:end]), start, end))
         for found in hits.values():
             found.sort(key=lambda h: (h.start, -h.end))
-        return _Analysis(text, doc, lower, hits, self).reading()
+        reading = _Analysis(text, doc, lower, hits, self).reading()
+        if reading.english:
+            # The rules' `Sentence` of this reading takes these tokens instead of making them
+            # again (a reading of another language keeps none).
+            reading.verdicts[READER_DOC] = doc
+        return reading
 
 
 class _Analysis:
@@ -134,7 +139,8 @@ class _Analysis:
         self.lower = lower
         self.hits = hits
         self.reader = reader
-        self.numbers = with_base_values(find_numbers(self.text))
+        numbers, self.date = find_numbers_and_date(self.text)
+        self.numbers = with_base_values(numbers)
         self.starts = [token.idx for token in doc]
         self.ends = [token.idx + len(token.text) for token in doc]
         self.measures = [n for n in self.numbers if n.measures]
@@ -163,19 +169,26 @@ class _Analysis:
     # --- the reading ---
 
     def english(self, lead_kind: str | None) -> bool:
-        """False when the text is plainly in another language: mostly non-Latin letters, or
-        function words of another language and none of English."""
-        letters = [c for c in self.text if c.isalpha()]
+        """False when the text is plainly in another language: mostly non-Latin letters,
+        function words of another language and none of English, or letters English does not
+        write (ü, ß, é) with neither an English function word nor a verb okrlint knows.
+        `lead_kind` is the verb a lexicon found, never one guessed from a word's shape: a
+        German noun in -ate is no English verb."""
+        # Only the letters outside ASCII count below: an ASCII text has none to look at.
+        letters = [] if self.text.isascii() else [c for c in self.text if c.isalpha()]
         if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
             return False
         words = set(self.lower)
         if lead_kind is not None or words & self.reader.english_function_words:
             return True
+        if any(not c.isascii() for c in letters):
+            return False
         return not words & self.reader.foreign_function_words
 
     def reading(self) -> KeyResultReading:
         lead_index = self._lead_index()
         lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
+        known_lead_kind = lead_kind
         lead_from_shape = False
         if (
             lead_kind is None
@@ -196,7 +209,7 @@ class _Analysis:
             )
             lead_end = lead_index + 1
             lead_from_shape = True
-        if not self.english(lead_kind):
+        if not self.english(known_lead_kind):
             return KeyResultReading(
                 text=self.full_text,
                 numbers=tuple(self.numbers),
@@ -280,7 +293,7 @@ class _Analysis:
             behaviour_nouns=tuple(self.term(h) for h in behaviour_nouns),
             metric=self._metric(lead_index, lead_end),
             numbers=tuple(self.numbers),
-            date=has_date(self.text),
+            date=self.date,
             hits=terms,
             tokens=tuple(zip(self.starts, self.ends, strict=True)),
             lead_start=lead_index,
@@ -309,6 +322,8 @@ class _Analysis:
             or _LIST_MARKER.fullmatch(tokens[start]) is not None
             or self.doc[start].is_punct
             or self.doc[start].is_space
+            # "🚀 Launch ...": a symbol decorating the text is no word of it.
+            or not any(c.isalnum() for c in self.doc[start].text)
         ):
             start += 1
         return start
