@@ -506,9 +506,10 @@ def counts_work(reading: KeyResultReading) -> bool:
 
 def worth_reporting(reading: KeyResultReading, judgement: Judgement) -> bool:
     """An output verdict is reported at warning when the trained judgement is sure of it, and as
-    a hint only where the hand-written rules also read the key result as an output: a hint with
-    no words of work to quote would be noise."""
-    return judgement.sure or (is_output(reading) and judgement.reported)
+    a hint only where the hand-written reading also offers evidence of an output (the verdict,
+    or the structure's count of the team's work): a hint with no words of work to quote would
+    be noise."""
+    return judgement.sure or (output_evidence_kind(reading)[0] is not None and judgement.reported)
 
 
 def output_message_from_words(
