@@ -151,6 +151,29 @@ def test_objectives_on_lines_of_their_own_hold_the_lists_and_kr_lines_after_them
     ]
 
 
+def test_a_grade_after_a_dash_at_the_end_of_a_key_result_is_its_score() -> None:
+    lines = [
+        "# Support OKRs Q3 2026",
+        "",
+        "## Objective: Customers solve problems on their own",
+        "",
+        "- KR1 — Help-centre visits that end without a ticket from 40% to 55% — *0.6*",
+        "- KR2 - Articles rated helpful from 50% to 70% - score: 0.3",
+        "- KR3 — Chat replies in under 2 minutes for 90% of chats — 0.9",
+    ]
+    Path("support.md").write_text("\n".join(lines) + "\n")
+    (support,) = read_path("support.md")
+    first, second, third = support["objectives"][0]["key_results"]
+    assert (first["title"], first["score"]) == (
+        "Help-centre visits that end without a ticket from 40% to 55%",
+        0.6,
+    )
+    assert (second["title"], second["score"]) == ("Articles rated helpful from 50% to 70%", 0.3)
+    # A bare figure after a dash may be part of the key result: it stays in the text.
+    assert third["title"] == "Chat replies in under 2 minutes for 90% of chats — 0.9"
+    assert "score" not in third
+
+
 def test_a_table_with_an_objective_column_holds_objectives_and_their_key_results() -> None:
     lines = [
         "---",
@@ -414,6 +437,24 @@ def test_okrs_under_names_no_mapping_knows_never_pass_unread() -> None:
     assert (status, findings) == (0, [])
 
 
+def test_objectives_under_other_tools_field_names_are_read_by_those_names() -> None:
+    (studio,) = read("studio-2026-q1.yaml")
+    assert (studio["team"], studio["period"]) == ("studio", "2026-Q1")  # from the file name
+    assert [o["title"] for o in studio["objectives"]] == [
+        "Members come back to the studio every week",
+        "Instructors fill their classes",
+    ]
+    assert studio["objectives"][0]["owner"] == "Front desk"
+    assert [k["title"] for k in studio["objectives"][0]["key_results"]] == [
+        "Members who book two classes a week from 28% to 40%",
+        "Launch the class-booking waitlist",
+    ]
+    status, findings, _ = check("okrs/studio-2026-q1.yaml")
+    assert status == 0  # read, with no error: the launch is a warning
+    assert at(findings, "OUT001") == [(7, 9, "O1/KR2")]  # at the launch, as written
+    assert "STR005" not in {f["code"] for f in findings}
+
+
 def test_a_named_file_okrlint_cannot_read_is_a_finding() -> None:
     Path("okrs.xlsx").write_bytes(b"PK\x03\x04 not really")
     status, findings, _ = check("okrs.xlsx")
@@ -505,7 +546,8 @@ def test_folders_read_yaml_and_json_and_markdown_or_csv_only_when_included() -> 
     assert "okrs/structured-goals.json" in paths  # JSON is read from folders
     assert not any(p.endswith((".md", ".csv")) for p in paths)
     result = CliRunner().invoke(app, ["check", "okrs", "--format", "json", "--no-cache"])
-    assert json.loads(result.stdout)["summary"]["files"] == 7  # six shapes and looks-like
+    # six shapes, one by field names, and looks-like
+    assert json.loads(result.stdout)["summary"]["files"] == 8
     Path(".okrlint.yaml").write_text("include: ['*.csv', 'okrs/growth-*.md']\n")
     result = CliRunner().invoke(app, ["check", "okrs", "--format", "json", "--no-cache"])
     paths = {f["path"] for f in json.loads(result.stdout)["findings"]}

@@ -136,6 +136,9 @@ def test_outcomes_are_not_outputs(text: str) -> None:
         # The team's own people are not customers.
         ("Lift staff engagement scores by 5 points", False),
         ("Guests who book a second stay grow from 800 to 1,000", True),
+        # An opinion measured of people who did something is still an opinion.
+        ("Improve user sentiment about the new editor by 10 points", False),
+        ("Raise activation rate and NPS by 10%", True),
     ],
 )
 def test_attitudes_and_the_teams_own_people_are_no_customer_behaviour(
@@ -504,3 +507,37 @@ def test_a_first_word_joined_to_a_noun_is_no_verb(text: str, is_work: bool) -> N
     reading = read(text)
     assert (reading.lead_kind in ("delivery", "task")) is is_work
     assert (reading.lead_verb is not None) is is_work
+
+
+@pytest.mark.parametrize(
+    ("text", "behaviour"),
+    [
+        # A thing named, with no predicate and no figure, measures nothing.
+        ("Subscription information for the partner portal", False),
+        ("Download instructions in the member handbook", False),
+        ("Referral guide with worked examples", False),
+        # People said to do something with a verb of their own still act.
+        ("Visitors use the new search instead of the menu", True),
+        # A figure to reach makes a measure of the same words.
+        ("Referral signups reach 400 a month", True),
+    ],
+)
+def test_a_key_result_that_measures_nothing_measures_no_behaviour(
+    text: str, behaviour: bool
+) -> None:
+    assert (customer_behaviour(read(text)) is not None) is behaviour
+
+
+@pytest.mark.parametrize(
+    ("text", "behaviour"),
+    [
+        # Every figure an amount of money: what is counted is money.
+        ("Grow annual subscription revenue from $400k to $600k", False),
+        ("Reach $2M in repeat order bookings", False),
+        # A count of the same doing is behaviour.
+        ("Grow repeat orders from 400 to 600 a month", True),
+        ("Grow paid subscriptions from 1,200 to 1,800", True),
+    ],
+)
+def test_money_amounts_are_no_customer_behaviour(text: str, behaviour: bool) -> None:
+    assert (customer_behaviour(read(text)) is not None) is behaviour

@@ -170,6 +170,9 @@ def test_a_perfect_with_a_contraction_is_quoted_from_its_subject() -> None:
             "a written release-day template",
         ),
         ("Improve the design review template", "template", "the design review template"),
+        # After a verb of work, a hyphen glued to both words joins them.
+        ("Launch the pet-sitting marketplace", "Launch", "the pet-sitting marketplace"),
+        ("Ship a read-only mode for admins", "Ship", "a read-only mode"),
     ],
 )
 def test_the_deliverable_quoted_is_the_head_of_its_noun_phrase(

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from okrlint.inputs.aliases import fold
+from okrlint.inputs.aliases import field_for, fold
 from okrlint.inputs.mapping import MappingSpec, apply_mapping, detects
 from okrlint.inputs.options import NATIVE, UNREADABLE, InputOptions
 from okrlint.inputs.shapes import BUILTIN
@@ -80,6 +80,9 @@ def adopt(source: SourceFile, options: InputOptions) -> None:
                 skipped += 1
                 continue
             key, where = seen
+            if _objectives_by_other_names(document.data, where):
+                kept.extend(_mapped(source, document, _by_field_names(key), options))
+                continue
             line = document.locate(where).line
             source.problems.append(
                 _problem(
@@ -97,6 +100,41 @@ def adopt(source: SourceFile, options: InputOptions) -> None:
     source.skipped_documents = skipped
     for position, document in enumerate(kept):
         document.index = position
+
+
+def _objectives_by_other_names(data: Any, where: tuple[str | int, ...]) -> bool:
+    """A list of objectives at the top, under another tool's name for them (`goals`, `okrs`),
+    each item named as okrlint's fields are by one alias or another (`name`, `krs`,
+    `description`): readable by the names alone, with no mapping to write."""
+    if len(where) != 1 or not isinstance(data, dict) or fold(str(where[0])) not in _SETS:
+        return False
+    key = str(where[0])
+    items = data.get(key)
+    if any(c in key for c in ".[]{}=") or not isinstance(items, list) or not items:
+        return False
+    if not all(isinstance(item, dict) for item in items):
+        return False
+    return all(_objective_by_other_names(item) for item in items)
+
+
+def _objective_by_other_names(item: dict[Any, Any]) -> bool:
+    """A title and key results by names okrlint knows, and no other list that could be the
+    key results (`outcomes:` beside `krs:` is a choice for a mapping, not a guess)."""
+    fields = {field_for("Objective", str(name)) for name in item}
+    unknown_lists = [
+        name
+        for name, value in item.items()
+        if field_for("Objective", str(name)) is None and isinstance(value, list | dict)
+    ]
+    return {"title", "key_results"} <= fields and not unknown_lists
+
+
+def _by_field_names(key: str) -> MappingSpec:
+    return MappingSpec(
+        name="field names",
+        description=f"objectives under `{key}`, read by the names other tools give each field",
+        objectives=f"{key}[]",
+    )
 
 
 def _may_be_mapped(documents: list[Document]) -> bool:

@@ -44,6 +44,7 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "id": ("kr_id", "key_result_id", "ref"),
         "title": (
             "description",
+            "desc",
             "key_result",
             "kr",
             "name",

@@ -13,7 +13,8 @@ What is read, as teams write it in handbooks and team repositories:
 - a `### Key results` heading under an objective as the start of its key results; a column of a
   key-result table that okrlint has no field for (`Progress`) as an `x-` field;
 - tags in front of an item (`` `P0` ``, `[P1]`, `@name`) as priority and owner; a result after
-  `=>` (`=> 80% done`) as the score and what was learned; a `> Why?` quote as the description;
+  `=>` (`=> 80% done`) as the score and what was learned, a grade after a dash at the end
+  (`— *0.7*`, `- score: 0.4`) as the score; a `> Why?` quote as the description;
 - sections of the page that hold no OKRs (`## Risks`, `## Notes`, `**Open questions:**`,
   `- Risks:`) are skipped; an `Initiatives` heading, label or item under an objective lists
   its initiatives;
@@ -62,6 +63,13 @@ _LEADING_TAG = re.compile(r"^\s*(`[^`\n]{1,30}`|\[[^\]\n]{1,30}\]|@[\w.\-]+)\s*[
 _TRAILING_TAG = re.compile(r"\s*[-–—,]?\s*(`[^`\n]{1,30}`|\[[^\]\n]{1,30}\]|@[\w.\-]+)\s*$")
 _PRIORITY = re.compile(r"^(?:P[0-4]|priority\s*\d|high|medium|low|must|should|could)$", re.I)
 _RESULT = re.compile(r"\s*(?:=>|⇒|→|->)\s*")
+# A grade written after a dash at the end of a key result, set apart by emphasis or the word
+# score: "... — *0.7*", "... - score: 0.4". A bare figure there may be the target: it stays.
+_TRAILING_SCORE = re.compile(
+    r"\s+[-–—]\s+(?:(?P<mark>\*{1,2}|_{1,2})(?P<marked>[01](?:\.\d{1,2})?)(?P=mark)"
+    r"|(?i:score[d:]?)\s*(?P<named>[01](?:\.\d{1,2})?))\s*$"
+)
+_GRADE = re.compile(r"[01](?:\.\d{1,2})?")
 _PERCENT = re.compile(
     r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*(?:done|complete|completed|achieved)?\s*[.,;:]?"
 )
@@ -297,6 +305,9 @@ def _parse_item(text: str, line_text: str) -> _Item:
     parts = _RESULT.split(rest, maxsplit=1)
     if len(parts) == 2:
         rest, result = parts[0], parts[1].strip() or None
+    grade = _TRAILING_SCORE.search(rest)
+    if grade is not None and result is None and float(grade["marked"] or grade["named"]) <= 1:
+        rest, result = rest[: grade.start()], grade["marked"] or grade["named"]
     bold = False
     for mark in ("**", "__"):
         if rest.startswith(mark):
@@ -856,7 +867,9 @@ def _add_key_result(
         fields["status"] = Entry(item.status, place)
     if item.result:
         percent = _PERCENT.match(item.result)
-        if percent is not None and float(percent.group(1)) <= 100:
+        if _GRADE.fullmatch(item.result) and float(item.result) <= 1:
+            fields["score"] = Entry(float(item.result), place)
+        elif percent is not None and float(percent.group(1)) <= 100:
             fields["score"] = Entry(round(float(percent.group(1)) / 100, 4), place)
             rest = item.result[percent.end() :].strip(" .,;:-–—")
             if rest:

@@ -1,6 +1,7 @@
 """The customer-behaviour verdict of CUS001 and CUS002: does a key result measure what people do?
 
-Worked out from the reading of the text and the words of its rule pack, once per reading; every
+Worked out from the reading of the text, its structure (who acts, what kind of predicate, what
+is measured: `okrlint.text.structure`) and the words of its rule pack, once per reading; every
 rule that needs it asks `customer_behaviour`. An output never measures behaviour, whatever
 people it names (`okrlint.rules.outputs.shared`).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from okrlint.rules.outputs.shared import output_verdict
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence
+from okrlint.text.structure import DONE, WORK, KeyResultStructure, structure_of
 
 
 def customer_behaviour(reading: KeyResultReading) -> Term | None:
@@ -33,6 +35,12 @@ def _judge(reading: KeyResultReading) -> Term | None:
     attitude_only = bool(attitudes) and all(h.term in s.words.attitude_metrics for h in attitudes)
     # "staff engagement": the team's own people, not customers.
     behaviour_nouns = [h for h in behaviour_nouns if not _staff_before(s, h)]
+    if (
+        _measures_nothing(s, structure_of(reading), actor, behaviour_verbs)
+        or _money_only(s)
+        or _thought_of(s, actor, behaviour_nouns)
+    ):
+        return None
     customer: Hit | None = None
     if behaviour_nouns and not (lagging and not actor and not s.measures):
         customer = behaviour_nouns[0]
@@ -49,3 +57,43 @@ def _judge(reading: KeyResultReading) -> Term | None:
 def _staff_before(s: Sentence, hit: Hit) -> bool:
     """A behaviour noun right after a word for the team's own people ("employee engagement")."""
     return any(staff.end == hit.start for staff in s.found("staff_nouns"))
+
+
+def _measures_nothing(
+    s: Sentence, found: KeyResultStructure, actor: Hit | None, behaviour_verbs: tuple[Term, ...]
+) -> bool:
+    """The key result names a thing and measures nothing: no predicate and no figure
+    ("Feedback guide in the contributor docs"), or work, done or in a done state, whose
+    structure measures nothing ("Referral page has more detail"). People said to do
+    something with a verb of their own ("Visitors use the new search") still act."""
+    if actor is not None and behaviour_verbs:
+        return False
+    if found.predicate is None:
+        return not s.measures
+    return found.predicate in (WORK, DONE) and found.measured is None
+
+
+def _money_only(s: Sentence) -> bool:
+    """Every figure the text measures by is an amount of money ("Lift subscription revenue
+    from $40k to $60k"): what it counts is money, not what people do."""
+    return bool(s.measures) and all(n.kind == "currency" for n in s.measures)
+
+
+def _thought_of(s: Sentence, people: Hit | None, behaviour_nouns: list[Hit]) -> bool:
+    """A measure of what people think ("satisfaction", "NPS", "sentiment") names the measure
+    before any doing, and before or right after the people ("NPS of users who finished
+    onboarding", "user sentiment"): the people and their doing only say whose opinion is
+    measured. A measure of doing named on its own ("activation rate and NPS") still counts."""
+    attitudes = s.words.attitude_metrics
+    first = next(
+        (at for at, word in enumerate(s.lower) if at >= s.lead_start and word in attitudes), None
+    )
+    if first is None:
+        return False
+    measure_names = s.words.word_list("measure_names")
+    if any(h.end < len(s.lower) and s.lower[h.end] in measure_names for h in behaviour_nouns):
+        return False
+    others = [h.start for h in behaviour_nouns if h.term not in attitudes]
+    if people is not None and s.lower[people.end : people.end + 1] != [s.lower[first]]:
+        others.append(people.start)
+    return all(at > first for at in others)

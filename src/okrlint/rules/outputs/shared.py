@@ -475,17 +475,30 @@ def _activity_count(s: Sentence, lead_kind: str | None) -> Term | None:
 
 
 def _object(s: Sentence, lead_end: int) -> str | None:
-    words: list[str] = []
+    """The words after the verb, as written, up to a word that ends the object; a hyphen glued
+    to the words on both sides joins them ("the class-booking waitlist")."""
+    written = ""
+    count = 0
     ends = s.words.word_list("object_ends")
-    for token in s.doc[lead_end:]:
-        if token.lower_ in ends:
-            if words:
+    doc = s.doc
+    for index in range(lead_end, len(doc)):
+        token = doc[index]
+        joins = (
+            token.text == "-"
+            and written
+            and not doc[index - 1].whitespace_
+            and not token.whitespace_
+            and index + 1 < len(doc)
+        )
+        if token.lower_ in ends and not joins:
+            if written:
                 break
             continue
-        words.append(token.text)
-        if len(words) >= 8:
+        written += token.text + token.whitespace_
+        count += 1
+        if count >= 8:
             break
-    return " ".join(words) or None
+    return written.strip() or None
 
 
 def _subject(s: Sentence, completion: Term) -> str | None:

@@ -38,7 +38,7 @@ class UnreadableOkrs(Rule[NoOptions]):
         bad=(
             Example(
                 "goals:  # expect: STR005\n"
-                "  - name: Make onboarding effortless\n"
+                "  - headline: Make onboarding effortless\n"
                 "    krs:\n"
                 "      - Raise week-1 activation from 30% to 45%\n"
             ),
@@ -48,6 +48,13 @@ class UnreadableOkrs(Rule[NoOptions]):
                 example_head(objective="Make onboarding effortless") + "    key_results:\n"
                 "      - Raise week-1 activation from 30% to 45%\n"
                 "      - Cut time to first value from 3 days to 1\n"
+            ),
+            # Other tools' names for okrlint's fields are read as those fields.
+            Example(
+                "goals:\n"
+                "  - name: Make onboarding effortless\n"
+                "    krs:\n"
+                "      - Raise week-1 activation from 30% to 45%\n"
             ),
         ),
         severity=Severity.ERROR,
