@@ -596,6 +596,21 @@ def test_convert_writes_okrlint_yaml_that_passes_its_own_format_with_texts_verba
     assert "x-weighting: 0.4" in Path("out/metric-gates.yaml").read_text()
 
 
+def test_convert_to_a_dash_writes_one_yaml_stream_to_standard_output() -> None:
+    names = ["okrs/growth-2026-q1.md", "okrs/studio-2026-q1.yaml"]
+    result = CliRunner().invoke(app, ["convert", *names, "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert not Path("-").exists()
+    assert result.stdout.count("# Converted by okrlint from") == 2
+    assert "okrs/studio-2026-q1.yaml (field names) -> -: 1 OKR set" in result.stderr
+    assert "->" not in result.stdout
+    Path("stream.yaml").write_text(result.stdout)
+    status, findings, _ = check("stream.yaml", "--select", "STR")
+    assert (status, findings) == (0, [])
+    titles = [o["title"] for d in read_path("stream.yaml") for o in d["objectives"]]
+    assert "Instructors fill their classes" in titles
+
+
 def test_convert_says_what_a_file_lacks_and_never_overwrites_unasked() -> None:
     result = CliRunner().invoke(app, ["convert", "okrs/okrs-as-code.yaml", "--output", "out"])
     assert result.exit_code == 1

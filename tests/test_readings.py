@@ -510,6 +510,30 @@ def test_a_first_word_joined_to_a_noun_is_no_verb(text: str, is_work: bool) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # Function words of another language, and none of English.
+        ("Wiederkaufrate von 20 % auf 30 % steigern", False),
+        ("Lanzar el nuevo portal de clientes", False),
+        # No function word at all, but letters English does not write.
+        ("Neues Kundenportal einführen", False),
+        ("Délai de réponse réduit", False),
+        # English, with a borrowed word or a name spelled in another alphabet.
+        ("Open a café-style lounge for members", True),
+        ("Launch in Zürich", True),
+        ("Migrate billing to Stripe", True),
+    ],
+)
+def test_text_in_another_language_is_not_read_as_english(text: str, english: bool) -> None:
+    assert read(text).english is english
+
+
+def test_a_symbol_before_the_first_word_does_not_hide_the_verb() -> None:
+    reading = read("🚀 Launch same-day delivery in two cities")
+    assert (reading.lead_verb, reading.lead_kind) == ("Launch", "delivery")
+
+
+@pytest.mark.parametrize(
     ("text", "behaviour"),
     [
         # A thing named, with no predicate and no figure, measures nothing.

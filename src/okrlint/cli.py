@@ -669,7 +669,12 @@ def init(
 def convert(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders of OKRs in any shape.")],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The folder to write okrlint YAML files to.")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The folder to write okrlint YAML files to; `-` writes them to standard output.",
+        ),
     ],
     from_format: Annotated[
         str | None,
@@ -709,14 +714,17 @@ def convert(
         _fail(str(error))
     except PathNotFoundError as error:
         _fail(f"no such file or folder: {error}")
-    if output.exists() and not output.is_dir():
+    to_stdout = str(output) == "-"
+    if not to_stdout and output.exists() and not output.is_dir():
         _fail(f"--output must be a folder: {output}")
     try:
-        output.mkdir(parents=True, exist_ok=True)
+        if not to_stdout:
+            output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         _fail(f"cannot create {output}: {error.strerror or error}")
     taken: set[Path] = set()
     failed = False
+    written = 0
     for task in tasks:
         source = load_task(task)
         if not source.is_okr_file:
@@ -729,6 +737,13 @@ def convert(
         if not converted.sets:
             typer.echo(f"okrlint: not converted: {source.display}", err=True)
             continue
+        sets = f"{converted.sets} OKR set{'s' if converted.sets != 1 else ''}"
+        if to_stdout:
+            # One YAML stream: each file's sets as documents, the report on standard error.
+            typer.echo(("---\n" if written else "") + converted.text, nl=False)
+            written += 1
+            typer.echo(f"{source.display} ({converted.shape}) -> -: {sets}", err=True)
+            continue
         target = output_path(output, source.path, taken)
         if target.exists() and not force:
             typer.echo(f"okrlint: not written: {target} exists (--force overwrites it)", err=True)
@@ -740,7 +755,6 @@ def convert(
             atomic_write(target, converted.text.encode("utf-8"))
         except OSError as error:
             _fail(f"cannot write {target}: {error.strerror or error}")
-        sets = f"{converted.sets} OKR set{'s' if converted.sets != 1 else ''}"
         typer.echo(f"{source.display} ({converted.shape}) -> {target}: {sets}")
     raise typer.Exit(1 if failed else 0)
 

@@ -163,19 +163,25 @@ class _Analysis:
     # --- the reading ---
 
     def english(self, lead_kind: str | None) -> bool:
-        """False when the text is plainly in another language: mostly non-Latin letters, or
-        function words of another language and none of English."""
+        """False when the text is plainly in another language: mostly non-Latin letters,
+        function words of another language and none of English, or letters English does not
+        write (ü, ß, é) with neither an English function word nor a verb okrlint knows.
+        `lead_kind` is the verb a lexicon found, never one guessed from a word's shape: a
+        German noun in -ate is no English verb."""
         letters = [c for c in self.text if c.isalpha()]
         if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
             return False
         words = set(self.lower)
         if lead_kind is not None or words & self.reader.english_function_words:
             return True
+        if any(not c.isascii() for c in letters):
+            return False
         return not words & self.reader.foreign_function_words
 
     def reading(self) -> KeyResultReading:
         lead_index = self._lead_index()
         lead_verb, lead_lemma, lead_kind, lead_end = self._lead(lead_index)
+        known_lead_kind = lead_kind
         lead_from_shape = False
         if (
             lead_kind is None
@@ -196,7 +202,7 @@ class _Analysis:
             )
             lead_end = lead_index + 1
             lead_from_shape = True
-        if not self.english(lead_kind):
+        if not self.english(known_lead_kind):
             return KeyResultReading(
                 text=self.full_text,
                 numbers=tuple(self.numbers),
@@ -309,6 +315,8 @@ class _Analysis:
             or _LIST_MARKER.fullmatch(tokens[start]) is not None
             or self.doc[start].is_punct
             or self.doc[start].is_space
+            # "🚀 Launch ...": a symbol decorating the text is no word of it.
+            or not any(c.isalnum() for c in self.doc[start].text)
         ):
             start += 1
         return start
