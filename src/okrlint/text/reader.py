@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.quantities import with_base_values
-from okrlint.text.number_mentions import find_numbers, has_date
+from okrlint.text.number_mentions import BASELINE, TARGET, find_numbers, has_date
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import MAX_CHARS, names_an_owner, words_of
@@ -418,8 +418,27 @@ class _Analysis:
 
     def _who_after(self, end: int) -> bool:
         """'who' follows the word, as it follows the people a sentence is about ("Staff who
-        ...", "Members whose ...") and never a command."""
-        return end < len(self.lower) and self.lower[end] in ("who", "whose")
+        ...", "Members whose ...") and never a command; or it follows a plural noun just after
+        the word in a sentence that moves a figure from one value to another ("Budget holders
+        who open their report from 35% to 70%"): the word names those people, the change is
+        theirs ("Train managers who ..." with no such change stays a command; "that" may
+        follow things the team makes, "Run workshops that ...", so it says nothing)."""
+        if end < len(self.lower) and self.lower[end] in ("who", "whose"):
+            return True
+        if not {BASELINE, TARGET} <= {n.role for n in self.measures}:
+            return False
+        words = self.reader.words
+        for at in range(end + 1, min(end + 3, len(self.lower))):
+            if self.lower[at] not in ("who", "whose"):
+                continue
+            noun = self.lower[at - 1]
+            return all(
+                self.doc[i].is_alpha
+                and self.lower[i] not in words.function_words
+                and self.lower[i] not in words.determiners
+                for i in range(end, at)
+            ) and (noun.endswith("s") and not noun.endswith("ss"))
+        return False
 
     def _event_after(self, index: int) -> bool:
         """ "Hold quarterly business reviews with the top accounts": an event the team runs,
