@@ -141,6 +141,8 @@ def test_metric_phrase_is_normalised() -> None:
     assert read("Kilns running after midnight fall from 6 to 2").metric == (
         "kilns running after midnight"
     )
+    # An ordinal before a word names which one: part of the measure, not a figure.
+    assert read("Median second visit within 10 days (from 21)").metric == "median second visit"
 
 
 def test_hold_the_line_and_direction() -> None:

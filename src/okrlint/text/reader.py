@@ -29,6 +29,9 @@ _CODE_PREFIX = re.compile(r"\s*`?[\w.-]*\d[\w.-]*`?\s+[-–—:]\s+")
 _LIST_MARKER = re.compile(r"kr\d*|o\d+|\d+[.)]|[a-z][.)]")
 _WINDOW_WORD = re.compile(r"p\d\d|\d+-\w+|week-?\d|day-?\d|q\d")
 _PERIOD_WORD = re.compile(r"q[1-4]|h[12]|fy\d*")
+# An ordinal word before another word names which one ("Median first reply", "second
+# purchase"): part of the measure's name, not a figure that ends it.
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _COUNT_BEFORE = re.compile(
     r"\b(?:\d[\d,.]*\+?|[a-z]+ty|ten|hundred|thousand)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
@@ -506,6 +509,8 @@ class _Analysis:
             word = self.lower[index]
             glued = word == "-" and index > 0 and not doc[index - 1].whitespace_
             numeric = token.like_num or any(ch.isdigit() for ch in word)
+            if numeric and picked and word in _ORDINAL_WORDS and index + 1 < len(doc):
+                numeric = not doc[index + 1].is_alpha
             window = _WINDOW_WORD.fullmatch(word) is not None
             after_hyphen = bool(picked) and self._hyphen_joins(index - 1)
             before_hyphen = self._hyphen_joins(index + 1)
