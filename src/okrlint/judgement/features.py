@@ -10,9 +10,11 @@ lexicons hold which words and where) and the hand-written verdicts as evidence a
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from okrlint.text.reading import KeyResultReading
 from okrlint.text.sentence import Sentence
@@ -38,9 +40,9 @@ class HandVerdicts:
     vanity: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word of the text as written, with where it is, so evidence can be quoted."""
+class Word(NamedTuple):
+    """A word of the text as written, with where it is, so evidence can be quoted. (A named
+    tuple: every key result makes dozens, and a tuple is built without a call per field.)"""
 
     text: str
     lower: str
@@ -56,30 +58,79 @@ def words_of(reading: KeyResultReading) -> tuple[list[Word], int]:
 
 
 def _words_of(reading: KeyResultReading) -> tuple[list[Word], int]:
+    written, lowers, starts, skip = _read_words(reading)
+    return [
+        Word(text, lower, start, start + len(text))
+        for text, lower, start in zip(written, lowers, starts, strict=True)
+    ], skip
+
+
+# The words as written, as the features see them, where each starts, and the prefix skipped.
+_ReadWords = tuple[list[str], list[str], list[int], int]
+
+
+def _read_words(reading: KeyResultReading) -> _ReadWords:
+    """What `words_of` gives, as plain lists: the features need no `Word` objects (only the
+    evidence of a finding does), and every key result is featurised."""
+    return reading.remember("judgement_read_words", _find_words)
+
+
+def _find_words(reading: KeyResultReading) -> _ReadWords:
     text = reading.text
     prefix = _PREFIX.match(text)
     skip = prefix.end() if prefix and prefix.end() < len(text) * 0.6 else 0
-    found = []
+    written: list[str] = []
+    lowers: list[str] = []
+    starts: list[int] = []
+    kinds = _WORD_KINDS
     for token in Sentence.of(reading).doc:
-        if token.idx >= _READ_CHARS:
+        start = token.idx
+        if start >= _READ_CHARS:
             break
-        if token.idx < skip:
+        if start < skip:
             continue
-        if token.like_num or _NUMBER.search(token.text):
-            found.append(Word(token.text, "#", token.idx, token.idx + len(token.text)))
-        elif token.is_alpha:
-            found.append(Word(token.text, token.lower_, token.idx, token.idx + len(token.text)))
-        if len(found) >= _READ_WORDS:
-            break
-    return found, skip
+        word = token.text
+        lower = kinds.get(word, _UNSEEN)
+        if lower is _UNSEEN:
+            lower = _word_kind(word, token.lower_)
+        if lower is not None:
+            written.append(word)
+            lowers.append(lower)
+            starts.append(start)
+            if len(lowers) >= _READ_WORDS:
+                break
+    return written, lowers, starts, skip
 
 
-def _shape(word: Word) -> list[str]:
-    lower = word.lower
+# A token's word as the features see it, by its text: "#" for a number, its lower case for a
+# word of letters, None for anything else. The same words come back in every key result.
+_WORD_KINDS: dict[str, str | None] = {}
+_UNSEEN = ""  # no kind is an empty string
+
+
+def _word_kind(written: str, lower: str) -> str | None:
+    # Imported here, as `Sentence` does: a run whose rules read no text never compiles the
+    # tokenizer's expressions.
+    from okrlint.text.tokens import like_num
+
+    kind: str | None
+    if like_num(written) or _NUMBER.search(written):
+        kind = "#"
+    elif written.isalpha():
+        kind = lower
+    else:
+        kind = None
+    if len(_WORD_KINDS) > 50_000:
+        _WORD_KINDS.clear()
+    _WORD_KINDS[written] = kind
+    return kind
+
+
+def _shape(text: str, lower: str) -> list[str]:
     shapes = [f"suf2={lower[-2:]}", f"suf3={lower[-3:]}"]
-    if word.text[:1].isupper():
+    if text[:1].isupper():
         shapes.append("cap")
-    if word.text.isupper() and len(word.text) > 1:
+    if text.isupper() and len(text) > 1:
         shapes.append("upper")
     if lower.endswith("ed"):
         shapes.append("ed")
@@ -90,25 +141,40 @@ def _shape(word: Word) -> list[str]:
     return shapes
 
 
+# The features of a word in a place of the sentence depend on the word alone, and the same
+# words lead (and end) key result after key result: each is worked out once per word.
+@functools.lru_cache(maxsize=8192)
+def _lead_features(text: str, lower: str) -> tuple[str, ...]:
+    padded = f"<{lower}>"
+    return (
+        f"lead={lower}",
+        *(f"lead_{shape}" for shape in _shape(text, lower)),
+        *(f"lead_c={padded[i : i + 4]}" for i in range(len(padded) - 3)),
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _second_features(text: str, lower: str) -> tuple[str, ...]:
+    return (f"second={lower}", *(f"second_{shape}" for shape in _shape(text, lower)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _last_features(text: str, lower: str) -> tuple[str, ...]:
+    return (f"last={lower}", *(f"last_{shape}" for shape in _shape(text, lower)))
+
+
 def features(reading: KeyResultReading, hand: HandVerdicts) -> frozenset[str]:
     """Every feature of one key result."""
-    words, skip = words_of(reading)
+    written, lowers, _, skip = _read_words(reading)
     found: set[str] = {"bias"}
     if skip:
         found.add("prefixed")
-    lowers = [w.lower for w in words]
     if lowers:
-        lead = words[0]
-        found.add(f"lead={lead.lower}")
-        found.update(f"lead_{shape}" for shape in _shape(lead))
-        padded = f"<{lead.lower}>"
-        found.update(f"lead_c={padded[i : i + 4]}" for i in range(len(padded) - 3))
+        found.update(_lead_features(written[0], lowers[0]))
         if len(lowers) > 1:
-            found.add(f"second={lowers[1]}")
+            found.update(_second_features(written[1], lowers[1]))
             found.add(f"lead2={lowers[0]}_{lowers[1]}")
-            found.update(f"second_{shape}" for shape in _shape(words[1]))
-        found.add(f"last={lowers[-1]}")
-        found.update(f"last_{shape}" for shape in _shape(words[-1]))
+        found.update(_last_features(written[-1], lowers[-1]))
     found.update(f"w={w}" for w in lowers)
     found.update(f"b={a}_{b}" for a, b in itertools.pairwise(lowers))
     found.add(f"len={min(len(lowers), 16) // 4}")
@@ -124,7 +190,7 @@ def features(reading: KeyResultReading, hand: HandVerdicts) -> frozenset[str]:
         found.add("date")
     if hand.vanity:
         found.add("vanity")
-    start = skip + (len(words[0].text) if words else 0) + 2
+    start = skip + (len(written[0]) if written else 0) + 2
     for lexicon, terms in reading.hits.items():
         found.add(f"hit={lexicon}")
         if terms and terms[0].start <= start:

@@ -252,6 +252,8 @@ _OF_THE_TIME = re.compile(r"\s+of\s+the\s+time\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s*~?\s*$", re.IGNORECASE)
 _BASELINE_WORD_BEFORE = re.compile(r"\b(?:from|currently|baseline)\b[^.;]*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+# Any digit, as `\d` reads one in the patterns above (in any script).
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,23 +288,40 @@ class NumberMention:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in `text` with its role, in order of position."""
+    return find_numbers_and_date(text)[0]
+
+
+def find_numbers_and_date(text: str) -> tuple[list[NumberMention], str | None]:
+    """Every number in `text` with its role, in order of position, and its first date or
+    deadline (`has_date`): both come from the same search for dates."""
+    # Dates, versions, figures, pairs and labels all need a digit: a text without one (half of
+    # all key results, most objectives) is not searched for them.
+    figures = _DIGIT.search(text) is not None
     excluded: list[tuple[int, int, str]] = []
-    for pattern, role in ((_DATES, DATE), (_VERSION, VERSION), (_WINDOW, WINDOW)):
-        excluded.extend((m.start(), m.end(), role) for m in pattern.finditer(text))
-    for match in _BY_DATE.finditer(text):
+    dates = list(_DATES.finditer(text)) if figures else []
+    excluded.extend((m.start(), m.end(), DATE) for m in dates)
+    if figures:
+        excluded.extend((m.start(), m.end(), VERSION) for m in _VERSION.finditer(text))
+    excluded.extend((m.start(), m.end(), WINDOW) for m in _WINDOW.finditer(text))
+    by_dates = list(_BY_DATE.finditer(text))
+    for match in by_dates:
         excluded.append((match.start(), match.end(), DATE))
-    for match in _PAIRED.finditer(text):
-        # "1:1 meetings", "24:7 cover", "at 6:30": a name or a time of day, not two amounts.
-        excluded.append((match.start(), match.end(), LABEL))
-    for match in _LABEL.finditer(text):
-        if not _TIME_UNIT_ANY_CASE.fullmatch(match["word"]) and not has_role_word(
-            text, match.start()
-        ):
+    # `has_date`: the first deadline, else the first date.
+    first_date = by_dates[0] if by_dates else dates[0] if dates else None
+    date = first_date.group() if first_date is not None else None
+    if figures:
+        for match in _PAIRED.finditer(text):
+            # "1:1 meetings", "24:7 cover", "at 6:30": a name or a time of day, not two amounts.
             excluded.append((match.start(), match.end(), LABEL))
+        for match in _LABEL.finditer(text):
+            if not _TIME_UNIT_ANY_CASE.fullmatch(match["word"]) and not has_role_word(
+                text, match.start()
+            ):
+                excluded.append((match.start(), match.end(), LABEL))
 
     mentions: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
-    for match in _MENTION.finditer(text):
+    for match in _MENTION.finditer(text) if figures else ():
         start, end = match.span()
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -389,7 +408,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             NumberMention(match.group(), float(_WORD_NUMBERS[word]), "", kind, COUNT, *match.span())
         )
     mentions.sort(key=lambda m: m.start)
-    return _assign_roles(text, mentions)
+    return _assign_roles(text, mentions), date
 
 
 def _share_meeting_a_limit(

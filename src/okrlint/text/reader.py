@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.quantities import with_base_values
-from okrlint.text.number_mentions import BASELINE, TARGET, find_numbers, has_date
+from okrlint.text.number_mentions import BASELINE, TARGET, find_numbers_and_date
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
-from okrlint.text.sentence import MAX_CHARS, names_an_owner, words_of
+from okrlint.text.sentence import MAX_CHARS, READER_DOC, names_an_owner, words_of
 from okrlint.text.shape import unseen_work_verb
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
@@ -122,7 +122,12 @@ class Reader:
             hits.setdefault(name, []).append(_Hit(name, " ".join(lower[start:end]), start, end))
         for found in hits.values():
             found.sort(key=lambda h: (h.start, -h.end))
-        return _Analysis(text, doc, lower, hits, self).reading()
+        reading = _Analysis(text, doc, lower, hits, self).reading()
+        if reading.english:
+            # The rules' `Sentence` of this reading takes these tokens instead of making them
+            # again (a reading of another language keeps none).
+            reading.verdicts[READER_DOC] = doc
+        return reading
 
 
 class _Analysis:
@@ -137,7 +142,8 @@ class _Analysis:
         self.lower = lower
         self.hits = hits
         self.reader = reader
-        self.numbers = with_base_values(find_numbers(self.text))
+        numbers, self.date = find_numbers_and_date(self.text)
+        self.numbers = with_base_values(numbers)
         self.starts = [token.idx for token in doc]
         self.ends = [token.idx + len(token.text) for token in doc]
         self.measures = [n for n in self.numbers if n.measures]
@@ -171,7 +177,8 @@ class _Analysis:
         write (ü, ß, é) with neither an English function word nor a verb okrlint knows.
         `lead_kind` is the verb a lexicon found, never one guessed from a word's shape: a
         German noun in -ate is no English verb."""
-        letters = [c for c in self.text if c.isalpha()]
+        # Only the letters outside ASCII count below: an ASCII text has none to look at.
+        letters = [] if self.text.isascii() else [c for c in self.text if c.isalpha()]
         if letters and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3:
             return False
         words = set(self.lower)
@@ -289,7 +296,7 @@ class _Analysis:
             behaviour_nouns=tuple(self.term(h) for h in behaviour_nouns),
             metric=self._metric(lead_index, lead_end),
             numbers=tuple(self.numbers),
-            date=has_date(self.text),
+            date=self.date,
             hits=terms,
             tokens=tuple(zip(self.starts, self.ends, strict=True)),
             lead_start=lead_index,

@@ -141,6 +141,10 @@ def names_an_owner(lower: list[str], end: int, behaviour_starts: Iterable[int]) 
     )
 
 
+# Where the reader leaves the tokens of a reading it has just made, for its `Sentence`.
+READER_DOC = "reader_doc"
+
+
 class Sentence:
     """The tokens and hits of a reading by token position, and its pack's words."""
 
@@ -152,12 +156,19 @@ class Sentence:
         self.reading = reading
         self.words = words_for(reading)
         text = self.text = reading.text[:MAX_CHARS]
-        tokens: list[Token] = []
-        for position, (start, end) in enumerate(reading.tokens):
-            written = text[start:end]
-            space = " " if text[end : end + 1] == " " else ""
-            tokens.append(Token(written, start, space, position, written.lower()))
-        self.doc: Doc = Doc(text, tokens)
+        # A reading made in this process brings its reader's tokens; one from the cache is
+        # tokenised again from its spans (the same tokens).
+        doc: Doc | None = reading.verdicts.pop(READER_DOC, None)
+        if doc is None:
+            tokens: list[Token] = []
+            for position, (start, end) in enumerate(reading.tokens):
+                written = text[start:end]
+                space = " " if text[end : end + 1] == " " else ""
+                tokens.append(Token(written, start, space, position, written.lower()))
+            doc = Doc(text, tokens)
+        else:
+            tokens = doc.tokens
+        self.doc = doc
         self.lower = [token.lower_ for token in tokens]
         self.starts = [start for start, _ in reading.tokens]
         self.ends = [end for _, end in reading.tokens]

@@ -84,7 +84,7 @@ class Token:
 
     @property
     def is_punct(self) -> bool:
-        return all(unicodedata.category(c).startswith("P") for c in self.text)
+        return _is_punct(self.text)
 
     @property
     def is_sent_start(self) -> bool:
@@ -93,6 +93,16 @@ class Token:
     @property
     def like_num(self) -> bool:
         return _like_num(self.text)
+
+
+def like_num(text: str) -> bool:
+    """Whether a token written `text` reads as a number (as a Token's `like_num` says)."""
+    return _like_num(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_punct(text: str) -> bool:
+    return all(unicodedata.category(c).startswith("P") for c in text)
 
 
 # Remembered by text: the same words are asked about in every text, by several readers.
