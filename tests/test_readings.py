@@ -13,6 +13,7 @@ from okrlint.fix.suggestions import behaviour_for
 from okrlint.model import Direction
 from okrlint.rules.customers.cus003_vanity_metric import vanity_metric
 from okrlint.rules.customers.shared import customer_behaviour
+from okrlint.rules.judgements import hand_verdicts
 from okrlint.rules.measure.shared import measurable_evidence
 from okrlint.rules.outputs.out003_prescribed_solution import prescribed_solution
 from okrlint.rules.outputs.shared import (
@@ -21,6 +22,7 @@ from okrlint.rules.outputs.shared import (
     DELIVERY,
     HIRE,
     INTERNAL_METRIC,
+    counts_work,
     is_output,
     output_verdict,
 )
@@ -74,6 +76,37 @@ def test_outputs_are_found_in_the_whole_sentence(text: str, kind: str) -> None:
     assert verdict.is_output
     assert verdict.output_kind == kind
     assert verdict.evidence is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "output"),
+    [
+        # A rate word before a unit of time says how often the team works, not what it measures.
+        ("Receive at least 20 recorded user interviews per month", True),
+        ("Run at least 3 usability sessions per week", True),
+        # A rate of what people do stays a measure.
+        ("Raise orders per week from 40 to 60", False),
+        ("Lift sessions per user from 3 to 5", False),
+    ],
+)
+def test_a_rate_word_before_a_unit_of_time_is_a_cadence(text: str, output: bool) -> None:
+    assert output_verdict(read(text)).is_output is output
+
+
+@pytest.mark.parametrize(
+    "text", ["Visit 40 partner stores each month", "Shadow 10 customers at work"]
+)
+def test_a_count_of_the_teams_work_with_people_named_is_evidence_for_the_judgement_only(
+    text: str,
+) -> None:
+    reading = read(text)
+    # The verdict keeps silent (people are named, so it may be what they do) ...
+    assert not output_verdict(reading).is_output
+    # ... while the structure's count of the team's work is evidence the trained judgement
+    # weighs, unsure, and a finding on it is OUT002's.
+    hand = hand_verdicts(reading)
+    assert (hand.output_kind, hand.output_confident) == (ACTIVITY_COUNT, False)
+    assert counts_work(reading)
 
 
 @pytest.mark.parametrize(

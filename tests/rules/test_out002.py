@@ -56,3 +56,13 @@ def test_the_finding_and_its_reading_quote_the_same_count(key_result: str, count
     [finding] = [f for f in findings_of(key_result) if f.code == "OUT002"]
     assert f"counts work done ('{counted}')" in finding.message
     assert dict(finding.structure)["measured_words"] == counted
+
+
+def test_a_finding_on_the_judgement_alone_quotes_the_count_of_work_the_structure_reads() -> None:
+    from okrlint.rules.outputs.out002_activity_count import _counted
+    from okrlint.text.pack import load_pack
+    from okrlint.text.reader import read_texts
+
+    text = "Visit 40 partner stores each month"
+    # When the trained judgement is sure and the verdict silent, the finding names the count.
+    assert _counted(read_texts([text], load_pack())[text]) == "'40 partner stores'"

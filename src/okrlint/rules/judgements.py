@@ -28,16 +28,16 @@ from okrlint.judgement.model import shipped_model
 from okrlint.rules.customers.cus003_vanity_metric import vanity_metric
 from okrlint.rules.customers.shared import customer_behaviour
 from okrlint.rules.measure.shared import measurable_evidence
-from okrlint.rules.outputs.shared import HIGH, output_verdict
+from okrlint.rules.outputs.shared import output_evidence_kind, output_verdict
 from okrlint.text.reading import KeyResultReading, reading_of
 
 
 def hand_verdicts(reading: KeyResultReading) -> HandVerdicts:
     """okrlint's hand-written verdicts on the reading: the models' strongest evidence."""
-    verdict = output_verdict(reading)
+    output_kind, output_confident = output_evidence_kind(reading)
     return HandVerdicts(
-        output_kind=verdict.output_kind if verdict.is_output else None,
-        output_confident=verdict.confidence == HIGH,
+        output_kind=output_kind,
+        output_confident=output_confident,
         customer_behaviour=customer_behaviour(reading) is not None,
         measurable=measurable_evidence(reading) is not None,
         vanity=vanity_metric(reading) is not None,

@@ -32,7 +32,7 @@ from okrlint.rules.outputs.shared import (
 )
 from okrlint.text.number_mentions import COUNT
 from okrlint.text.reading import KeyResultReading, reading_of
-from okrlint.text.structure import structure_of
+from okrlint.text.structure import ACTIVITY, structure_of
 
 
 class ActivityCount(Rule[NoOptions]):
@@ -139,7 +139,11 @@ class ActivityCount(Rule[NoOptions]):
 
 
 def _counted(reading: KeyResultReading) -> str:
-    """What the key result counts, as written: the number and the words that weighed most."""
+    """What the key result counts, as written: the count of the team's work the structure
+    reads, else the number and the words that weighed most."""
+    found = structure_of(reading)
+    if found.measured == ACTIVITY and found.measured_words:
+        return f"'{found.measured_words}'"
     number = next((n for n in reading.numbers if n.kind == COUNT), None)
     words = " ".join(f"'{w}'" for w in output_evidence(reading))
     if number is not None and words:

@@ -20,7 +20,15 @@ from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHO
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
 from okrlint.text.shape import contraction_start, perfect, target_form
-from okrlint.text.structure import ARTEFACT, DONE, TEAM, structure_of, work_count
+from okrlint.text.structure import (
+    ACTIVITY,
+    ARTEFACT,
+    DONE,
+    TEAM,
+    WORK,
+    structure_of,
+    work_count,
+)
 
 OUTPUT = "output"
 OUTCOME = "outcome"
@@ -86,6 +94,22 @@ def is_output(reading: KeyResultReading) -> bool:
     return output_verdict(reading).is_output
 
 
+def output_evidence_kind(reading: KeyResultReading) -> tuple[str | None, bool]:
+    """The kind of output the hand-written reading offers the trained judgement as evidence,
+    and whether it is sure of it: the verdict's kind when it reads an output; else ACTIVITY_COUNT,
+    unsure, when the structure reads the team doing work and counting its own activity ("Tape 12
+    member stories per month"); else None. The count stays evidence for the trained judgement
+    only: the verdict keeps silent on it, so verdicts that take an output as final (what
+    customers do, vanity numbers) do not lose the people such a count names."""
+    verdict = output_verdict(reading)
+    if verdict.is_output:
+        return verdict.output_kind, verdict.confidence == HIGH
+    found = structure_of(reading)
+    if (found.actor, found.predicate, found.measured) == (TEAM, WORK, ACTIVITY):
+        return ACTIVITY_COUNT, False
+    return None, False
+
+
 def outcome_evidence(s: Sentence) -> str | None:
     """Evidence that the text states a change in what people do or in a business measure:
     "change", "actor", "behaviour" or "level", or None."""
@@ -94,7 +118,7 @@ def outcome_evidence(s: Sentence) -> str | None:
     actor = s.hit(reading.actor) if reading.actor is not None else None
     behaviour_nouns = [s.hit(t) for t in reading.behaviour_nouns]
     behaviour_verbs = [s.hit(t) for t in reading.behaviour_verbs]
-    metric_hits = s.found("metric_nouns")
+    metric_hits = [h for h in s.found("metric_nouns") if not _cadence(s, h)]
     service = s.first("service_levels")
     lagging = s.first("lagging_finance")
     internal = s.first("internal_metrics")
@@ -139,6 +163,17 @@ def outcome_evidence(s: Sentence) -> str | None:
     if _share_target(s, reading.lead_lemma):
         return "level"
     return None
+
+
+def _cadence(s: Sentence, hit: Hit) -> bool:
+    """A rate word before a unit of time says how often, not what is measured: "4 sessions
+    per week" counts sessions."""
+    units = s.words.word_list("time_units")
+    return (
+        hit.term in s.words.word_list("rate_words")
+        and hit.end < len(s.lower)
+        and s.lower[hit.end] in units
+    )
 
 
 def _judge(reading: KeyResultReading) -> OutputVerdict:
@@ -474,19 +509,20 @@ def _subject(s: Sentence, completion: Term) -> str | None:
 
 def counts_work(reading: KeyResultReading) -> bool:
     """True when an output verdict on the key result is OUT002's (a count of the team's own
-    work), False when it is OUT001's: the hand-written kind when there is one, else whether the
-    text counts something."""
-    verdict = output_verdict(reading)
-    if verdict.is_output and verdict.output_kind is not None:
-        return verdict.output_kind in COUNTING_KINDS
+    work), False when it is OUT001's: the hand-written kind when there is one (the verdict's, or
+    the structure's count of work), else whether the text counts something."""
+    kind, _ = output_evidence_kind(reading)
+    if kind is not None:
+        return kind in COUNTING_KINDS
     return any(n.kind == COUNT for n in reading.numbers)
 
 
 def worth_reporting(reading: KeyResultReading, judgement: Judgement) -> bool:
     """An output verdict is reported at warning when the trained judgement is sure of it, and as
-    a hint only where the hand-written rules also read the key result as an output: a hint with
-    no words of work to quote would be noise."""
-    return judgement.sure or (is_output(reading) and judgement.reported)
+    a hint only where the hand-written reading also offers evidence of an output (the verdict,
+    or the structure's count of the team's work): a hint with no words of work to quote would
+    be noise."""
+    return judgement.sure or (output_evidence_kind(reading)[0] is not None and judgement.reported)
 
 
 def output_message_from_words(
