@@ -74,19 +74,36 @@ def key_result_output_judgement(
     tends to write its neighbours the same way); the models judged texts alone, so a key
     result whose `baseline:` or `target:` makes its title the name of a measure is sure to be
     an output only where the hand-written rules also read one."""
-    others = [
-        output_judgement(other)
-        for position, sibling in enumerate(item.objective.key_results)
-        if position != item.position
-        and (other := reading_of(readings, sibling.title)) is not None
-        and other.english
-    ]
-    judgement = judge_in_context(OUTPUT, output_judgement(reading), others)
+    others: list[KeyResultReading] = []
+    weighed: list[str] = []
+    for position, sibling in enumerate(item.objective.key_results):
+        if (
+            position != item.position
+            and (other := reading_of(readings, sibling.title)) is not None
+            and other.english
+        ):
+            others.append(other)
+            weighed.append(sibling.title)
     key_result = item.key_result
     fields = key_result.baseline is not None or key_result.target is not None
-    if judgement.sure and fields and not output_verdict(reading).is_output:
-        return replace(judgement, sure=False)
+    # OUT001, OUT002, MEA001 and MEA002 each ask about the same key result: the verdict is
+    # worked out once per text, texts of the other key results weighed and fields.
+    known: dict[tuple[tuple[str, ...], bool], Judgement] = reading.verdicts.setdefault(
+        _IN_CONTEXT, {}
+    )
+    key = (tuple(weighed), fields)
+    judgement = known.get(key)
+    if judgement is None:
+        judgement = judge_in_context(
+            OUTPUT, output_judgement(reading), [output_judgement(other) for other in others]
+        )
+        if judgement.sure and fields and not output_verdict(reading).is_output:
+            judgement = replace(judgement, sure=False)
+        known[key] = judgement
     return judgement
+
+
+_IN_CONTEXT = "output_judgement_in_context"
 
 
 def unmeasurable_judgement(reading: KeyResultReading) -> Judgement:

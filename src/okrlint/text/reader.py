@@ -112,8 +112,11 @@ class Reader:
         doc = tokenize(text[:MAX_CHARS])
         lower = [t.lower_ for t in doc]
         hits: dict[str, list[_Hit]] = {}
+        tokens = doc.tokens
         for name, start, end in self.phrases(lower):
-            form = doc[start:end].text.lower()
+            # The words as written (a phrase is never empty): `doc[start:end].text`.
+            last = tokens[end - 1]
+            form = doc.text[tokens[start].idx : last.idx + len(last.text)].lower()
             base = self.base_of[name].get(form) or self.base_of[name].get(
                 " ".join(lower[start:end]), form
             )

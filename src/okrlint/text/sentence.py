@@ -175,9 +175,9 @@ class Sentence:
         at_start = {start: position for position, start in enumerate(self.starts)}
         at_end = {end: position for position, end in enumerate(self.ends)}
         self.at_start, self.at_end = at_start, at_end
-        self.hits: dict[str, list[Hit]] = {
-            name: [self.hit(term) for term in found] for name, found in reading.hits.items()
-        }
+        # The hits of each lexicon by token positions, made when a verdict first asks for them:
+        # a reading has hits in many lexicons, and the verdicts ask about a few.
+        self.hits: dict[str, list[Hit]] = {}
         self.numbers: list[NumberMention] = list(reading.numbers)
         self.measures = [n for n in self.numbers if n.measures]
         self.lead_start, self.lead_end = reading.lead_start, reading.lead_end
@@ -195,8 +195,15 @@ class Sentence:
     def term(self, hit: Hit) -> Term:
         return hit.found
 
-    def found(self, lexicon: str, start: int = 0) -> list[Hit]:
+    def _hits(self, lexicon: str) -> list[Hit]:
         hits = self.hits.get(lexicon)
+        if hits is None:
+            terms = self.reading.hits.get(lexicon, ())
+            hits = self.hits[lexicon] = [self.hit(term) for term in terms]
+        return hits
+
+    def found(self, lexicon: str, start: int = 0) -> list[Hit]:
+        hits = self._hits(lexicon)
         if not hits:
             return []
         return hits if start == 0 else [h for h in hits if h.start >= start]
@@ -236,7 +243,7 @@ class Sentence:
 
     def first(self, lexicon: str, start: int = 0) -> Hit | None:
         # Hits are in the order of the text, the longest first at one position.
-        for hit in self.hits.get(lexicon, ()):
+        for hit in self._hits(lexicon):
             if hit.start >= start:
                 return hit
         return None
