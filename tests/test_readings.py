@@ -19,6 +19,7 @@ from okrlint.rules.outputs.out003_prescribed_solution import prescribed_solution
 from okrlint.rules.outputs.shared import (
     ACTIVITY_COUNT,
     COMPLETION,
+    DELIVERABLE,
     DELIVERY,
     HIRE,
     INTERNAL_METRIC,
@@ -91,6 +92,29 @@ def test_outputs_are_found_in_the_whole_sentence(text: str, kind: str) -> None:
 )
 def test_a_rate_word_before_a_unit_of_time_is_a_cadence(text: str, output: bool) -> None:
     assert output_verdict(read(text)).is_output is output
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        # A few words with nothing measurable in them name a thing to make.
+        ("Dark mode", DELIVERABLE),
+        ("Offline maps", DELIVERABLE),
+        ("Single sign-on", DELIVERABLE),
+        # People, a figure or a measure named: something could change.
+        ("Happier riders", None),
+        ("Zero downtime", None),
+        ("Quality over quantity", None),
+    ],
+)
+def test_a_short_key_result_with_nothing_to_measure_is_evidence_of_a_thing_to_make(
+    text: str, evidence: str | None
+) -> None:
+    reading = read(text)
+    # Evidence the trained judgement weighs, unsure; the verdict itself keeps silent.
+    assert hand_verdicts(reading).output_kind == evidence
+    assert hand_verdicts(reading).output_confident is False
+    assert not output_verdict(reading).is_output
 
 
 @pytest.mark.parametrize(

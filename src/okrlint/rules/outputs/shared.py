@@ -98,16 +98,38 @@ def output_evidence_kind(reading: KeyResultReading) -> tuple[str | None, bool]:
     """The kind of output the hand-written reading offers the trained judgement as evidence,
     and whether it is sure of it: the verdict's kind when it reads an output; else ACTIVITY_COUNT,
     unsure, when the structure reads the team doing work and counting its own activity ("Tape 12
-    member stories per month"); else None. The count stays evidence for the trained judgement
-    only: the verdict keeps silent on it, so verdicts that take an output as final (what
-    customers do, vanity numbers) do not lose the people such a count names."""
+    member stories per month"); else DELIVERABLE, unsure, for a few words with nothing in them
+    that could be measured ("Dark mode"); else None. Both stay evidence for the trained
+    judgement only: the verdict keeps silent on them, so verdicts that take an output as final
+    (what customers do, vanity numbers) do not lose the people such a count names."""
     verdict = output_verdict(reading)
     if verdict.is_output:
         return verdict.output_kind, verdict.confidence == HIGH
     found = structure_of(reading)
     if (found.actor, found.predicate, found.measured) == (TEAM, WORK, ACTIVITY):
         return ACTIVITY_COUNT, False
+    if _names_nothing_to_measure(reading):
+        return DELIVERABLE, False
     return None, False
+
+
+# A key result this short with nothing read in it names a thing or a piece of work. Chosen on
+# the organisations whose lines were read: up to four words kept the output judgement's
+# precision there; five or six lowered it (longer such lines are often states of a system).
+_FEW_WORDS = 4
+
+
+def _names_nothing_to_measure(reading: KeyResultReading) -> bool:
+    """A short key result in which nothing is read that could be measured: no figure, no verb
+    of work or change, no people, no predicate and no measure ("Dark mode", "Offline maps"): it
+    names a thing to make, not a change."""
+    found = structure_of(reading)
+    if reading.lead_kind is not None or reading.numbers or reading.actor is not None:
+        return False
+    if (found.actor, found.predicate, found.measured) != (None, None, None):
+        return False
+    words = [t for t in Sentence.of(reading).doc if t.is_alpha]
+    return 0 < len(words) <= _FEW_WORDS
 
 
 def outcome_evidence(s: Sentence) -> str | None:
