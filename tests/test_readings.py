@@ -198,6 +198,8 @@ def test_metric_phrase_is_normalised() -> None:
     assert read("Kilns running after midnight fall from 6 to 2").metric == (
         "kilns running after midnight"
     )
+    # An ordinal before a word names which one: part of the measure, not a figure.
+    assert read("Median second visit within 10 days (from 21)").metric == "median second visit"
 
 
 def test_hold_the_line_and_direction() -> None:
@@ -515,6 +517,11 @@ def test_hold_means_work_before_a_count_or_a_thing_and_a_level_otherwise(
         # And a first word followed by "who": the people the sentence is about.
         ("Staff who feel heard in weekly check-ins rise from 50% to 70%", False),
         ("Volunteers who train a newcomer stay twice as long", False),
+        # Also a first word before the people "who" follows, when a figure moves from one
+        # value to another: the people the change is about, not a command.
+        ("Budget holders who open their monthly report from 35% to 70%", False),
+        ("Train managers who have new reports", True),
+        ("Launch workshops that teach setup from 10 to 20 a month", True),
         # And an unknown first word before a noun phrase that ends in a measure: a modifier.
         ("Affiliate referral conversion rate", False),
         ("Containerise 12 legacy services", True),

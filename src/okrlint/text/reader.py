@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.quantities import with_base_values
-from okrlint.text.number_mentions import find_numbers_and_date
+from okrlint.text.number_mentions import BASELINE, TARGET, find_numbers_and_date
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import MAX_CHARS, READER_DOC, names_an_owner, words_of
@@ -29,6 +29,9 @@ _CODE_PREFIX = re.compile(r"\s*`?[\w.-]*\d[\w.-]*`?\s+[-–—:]\s+")
 _LIST_MARKER = re.compile(r"kr\d*|o\d+|\d+[.)]|[a-z][.)]")
 _WINDOW_WORD = re.compile(r"p\d\d|\d+-\w+|week-?\d|day-?\d|q\d")
 _PERIOD_WORD = re.compile(r"q[1-4]|h[12]|fy\d*")
+# An ordinal word before another word names which one ("Median first reply", "second
+# purchase"): part of the measure's name, not a figure that ends it.
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _COUNT_BEFORE = re.compile(
     r"\b(?:\d[\d,.]*\+?|[a-z]+ty|ten|hundred|thousand)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
@@ -428,8 +431,27 @@ class _Analysis:
 
     def _who_after(self, end: int) -> bool:
         """'who' follows the word, as it follows the people a sentence is about ("Staff who
-        ...", "Members whose ...") and never a command."""
-        return end < len(self.lower) and self.lower[end] in ("who", "whose")
+        ...", "Members whose ...") and never a command; or it follows a plural noun just after
+        the word in a sentence that moves a figure from one value to another ("Budget holders
+        who open their report from 35% to 70%"): the word names those people, the change is
+        theirs ("Train managers who ..." with no such change stays a command; "that" may
+        follow things the team makes, "Run workshops that ...", so it says nothing)."""
+        if end < len(self.lower) and self.lower[end] in ("who", "whose"):
+            return True
+        if not {BASELINE, TARGET} <= {n.role for n in self.measures}:
+            return False
+        words = self.reader.words
+        for at in range(end + 1, min(end + 3, len(self.lower))):
+            if self.lower[at] not in ("who", "whose"):
+                continue
+            noun = self.lower[at - 1]
+            return all(
+                self.doc[i].is_alpha
+                and self.lower[i] not in words.function_words
+                and self.lower[i] not in words.determiners
+                for i in range(end, at)
+            ) and (noun.endswith("s") and not noun.endswith("ss"))
+        return False
 
     def _event_after(self, index: int) -> bool:
         """ "Hold quarterly business reviews with the top accounts": an event the team runs,
@@ -497,6 +519,8 @@ class _Analysis:
             word = self.lower[index]
             glued = word == "-" and index > 0 and not doc[index - 1].whitespace_
             numeric = token.like_num or any(ch.isdigit() for ch in word)
+            if numeric and picked and word in _ORDINAL_WORDS and index + 1 < len(doc):
+                numeric = not doc[index + 1].is_alpha
             window = _WINDOW_WORD.fullmatch(word) is not None
             after_hyphen = bool(picked) and self._hyphen_joins(index - 1)
             before_hyphen = self._hyphen_joins(index + 1)
