@@ -40,6 +40,7 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
     [
         # Doing work: a command.
         ("Launch the partner portal", (TEAM, WORK, None)),
+        ("Launch campaigns targeted at clinics", (TEAM, WORK, None)),
         ("Digitise the intake forms", (TEAM, WORK, None)),
         ("Ops: migrate the billing jobs to the new scheduler", (TEAM, WORK, None)),
         # Counts of the team's own activity.
@@ -48,6 +49,9 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Publish 10 recipe videos", (TEAM, WORK, ACTIVITY)),
         # Work in a done state.
         ("Hiring plans for spring are approved", (ARTEFACT, DONE, None)),
+        # A work verb, a plural noun and a word of work done: the thing done, not a command.
+        ("Release checklists published for each product line", (ARTEFACT, DONE, None)),
+        ("Deploy scripts migrated to the new scheduler", (ARTEFACT, DONE, None)),
         ("We've finished the packaging redesign", (TEAM, DONE, None)),
         ("Every warehouse has a named fire-safety plan", (ARTEFACT, DONE, None)),
         ("All squads have a written incident playbook", (TEAM, DONE, None)),

@@ -48,6 +48,9 @@ def roles(text: str) -> list[tuple[str, float | None, str, str]]:
         # "twice" in a negated clause says what should not happen again, not how much.
         ("Parents book a class without calling twice", []),
         ("Riders never scan their ticket twice", []),
+        # ... and so does one that must not come to pass.
+        ("Leaks are sealed before a tenant reports them twice", []),
+        ("Chase invoices until nobody is billed twice", []),
         ("Members visit twice a week", [("twice", 2, "multiple", "delta")]),
         ("Do not make renewals twice as slow", [("twice", 2, "multiple", "delta")]),
         ("At least 200 active publishers", [("200", 200, "count", "threshold")]),

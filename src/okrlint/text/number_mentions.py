@@ -193,10 +193,13 @@ _A_HALF_YEAR = re.compile(
 _HALF_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 # "Cut waiting by half of today's", "down to half of last year's": a multiple of a level.
 _BY_OR_TO = re.compile(r"\b(?:by|to|than|at|about|nearly|almost)\s+$", re.IGNORECASE)
-# "without asking twice", "never pay twice": how often something should NOT happen, said of a
-# verb in a negated clause, names no amount; "twice as many", "twice a week" still measure.
+# "without asking twice", "never pay twice", "fixed before anyone complains twice": how often
+# something should NOT happen, said of a verb in a negated clause or one that must not come to
+# pass, names no amount; "twice as many", "twice a week" still measure.
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:without|never|not|no\s+need\s+to)\b[^,.;:()]{0,40}$|n't\b[^,.;:()]{0,40}$", re.IGNORECASE
+    r"\b(?:without|never|not|no\s+need\s+to|before|until|till)\b[^,.;:()]{0,40}$"
+    r"|n't\b[^,.;:()]{0,40}$",
+    re.IGNORECASE,
 )
 _TWICE_MEASURES = re.compile(
     r"\s+(?:as|the|a|an|per|each|every|our|their|its|that|what|over|\d)\b", re.IGNORECASE

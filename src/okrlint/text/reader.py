@@ -381,6 +381,7 @@ class _Analysis:
                             or self._of_after(start + width)
                             or self._who_after(start + width)
                             or (start == index and kind in _WORK_KINDS and _plural(form, base))
+                            or (start == index and self._names_done_work(start + width))
                         ):
                             # "Trial-to-paid conversion", "Share of tickets solved", "Invites
                             # sent by new admins": a noun that names the measure, not a verb (a
@@ -407,6 +408,20 @@ class _Analysis:
         """The word before `end` is joined to the next by a hyphen, and that next word is no
         particle ("Roll-out the plan" is still a verb)."""
         return self._hyphen_joins(end) and self.lower[end + 1] not in _PARTICLES
+
+    def _names_done_work(self, end: int) -> bool:
+        """A plural noun and then a word of work done follow the word ("Release notes published
+        for every release", "Launch plans approved"): the word and the noun name the thing
+        done, as a command never reads ("Release the notes", "Launch plans that ..." have a
+        determiner or no state)."""
+        if end + 1 >= len(self.lower):
+            return False
+        noun = self.lower[end]
+        if not (noun.isalpha() and noun.endswith("s") and not noun.endswith("ss")):
+            return False
+        if noun in self.reader.words.function_words:
+            return False
+        return any(h.start == end + 1 for h in self.found("completion_states"))
 
     def _of_after(self, end: int) -> bool:
         """'of' follows the word, as it follows a noun ("Share of", "Review of") and no verb
