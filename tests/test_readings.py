@@ -285,14 +285,14 @@ def test_pack_fingerprint_changes_with_contents(tmp_path: object) -> None:
     folder = Path(str(tmp_path)) / "school"
     (folder / "lexicons").mkdir(parents=True)
     (folder / "lexicons" / "actors.yaml").write_text(
-        "name: customer_actors\nkind: nouns\nsources: [our school]\nterms: [pupil]\n"
+        "name: customer_actors\nkind: nouns\nsources: [our school]\nterms: [apprentice]\n"
     )
     base, extended = load_pack(), load_pack([folder])
     assert base.fingerprint != extended.fingerprint
-    text = "Raise the share of pupils who finish homework from 60% to 75%"
+    text = "Raise the share of apprentices who finish homework from 60% to 75%"
     assert read_texts([text], base)[text].actor is None
     actor = read_texts([text], extended)[text].actor
-    assert actor is not None and actor.text == "pupils"
+    assert actor is not None and actor.text == "apprentices"
 
 
 def _builds_the_reader(select: str) -> bool:

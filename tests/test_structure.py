@@ -62,6 +62,13 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Shipped the loyalty card", (TEAM, DONE, None)),
         # A change in a measure.
         ("Grow newsletter readers", (PEOPLE, CHANGE, BEHAVIOUR)),
+        # The people a school, a clinic, a council or a charity serves.
+        ("Students who finish the first module rise from 40% to 55%", (PEOPLE, CHANGE, BEHAVIOUR)),
+        (
+            "Citizens reporting a missed bin collection online, 20% to 50%",
+            (PEOPLE, CHANGE, BEHAVIOUR),
+        ),
+        ("Monthly donations grow by 15%", (None, CHANGE, BEHAVIOUR)),
         ("Grow bakery revenue from $40k to $55k", (TEAM, CHANGE, BUSINESS)),
         ("Recipes saved by members climb by 25%", (PEOPLE, CHANGE, BEHAVIOUR)),
         ("Orders are up 12%", (None, CHANGE, BEHAVIOUR)),
