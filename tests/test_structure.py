@@ -41,6 +41,8 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         # Doing work: a command.
         ("Launch the partner portal", (TEAM, WORK, None)),
         ("Launch campaigns targeted at clinics", (TEAM, WORK, None)),
+        # A verb of what customers do, as a command on a thing the team has.
+        ("Switch the payroll system to a new supplier", (TEAM, WORK, None)),
         ("Digitise the intake forms", (TEAM, WORK, None)),
         ("Ops: migrate the billing jobs to the new scheduler", (TEAM, WORK, None)),
         # Counts of the team's own activity.

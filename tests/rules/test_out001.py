@@ -218,3 +218,19 @@ def test_a_share_of_work_done_within_a_time_limit_is_a_service_level() -> None:
     key_result = "85% of warranty tickets closed within 3 days"
     assert not is_output(read_texts([key_result], load_pack())[key_result])
     assert [f.code for f in findings_of(key_result)] == ["MEA002"]
+
+
+@pytest.mark.parametrize(
+    "key_result", ["Switch the payroll system to a new supplier", "Book the hall for the open day"]
+)
+def test_a_verb_of_what_customers_do_as_a_command_on_a_thing_is_the_teams_work(
+    key_result: str,
+) -> None:
+    [finding] = [f for f in findings_of(key_result) if f.code == "OUT001"]
+    assert f"the activity verb '{key_result.split()[0]}'" in finding.message
+    assert "who acts: the team" in finding.message
+
+
+def test_a_verb_of_what_customers_do_with_people_named_stays_theirs() -> None:
+    key_result = "Switch 30% of members to yearly plans"
+    assert not is_output(read_texts([key_result], load_pack())[key_result])

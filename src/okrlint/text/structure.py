@@ -288,8 +288,22 @@ class _Parse:
             if self.bounded() or rank(self.s.text):
                 return LEVEL, start, end  # "Reach the top 5 ...": a rank is a level
             return CHANGE, start, end
+        if kind == "behaviour" and not past and self.team_does(end):
+            return WORK, start, end
         self.imperative = self.from_lead = False
         return None
+
+    def team_does(self, end: int) -> bool:
+        """A verb of what customers do, as a command on a thing the team has ("Switch the CRM to
+        a new provider", "Book the venue"): the team does it; with people in the sentence
+        ("Book 40 families onto the course") it is theirs to do."""
+        determiners = self.word_list("determiners") - {"their", "your", "my"}
+        return (
+            end < self.size
+            and self.lower[end] in determiners
+            and self.s.reading.actor is None
+            and not self.hits("customer_actors")
+        )
 
     def bounded(self, start: int = 0) -> bool:
         """A bound on a level ("at least", "within a day", "or higher") or a threshold."""

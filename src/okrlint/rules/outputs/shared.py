@@ -275,6 +275,15 @@ def _output(
         if staff is not None and lead.term in s.words.word_list("staffing_verbs"):
             return HIRE, lead, deliverable
         return lead_kind, lead, deliverable
+    read = structure_of(s.reading)
+    if lead is not None and (read.actor, read.predicate, read.predicate_words) == (
+        TEAM,
+        WORK,
+        lead.text,
+    ):
+        # "Switch the CRM to a new provider": a verb of what customers do, as a command on a
+        # thing the team has (`okrlint.text.structure`), is the team's work.
+        return TASK, lead, _object(s, lead_end)
     lead_at = s.starts[lead_index] if lead_index < len(s.starts) else 0
     measure_name = s.words.remember("measure_name", _measure_name)
     if measure_name.match(s.text) or measure_name.match(s.text[lead_at:]):
