@@ -117,6 +117,12 @@ def test_each_part_keeps_the_words_it_was_read_from() -> None:
         "who acts: an artefact ('Hiring plans for spring'); "
         "predicate: work in a done state ('are approved')"
     )
+    # States joined by "and" or commas are one predicate, not part of the subject.
+    joined = structure_of(read("Volunteer handbook drafted and signed off by the board"))
+    assert joined.actor_words == "Volunteer handbook"
+    assert joined.predicate_words == "drafted and signed off"
+    listed = structure_of(read("Returns policy written, reviewed and approved"))
+    assert listed.predicate_words == "written, reviewed and approved"
     counted = structure_of(read("Run 6 usability sessions per month"))
     assert counted.measured_words == "6 usability sessions"
     assert "measured: the team's own activity ('6 usability sessions')" in counted.explain()

@@ -424,6 +424,21 @@ class _Parse:
             return LEVEL, index, index + 1
         return None
 
+    def coordinated_states(self, start: int, end: int) -> tuple[int, int]:
+        """A done state from `start` to `end` with the states joined to it on either side
+        ("Supporter journey mapped and signed off": 'mapped and signed off', not a subject
+        'Supporter journey mapped and'; "Pricing copy written, reviewed and approved")."""
+        joins = ("and", "&", ",")
+        while (
+            start - 2 > self.body
+            and self.lower[start - 1] in joins
+            and (self.participle(start - 2) or self.state_at(start - 2) == 1)
+        ):
+            start -= 2
+        while end + 1 < self.size and self.lower[end] in joins and self.state_at(end + 1):
+            end += 1 + self.state_at(end + 1)
+        return start, end
+
     def state_at(self, index: int) -> int:
         """The tokens a done state takes at `index`: a participle or a completion word."""
         for hit in self.hits("completion_states"):
@@ -461,7 +476,8 @@ class _Parse:
         # launched in two regions": a noun phrase and the state it is in.
         for hit in self.hits("completion_states"):
             if hit.start > self.body and not self.describes_a_noun(hit.start, hit.end):
-                return self.state_or_level(hit.start, hit.end)
+                start, end = self.coordinated_states(hit.start, hit.end)
+                return self.state_or_level(start, end)
         for index in range(self.body + 1, min(self.size, self.body + 6)):
             following = self.lower[index + 1] if index + 1 < self.size else ""
             if (

@@ -110,10 +110,10 @@ class OutputAsOutcome(Rule[NoOptions]):
                     (
                         "output, not an outcome: the key result marks work as done ('and live') "
                         "instead of measuring a change (who acts: an artefact ('Pricing page'); "
-                        "predicate: work in a done state ('redesigned')), so it can be met while "
-                        "no customer does anything differently; ask what customers or users will "
-                        "do differently once 'Pricing page redesigned' is done, measure that, and "
-                        "move the work to `initiatives:`."
+                        "predicate: work in a done state ('redesigned and live')), so it can be "
+                        "met while no customer does anything differently; ask what customers or "
+                        "users will do differently once 'Pricing page redesigned' is done, "
+                        "measure that, and move the work to `initiatives:`."
                     ),
                     (
                         "output, not an outcome: the key result is a hire ('Hire'): staffing is an "
