@@ -157,6 +157,8 @@ def test_a_measure_is_quoted_as_the_phrase_that_names_it(text: str, words: str) 
         ("Lapsed teams that come back stay 3 months: from 41% to 60%", PEOPLE, "Lapsed teams"),
         # The team's own reps are the team.
         ("Every rep finishes the new discovery course", TEAM, "rep"),
+        ("Every AE completes the negotiation course", TEAM, "AE"),
+        ("CSMs hold a health check with each account", TEAM, "CSMs"),
     ],
 )
 def test_people_named_before_another_noun_describe_it(text: str, actor: str, words: str) -> None:
@@ -174,6 +176,9 @@ def test_people_named_before_another_noun_describe_it(text: str, actor: str, wor
         ("Have 25 webinars recorded and online", ACTIVITY, "25 webinars"),
         # After a verb of work the count is the work, whatever follows.
         ("Publish 10 recipe videos members asked for", ACTIVITY, "10 recipe videos"),
+        # A lead verb counts its own object, not a figure behind a preposition further on.
+        ("Launch 3 regional loyalty schemes", ACTIVITY, "Launch 3 regional loyalty schemes"),
+        ("Launch the ambassador scheme with 20 ambassadors", ACTIVITY, "20 ambassadors"),
     ],
 )
 def test_a_count_is_the_teams_activity_when_the_thing_made_ends_the_phrase(

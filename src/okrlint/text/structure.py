@@ -865,7 +865,20 @@ def _work_before(s: Sentence, number: NumberMention) -> Hit | None:
     """The activity noun or verb of work nearest before the figure, if any ("Call on three",
     "Run workshops for 3 teams")."""
     first = next((i for i, start in enumerate(s.starts) if start >= number.start), len(s.lower))
-    before = [h for h in s.found("activity_nouns") if h.end <= first]
+    # A lead verb counts its own object ("Launch 2 product lines", "Call on three customers"),
+    # not a figure behind a preposition after that object ("Launch the program with 15
+    # advocates" counts advocates).
+    lead = -1
+    if s.reading.lead_kind is not None:
+        words = s.words
+        named = False  # a word of the verb's object before the figure's preposition
+        for word in s.lower[s.lead_end : first]:
+            if word in words.function_words and word not in words.determiners:
+                if named:
+                    lead = s.lead_start
+                break
+            named = named or word not in words.determiners
+    before = [h for h in s.found("activity_nouns") if h.end <= first and h.start != lead]
     # The nearest, with all its words ("sales calls", not "calls").
     return min(before, key=lambda h: (-h.end, h.start), default=None)
 
