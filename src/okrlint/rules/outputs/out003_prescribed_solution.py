@@ -18,6 +18,7 @@ from okrlint.api import (
     example_head,
     reading_of,
 )
+from okrlint.rules.judgements import key_result_output_judgement
 from okrlint.rules.outputs.shared import is_output
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Sentence
@@ -67,6 +68,8 @@ class PrescribedSolution(Rule[NoOptions]):
         prescribed = prescribed_solution(reading)
         if prescribed is None or is_output(reading):
             return
+        if key_result_output_judgement(item, reading, context.readings).sure:
+            return  # one problem, one finding: OUT001/OUT002 report the work itself
         how = prescribed.text
         yield item.violation(
             f"prescribed solution: '{how}' dictates how the result is reached; keep the outcome "
