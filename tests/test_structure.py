@@ -64,6 +64,10 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Shipped the loyalty card", (TEAM, DONE, None)),
         # A change in a measure.
         ("Grow newsletter readers", (PEOPLE, CHANGE, BEHAVIOUR)),
+        # The -s form of a phrasal verb of work opens a noun, the people it names.
+        ("Resellers with a closed deal this quarter from 12 to 30", (PEOPLE, CHANGE, BEHAVIOUR)),
+        ("Partners with a closed deal this quarter from 12 to 30", (PEOPLE, CHANGE, BEHAVIOUR)),
+        ("Partner with 3 agencies", (TEAM, WORK, ACTIVITY)),
         # The people a school, a clinic, a council or a charity serves.
         ("Students who finish the first module rise from 40% to 55%", (PEOPLE, CHANGE, BEHAVIOUR)),
         (

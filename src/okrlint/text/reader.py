@@ -41,8 +41,10 @@ _SHARE_BEFORE = re.compile(
 
 
 def _plural(form: str, base: str) -> bool:
-    """The -s form of a verb ("invites", "upgrades"), which opens a key result only as a noun."""
-    return " " not in form and form != base and form.endswith("s") and not base.endswith("s")
+    """The -s form of a verb ("invites", "upgrades"; "partners with" of "partner with"), which
+    opens a key result only as a noun."""
+    word, verb = form.split(" ", 1)[0], base.split(" ", 1)[0]
+    return word != verb and word.endswith("s") and not verb.endswith("s")
 
 
 @dataclass
