@@ -368,3 +368,20 @@ def test_what_is_measured_is_said_only_when_the_sentence_says_it(
 def test_the_verb_is_the_predicate_quoted(text: str, predicate: str, words: str) -> None:
     found = structure_of(read(text))
     assert (found.predicate, found.predicate_words) == (predicate, words)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        # A verb of work that opens a measure's name is no command: a plural noun and a bound
+        # on a figure, or a measure moved from one figure to another, follow it.
+        ("Audit exceptions below $5k", LEVEL),
+        ("Build time from 22 to 8 minutes", CHANGE),
+        # "NPS" names a measure whatever it ends with: what goes before it stays a verb.
+        ("Reach NPS over 60", LEVEL),
+    ],
+)
+def test_a_verb_of_work_that_opens_a_measures_name_is_no_command(text: str, predicate: str) -> None:
+    found = structure_of(read(text))
+    assert found.predicate == predicate
+    assert (found.actor == TEAM) == text.startswith("Reach")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.quantities import with_base_values
-from okrlint.text.number_mentions import BASELINE, TARGET, find_numbers_and_date
+from okrlint.text.number_mentions import BASELINE, TARGET, THRESHOLD, find_numbers_and_date
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import MAX_CHARS, READER_DOC, names_an_owner, words_of
@@ -384,6 +384,14 @@ class _Analysis:
                             or self._who_after(start + width)
                             or (start == index and kind in _WORK_KINDS and _plural(form, base))
                             or (start == index and self._names_done_work(start + width))
+                            or (
+                                start == index
+                                and kind in _WORK_KINDS
+                                and (
+                                    self._bounded_noun_after(start + width)
+                                    or self._moved_measure_after(start + width)
+                                )
+                            )
                         ):
                             # "Trial-to-paid conversion", "Share of tickets solved", "Invites
                             # sent by new admins": a noun that names the measure, not a verb (a
@@ -424,6 +432,34 @@ class _Analysis:
         if noun in self.reader.words.function_words:
             return False
         return any(h.start == end + 1 for h in self.found("completion_states"))
+
+    def _moved_measure_after(self, end: int) -> bool:
+        """A measure's name, with no determiner, follows the word and the sentence moves it
+        from one figure to another ("Build time from 22 to 8 minutes", "Deploy frequency from
+        weekly to daily"): the word is part of the name, not a command."""
+        if end >= len(self.lower) or self.lower[end] in self.reader.words.determiners:
+            return False
+        roles = {n.role for n in self.measures}
+        return {BASELINE, TARGET} <= roles and self._names_a_measure(end)
+
+    def _bounded_noun_after(self, end: int) -> bool:
+        """A plural noun and then a bound on a figure follow the word ("Audit adjustments below
+        $10k", "Build failures under 2%"): the words name a measure and the level it must stay
+        within; a command has its object ("Audit the adjustments") or a count of it."""
+        if end + 1 >= len(self.lower):
+            return False
+        noun = self.lower[end]
+        if not (noun.isalpha() and noun.endswith("s") and not noun.endswith("ss")):
+            return False
+        if noun in self.reader.words.function_words or self.doc[end].text.isupper():
+            return False  # "NPS", "SLAs" name a measure: what goes before it may be a verb
+        after = self.ends[end]
+        return any(
+            n.role == THRESHOLD
+            and 0 <= n.start - after <= 12
+            and self.text[after : n.start].strip()
+            for n in self.measures
+        )
 
     def _of_after(self, end: int) -> bool:
         """'of' follows the word, as it follows a noun ("Share of", "Review of") and no verb
