@@ -127,6 +127,10 @@ def test_each_part_keeps_the_words_it_was_read_from() -> None:
     assert joined.predicate_words == "drafted and signed off"
     listed = structure_of(read("Returns policy written, reviewed and approved"))
     assert listed.predicate_words == "written, reviewed and approved"
+    # A thing to have, heading the opening phrase, is quoted whole as the subject.
+    had = structure_of(read("Starter templates for Excel and Sheets"))
+    assert (had.actor, had.actor_words) == (ARTEFACT, "Starter templates for Excel and Sheets")
+    assert had.predicate == DONE and not had.predicate_words
     counted = structure_of(read("Run 6 usability sessions per month"))
     assert counted.measured_words == "6 usability sessions"
     assert "measured: the team's own activity ('6 usability sessions')" in counted.explain()

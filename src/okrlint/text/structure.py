@@ -507,9 +507,16 @@ class _Parse:
         things = self.hits_in(self.body, self.size, "deliverable_nouns")
         labelled = self.body > 0 and self.lower[self.body - 1] == ":"
         if things or labelled:
-            # "Prototype: offline mode", "A self-serve billing portal": a thing to have.
-            if things:
-                return DONE, things[0].start, things[0].end
+            # "Prototype: offline mode", "A self-serve billing portal": a thing to have. After
+            # its holder ("Employees with a written development plan") the thing is quoted; as
+            # the head of the opening phrase ("Quickstart guides for Python") it is the subject.
+            head = things[0].start if things else self.body
+            held = any(
+                w in self.words.function_words and w not in self.words.determiners
+                for w in self.lower[self.body : head]
+            )
+            if held:
+                return DONE, head, things[0].end
             return DONE, self.body, self.body
         return None
 
