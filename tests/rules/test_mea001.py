@@ -33,12 +33,19 @@ def test_no_target_reads_numbers_quantifiers_and_cadences() -> None:
         "Grow retained accounts to N3",
         "Weekly signups doubles",
         "Be in the top 5 apps in our category",
+        "Be #1 on the review site for small clinics",
+        "Become the number one choice of independent gyms",
         "Keep an app store rating of 4.5 or higher",
         "Customers invite a teammate within the first 14 days",
     ],
 )
 def test_targets_without_a_plain_figure_are_targets(key_result: str) -> None:
     assert "MEA001" not in codes_at(key_result)
+
+
+def test_a_numbered_label_is_no_rank_to_reach() -> None:
+    reading = read_texts(["Close issue #12"], load_pack())["Close issue #12"]
+    assert measurable_evidence(reading) is None
 
 
 @pytest.mark.parametrize("key_result", ["Maximise monthly visits", "Improve checkout conversion"])

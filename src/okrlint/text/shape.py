@@ -43,7 +43,13 @@ _MULTIPLE = re.compile(
     r"halved|halving|twofold|threefold|tenfold)\b",
     re.IGNORECASE,
 )
-_RANK = re.compile(r"\btop[\s-](?:\d+|one|two|three|five|ten|twenty|fifty|hundred)\b", re.I)
+# "top 5", and a place to take: "Be #1 in G2", "the number one choice" ("issue #12" is a label).
+_RANK = re.compile(
+    r"\btop[\s-](?:\d+|one|two|three|five|ten|twenty|fifty|hundred)\b"
+    r"|\b(?:be|become|becomes|remain|remains|stay|stays|reach|ranks?|ranked|the|as|our)\s+"
+    r"(?P<place>#\s?[1-9]|no\.\s?[1-9]|number\s+(?:one|two|three|1|2|3))(?![\d.])",
+    re.I,
+)
 _OPEN_LEVEL = re.compile(
     r"\d(?:[\d.,]*)\s*%?\s*(?:\w+\s+)?or\s+(?:higher|more|better|above|greater|less|lower|fewer|"
     r"below|faster)\b",
@@ -126,7 +132,7 @@ def is_participle(word: str, participles: Collection[str]) -> bool:
 def rank(text: str) -> str | None:
     """A rank to reach ("top 5", "top-ten") as written, or None."""
     found = _RANK.search(text)
-    return found.group() if found else None
+    return (found.group("place") or found.group()) if found else None
 
 
 def target_form(text: str) -> str | None:
@@ -134,5 +140,5 @@ def target_form(text: str) -> str | None:
     for pattern in (_PLACEHOLDER, _MULTIPLE, _RANK, _OPEN_LEVEL, _TIME_LIMIT):
         found = pattern.search(text)
         if found:
-            return found.group().strip()
+            return rank(text) if pattern is _RANK else found.group().strip()
     return None
