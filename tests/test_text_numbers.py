@@ -355,3 +355,20 @@ def test_figures_joined_by_a_colon_are_no_amounts() -> None:
         ("85%", "target"),
     ]
     assert [m.role for m in find_numbers("Hold 1:1s with every new hire")] == ["label", "label"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A time of day says when, not how much: a label, not a number to reach.
+        ("Answer every voicemail by 10 pm", [("10", "label")]),
+        ("Open the pickup counter at 7:30am", [("7", "label")]),
+        ("Start the bakery shift at 6 a.m. on weekdays", [("6", "label")]),
+        ("Offer 24/7 phone cover", [("24", "label")]),
+        ("Dispatch orders placed before 3 PM on 95% of days", [("3", "label"), ("95%", "target")]),
+        # An hour and "PM" with no word of time before it may name a role: still counted.
+        ("Hire 1 PM for the payments squad", [("1", "target")]),
+    ],
+)
+def test_a_time_of_day_is_no_amount(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected

@@ -72,9 +72,9 @@ DATABASE = "readings.sqlite3"
 # demos" leads with work, "Staff who ..." and "Supplier offer acceptance rate" with no verb;
 # 23: a German noun in -ate is no English verb, "🚀 Launch ..." leads with "Launch"; 24:
 # "Budget holders who ... from 35% to 70%" opens with the people, not the verb "budget"; 25:
-# "Median first reply" is one measure.
+# "Median first reply" is one measure; 26: a time of day ("by 10 pm", "24/7") is no amount.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 25
+FORMAT = 26
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

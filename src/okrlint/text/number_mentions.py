@@ -247,6 +247,20 @@ _RANGE_BETWEEN = re.compile(rf"\s*(?:{_ARROW}|to|→)\s*", re.IGNORECASE)
 _ARROW_BETWEEN = re.compile(rf"\s*{_ARROW}\s*")
 _AND_BETWEEN = re.compile(r"\s*and\s*")
 _PAIRED = re.compile(r"(?<![\w.:])\d{1,2}:\d{1,2}s?(?![\w:])")
+# A time of day says when, not how much: "by 10 pm", "at 7:30am", "from 9 a.m.", "24/7 cover".
+# An hour and "am"/"pm" alone ("1 PM") may be a product manager, so it needs minutes, a word of
+# time before it or the lower case the clock is written in.
+_CLOCK = re.compile(
+    r"(?<![\w.:$€£¥/])(?P<hour>1[0-2]|0?[1-9])(?P<minutes>[:.][0-5]\d)?\s?"
+    r"(?P<half>[ap]m|[ap]\.m\.?)(?![\w])"
+    r"|(?<![\w.:/])(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[ap]\.?m\.?)(?![\w])"
+    r"|(?<![\w.:/])24\s?/\s?[57](?![\w/])",
+    re.IGNORECASE,
+)
+_CLOCK_WORD_BEFORE = re.compile(
+    r"\b(?:at|by|before|after|until|till|from|to|around|past|between)\s*$",
+    re.IGNORECASE,
+)
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _OF_THE_TIME = re.compile(r"\s+of\s+the\s+time\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s*~?\s*$", re.IGNORECASE)
@@ -313,6 +327,9 @@ def find_numbers_and_date(text: str) -> tuple[list[NumberMention], str | None]:
         for match in _PAIRED.finditer(text):
             # "1:1 meetings", "24:7 cover", "at 6:30": a name or a time of day, not two amounts.
             excluded.append((match.start(), match.end(), LABEL))
+        for match in _CLOCK.finditer(text):
+            if _time_of_day(text, match):
+                excluded.append((match.start(), match.end(), LABEL))
         for match in _LABEL.finditer(text):
             if not _TIME_UNIT_ANY_CASE.fullmatch(match["word"]) and not has_role_word(
                 text, match.start()
@@ -409,6 +426,15 @@ def find_numbers_and_date(text: str) -> tuple[list[NumberMention], str | None]:
         )
     mentions.sort(key=lambda m: m.start)
     return _assign_roles(text, mentions), date
+
+
+def _time_of_day(text: str, match: re.Match[str]) -> bool:
+    """The clock time `_CLOCK` found is one: "24/7" and "7:30" always, "5 PM" after a word of
+    time ("by 5 PM"), "5pm" and "5 p.m." as written."""
+    half = match["half"]
+    if not half or match["minutes"] or half.islower():
+        return True
+    return _CLOCK_WORD_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
 
 
 def _share_meeting_a_limit(
