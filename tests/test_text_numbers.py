@@ -372,3 +372,20 @@ def test_figures_joined_by_a_colon_are_no_amounts() -> None:
 )
 def test_a_time_of_day_is_no_amount(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "per 1,000 orders" is the base of a rate, as a window is, not a number to reach.
+        ("Track defects per 1,000 orders", [("1,000", "window")]),
+        ("Keep incidents under 2 per 10k sessions", [("2", "threshold"), ("10k", "window")]),
+        (
+            "Cut failed payments per 100 000 attempts from 40 to 12",
+            [("100 000", "window"), ("40", "baseline"), ("12", "target")],
+        ),
+        ("Hold complaints below 4 per 1.5k deliveries", [("4", "threshold"), ("1.5k", "window")]),
+    ],
+)
+def test_the_base_of_a_rate_is_no_amount(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected

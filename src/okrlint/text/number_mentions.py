@@ -133,7 +133,10 @@ _WINDOW = re.compile(
     rf"(?<![\w.])\d+\s?-\s?(?:{_TIME_UNITS})\b|\b(?:week|day|month|wk|d|w|m)-?\d+\b(?!\s*%)"
     rf"|\b(?:within|in|after|over)\s+(?:the\s+)?(?:first\s+)?\d+\s+(?:{_TIME_UNITS})\s+(?:of|after|from)\b"
     rf"|\b(?:first|last|past|next|coming)\s+(?:\d+|{_COUNTING_WORDS})\s+(?:{_TIME_UNITS})\b"
-    r"|\bper\s+\d+\b|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)",
+    # "per 1,000 orders", "per 10k sessions", "per 100 000 requests": the base of a rate.
+    r"|\bper\s+(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+    r"|\d+(?:\.\d+)?\s?(?:k|m|thousand|million)(?![a-z])|\d+)\b"
+    r"|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)",
     re.IGNORECASE,
 )
 # "with the top 50 accounts", "across our top 20 stores", "for our 20 largest suppliers": which
