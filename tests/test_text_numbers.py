@@ -389,3 +389,22 @@ def test_a_time_of_day_is_no_amount(text: str, expected: list[tuple[str, str]]) 
 )
 def test_the_base_of_a_rate_is_no_amount(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "by a third", "by two thirds", "by three quarters": a change in percent.
+        ("Cut waiting time at the clinic by a third", [("a third", 33.3, "percent", "delta")]),
+        ("Grow repeat orders by two thirds by Q3", [("two thirds", 66.7, "percent", "delta")]),
+        ("Reduce manual rework by three-quarters", [("three-quarters", 75, "percent", "delta")]),
+        ("Cut courier costs by one third", [("one third", 33.3, "percent", "delta")]),
+        # A time from now, or a third party, is no change.
+        ("Open the second depot by a quarter from now", []),
+        ("Have every payout checked by a third party", []),
+    ],
+)
+def test_a_fraction_after_by_is_a_change_in_percent(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    assert roles(text) == expected

@@ -210,6 +210,19 @@ _PRONOUN_ONE = re.compile(
     re.IGNORECASE,
 )
 
+# "by a third", "by two thirds", "by three quarters": a change in percent, as "by 33%" is; not a
+# time from now ("by a quarter from now") nor "a third party".
+_BY_A_FRACTION = re.compile(
+    r"\bby\s+(?:at\s+least\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
+    r"(?P<fraction>(?P<count>a|one|two|three)[\s-]+(?P<part>thirds?|quarters?))"
+    r"(?=\s*(?:$|[,.;:)(]|(?:by|in|within|over|to|and|or|before|until|across|for|this|next|on|"
+    r"at|per|vs|versus|compared|while|without|through|during|each|every|year|yoy|"
+    r"from(?!\s+(?:now|today|launch|the\s+start))|of(?!\s+the\s+way))\b))",
+    re.IGNORECASE,
+)
+_FRACTION_PARTS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_FRACTION_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
 # Context words before a number that give it a role.
 _ARROW = r"(?:->|→|=>|⇒|➝|➔|—>|-->)"
 _BEFORE_THRESHOLD_DOWN = re.compile(
@@ -374,6 +387,22 @@ def find_numbers_and_date(text: str) -> tuple[list[NumberMention], str | None]:
             )
         )
         taken.append(match.span())
+    for match in _BY_A_FRACTION.finditer(text):
+        count = _FRACTION_COUNTS[match["count"].lower()]
+        parts = _FRACTION_PARTS[match["part"].lower()]
+        if count >= parts or any(s <= match.start("fraction") < e for s, e in taken):
+            continue  # "by three thirds" is no fraction
+        mentions.append(
+            NumberMention(
+                match["fraction"],
+                round(100 * count / parts, 1),
+                "%",
+                "percent",
+                DELTA,
+                *match.span("fraction"),
+            )
+        )
+        taken.append(match.span("fraction"))
     for match in _WORD.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
