@@ -183,11 +183,20 @@ def test_any_text_is_read_without_error_and_spans_are_exact(text: str) -> None:
             "Deliveries arrive in under 2 days 90% of the time",
             [("2 days", 2, "duration", "threshold"), ("90%", 90, "percent", "target")],
         ),
-        # A limit before the share, or a range, leaves the roles as they were.
+        # A share after a limit, behind "for", "on", "in" or "across", is the share that meets it.
         (
             "Keep page loads under 2 s for 95% of visits",
-            [("2 s", 2, "duration", "threshold"), ("95%", 95, "percent", "count")],
+            [("2 s", 2, "duration", "threshold"), ("95%", 95, "percent", "target")],
         ),
+        (
+            "Reply to supplier emails within 24 hours for 95% of messages",
+            [("24 hours", 24, "duration", "threshold"), ("95%", 95, "percent", "target")],
+        ),
+        (
+            "Pack parcels in under 3 minutes on 90% of shifts",
+            [("3 minutes", 3, "duration", "threshold"), ("90%", 90, "percent", "target")],
+        ),
+        # A range leaves the roles as they were.
         (
             "Lift the share settled within 3 days from 60% to 85%",
             [

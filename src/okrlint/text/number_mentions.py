@@ -279,6 +279,9 @@ _CLOCK_WORD_BEFORE = re.compile(
 )
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _OF_THE_TIME = re.compile(r"\s+of\s+the\s+time\b", re.IGNORECASE)
+# "Answer within 24 hours for 95% of orders", "... on 90% of days": the share of things the limit
+# before it is met for.
+_SHARE_AFTER_A_LIMIT = re.compile(r"\b(?:for|on|in|across)\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s*~?\s*$", re.IGNORECASE)
 _BASELINE_WORD_BEFORE = re.compile(r"\b(?:from|currently|baseline)\b[^.;]*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
@@ -490,6 +493,12 @@ def _share_meeting_a_limit(
             (m.start < limits[0].start and _OF_AFTER.match(text, m.end))
             # "answered within 5 minutes, 95% of the time": how often the limit is met.
             or _OF_THE_TIME.match(text, m.end)
+            # "within 24 hours for 95% of orders": which share meets it.
+            or (
+                m.start > limits[0].end
+                and _OF_AFTER.match(text, m.end)
+                and _SHARE_AFTER_A_LIMIT.search(text, max(0, m.start - 8), m.start) is not None
+            )
         )
     ]
     return shares[0] if len(shares) == 1 else None
