@@ -491,6 +491,10 @@ def test_a_pairs_lexicon_must_map_words_to_text(tmp_path: Path) -> None:
         # ... or events named right after it, behind a cadence or a modifier ...
         ("Hold monthly partner webinars for resellers", "task"),
         ("Hold quarterly planning workshops with each region", "task"),
+        # ... the team's own rituals among them, written with a hyphen or not ...
+        ("Hold QBRs with the ten largest resellers", "task"),
+        ("Hold monthly town halls for the warehouse crews", "task"),
+        ("Hold all-hands with the whole clinic staff", "task"),
         # ... and a hold-the-line verb when a level or a rank follows.
         ("Hold 99.9% uptime for the card API", "hold"),
         ("Hold a 4.6 rating on the store", "hold"),

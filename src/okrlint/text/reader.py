@@ -462,7 +462,8 @@ class _Analysis:
         for hit in self.found("activity_nouns"):
             if not index <= hit.start <= index + 2:
                 continue
-            if not all(self.doc[i].is_alpha for i in range(index, hit.end)):
+            # Words only, or words joined by a hyphen ("all-hands", "check-ins").
+            if not all(self.doc[i].is_alpha or self.lower[i] == "-" for i in range(index, hit.end)):
                 continue
             if any(self.lower[i] in measures for i in range(hit.start, hit.end)):
                 continue
