@@ -129,6 +129,9 @@ def test_a_measure_is_quoted_as_the_phrase_that_names_it(text: str, words: str) 
         # People named before the subject's head only describe it: the thing is the subject.
         ("A member directory exists for each city", ARTEFACT, "A member directory"),
         ("Learner progress emails are switched on", ARTEFACT, "Learner progress emails"),
+        # So does a measure word before another noun: the thing is in a done state.
+        ("Real-time departure screens installed", ARTEFACT, "Real-time departure screens"),
+        ("Cost forecast workbook signed off", ARTEFACT, "Cost forecast workbook"),
         # People at the end of the head act.
         ("New hosts list a second room within 30 days", PEOPLE, "hosts"),
         # Teams named as customers are customers; the team writing is "we", "our team", "all teams".

@@ -606,10 +606,10 @@ class _Parse:
         if predicate == DONE:
             subject = self.words_of(self.body, subject_end)
             things = self.hits_in(self.body, head_end, "deliverable_nouns")
+            # A measure word, or people, before another noun of the head describe that noun
+            # ("Real-time arrival boards installed": boards, not a time, are in a done state).
             measures = [
-                h
-                for h in self.measure_words(self.body, head_end)
-                if h.lexicon != "customer_actors" or not _describes(h, head_end)
+                h for h in self.measure_words(self.body, head_end) if not _describes(h, head_end)
             ]
             if subject and (things or not measures):
                 return ARTEFACT, subject
@@ -915,7 +915,8 @@ def _s_form(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def _describes(people: Hit, head_end: int) -> bool:
-    """People named before another word of a subject's head describe it ("A vendor scorecard",
-    "Learner progress emails") rather than act."""
-    return people.end != head_end
+def _describes(words: Hit, head_end: int) -> bool:
+    """People or a measure named before another word of a subject's head describe it ("A
+    vendor scorecard", "Learner progress emails", "Real-time arrival boards") rather than act
+    or be measured."""
+    return words.end != head_end
