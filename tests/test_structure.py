@@ -48,6 +48,10 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Publish 10 recipe videos", (TEAM, WORK, ACTIVITY)),
         # Work in a done state.
         ("Hiring plans for spring are approved", (ARTEFACT, DONE, None)),
+        # A gerund opening a noun phrase in a done state is part of the subject, not a command.
+        ("Onboarding guide published", (ARTEFACT, DONE, None)),
+        ("Packaging labels printed for every courier", (ARTEFACT, DONE, None)),
+        ("Testing checklist complete", (ARTEFACT, DONE, None)),
         ("We've finished the packaging redesign", (TEAM, DONE, None)),
         ("Every warehouse has a named fire-safety plan", (ARTEFACT, DONE, None)),
         ("All squads have a written incident playbook", (TEAM, DONE, None)),

@@ -252,8 +252,9 @@ class _Parse:
                     self.at, self.end = at, end
                     return kind, self.words_of(at, end) or None
         gerund = reading.lead_kind is not None and self.lower[self.body].endswith("ing")
-        # "Hiring plans are approved": a gerund opening a subject, not a command.
-        found = (gerund and self.verb_predicate()) or None
+        # "Hiring plans are approved", "Onboarding guide published": a gerund opening a
+        # subject, not a command.
+        found = (gerund and (self.verb_predicate() or self.done_state())) or None
         found = found or self.lead_predicate() or self.verb_predicate() or self.verbless_predicate()
         if found is None:
             return None, None
@@ -443,20 +444,9 @@ class _Parse:
         named = self.measure_name(opener)
         if named:
             return LEVEL, opener, opener + named
-        # "Pricing framework complete", "New billing system in production", "Partner program
-        # launched in two regions": a noun phrase and the state it is in.
-        for hit in self.hits("completion_states"):
-            if hit.start > self.body and not self.describes_a_noun(hit.start, hit.end):
-                return self.state_or_level(hit.start, hit.end)
-        for index in range(self.body + 1, min(self.size, self.body + 6)):
-            following = self.lower[index + 1] if index + 1 < self.size else ""
-            if (
-                self.participle(index)
-                and s.doc[index - 1].is_alpha
-                and self.lower[index] not in self.words.measure_participles
-                and (following in self.words.clause_ends or not following.isalpha())
-            ):
-                return self.state_or_level(index, index + 1)
+        state = self.done_state()
+        if state is not None:
+            return state
         roles = {n.role for n in self.numbers}
         if (BASELINE in roles and (TARGET in roles or THRESHOLD in roles)) or DELTA in roles:
             first = next(n for n in self.numbers if n.role in (BASELINE, DELTA))
@@ -481,6 +471,23 @@ class _Parse:
             if things:
                 return DONE, things[0].start, things[0].end
             return DONE, self.body, self.body
+        return None
+
+    def done_state(self) -> tuple[Predicate, int, int] | None:
+        """ "Pricing framework complete", "New billing system in production", "Partner program
+        launched in two regions": a noun phrase and the state it is in."""
+        for hit in self.hits("completion_states"):
+            if hit.start > self.body and not self.describes_a_noun(hit.start, hit.end):
+                return self.state_or_level(hit.start, hit.end)
+        for index in range(self.body + 1, min(self.size, self.body + 6)):
+            following = self.lower[index + 1] if index + 1 < self.size else ""
+            if (
+                self.participle(index)
+                and self.s.doc[index - 1].is_alpha
+                and self.lower[index] not in self.words.measure_participles
+                and (following in self.words.clause_ends or not following.isalpha())
+            ):
+                return self.state_or_level(index, index + 1)
         return None
 
     def inside_a_measure_name(self, index: int) -> bool:
