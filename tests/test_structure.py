@@ -347,3 +347,19 @@ def test_what_is_measured_is_said_only_when_the_sentence_says_it(
 def test_the_verb_is_the_predicate_quoted(text: str, predicate: str, words: str) -> None:
     found = structure_of(read(text))
     assert (found.predicate, found.predicate_words) == (predicate, words)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A copula after a pronoun that opens a clause inside the sentence is that clause's
+        # verb: the key result's predicate is the change of the figures.
+        ("Buyers say they are pleased with delivery: from 70% to 85%", (PEOPLE, CHANGE, "70%")),
+        ("Parents tell us it is easy to book a class, up from 55% to 75%", (TEAM, CHANGE, "55%")),
+    ],
+)
+def test_a_copula_after_a_clause_pronoun_is_no_predicate(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    found = structure_of(read(text))
+    assert (found.actor, found.predicate, found.predicate_words) == expected

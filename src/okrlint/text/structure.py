@@ -307,6 +307,10 @@ class _Parse:
         for index in range(self.body + 1, last):
             word = self.lower[index]
             if word in self.words.copulas:
+                if index - 1 > self.body and self.lower[index - 1] in self.word_list(
+                    "clause_pronouns"
+                ):
+                    continue  # "Buyers say they are happy": the verb of a clause inside
                 found = self.after_copula(index)
                 if found is not None:
                     return found
@@ -476,14 +480,22 @@ class _Parse:
     def done_state(self) -> tuple[Predicate, int, int] | None:
         """ "Pricing framework complete", "New billing system in production", "Partner program
         launched in two regions": a noun phrase and the state it is in."""
+        # A state after a copula here is the state of a clause inside ("they are pleased"):
+        # the sentence's own copula was read before.
+        copulas = self.words.copulas
         for hit in self.hits("completion_states"):
-            if hit.start > self.body and not self.describes_a_noun(hit.start, hit.end):
+            if (
+                hit.start > self.body
+                and not self.describes_a_noun(hit.start, hit.end)
+                and self.lower[hit.start - 1] not in copulas
+            ):
                 return self.state_or_level(hit.start, hit.end)
         for index in range(self.body + 1, min(self.size, self.body + 6)):
             following = self.lower[index + 1] if index + 1 < self.size else ""
             if (
                 self.participle(index)
                 and self.s.doc[index - 1].is_alpha
+                and self.lower[index - 1] not in copulas
                 and self.lower[index] not in self.words.measure_participles
                 and (following in self.words.clause_ends or not following.isalpha())
             ):
