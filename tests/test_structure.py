@@ -268,6 +268,19 @@ def test_text_findings_say_how_the_key_result_was_read_in_json_and_sarif(tmp_pat
         # verb, whatever verb it is: the subject is quoted whole, the verb as the predicate.
         ("Every alarm points to a playbook", (ARTEFACT, DONE, None), "Every alarm", "points"),
         ("Each invoice carries a due date", (ARTEFACT, DONE, None), "Each invoice", "carries"),
+        # A modal before the copula ends the subject and is quoted with the verb.
+        (
+            "The sign-up form can be completed in one step",
+            (ARTEFACT, DONE, None),
+            "The sign-up form",
+            "can be completed",
+        ),
+        (
+            "The booking page will be live for every studio",
+            (ARTEFACT, DONE, None),
+            "The booking page",
+            "will be live",
+        ),
     ],
 )
 def test_who_acts_and_the_verb_are_quoted_as_the_sentence_says(

@@ -313,7 +313,12 @@ class _Parse:
                     continue  # "Buyers say they are happy": the verb of a clause inside
                 found = self.after_copula(index)
                 if found is not None:
-                    return found
+                    kind, start, end = found
+                    if start - 1 > self.body and self.lower[start - 1] in self.words.modals:
+                        # "The form can be completed in one step": the modal is the verb's;
+                        # the subject ends before it.
+                        start -= 1
+                    return kind, start, end
                 continue
             if self.inside_a_measure_name(index):
                 continue
