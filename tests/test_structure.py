@@ -355,6 +355,9 @@ def test_what_is_measured_is_said_only_when_the_sentence_says_it(
         ("Each recruiter books 6 intro calls a week", LEVEL, "books"),
         # "a written plan": the state word describes the thing had; the thing is quoted.
         ("Employees with a written development plan", DONE, "plan"),
+        # A share of things in a state that moves from one figure to another is a change.
+        ("Supplier bills paid on time from 70% to 90%", CHANGE, "paid"),
+        ("Parcels are scanned at the door: from 40% to 75%", CHANGE, "are scanned"),
     ],
 )
 def test_the_verb_is_the_predicate_quoted(text: str, predicate: str, words: str) -> None:

@@ -435,6 +435,10 @@ class _Parse:
             n.role == DELTA for n in self.numbers
         ):
             return CHANGE, start, end
+        # "Invoices paid on time from 70% to 90%": the share of things in the state moves.
+        moving = {n.role for n in self.numbers if n.kind == "percent"}
+        if BASELINE in moving and TARGET in moving:
+            return CHANGE, start, end
         share_before = any(
             n.kind == "percent" and n.end <= self.char_of(start) for n in self.numbers
         )
