@@ -510,6 +510,16 @@ def test_hold_means_work_before_a_count_or_a_thing_and_a_level_otherwise(
     assert read(text).lead_kind == kind
 
 
+def test_an_event_after_hold_that_the_pack_names_as_a_measure_is_a_level(tmp_path: Path) -> None:
+    # "times" of "review times" is a measure, as the pack's measure words say; a pack that
+    # measures its releases makes "Hold releases to ..." a level to hold, not events run.
+    text = "Hold releases to two a month"
+    assert read(text).lead_kind == "task"
+    pack = _pack_with(tmp_path, mine="name: metric_nouns\nkind: nouns\nterms: [release]\n")
+    assert read_texts([text], pack)[text].lead_kind == "hold"
+    assert read("Hold review times under 2 days").lead_kind == "hold"
+
+
 @pytest.mark.parametrize(
     ("text", "is_work"),
     [

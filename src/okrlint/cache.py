@@ -74,7 +74,8 @@ DATABASE = "readings.sqlite3"
 # "Budget holders who ... from 35% to 70%" opens with the people, not the verb "budget"; 25:
 # "Median first reply" is one measure; 26: a time of day ("by 10 pm", "24/7") is no amount,
 # nor the base of a rate ("per 1,000 orders"); "by a third" is a change in percent; "within 24
-# hours for 95% of orders" aims at 95%; "Hold QBRs with ..." leads with work.
+# hours for 95% of orders" aims at 95%; "Hold QBRs with ..." leads with work, and an event
+# after "hold" that the pack's measure words cover is a measure.
 # Entries of an older format are never read, and are dropped by the next write.
 FORMAT = 26
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
