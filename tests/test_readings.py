@@ -491,6 +491,10 @@ def test_a_pairs_lexicon_must_map_words_to_text(tmp_path: Path) -> None:
         # ... or events named right after it, behind a cadence or a modifier ...
         ("Hold monthly partner webinars for resellers", "task"),
         ("Hold quarterly planning workshops with each region", "task"),
+        # ... the team's own rituals among them, written with a hyphen or not ...
+        ("Hold QBRs with the ten largest resellers", "task"),
+        ("Hold monthly town halls for the warehouse crews", "task"),
+        ("Hold all-hands with the whole clinic staff", "task"),
         # ... and a hold-the-line verb when a level or a rank follows.
         ("Hold 99.9% uptime for the card API", "hold"),
         ("Hold a 4.6 rating on the store", "hold"),
@@ -504,6 +508,16 @@ def test_hold_means_work_before_a_count_or_a_thing_and_a_level_otherwise(
     text: str, kind: str
 ) -> None:
     assert read(text).lead_kind == kind
+
+
+def test_an_event_after_hold_that_the_pack_names_as_a_measure_is_a_level(tmp_path: Path) -> None:
+    # "times" of "review times" is a measure, as the pack's measure words say; a pack that
+    # measures its releases makes "Hold releases to ..." a level to hold, not events run.
+    text = "Hold releases to two a month"
+    assert read(text).lead_kind == "task"
+    pack = _pack_with(tmp_path, mine="name: metric_nouns\nkind: nouns\nterms: [release]\n")
+    assert read_texts([text], pack)[text].lead_kind == "hold"
+    assert read("Hold review times under 2 days").lead_kind == "hold"
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,10 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         # A work verb, a plural noun and a word of work done: the thing done, not a command.
         ("Release checklists published for each product line", (ARTEFACT, DONE, None)),
         ("Deploy scripts migrated to the new scheduler", (ARTEFACT, DONE, None)),
+        # A gerund opening a noun phrase in a done state is part of the subject, not a command.
+        ("Onboarding guide published", (ARTEFACT, DONE, None)),
+        ("Packaging labels printed for every courier", (ARTEFACT, DONE, None)),
+        ("Testing checklist complete", (ARTEFACT, DONE, None)),
         ("We've finished the packaging redesign", (TEAM, DONE, None)),
         ("Every warehouse has a named fire-safety plan", (ARTEFACT, DONE, None)),
         ("All squads have a written incident playbook", (TEAM, DONE, None)),
@@ -156,6 +160,9 @@ def test_a_measure_is_quoted_as_the_phrase_that_names_it(text: str, words: str) 
         # People named before the subject's head only describe it: the thing is the subject.
         ("A member directory exists for each city", ARTEFACT, "A member directory"),
         ("Learner progress emails are switched on", ARTEFACT, "Learner progress emails"),
+        # So does a measure word before another noun: the thing is in a done state.
+        ("Real-time departure screens installed", ARTEFACT, "Real-time departure screens"),
+        ("Cost forecast workbook signed off", ARTEFACT, "Cost forecast workbook"),
         # People at the end of the head act.
         ("New hosts list a second room within 30 days", PEOPLE, "hosts"),
         # Teams named as customers are customers; the team writing is "we", "our team", "all teams".
@@ -293,6 +300,19 @@ def test_text_findings_say_how_the_key_result_was_read_in_json_and_sarif(tmp_pat
         # verb, whatever verb it is: the subject is quoted whole, the verb as the predicate.
         ("Every alarm points to a playbook", (ARTEFACT, DONE, None), "Every alarm", "points"),
         ("Each invoice carries a due date", (ARTEFACT, DONE, None), "Each invoice", "carries"),
+        # A modal before the copula ends the subject and is quoted with the verb.
+        (
+            "The sign-up form can be completed in one step",
+            (ARTEFACT, DONE, None),
+            "The sign-up form",
+            "can be completed",
+        ),
+        (
+            "The booking page will be live for every studio",
+            (ARTEFACT, DONE, None),
+            "The booking page",
+            "will be live",
+        ),
     ],
 )
 def test_who_acts_and_the_verb_are_quoted_as_the_sentence_says(
@@ -367,6 +387,9 @@ def test_what_is_measured_is_said_only_when_the_sentence_says_it(
         ("Each recruiter books 6 intro calls a week", LEVEL, "books"),
         # "a written plan": the state word describes the thing had; the thing is quoted.
         ("Employees with a written development plan", DONE, "plan"),
+        # A share of things in a state that moves from one figure to another is a change.
+        ("Supplier bills paid on time from 70% to 90%", CHANGE, "paid"),
+        ("Parcels are scanned at the door: from 40% to 75%", CHANGE, "are scanned"),
     ],
 )
 def test_the_verb_is_the_predicate_quoted(text: str, predicate: str, words: str) -> None:
@@ -389,3 +412,19 @@ def test_a_verb_of_work_that_opens_a_measures_name_is_no_command(text: str, pred
     found = structure_of(read(text))
     assert found.predicate == predicate
     assert (found.actor == TEAM) == text.startswith("Reach")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A copula after a pronoun that opens a clause inside the sentence is that clause's
+        # verb: the key result's predicate is the change of the figures.
+        ("Buyers say they are pleased with delivery: from 70% to 85%", (PEOPLE, CHANGE, "70%")),
+        ("Parents tell us it is easy to book a class, up from 55% to 75%", (TEAM, CHANGE, "55%")),
+    ],
+)
+def test_a_copula_after_a_clause_pronoun_is_no_predicate(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    found = structure_of(read(text))
+    assert (found.actor, found.predicate, found.predicate_words) == expected

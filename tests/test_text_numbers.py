@@ -186,11 +186,20 @@ def test_any_text_is_read_without_error_and_spans_are_exact(text: str) -> None:
             "Deliveries arrive in under 2 days 90% of the time",
             [("2 days", 2, "duration", "threshold"), ("90%", 90, "percent", "target")],
         ),
-        # A limit before the share, or a range, leaves the roles as they were.
+        # A share after a limit, behind "for", "on", "in" or "across", is the share that meets it.
         (
             "Keep page loads under 2 s for 95% of visits",
-            [("2 s", 2, "duration", "threshold"), ("95%", 95, "percent", "count")],
+            [("2 s", 2, "duration", "threshold"), ("95%", 95, "percent", "target")],
         ),
+        (
+            "Reply to supplier emails within 24 hours for 95% of messages",
+            [("24 hours", 24, "duration", "threshold"), ("95%", 95, "percent", "target")],
+        ),
+        (
+            "Pack parcels in under 3 minutes on 90% of shifts",
+            [("3 minutes", 3, "duration", "threshold"), ("90%", 90, "percent", "target")],
+        ),
+        # A range leaves the roles as they were.
         (
             "Lift the share settled within 3 days from 60% to 85%",
             [
@@ -358,3 +367,56 @@ def test_figures_joined_by_a_colon_are_no_amounts() -> None:
         ("85%", "target"),
     ]
     assert [m.role for m in find_numbers("Hold 1:1s with every new hire")] == ["label", "label"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A time of day says when, not how much: a label, not a number to reach.
+        ("Answer every voicemail by 10 pm", [("10", "label")]),
+        ("Open the pickup counter at 7:30am", [("7", "label")]),
+        ("Start the bakery shift at 6 a.m. on weekdays", [("6", "label")]),
+        ("Offer 24/7 phone cover", [("24", "label")]),
+        ("Dispatch orders placed before 3 PM on 95% of days", [("3", "label"), ("95%", "target")]),
+        # An hour and "PM" with no word of time before it may name a role: still counted.
+        ("Hire 1 PM for the payments squad", [("1", "target")]),
+    ],
+)
+def test_a_time_of_day_is_no_amount(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "per 1,000 orders" is the base of a rate, as a window is, not a number to reach.
+        ("Track defects per 1,000 orders", [("1,000", "window")]),
+        ("Keep incidents under 2 per 10k sessions", [("2", "threshold"), ("10k", "window")]),
+        (
+            "Cut failed payments per 100 000 attempts from 40 to 12",
+            [("100 000", "window"), ("40", "baseline"), ("12", "target")],
+        ),
+        ("Hold complaints below 4 per 1.5k deliveries", [("4", "threshold"), ("1.5k", "window")]),
+    ],
+)
+def test_the_base_of_a_rate_is_no_amount(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.role) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "by a third", "by two thirds", "by three quarters": a change in percent.
+        ("Cut waiting time at the clinic by a third", [("a third", 33.3, "percent", "delta")]),
+        ("Grow repeat orders by two thirds by Q3", [("two thirds", 66.7, "percent", "delta")]),
+        ("Reduce manual rework by three-quarters", [("three-quarters", 75, "percent", "delta")]),
+        ("Cut courier costs by one third", [("one third", 33.3, "percent", "delta")]),
+        # A time from now, or a third party, is no change.
+        ("Open the second depot by a quarter from now", []),
+        ("Have every payout checked by a third party", []),
+    ],
+)
+def test_a_fraction_after_by_is_a_change_in_percent(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    assert roles(text) == expected

@@ -133,7 +133,10 @@ _WINDOW = re.compile(
     rf"(?<![\w.])\d+\s?-\s?(?:{_TIME_UNITS})\b|\b(?:week|day|month|wk|d|w|m)-?\d+\b(?!\s*%)"
     rf"|\b(?:within|in|after|over)\s+(?:the\s+)?(?:first\s+)?\d+\s+(?:{_TIME_UNITS})\s+(?:of|after|from)\b"
     rf"|\b(?:first|last|past|next|coming)\s+(?:\d+|{_COUNTING_WORDS})\s+(?:{_TIME_UNITS})\b"
-    r"|\bper\s+\d+\b|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)",
+    # "per 1,000 orders", "per 10k sessions", "per 100 000 requests": the base of a rate.
+    r"|\bper\s+(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+    r"|\d+(?:\.\d+)?\s?(?:k|m|thousand|million)(?![a-z])|\d+)\b"
+    r"|\btop\s+\d+\s+(?=\w+\s+(?:by|of)\b)",
     re.IGNORECASE,
 )
 # "with the top 50 accounts", "across our top 20 stores", "for our 20 largest suppliers": which
@@ -210,6 +213,19 @@ _PRONOUN_ONE = re.compile(
     re.IGNORECASE,
 )
 
+# "by a third", "by two thirds", "by three quarters": a change in percent, as "by 33%" is; not a
+# time from now ("by a quarter from now") nor "a third party".
+_BY_A_FRACTION = re.compile(
+    r"\bby\s+(?:at\s+least\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
+    r"(?P<fraction>(?P<count>a|one|two|three)[\s-]+(?P<part>thirds?|quarters?))"
+    r"(?=\s*(?:$|[,.;:)(]|(?:by|in|within|over|to|and|or|before|until|across|for|this|next|on|"
+    r"at|per|vs|versus|compared|while|without|through|during|each|every|year|yoy|"
+    r"from(?!\s+(?:now|today|launch|the\s+start))|of(?!\s+the\s+way))\b))",
+    re.IGNORECASE,
+)
+_FRACTION_PARTS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_FRACTION_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
 # Context words before a number that give it a role.
 _ARROW = r"(?:->|→|=>|⇒|➝|➔|—>|-->)"
 _BEFORE_THRESHOLD_DOWN = re.compile(
@@ -250,8 +266,25 @@ _RANGE_BETWEEN = re.compile(rf"\s*(?:{_ARROW}|to|→)\s*", re.IGNORECASE)
 _ARROW_BETWEEN = re.compile(rf"\s*{_ARROW}\s*")
 _AND_BETWEEN = re.compile(r"\s*and\s*")
 _PAIRED = re.compile(r"(?<![\w.:])\d{1,2}:\d{1,2}s?(?![\w:])")
+# A time of day says when, not how much: "by 10 pm", "at 7:30am", "from 9 a.m.", "24/7 cover".
+# An hour and "am"/"pm" alone ("1 PM") may be a product manager, so it needs minutes, a word of
+# time before it or the lower case the clock is written in.
+_CLOCK = re.compile(
+    r"(?<![\w.:$€£¥/])(?P<hour>1[0-2]|0?[1-9])(?P<minutes>[:.][0-5]\d)?\s?"
+    r"(?P<half>[ap]m|[ap]\.m\.?)(?![\w])"
+    r"|(?<![\w.:/])(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[ap]\.?m\.?)(?![\w])"
+    r"|(?<![\w.:/])24\s?/\s?[57](?![\w/])",
+    re.IGNORECASE,
+)
+_CLOCK_WORD_BEFORE = re.compile(
+    r"\b(?:at|by|before|after|until|till|from|to|around|past|between)\s*$",
+    re.IGNORECASE,
+)
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _OF_THE_TIME = re.compile(r"\s+of\s+the\s+time\b", re.IGNORECASE)
+# "Answer within 24 hours for 95% of orders", "... on 90% of days": the share of things the limit
+# before it is met for.
+_SHARE_AFTER_A_LIMIT = re.compile(r"\b(?:for|on|in|across)\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s*~?\s*$", re.IGNORECASE)
 _BASELINE_WORD_BEFORE = re.compile(r"\b(?:from|currently|baseline)\b[^.;]*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
@@ -316,6 +349,9 @@ def find_numbers_and_date(text: str) -> tuple[list[NumberMention], str | None]:
         for match in _PAIRED.finditer(text):
             # "1:1 meetings", "24:7 cover", "at 6:30": a name or a time of day, not two amounts.
             excluded.append((match.start(), match.end(), LABEL))
+        for match in _CLOCK.finditer(text):
+            if _time_of_day(text, match):
+                excluded.append((match.start(), match.end(), LABEL))
         for match in _LABEL.finditer(text):
             if not _TIME_UNIT_ANY_CASE.fullmatch(match["word"]) and not has_role_word(
                 text, match.start()
@@ -357,6 +393,22 @@ def find_numbers_and_date(text: str) -> tuple[list[NumberMention], str | None]:
             )
         )
         taken.append(match.span())
+    for match in _BY_A_FRACTION.finditer(text):
+        count = _FRACTION_COUNTS[match["count"].lower()]
+        parts = _FRACTION_PARTS[match["part"].lower()]
+        if count >= parts or any(s <= match.start("fraction") < e for s, e in taken):
+            continue  # "by three thirds" is no fraction
+        mentions.append(
+            NumberMention(
+                match["fraction"],
+                round(100 * count / parts, 1),
+                "%",
+                "percent",
+                DELTA,
+                *match.span("fraction"),
+            )
+        )
+        taken.append(match.span("fraction"))
     for match in _WORD.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
@@ -414,6 +466,15 @@ def find_numbers_and_date(text: str) -> tuple[list[NumberMention], str | None]:
     return _assign_roles(text, mentions), date
 
 
+def _time_of_day(text: str, match: re.Match[str]) -> bool:
+    """The clock time `_CLOCK` found is one: "24/7" and "7:30" always, "5 PM" after a word of
+    time ("by 5 PM"), "5pm" and "5 p.m." as written."""
+    half = match["half"]
+    if not half or match["minutes"] or half.islower():
+        return True
+    return _CLOCK_WORD_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
+
+
 def _share_meeting_a_limit(
     text: str,
     unassigned: list[NumberMention],
@@ -435,6 +496,12 @@ def _share_meeting_a_limit(
             (m.start < limits[0].start and _OF_AFTER.match(text, m.end))
             # "answered within 5 minutes, 95% of the time": how often the limit is met.
             or _OF_THE_TIME.match(text, m.end)
+            # "within 24 hours for 95% of orders": which share meets it.
+            or (
+                m.start > limits[0].end
+                and _OF_AFTER.match(text, m.end)
+                and _SHARE_AFTER_A_LIMIT.search(text, max(0, m.start - 8), m.start) is not None
+            )
         )
     ]
     return shares[0] if len(shares) == 1 else None

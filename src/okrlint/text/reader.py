@@ -511,11 +511,17 @@ class _Analysis:
         named just after the verb (behind a cadence or a modifier or two) and ending its
         phrase; not a measure to keep level ("Hold review times under 2 days")."""
         words = self.reader.words
-        measures = words.word_list("measure_names") | {"time", "times"}
+        measures = words.word_list("measure_names")
+        # "times" counts occasions ("three times a week") or names a measure ("review times"):
+        # the pack's measure words say which, where they cover the event's words.
+        metric_spans = [(h.start, h.end) for h in self.found("metric_nouns")]
         for hit in self.found("activity_nouns"):
             if not index <= hit.start <= index + 2:
                 continue
-            if not all(self.doc[i].is_alpha for i in range(index, hit.end)):
+            if any(start <= hit.start and hit.end <= end for start, end in metric_spans):
+                continue
+            # Words only, or words joined by a hyphen ("all-hands", "check-ins").
+            if not all(self.doc[i].is_alpha or self.lower[i] == "-" for i in range(index, hit.end)):
                 continue
             if any(self.lower[i] in measures for i in range(hit.start, hit.end)):
                 continue

@@ -252,8 +252,9 @@ class _Parse:
                     self.at, self.end = at, end
                     return kind, self.words_of(at, end) or None
         gerund = reading.lead_kind is not None and self.lower[self.body].endswith("ing")
-        # "Hiring plans are approved": a gerund opening a subject, not a command.
-        found = (gerund and self.verb_predicate()) or None
+        # "Hiring plans are approved", "Onboarding guide published": a gerund opening a
+        # subject, not a command.
+        found = (gerund and (self.verb_predicate() or self.done_state())) or None
         found = found or self.lead_predicate() or self.verb_predicate() or self.verbless_predicate()
         if found is None:
             return None, None
@@ -320,9 +321,18 @@ class _Parse:
         for index in range(self.body + 1, last):
             word = self.lower[index]
             if word in self.words.copulas:
+                if index - 1 > self.body and self.lower[index - 1] in self.word_list(
+                    "clause_pronouns"
+                ):
+                    continue  # "Buyers say they are happy": the verb of a clause inside
                 found = self.after_copula(index)
                 if found is not None:
-                    return found
+                    kind, start, end = found
+                    if start - 1 > self.body and self.lower[start - 1] in self.words.modals:
+                        # "The form can be completed in one step": the modal is the verb's;
+                        # the subject ends before it.
+                        start -= 1
+                    return kind, start, end
                 continue
             if self.inside_a_measure_name(index):
                 continue
@@ -454,6 +464,10 @@ class _Parse:
             n.role == DELTA for n in self.numbers
         ):
             return CHANGE, start, end
+        # "Invoices paid on time from 70% to 90%": the share of things in the state moves.
+        moving = {n.role for n in self.numbers if n.kind == "percent"}
+        if BASELINE in moving and TARGET in moving:
+            return CHANGE, start, end
         share_before = any(
             n.kind == "percent" and n.end <= self.char_of(start) for n in self.numbers
         )
@@ -472,21 +486,9 @@ class _Parse:
         named = self.measure_name(opener)
         if named:
             return LEVEL, opener, opener + named
-        # "Pricing framework complete", "New billing system in production", "Partner program
-        # launched in two regions": a noun phrase and the state it is in.
-        for hit in self.hits("completion_states"):
-            if hit.start > self.body and not self.describes_a_noun(hit.start, hit.end):
-                start, end = self.coordinated_states(hit.start, hit.end)
-                return self.state_or_level(start, end)
-        for index in range(self.body + 1, min(self.size, self.body + 6)):
-            following = self.lower[index + 1] if index + 1 < self.size else ""
-            if (
-                self.participle(index)
-                and s.doc[index - 1].is_alpha
-                and self.lower[index] not in self.words.measure_participles
-                and (following in self.words.clause_ends or not following.isalpha())
-            ):
-                return self.state_or_level(index, index + 1)
+        state = self.done_state()
+        if state is not None:
+            return state
         roles = {n.role for n in self.numbers}
         if (BASELINE in roles and (TARGET in roles or THRESHOLD in roles)) or DELTA in roles:
             first = next(n for n in self.numbers if n.role in (BASELINE, DELTA))
@@ -518,6 +520,32 @@ class _Parse:
             if held:
                 return DONE, head, things[0].end
             return DONE, self.body, self.body
+        return None
+
+    def done_state(self) -> tuple[Predicate, int, int] | None:
+        """ "Pricing framework complete", "New billing system in production", "Partner program
+        launched in two regions": a noun phrase and the state it is in."""
+        # A state after a copula here is the state of a clause inside ("they are pleased"):
+        # the sentence's own copula was read before.
+        copulas = self.words.copulas
+        for hit in self.hits("completion_states"):
+            if (
+                hit.start > self.body
+                and not self.describes_a_noun(hit.start, hit.end)
+                and self.lower[hit.start - 1] not in copulas
+            ):
+                start, end = self.coordinated_states(hit.start, hit.end)
+                return self.state_or_level(start, end)
+        for index in range(self.body + 1, min(self.size, self.body + 6)):
+            following = self.lower[index + 1] if index + 1 < self.size else ""
+            if (
+                self.participle(index)
+                and self.s.doc[index - 1].is_alpha
+                and self.lower[index - 1] not in copulas
+                and self.lower[index] not in self.words.measure_participles
+                and (following in self.words.clause_ends or not following.isalpha())
+            ):
+                return self.state_or_level(index, index + 1)
         return None
 
     def inside_a_measure_name(self, index: int) -> bool:
@@ -643,10 +671,10 @@ class _Parse:
         if predicate == DONE:
             subject = self.words_of(self.body, subject_end)
             things = self.hits_in(self.body, head_end, "deliverable_nouns")
+            # A measure word, or people, before another noun of the head describe that noun
+            # ("Real-time arrival boards installed": boards, not a time, are in a done state).
             measures = [
-                h
-                for h in self.measure_words(self.body, head_end)
-                if h.lexicon != "customer_actors" or not _describes(h, head_end)
+                h for h in self.measure_words(self.body, head_end) if not _describes(h, head_end)
             ]
             if subject and (things or not measures):
                 return ARTEFACT, subject
@@ -965,7 +993,8 @@ def _s_form(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def _describes(people: Hit, head_end: int) -> bool:
-    """People named before another word of a subject's head describe it ("A vendor scorecard",
-    "Learner progress emails") rather than act."""
-    return people.end != head_end
+def _describes(words: Hit, head_end: int) -> bool:
+    """People or a measure named before another word of a subject's head describe it ("A
+    vendor scorecard", "Learner progress emails", "Real-time arrival boards") rather than act
+    or be measured."""
+    return words.end != head_end
