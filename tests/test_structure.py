@@ -41,6 +41,8 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         # Doing work: a command.
         ("Launch the partner portal", (TEAM, WORK, None)),
         ("Launch campaigns targeted at clinics", (TEAM, WORK, None)),
+        # A team's ritual after "hold" is work, not a level to keep.
+        ("Hold quarterly briefings with partner clinics", (TEAM, WORK, None)),
         # A verb of what customers do, as a command on a thing the team has.
         ("Switch the payroll system to a new supplier", (TEAM, WORK, None)),
         ("Digitise the intake forms", (TEAM, WORK, None)),
