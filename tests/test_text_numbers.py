@@ -45,6 +45,17 @@ def roles(text: str) -> list[tuple[str, float | None, str, str]]:
             [("Half", 50, "percent", "target"), ("14 days", 14, "duration", "threshold")],
         ),
         ("Cut queue time by half", [("half", 0.5, "multiple", "delta")]),
+        # "One in three", "2 out of 3": a share of things, as a percentage is.
+        (
+            "One in four new members books a second class",
+            [("One in four", 25, "percent", "target")],
+        ),
+        (
+            "2 out of 5 quotes accepted, up from 1 in 10",
+            [("2 out of 5", 40, "percent", "target"), ("1 in 10", 10, "percent", "baseline")],
+        ),
+        # "1 in 2 weeks" is how often, not a share.
+        ("Release 1 in 2 weeks", [("1", 1, "count", "count"), ("2 weeks", 2, "duration", "count")]),
         # "twice" in a negated clause says what should not happen again, not how much.
         ("Parents book a class without calling twice", []),
         ("Riders never scan their ticket twice", []),

@@ -224,6 +224,14 @@ _BY_A_FRACTION = re.compile(
     re.IGNORECASE,
 )
 _FRACTION_PARTS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+# "One in three new customers", "2 out of 3 admins", "1 in 5 trials": a share of things, as
+# "33%" is; not "1 in 2 weeks" (a rate over time).
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
+_SHARE_OF_WHOLE = re.compile(
+    rf"\b(?P<count>\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of)\s+(?P<whole>\d{{1,4}}|{_SMALL}|"
+    rf"twenty|hundred)\b(?=\s+(?!(?:{_TIME_UNITS})\b)(?P<noun>[a-z])|\s*(?:$|[,.;)]))",
+    re.IGNORECASE,
+)
 _FRACTION_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 # Context words before a number that give it a role.
@@ -322,6 +330,13 @@ class NumberMention:
         return self.role in MEASURING_ROLES
 
 
+def _count_of(written: str) -> int:
+    """A small whole number written in figures or in words ("3", "three", "hundred")."""
+    if written.isdigit():
+        return int(written)
+    return int(_WORD_NUMBERS.get(written.lower(), 0))
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in `text` with its role, in order of position."""
     return find_numbers_and_date(text)[0]
@@ -360,8 +375,22 @@ def find_numbers_and_date(text: str) -> tuple[list[NumberMention], str | None]:
 
     mentions: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
+    for match in _SHARE_OF_WHOLE.finditer(text):
+        count, whole = _count_of(match["count"]), _count_of(match["whole"])
+        if not 0 < count < whole:
+            continue
+        after_from = _FROM_BEFORE.search(text, 0, match.start()) is not None
+        if match["noun"] is None and not (after_from or taken):
+            continue  # with no noun after it, only the other end of a share ("up from 1 in 8")
+        role = BASELINE if after_from else TARGET
+        value = round(100 * count / whole, 1)
+        mentions.append(NumberMention(match.group(), value, "%", "percent", role, *match.span()))
+        taken.append(match.span())
+    shares = list(taken)
     for match in _MENTION.finditer(text) if figures else ():
         start, end = match.span()
+        if any(s <= start < e for s, e in shares):
+            continue
         while end > start and text[end - 1].isspace():
             end -= 1
         covered = _covering(excluded, start, end)
