@@ -112,6 +112,9 @@ class Validated:
     repaired: list[NodePath] = field(default_factory=list)
     # Keys read under the field other tools call them by (`krs` as `key_results`): old -> new.
     renamed: list[tuple[NodePath, NodePath]] = field(default_factory=list)
+    # Titles that YAML ended at a " #" the writer meant as part of them ("Be #1 in ..."): the
+    # title nodes, whose items are in `unjudged` (their text is not what was written).
+    cut_titles: tuple[NodePath, ...] = ()
 
 
 # A document the validate stage has not seen: nothing read, no errors.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import difflib
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -26,7 +27,7 @@ from okrlint.pipeline.validate import (
     owner_model,
     validate,
 )
-from okrlint.sources import NodePath, SourceFile, Validated
+from okrlint.sources import Document, NodePath, SourceFile, Validated
 
 # A title that could not be read: its item is counted but no rule reads its text.
 _UNTITLED = " "
@@ -49,8 +50,51 @@ def validate_file(source: SourceFile) -> tuple[Validated, ...]:
         # Keys read under another tool's name are found under okrlint's name too.
         for old, new in validated.renamed:
             document.locations.alias(old, new)
+        cut = cut_titles(document, validated) if document.mapped_from is None else ()
+        if cut:
+            unjudged = validated.unjudged | {
+                node[:-1] if node[-1] == "title" else node for node in cut
+            }
+            validated = dataclasses.replace(validated, unjudged=unjudged, cut_titles=cut)
         validations.append(validated)
     return tuple(validations)
+
+
+# After a plain title, " #" and a figure: YAML reads it as a comment, the writer meant a rank
+# or a number ("Be #1 in G2 for mid-market" is read as "Be").
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#\d")
+
+
+def cut_titles(document: Document, validated: Validated) -> tuple[NodePath, ...]:
+    """The title nodes of objectives and key results whose plain text YAML ended at a
+    comment that starts with a figure."""
+    okr_set, text = validated.okr_set, document.source.text
+    if okr_set is None or "#" not in text:
+        return ()
+    lines = text.split("\n")
+    found: list[NodePath] = []
+    for position, objective in enumerate(okr_set.objectives):
+        nodes: list[NodePath] = [("objectives", position, "title")]
+        for kr_position in range(len(objective.key_results)):
+            item: NodePath = ("objectives", position, "key_results", kr_position)
+            nodes.append((*item, "title") if document.has_node((*item, "title")) else item)
+        for node in nodes:
+            if not document.has_node(node):
+                continue
+            span = document.locate(node, at_value=True)
+            if span.end_line > len(lines):
+                continue
+            line = lines[span.end_line - 1]
+            first = (
+                lines[span.line - 1][span.column - 1 : span.column]
+                if span.line <= len(lines)
+                else ""
+            )
+            if first in ("'", '"', "|", ">"):
+                continue  # a quoted or block title holds its "#"
+            if _CUT_BY_COMMENT.match(line, span.end_column - 1):
+                found.append(node)
+    return tuple(found)
 
 
 def validate_leniently(data: Any) -> Validated:
