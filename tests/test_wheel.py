@@ -4,6 +4,7 @@ lint the examples with the installed okrlint (also with a user's own rule pack).
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import venv
@@ -93,14 +94,35 @@ def test_a_user_rule_pack_works_from_the_wheel_without_python(installed: Path) -
     assert found == expected_findings(text)
 
 
-def test_without_the_school_pack_pupils_are_not_customers(installed: Path, tmp_path: Path) -> None:
+FAMILIES = """\
+team: Pastoral
+period: 2026-Q1
+objectives:
+  - id: O1
+    title: Families feel part of school life
+    key_results:
+      - Raise the share of carers who hand in the reading record each week from 40% to 65%
+      - Raise the share of parents who come to the spring progress evening from 55% to 70%
+      - Cut unanswered emails from home from 40 to 10 a week
+"""
+
+
+def test_without_the_school_pack_parents_are_not_customers(installed: Path, tmp_path: Path) -> None:
     (tmp_path / "pastoral.yaml").write_text(
         (ROOT / "examples" / "school" / "okrs" / "pastoral.yaml").read_text()
     )
-    result = lint(installed, "pastoral.yaml", cwd=tmp_path)
+    (tmp_path / "families.yaml").write_text(FAMILIES)
+    result = lint(installed, "pastoral.yaml", "families.yaml", cwd=tmp_path)
+    found = {(f["path"], f["code"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("families.yaml", "CUS001") in found
+    assert not {code for _, code in found} & {"SCH001", "SCH002"}
+    # With the pack, its carers and parents are customers and its house rules apply.
+    school = tmp_path / "school"
+    shutil.copytree(ROOT / "examples" / "school", school)
+    (school / "okrs" / "families.yaml").write_text(FAMILIES)
+    result = lint(installed, "okrs/families.yaml", cwd=school)
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
-    assert "CUS001" in codes
-    assert not codes & {"SCH001", "SCH002"}
+    assert "CUS001" not in codes and "SCH001" in codes
 
 
 def test_the_editable_install_finds_the_pack_in_the_source_tree() -> None:
