@@ -17,7 +17,7 @@ from okrlint.text.number_mentions import BASELINE, TARGET, THRESHOLD, find_numbe
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import MAX_CHARS, READER_DOC, names_an_owner, words_of
-from okrlint.text.shape import unseen_work_verb
+from okrlint.text.shape import is_participle, unseen_work_verb
 from okrlint.text.tokens import Doc, Matcher, PhraseMatcher, tokenize
 
 _WORK_KINDS = ("delivery", "task", "hire")
@@ -245,8 +245,9 @@ class _Analysis:
             if not any(b.start < h.end and h.start < b.end for b in blockers)
             # "the app store's category": an owner of a thing, not people doing something.
             and not names_an_owner(self.lower, h.end, behaviour_starts)
-            # "customer workshops", "user interviews": the customer word is a modifier.
-            and not any(a.start == h.end for a in self.found("activity_nouns"))
+            # "customer workshops", "user interviews", "seller onboarding videos": the customer
+            # word is a modifier of a thing the team makes.
+            and not self._modifies_work(h)
         ]
         if lead_kind == "hire" or self.found("staff_nouns"):
             # "Hire 2 people", "Onboard 2 full-time contributors": staff, not customers.
@@ -386,6 +387,10 @@ class _Analysis:
                             or (start == index and self._names_done_work(start + width))
                             or (
                                 start == index
+                                and self._describes_counted_things(form, base, start + width)
+                            )
+                            or (
+                                start == index
                                 and kind in _WORK_KINDS
                                 and (
                                     self._bounded_noun_after(start + width)
@@ -432,6 +437,38 @@ class _Analysis:
         if noun in self.reader.words.function_words:
             return False
         return any(h.start == end + 1 for h in self.found("completion_states"))
+
+    def _describes_counted_things(self, form: str, base: str, end: int) -> bool:
+        """A past participle before a plural noun in a sentence with figures ("Verified reviews
+        make up 70% of all reviews", "Closed deals from 40 to 55"): it says which things are
+        counted; a report of work done has its object after it ("Verified the invoices")."""
+        if " " in form or form == base or not is_participle(form, self.reader.words.participles):
+            return False
+        if end >= len(self.lower) or not self.measures:
+            return False
+        noun = self.lower[end]
+        return (
+            noun.isalpha()
+            and noun.endswith("s")
+            and not noun.endswith("ss")
+            and noun not in self.reader.words.function_words
+        )
+
+    def _modifies_work(self, actor: _Hit) -> bool:
+        """The customer word stands before a thing the team makes, right after it or, written
+        in the singular, behind one more noun ("Seller onboarding videos")."""
+        things = [*self.found("activity_nouns"), *self.found("deliverable_nouns")]
+        if any(t.start == actor.end for t in things if t.lexicon == "activity_nouns"):
+            return True
+        singular = not self.lower[actor.end - 1].endswith("s")
+        gap = actor.end + 1
+        return (
+            singular
+            and gap < len(self.lower)
+            and self.doc[actor.end].is_alpha
+            and self.lower[actor.end] not in self.reader.words.function_words
+            and any(t.start == gap for t in things)
+        )
 
     def _moved_measure_after(self, end: int) -> bool:
         """A measure's name, with no determiner, follows the word and the sentence moves it
