@@ -245,9 +245,8 @@ class _Analysis:
             if not any(b.start < h.end and h.start < b.end for b in blockers)
             # "the app store's category": an owner of a thing, not people doing something.
             and not names_an_owner(self.lower, h.end, behaviour_starts)
-            # "customer workshops", "user interviews", "seller onboarding videos": the customer
-            # word is a modifier of a thing the team makes.
-            and not self._modifies_work(h)
+            # "customer workshops", "user interviews": the customer word is a modifier.
+            and not any(a.start == h.end for a in self.found("activity_nouns"))
         ]
         if lead_kind == "hire" or self.found("staff_nouns"):
             # "Hire 2 people", "Onboard 2 full-time contributors": staff, not customers.
@@ -452,22 +451,6 @@ class _Analysis:
             and noun.endswith("s")
             and not noun.endswith("ss")
             and noun not in self.reader.words.function_words
-        )
-
-    def _modifies_work(self, actor: _Hit) -> bool:
-        """The customer word stands before a thing the team makes, right after it or, written
-        in the singular, behind one more noun ("Seller onboarding videos")."""
-        things = [*self.found("activity_nouns"), *self.found("deliverable_nouns")]
-        if any(t.start == actor.end for t in things if t.lexicon == "activity_nouns"):
-            return True
-        singular = not self.lower[actor.end - 1].endswith("s")
-        gap = actor.end + 1
-        return (
-            singular
-            and gap < len(self.lower)
-            and self.doc[actor.end].is_alpha
-            and self.lower[actor.end] not in self.reader.words.function_words
-            and any(t.start == gap for t in things)
         )
 
     def _moved_measure_after(self, end: int) -> bool:
