@@ -78,6 +78,9 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Resellers with a closed deal this quarter from 12 to 30", (PEOPLE, CHANGE, BEHAVIOUR)),
         ("Partners with a closed deal this quarter from 12 to 30", (PEOPLE, CHANGE, BEHAVIOUR)),
         ("Partner with 3 agencies", (TEAM, WORK, ACTIVITY)),
+        # A verb that opens a longer name of customers is no command.
+        ("Trial teams that invite a teammate convert at 30%", (PEOPLE, LEVEL, BEHAVIOUR)),
+        ("Trial the new checkout with 20 teams", (TEAM, WORK, ACTIVITY)),
         # The people a school, a clinic, a council or a charity serves.
         ("Students who finish the first module rise from 40% to 55%", (PEOPLE, CHANGE, BEHAVIOUR)),
         (

@@ -384,6 +384,7 @@ class _Analysis:
                             or self._who_after(start + width)
                             or (start == index and kind in _WORK_KINDS and _plural(form, base))
                             or (start == index and self._names_done_work(start + width))
+                            or (start == index and self._opens_people(start, start + width))
                             or (
                                 start == index
                                 and self._describes_counted_things(form, base, start + width)
@@ -436,6 +437,11 @@ class _Analysis:
         if noun in self.reader.words.function_words:
             return False
         return any(h.start == end + 1 for h in self.found("completion_states"))
+
+    def _opens_people(self, start: int, end: int) -> bool:
+        """The word opens a longer name of customers ("Trial teams that invite a teammate ...",
+        "Trial users"): the people the sentence is about, not a command."""
+        return any(h.start == start and h.end > end for h in self.found("customer_actors"))
 
     def _describes_counted_things(self, form: str, base: str, end: int) -> bool:
         """A past participle before a plural noun in a sentence with figures ("Verified reviews
