@@ -203,6 +203,8 @@ def test_people_named_before_another_noun_describe_it(text: str, actor: str, wor
         # A lead verb counts its own object, not a figure behind a preposition further on.
         ("Launch 3 regional loyalty schemes", ACTIVITY, "Launch 3 regional loyalty schemes"),
         ("Launch the ambassador scheme with 20 ambassadors", ACTIVITY, "20 ambassadors"),
+        # "per week" says how often, as "a week" does: the noun before it ends the phrase.
+        ("10 landlord interviews per week", ACTIVITY, "10 landlord interviews"),
     ],
 )
 def test_a_count_is_the_teams_activity_when_the_thing_made_ends_the_phrase(

@@ -969,6 +969,8 @@ def _stops_phrase(s: Sentence, index: int) -> bool:
         or word in words.function_words
         or word in words.determiners
         or word in words.cadence_words
+        # "10 customer interviews per week": how often, as "a week" is.
+        or word == "per"
     )
 
 
