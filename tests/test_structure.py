@@ -81,6 +81,10 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         # A verb that opens a longer name of customers is no command.
         ("Trial teams that invite a teammate convert at 30%", (PEOPLE, LEVEL, BEHAVIOUR)),
         ("Trial the new checkout with 20 teams", (TEAM, WORK, ACTIVITY)),
+        # ... or of what customers do, named whole or moved from one figure to another.
+        ("Support tickets from 13 to 5 a week", (None, CHANGE, BEHAVIOUR)),
+        ("Trial conversion from 8% to 12%", (None, CHANGE, BEHAVIOUR)),
+        ("Support the sales team with 10 demos", (TEAM, WORK, ACTIVITY)),
         # The people a school, a clinic, a council or a charity serves.
         ("Students who finish the first module rise from 40% to 55%", (PEOPLE, CHANGE, BEHAVIOUR)),
         (

@@ -439,9 +439,14 @@ class _Analysis:
         return any(h.start == end + 1 for h in self.found("completion_states"))
 
     def _opens_people(self, start: int, end: int) -> bool:
-        """The word opens a longer name of customers ("Trial teams that invite a teammate ...",
-        "Trial users"): the people the sentence is about, not a command."""
-        return any(h.start == start and h.end > end for h in self.found("customer_actors"))
+        """The word opens a longer name of customers or of what they do ("Trial teams that
+        invite a teammate ...", "Support tickets from 13 to 5 a week"): what the sentence is
+        about, not a command."""
+        return any(
+            h.start == start and h.end > end
+            for lexicon in ("customer_actors", "behaviour_nouns")
+            for h in self.found(lexicon)
+        )
 
     def _describes_counted_things(self, form: str, base: str, end: int) -> bool:
         """A past participle before a plural noun in a sentence with figures ("Verified reviews
@@ -466,7 +471,12 @@ class _Analysis:
         if end >= len(self.lower) or self.lower[end] in self.reader.words.determiners:
             return False
         roles = {n.role for n in self.measures}
-        return {BASELINE, TARGET} <= roles and self._names_a_measure(end)
+        if not {BASELINE, TARGET} <= roles:
+            return False
+        # "Trial conversion from 8% to 12%": a measure of what customers do names it too.
+        return self._names_a_measure(end) or any(
+            h.start == end for h in self.found("behaviour_nouns")
+        )
 
     def _bounded_noun_after(self, end: int) -> bool:
         """A plural noun and then a bound on a figure follow the word ("Audit adjustments below
