@@ -85,6 +85,11 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Support tickets from 13 to 5 a week", (None, CHANGE, BEHAVIOUR)),
         ("Trial conversion from 8% to 12%", (None, CHANGE, BEHAVIOUR)),
         ("Support the sales team with 10 demos", (TEAM, WORK, ACTIVITY)),
+        # A work verb before a measure's name that the sentence moves or bounds is part of it.
+        ("Review response time under 2 days", (None, LEVEL, SERVICE)),
+        ("Report downloads double", (None, CHANGE, BEHAVIOUR)),
+        ("Demo requests per week from 20 to 35", (None, CHANGE, BEHAVIOUR)),
+        ("Review pricing to lift conversion from 2% to 3%", (TEAM, WORK, None)),
         # The people a school, a clinic, a council or a charity serves.
         ("Students who finish the first module rise from 40% to 55%", (PEOPLE, CHANGE, BEHAVIOUR)),
         (

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.quantities import with_base_values
-from okrlint.text.number_mentions import BASELINE, TARGET, THRESHOLD, find_numbers_and_date
+from okrlint.text.number_mentions import (
+    BASELINE,
+    DELTA,
+    TARGET,
+    THRESHOLD,
+    find_numbers_and_date,
+)
 from okrlint.text.pack import LOOKUP_KINDS, RulePack
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import MAX_CHARS, READER_DOC, names_an_owner, words_of
@@ -465,18 +471,27 @@ class _Analysis:
         )
 
     def _moved_measure_after(self, end: int) -> bool:
-        """A measure's name, with no determiner, follows the word and the sentence moves it
-        from one figure to another ("Build time from 22 to 8 minutes", "Deploy frequency from
-        weekly to daily"): the word is part of the name, not a command."""
-        if end >= len(self.lower) or self.lower[end] in self.reader.words.determiners:
+        """A measure's name, with no determiner, follows the word and the sentence moves it or
+        bounds it ("Build time from 22 to 8 minutes", "Call volume down 20%", "Review response
+        time under 2 days", "Report downloads double"): the word is part of the name, not a
+        command, which has its object ("Review the pricing page") or a count of it."""
+        words = self.reader.words
+        if end >= len(self.lower) or self.lower[end] in words.determiners:
             return False
         roles = {n.role for n in self.measures}
-        if not {BASELINE, TARGET} <= roles:
+        if not ({BASELINE, TARGET} <= roles or roles & {DELTA, THRESHOLD}):
             return False
-        # "Trial conversion from 8% to 12%": a measure of what customers do names it too.
-        return self._names_a_measure(end) or any(
-            h.start == end for h in self.found("behaviour_nouns")
-        )
+        if self._names_a_measure(end):
+            return True
+        # The measure named in the words right after it, before any figure or function word
+        # ("Setup completion ...", "Design partner NPS ...").
+        measures = [*self.found("metric_nouns"), *self.found("behaviour_nouns")]
+        for at in range(end, min(end + 3, len(self.lower))):
+            if not self.doc[at].is_alpha or self.lower[at] in words.function_words:
+                return False
+            if any(h.start == at for h in measures):
+                return True
+        return False
 
     def _bounded_noun_after(self, end: int) -> bool:
         """A plural noun and then a bound on a figure follow the word ("Audit adjustments below
