@@ -45,6 +45,13 @@ def roles(text: str) -> list[tuple[str, float | None, str, str]]:
             [("Half", 50, "percent", "target"), ("14 days", 14, "duration", "threshold")],
         ),
         ("Cut queue time by half", [("half", 0.5, "multiple", "delta")]),
+        # "up 40%", "down 2 points", "+15%" after the measure are a change too.
+        ("Weekly exports up 40%", [("40%", 40, "percent", "delta")]),
+        ("Cart abandonment down 2 points", [("2 points", 2, "percent", "delta")]),
+        ("Trial signups +15%", [("15%", 15, "percent", "delta")]),
+        # ... but "Sign up 500 users" counts people, and "down to" is a limit.
+        ("Sign up 500 users", [("500", 500, "count", "target")]),
+        ("Refund rate down to 3%", [("3%", 3, "percent", "threshold")]),
         # "One in three", "2 out of 3": a share of things, as a percentage is.
         (
             "One in four new members books a second class",

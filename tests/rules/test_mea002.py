@@ -30,3 +30,11 @@ def test_a_rank_to_reach_is_quoted_as_a_rank() -> None:
     assert "the rank 'top 3' has no starting value" in finding.message
     assert "('from 14th to the top 3')" in finding.message
     assert "who acts: the team;" in finding.message
+
+
+def test_a_change_with_no_level_to_start_from_is_quoted_as_a_change() -> None:
+    text = kr_set("Weekly exports up 40%", "Cut refund requests by 25%", "Trial signups +15%")
+    found = lint_codes(text, "MEA002")
+    assert [f.line for f in found] == [6, 7, 8]
+    for finding, written in zip(found, ("40%", "25%", "15%"), strict=True):
+        assert f"the change '{written}' has no starting value" in finding.message

@@ -262,6 +262,17 @@ _BEFORE_TARGET = re.compile(
 _BEFORE_DELTA = re.compile(
     r"\bby\s+(?:at\s+least\s+|over\s+|more\s+than\s+|~|about\s+)?$", re.IGNORECASE
 )
+# "Weekly downloads up 50%", "Churn down 2 points", "Signups +40%": a share or a sum after "up",
+# "down" or "+" that follow the measure is a change; after a verb that takes "up" or "down" it
+# is not ("make up 70% of", "Sign up 500 users").
+_PHRASAL = (
+    "make|makes|made|making|end|ends|ended|add|adds|added|sum|sums|take|takes|took|pick|picks|"
+    "set|sets|sign|signs|scale|scales|speed|ramp|open|free|show|shows|back|follow|shut|slow|"
+    "break|write|wind|narrow|count|bring|step|cut|turn|keep|keeps"
+)
+_UP_OR_DOWN_BEFORE = re.compile(
+    rf"\b(?!(?:{_PHRASAL})\b)\w+\s+(?:up|down)\s+$|(?<![\w+])\+\s?$", re.IGNORECASE
+)
 # Compiled once: reading a text tries them on every number and every pair of numbers.
 _TIME_UNIT = re.compile(_TIME_UNITS)
 # A time unit written after a figure in words: "two business days", "three weeks".
@@ -850,7 +861,9 @@ def _assign_roles(text: str, mentions: list[NumberMention]) -> list[NumberMentio
             roles[id(mention)] = DELTA
         elif _BEFORE_BASELINE.search(before):
             roles[id(mention)] = BASELINE
-        elif _BEFORE_DELTA.search(before):
+        elif _BEFORE_DELTA.search(before) or (
+            mention.kind in ("percent", "currency") and _UP_OR_DOWN_BEFORE.search(before)
+        ):
             roles[id(mention)] = DELTA
         elif _BEFORE_THRESHOLD_DOWN.search(before) or _BEFORE_THRESHOLD_UP.search(before):
             roles[id(mention)] = THRESHOLD

@@ -487,10 +487,10 @@ class _Analysis:
         # ("Setup completion ...", "Design partner NPS ...").
         measures = [*self.found("metric_nouns"), *self.found("behaviour_nouns")]
         for at in range(end, min(end + 3, len(self.lower))):
+            if any(h.start == at for h in measures):
+                return True  # "sign-ups" too, though not all letters
             if not self.doc[at].is_alpha or self.lower[at] in words.function_words:
                 return False
-            if any(h.start == at for h in measures):
-                return True
         return False
 
     def _bounded_noun_after(self, end: int) -> bool:

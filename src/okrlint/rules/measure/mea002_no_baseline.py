@@ -22,6 +22,7 @@ from okrlint.rules.measure.shared import measurable, measurable_evidence
 from okrlint.rules.outputs.shared import is_output
 from okrlint.rules.sandbagging.shared import hold_wording
 from okrlint.text.key_result_numbers import has_baseline
+from okrlint.text.number_mentions import DELTA
 from okrlint.text.reading import KeyResultReading
 from okrlint.text.shape import rank
 from okrlint.text.structure import reading_note, structure_of
@@ -86,7 +87,10 @@ class NoBaseline(Rule[NoOptions]):
         elif ranked is not None:
             target, example = f"the rank '{ranked}'", f"'from 14th to the {ranked}'"
         elif reading is not None and reading.target_mention is not None:
-            target = f"the target '{reading.target_mention.text}'"
+            mention = reading.target_mention
+            # "up 50%", "by 20%": a change with no level to start from is as hard to judge.
+            what = "the change" if mention.role == DELTA else "the target"
+            target = f"{what} '{mention.text}'"
         elif reading is not None and measurable_evidence(reading):
             target = f"the target ('{measurable_evidence(reading)}')"
         else:
