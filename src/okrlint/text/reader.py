@@ -388,20 +388,9 @@ class _Analysis:
                             self._glued_to_next(start + width)
                             or self._of_after(start + width)
                             or self._who_after(start + width)
-                            or (start == index and kind in _WORK_KINDS and _plural(form, base))
-                            or (start == index and self._names_done_work(start + width))
-                            or (start == index and self._opens_people(start, start + width))
                             or (
                                 start == index
-                                and self._describes_counted_things(form, base, start + width)
-                            )
-                            or (
-                                start == index
-                                and kind in _WORK_KINDS
-                                and (
-                                    self._bounded_noun_after(start + width)
-                                    or self._moved_measure_after(start + width)
-                                )
+                                and self._opens_a_name(form, base, kind, start, start + width)
                             )
                         ):
                             # "Trial-to-paid conversion", "Share of tickets solved", "Invites
@@ -430,19 +419,40 @@ class _Analysis:
         particle ("Roll-out the plan" is still a verb)."""
         return self._hyphen_joins(end) and self.lower[end + 1] not in _PARTICLES
 
+    def _opens_a_name(self, form: str, base: str, kind: str, start: int, end: int) -> bool:
+        """The verb that opens the text, as `form`, is the first word of a name, not a command:
+        of a thing done, of people or what they do, of things counted or of a measure."""
+        if (
+            self._names_done_work(end)
+            or self._opens_people(start, end)
+            or self._describes_counted_things(form, base, end)
+        ):
+            return True
+        return kind in _WORK_KINDS and (
+            _plural(form, base) or self._bounded_noun_after(end) or self._moved_measure_after(end)
+        )
+
+    def _plural_noun(self, at: int) -> bool:
+        """The word at `at` reads as a plural noun: letters ending in -s (not -ss), no function
+        word."""
+        if at >= len(self.lower):
+            return False
+        noun = self.lower[at]
+        return (
+            noun.isalpha()
+            and noun.endswith("s")
+            and not noun.endswith("ss")
+            and noun not in self.reader.words.function_words
+        )
+
     def _names_done_work(self, end: int) -> bool:
         """A plural noun and then a word of work done follow the word ("Release notes published
         for every release", "Launch plans approved"): the word and the noun name the thing
         done, as a command never reads ("Release the notes", "Launch plans that ..." have a
         determiner or no state)."""
-        if end + 1 >= len(self.lower):
-            return False
-        noun = self.lower[end]
-        if not (noun.isalpha() and noun.endswith("s") and not noun.endswith("ss")):
-            return False
-        if noun in self.reader.words.function_words:
-            return False
-        return any(h.start == end + 1 for h in self.found("completion_states"))
+        return self._plural_noun(end) and any(
+            h.start == end + 1 for h in self.found("completion_states")
+        )
 
     def _opens_people(self, start: int, end: int) -> bool:
         """The word opens a longer name of customers or of what they do ("Trial teams that
@@ -460,15 +470,7 @@ class _Analysis:
         counted; a report of work done has its object after it ("Verified the invoices")."""
         if " " in form or form == base or not is_participle(form, self.reader.words.participles):
             return False
-        if end >= len(self.lower) or not self.measures:
-            return False
-        noun = self.lower[end]
-        return (
-            noun.isalpha()
-            and noun.endswith("s")
-            and not noun.endswith("ss")
-            and noun not in self.reader.words.function_words
-        )
+        return bool(self.measures) and self._plural_noun(end)
 
     def _moved_measure_after(self, end: int) -> bool:
         """A measure's name, with no determiner, follows the word and the sentence moves it or
@@ -497,12 +499,9 @@ class _Analysis:
         """A plural noun and then a bound on a figure follow the word ("Audit adjustments below
         $10k", "Build failures under 2%"): the words name a measure and the level it must stay
         within; a command has its object ("Audit the adjustments") or a count of it."""
-        if end + 1 >= len(self.lower):
+        if end + 1 >= len(self.lower) or not self._plural_noun(end):
             return False
-        noun = self.lower[end]
-        if not (noun.isalpha() and noun.endswith("s") and not noun.endswith("ss")):
-            return False
-        if noun in self.reader.words.function_words or self.doc[end].text.isupper():
+        if self.doc[end].text.isupper():
             return False  # "NPS", "SLAs" name a measure: what goes before it may be a verb
         after = self.ends[end]
         return any(

@@ -140,5 +140,7 @@ def target_form(text: str) -> str | None:
     for pattern in (_PLACEHOLDER, _MULTIPLE, _RANK, _OPEN_LEVEL, _TIME_LIMIT):
         found = pattern.search(text)
         if found:
-            return rank(text) if pattern is _RANK else found.group().strip()
+            # A place to take is quoted without the verb before it ("#1", not "Be #1").
+            place = found.group("place") if pattern is _RANK else None
+            return (place or found.group()).strip()
     return None

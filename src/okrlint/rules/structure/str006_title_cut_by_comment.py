@@ -61,21 +61,23 @@ class TitleCutByComment(Rule[NoOptions]):
     )
 
     def check(self, item: FileItem, context: RuleContext[NoOptions]) -> Iterator[Violation]:
+        titles = [(d, node) for d, validated in item.documents() for node in validated.cut_titles]
+        if not titles:
+            return  # every file is checked: split the text only of one with a cut title
         lines = item.source.text.split("\n")
-        for document, validated in item.documents():
-            for node in validated.cut_titles:
-                span = document.locate(node, at_value=True)
-                line = lines[span.end_line - 1] if span.end_line <= len(lines) else ""
-                kept = line[span.column - 1 : span.end_column - 1]
-                # Up to a comment of its own ("... mid-market  # was 3rd"), if there is one.
-                rest = _OWN_COMMENT.split(line[span.end_column - 1 :], maxsplit=1)[0].strip()
-                written = f"{kept} {rest}".strip()
-                cut = rest.split()[0] if rest else "#"
-                yield Violation(
-                    f"the title ends at ' {cut}': YAML reads the rest of the line as a comment, "
-                    f"so the title is '{kept}'; quote the whole title (\"{written}\") to keep it",
-                    item.source,
-                    document,
-                    node,
-                    at_value=True,
-                )
+        for document, node in titles:
+            span = document.locate(node, at_value=True)
+            line = lines[span.end_line - 1] if span.end_line <= len(lines) else ""
+            kept = line[span.column - 1 : span.end_column - 1]
+            # Up to a comment of its own ("... mid-market  # was 3rd"), if there is one.
+            rest = _OWN_COMMENT.split(line[span.end_column - 1 :], maxsplit=1)[0].strip()
+            written = f"{kept} {rest}".strip()
+            cut = rest.split()[0] if rest else "#"
+            yield Violation(
+                f"the title ends at ' {cut}': YAML reads the rest of the line as a comment, "
+                f"so the title is '{kept}'; quote the whole title (\"{written}\") to keep it",
+                item.source,
+                document,
+                node,
+                at_value=True,
+            )
