@@ -42,6 +42,9 @@ def validate_file(source: SourceFile) -> tuple[Validated, ...]:
     (said in the words of the reader of a file in another shape), in document order. The
     documents stay as loaded, but for the location of keys read under another tool's name."""
     validations: list[Validated] = []
+    # Most files have no " #" and a figure anywhere: one search of the file, not one per
+    # document (a file of 5 MB can hold thousands), spares them the walk of their titles.
+    lines = source.text.split("\n") if _HASH_FIGURE.search(source.text) else None
     for document in source.documents:
         validated = validate_leniently(document.data)
         if document.mapped_from is not None:
@@ -50,7 +53,9 @@ def validate_file(source: SourceFile) -> tuple[Validated, ...]:
         # Keys read under another tool's name are found under okrlint's name too.
         for old, new in validated.renamed:
             document.locations.alias(old, new)
-        cut = cut_titles(document, validated) if document.mapped_from is None else ()
+        cut: tuple[NodePath, ...] = ()
+        if lines is not None and document.mapped_from is None:
+            cut = cut_titles(document, validated, lines)
         if cut:
             unjudged = validated.unjudged | {
                 node[:-1] if node[-1] == "title" else node for node in cut
@@ -63,16 +68,17 @@ def validate_file(source: SourceFile) -> tuple[Validated, ...]:
 # After a plain title, " #" and a figure: YAML reads it as a comment, the writer meant a rank
 # or a number ("Be #1 in G2 for mid-market" is read as "Be").
 _CUT_BY_COMMENT = re.compile(r"[ \t]+#\d")
+# The same anywhere in a file, in time linear in its length (a search with `[ \t]+` would try
+# every space of a long run again from each of them).
+_HASH_FIGURE = re.compile(r"(?<=[ \t])#\d")
 
 
-def cut_titles(document: Document, validated: Validated) -> tuple[NodePath, ...]:
+def cut_titles(document: Document, validated: Validated, lines: list[str]) -> tuple[NodePath, ...]:
     """The title nodes of objectives and key results whose plain text YAML ended at a
-    comment that starts with a figure."""
-    okr_set, text = validated.okr_set, document.source.text
-    # Most files have no " #" and a figure anywhere: one search spares them the title walk.
-    if okr_set is None or _CUT_BY_COMMENT.search(text) is None:
+    comment that starts with a figure; `lines` are the lines of the document's file."""
+    okr_set = validated.okr_set
+    if okr_set is None:
         return ()
-    lines = text.split("\n")
     found: list[NodePath] = []
     for position, objective in enumerate(okr_set.objectives):
         nodes: list[NodePath] = [("objectives", position, "title")]
