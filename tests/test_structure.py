@@ -51,6 +51,14 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Run 6 usability sessions per month", (TEAM, WORK, ACTIVITY)),
         ("Phone four suppliers", (TEAM, WORK, ACTIVITY)),
         ("Publish 10 recipe videos", (TEAM, WORK, ACTIVITY)),
+        # A command on the team's own work, with a share of the people it is done with: how
+        # much of that work the team does, whoever it is done with.
+        ("Hold welcome calls with 85% of new tenants within a week", (TEAM, WORK, ACTIVITY)),
+        ("Send the renewal survey to 70% of members", (TEAM, WORK, ACTIVITY)),
+        # A verb of what customers do, as a command on the team's own work, is the team's.
+        ("Book intro calls for 90% of new shops within 2 days", (TEAM, WORK, ACTIVITY)),
+        # ... but people said to do something themselves are what is measured.
+        ("Run webinars for new shops so that 30% of them upgrade", (TEAM, WORK, BEHAVIOUR)),
         # Work in a done state.
         ("Hiring plans for spring are approved", (ARTEFACT, DONE, None)),
         # A work verb, a plural noun and a word of work done: the thing done, not a command.

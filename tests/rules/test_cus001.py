@@ -26,3 +26,20 @@ def test_a_measure_named_by_what_it_is_of_is_quoted_whole() -> None:
     (finding,) = lint_codes(text, "CUS001")
     # Not the bare measure's name ('share'): what it is a share of.
     assert "KR1: a business result ('share of parcels scanned on arrival')" in finding.message
+
+
+def test_the_teams_own_work_with_people_measures_nothing_they_do() -> None:
+    # Customers named as those the team's work is done with or for do nothing in the sentence:
+    # no key result measures what they do.
+    text = kr_set(
+        "Hold welcome calls with 85% of new tenants within a week",
+        "Visit 40 landlords in the north district",
+    )
+    (finding,) = lint_codes(text, "CUS001")
+    assert "KR1: the team's own activity ('welcome calls')" in finding.message
+    # People who are said to do something themselves still count.
+    fixed = kr_set(
+        "Hold welcome calls with new tenants so that 60% of them pay by direct debit",
+        "Visit 40 landlords in the north district",
+    )
+    assert lint_codes(fixed, "CUS001") == []

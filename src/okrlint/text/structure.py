@@ -299,6 +299,15 @@ class _Parse:
         a new provider", "Book the venue"): the team does it; with people in the sentence
         ("Book 40 families onto the course") it is theirs to do."""
         determiners = self.word_list("determiners") - {"their", "your", "my"}
+        if end < self.size and self.lower[end] not in determiners:
+            # "Book kickoff calls for 95% of new customers": a command on the team's own work.
+            phrase_end = self.s.noun_phrase_end(end)
+            work = self.hits_in(end, phrase_end, "activity_nouns")
+            return (
+                bool(work)
+                and work[-1].end == phrase_end
+                and not self.hits_in(end, phrase_end, "customer_actors")
+            )
         return (
             end < self.size
             and self.lower[end] in determiners
@@ -827,7 +836,27 @@ class _Parse:
             work_before=predicate in (WORK, None),
             any_count=any_count,
         )
-        return found.text if found is not None else None
+        if found is not None:
+            return found.text
+        if predicate == WORK and self.imperative and self.numbers:
+            return self.work_object()
+        return None
+
+    def work_object(self) -> str | None:
+        """The object of a command with a figure when it names the team's own work ("Hold
+        onboarding calls with 90% of new clients", "Send the renewal survey to 80% of accounts"):
+        what is measured is how much of that work the team does, whoever it is done with, unless
+        the people are said to do something themselves ("... so that 40% of them upgrade")."""
+        start = self.end
+        while start < self.size and self.lower[start] in self.words.determiners:
+            start += 1
+        end = self.s.noun_phrase_end(start) if start < self.size else start
+        work = self.hits_in(start, end, "activity_nouns")
+        if not work or work[-1].end != end or self.hits_in(start, end, "customer_actors"):
+            return None
+        if any(self.s.at_start.get(t.start, -1) >= end for t in self.s.reading.behaviour_verbs):
+            return None
+        return self.words_of(start, end)
 
 
 # What a measure's name ("share", "number") is of, up to where its figures start.

@@ -9,9 +9,17 @@ people it names (`okrlint.rules.outputs.shared`).
 from __future__ import annotations
 
 from okrlint.rules.outputs.shared import output_verdict
+from okrlint.text.number_mentions import COUNT
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence
-from okrlint.text.structure import DONE, WORK, KeyResultStructure, structure_of
+from okrlint.text.structure import (
+    ACTIVITY,
+    DONE,
+    TEAM,
+    WORK,
+    KeyResultStructure,
+    structure_of,
+)
 
 
 def customer_behaviour(reading: KeyResultReading) -> Term | None:
@@ -53,8 +61,10 @@ def _judge(reading: KeyResultReading) -> tuple[Term | None, bool]:
         customer = actor
     if customer is None:
         return None, False
+    found = structure_of(reading)
     if (
-        _measures_nothing(s, structure_of(reading), actor, behaviour_verbs)
+        _measures_nothing(s, found, actor, behaviour_verbs)
+        or _team_work_measured(s, found)
         or _money_only(s)
         or _thought_of(s, actor, behaviour_nouns)
     ):
@@ -79,6 +89,18 @@ def _measures_nothing(
     if found.predicate is None:
         return not s.measures
     return found.predicate in (WORK, DONE) and found.measured is None
+
+
+def _team_work_measured(s: Sentence, found: KeyResultStructure) -> bool:
+    """The team does work and what is measured is how much of it ("Visit 50 customers", "Hold
+    onboarding calls with 90% of new clients"): the people it is done with or for do nothing
+    in the sentence; but a count of its own besides the work's counts people who came or
+    chose ("Run 3 workshops with 400 attendees")."""
+    if (found.actor, found.predicate, found.measured) != (TEAM, WORK, ACTIVITY):
+        return False
+    work = found.measured_words or ""
+    at = s.text.find(work) if work else -1
+    return not any(n.kind == COUNT and not (at <= n.start < at + len(work)) for n in s.measures)
 
 
 def _money_only(s: Sentence) -> bool:
