@@ -43,3 +43,17 @@ def test_the_teams_own_work_with_people_measures_nothing_they_do() -> None:
         "Visit 40 landlords in the north district",
     )
     assert lint_codes(fixed, "CUS001") == []
+
+
+def test_people_made_to_do_something_act_whatever_word_names_them() -> None:
+    # "Get N <anything> to <a verb of what people do>": the ones counted are made to do it.
+    for made in (
+        "Get 400 studios to book a second class",
+        "Help 30% of shops to list a second product",
+    ):
+        assert (
+            lint_codes(kr_set(made, "Migrate the booking pages to the new theme"), "CUS001") == []
+        )
+    # A thing made to do something is not a customer.
+    text = kr_set("Get the nightly export to finish under 10 minutes", "Migrate the booking pages")
+    assert [f.code for f in lint_codes(text, "CUS001")] == ["CUS001"]

@@ -59,6 +59,8 @@ def _judge(reading: KeyResultReading) -> tuple[Term | None, bool]:
         and not (lagging and not behaviour_verbs)
     ):
         customer = actor
+    elif actor is None and not attitude_only:
+        customer = _made_to_do(s, behaviour_verbs)
     if customer is None:
         return None, False
     found = structure_of(reading)
@@ -70,6 +72,22 @@ def _judge(reading: KeyResultReading) -> tuple[Term | None, bool]:
     ):
         return None, True
     return s.term(customer), False
+
+
+def _made_to_do(s: Sentence, behaviour_verbs: tuple[Term, ...]) -> Hit | None:
+    """A verb of what people do after "to", with a figure between the command and it ("Get
+    500 workspaces to invite a teammate", "Help 30% of shops to list a second product"): the
+    ones counted are made to do it, whatever word names them."""
+    for verb in behaviour_verbs:
+        hit = s.hit(verb)
+        if not s.lead_start < hit.start - 1 or s.lower[hit.start - 1] != "to":
+            continue
+        counted = any(
+            s.lead_start < s.at_start.get(n.start, -1) < hit.start - 1 for n in s.measures
+        )
+        if counted:
+            return hit
+    return None
 
 
 def _staff_before(s: Sentence, hit: Hit) -> bool:
