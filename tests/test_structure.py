@@ -59,6 +59,13 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Book intro calls for 90% of new shops within 2 days", (TEAM, WORK, ACTIVITY)),
         # ... but people said to do something themselves are what is measured.
         ("Run webinars for new shops so that 30% of them upgrade", (TEAM, WORK, BEHAVIOUR)),
+        # A verb of work before people and a verb of theirs names which people act.
+        ("Pilot clinics renew at 90% or more", (PEOPLE, LEVEL, BEHAVIOUR)),
+        ("Beta customers share 2 dashboards a week", (PEOPLE, LEVEL, BEHAVIOUR)),
+        # ... but a command that has people do something stays a command.
+        ("Coach customers migrate to the v2 plans", (TEAM, WORK, BEHAVIOUR)),
+        # A measure named "time to <verb>" is no command to do it.
+        ("Time to hire for sales roles drops from 50 to 35 days", (None, CHANGE, BUSINESS)),
         # Work in a done state.
         ("Hiring plans for spring are approved", (ARTEFACT, DONE, None)),
         # A work verb, a plural noun and a word of work done: the thing done, not a command.

@@ -377,7 +377,12 @@ class _Analysis:
             # "Support team has a rota", "Sales squad will own ...": a team's name, then its verb.
             return None, None, None, index
         for start in (index, index + 2):
-            if start != index and (start >= len(self.lower) or self.lower[index + 1] != "to"):
+            if start != index and (
+                start >= len(self.lower)
+                or self.lower[index + 1] != "to"
+                # "Time to hire drops ...", "Rate to resolve ...": a measure's name.
+                or any(h.start == index for h in self.found("metric_nouns"))
+            ):
                 break
             for width in (3, 2, 1):
                 form = " ".join(self.lower[start : start + width])
@@ -425,6 +430,7 @@ class _Analysis:
         if (
             self._names_done_work(end)
             or self._opens_people(start, end)
+            or self._describes_people_doing(base, end)
             or self._describes_counted_things(form, base, end)
         ):
             return True
@@ -462,6 +468,22 @@ class _Analysis:
             h.start == start and h.end > end
             for lexicon in ("customer_actors", "behaviour_nouns")
             for h in self.found(lexicon)
+        )
+
+    def _describes_people_doing(self, base: str, end: int) -> bool:
+        """People right after the word, then a verb of what they do ("Design partners use the
+        new builder weekly", "Pilot customers renew at 90%"): the word says which people, and
+        they are the sentence's subject; a command has them do something only through a verb
+        made for it ("Help customers adopt the API")."""
+        if base in self.reader.words.word_list("causative_verbs"):
+            return False
+        people = [h.end for h in self.found("customer_actors") if h.start == end]
+        if not people or max(people) >= len(self.lower):
+            return False
+        verb = max(people)
+        # "Onboard partners using the portal": a participle describes them, the command stays.
+        return not self.lower[verb].endswith("ing") and any(
+            h.start == verb for h in self.found("behaviour_verbs")
         )
 
     def _describes_counted_things(self, form: str, base: str, end: int) -> bool:
