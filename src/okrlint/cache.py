@@ -86,7 +86,8 @@ DATABASE = "readings.sqlite3"
 # downloads double" open with a measure's name; 36: "up 40%", "down 2 points", "+15%" are a
 # change, and "Trial signups +15%" opens with a measure; 37: a command on the team's own work
 # with a figure ("Hold welcome calls with 85% of new tenants") measures the team's activity.
-# 38: "Time to hire ..." names a measure; "Pilot clinics renew ..." opens with people, not a command.
+# 38: "Time to hire ..." names a measure; "Pilot clinics renew ..." opens with people, not
+# a command.
 # Entries of an older format are never read, and are dropped by the next write.
 FORMAT = 38
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
