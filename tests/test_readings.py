@@ -146,6 +146,10 @@ def test_a_count_of_the_teams_work_with_people_named_is_evidence_for_the_judgeme
         # do with it: the replies and requests are counted, not newsletters or demos.
         "500 newsletter replies per issue",
         "3,000 demo requests per quarter",
+        # A word that could be a command, then a verb of result in its -s form and a figure:
+        # the word is the subject that brings the result about.
+        "Blog drives 2,000 sign-ups a quarter",
+        "Blog generates 15% of new leads",
     ],
 )
 def test_outcomes_are_not_outputs(text: str) -> None:
@@ -163,6 +167,9 @@ def test_outcomes_are_not_outputs(text: str) -> None:
         # An opinion measured of people who did something is still an opinion.
         ("Improve user sentiment about the new editor by 10 points", False),
         ("Raise activation rate and NPS by 10%", True),
+        # The plural of a hyphenated word of what people do.
+        ("Webinars bring 400 sign-ups a month", True),
+        ("Close 30 follow-ups within a day", False),
     ],
 )
 def test_attitudes_and_the_teams_own_people_are_no_customer_behaviour(

@@ -554,6 +554,10 @@ def plural_forms(noun: str) -> list[str]:
     """The plural of a noun or of a phrase's last word ("repeat purchase" -> "repeat purchases")."""
     head, _, last = noun.rpartition(" ")
     prefix = f"{head} " if head else ""
+    joined, hyphen, tail = last.rpartition("-")
+    if hyphen and joined.replace("-", "").isalpha() and tail.isalpha() and len(tail) >= 2:
+        # "sign-up" -> "sign-ups", "follow-up" -> "follow-ups": the last part takes the plural.
+        return [f"{prefix}{joined}-{plural}" for plural in plural_forms(tail)]
     if not last.isalpha() or len(last) < 2:
         return []
     if last.endswith(("s", "x", "z", "ch", "sh")):

@@ -431,6 +431,7 @@ class _Analysis:
             self._names_done_work(end)
             or self._opens_people(start, end)
             or self._describes_people_doing(base, end)
+            or self._subject_of_a_change(end)
             or self._describes_counted_things(form, base, end)
         ):
             return True
@@ -484,6 +485,22 @@ class _Analysis:
         # "Onboard partners using the portal": a participle describes them, the command stays.
         return not self.lower[verb].endswith("ing") and any(
             h.start == verb for h in self.found("behaviour_verbs")
+        )
+
+    def _subject_of_a_change(self, end: int) -> bool:
+        """A verb of change or result in its -s form follows the word, and then a figure or a
+        determiner ("Blog drives 5,000 sign-ups a quarter", "Search reaches the top 3"): the
+        word is the subject that brings the result about, not a command ("Run tests 3 times a
+        day" has a verb of work after it, no verb of change)."""
+        if end + 1 >= len(self.lower) or not self._plural_noun(end):
+            return False
+        after = self.lower[end + 1]
+        if not (self.doc[end + 1].like_num or after in self.reader.words.determiners):
+            return False
+        return any(
+            h.start == end
+            for lexicon in ("increase_verbs", "decrease_verbs", "achieve_verbs")
+            for h in self.found(lexicon)
         )
 
     def _describes_counted_things(self, form: str, base: str, end: int) -> bool:

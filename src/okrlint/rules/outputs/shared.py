@@ -11,6 +11,7 @@ and report that needs it asks `output_verdict`. OUT002 owns the counting kinds, 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -576,8 +577,12 @@ def unsure_note(judgement: Judgement) -> str:
     if judgement.sure:
         return ""
     _, warning_at = thresholds(OUTPUT_MODEL)
+    # Rounded down and up: a probability just under the threshold never reads as equal to it
+    # ("85% sure, under the 85%").
+    sure = math.floor(judgement.probability * 100)
+    needed = math.ceil(warning_at * 100)
     return (
-        f" Reported as a hint: okrlint is {judgement.probability:.0%} sure it is an output, "
-        f"under the {warning_at:.0%} at which its output verdicts were right 19 times in 20 on "
+        f" Reported as a hint: okrlint is {sure}% sure it is an output, "
+        f"under the {needed}% at which its output verdicts were right 19 times in 20 on "
         "organisations it was not trained on."
     )
