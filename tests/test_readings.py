@@ -150,6 +150,8 @@ def test_a_count_of_the_teams_work_with_people_named_is_evidence_for_the_judgeme
         # the word is the subject that brings the result about.
         "Blog drives 2,000 sign-ups a quarter",
         "Blog generates 15% of new leads",
+        # People counted apart from the work are the outcome sought.
+        "Launch in 2 new towns with 250 weekly riders each",
     ],
 )
 def test_outcomes_are_not_outputs(text: str) -> None:

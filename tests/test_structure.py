@@ -57,6 +57,9 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Send the renewal survey to 70% of members", (TEAM, WORK, ACTIVITY)),
         # A verb of what customers do, as a command on the team's own work, is the team's.
         ("Book intro calls for 90% of new shops within 2 days", (TEAM, WORK, ACTIVITY)),
+        # People counted by a figure of their own beside the work are what is measured.
+        ("Open in 4 new towns with 250 weekly riders each", (TEAM, WORK, BEHAVIOUR)),
+        ("Run 3 tastings with 120 guests", (TEAM, WORK, BEHAVIOUR)),
         # ... but people said to do something themselves are what is measured.
         ("Run webinars for new shops so that 30% of them upgrade", (TEAM, WORK, BEHAVIOUR)),
         # A verb of work before people and a verb of theirs names which people act.

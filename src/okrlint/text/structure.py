@@ -712,6 +712,9 @@ class _Parse:
         s, reading = self.s, self.s.reading
         activity = self.activity(predicate)
         if activity is not None:
+            counted = self.people_counted_apart(activity)
+            if counted is not None:
+                return BEHAVIOUR, counted
             return ACTIVITY, activity
         people = reading.actor
         # "90% of refunds closed within 2 days", "Deploys take under 15 minutes": how fast
@@ -770,6 +773,22 @@ class _Parse:
         if money is not None:
             return BUSINESS, money.text
         return None, None
+
+    def people_counted_apart(self, activity: str) -> str | None:
+        """People counted by a figure of their own beside the team's work ("Launch in 3 new
+        markets with 500 paying customers each", "Run 3 workshops with 400 attendees"): what
+        the key result asks for is that many people, not the work; the figure and the people, as
+        written. A share of people the work reaches ("calls with 90% of new clients") is how
+        much work is done."""
+        at = self.s.text.find(activity)
+        for number in self.numbers:
+            if number.kind != "count" or at <= number.start < at + len(activity):
+                continue
+            index = self.token_at(number.start)
+            people = self.people_in(index + 1, min(index + 4, self.size))
+            if people:
+                return self.words_of(index, people[0].end)
+        return None
 
     def names_a_thing(self, measure: Hit) -> bool:
         """A measure word that is part of a thing's name: before a thing the team makes

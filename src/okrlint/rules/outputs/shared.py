@@ -24,6 +24,7 @@ from okrlint.text.shape import contraction_start, perfect, target_form
 from okrlint.text.structure import (
     ACTIVITY,
     ARTEFACT,
+    BEHAVIOUR,
     DONE,
     TEAM,
     WORK,
@@ -265,9 +266,17 @@ def _output(
     if internal is not None and not customers_named and not served:
         return INTERNAL_METRIC, s.term(internal), deliverable
     count = _activity_count(s, lead_kind)
+    # "Launch in 2 new cities with 300 weekly riders each": people counted apart from the
+    # work are what the structure reads as measured.
+    people_counted = (structure_of(s.reading).predicate, structure_of(s.reading).measured) == (
+        WORK,
+        BEHAVIOUR,
+    )
     if count is not None and not customers_named and outcome_evidence in (None, "change"):
+        if people_counted:
+            return None, None, None
         return ACTIVITY_COUNT, count, deliverable
-    if outcome_evidence is not None:
+    if outcome_evidence is not None or people_counted:
         return None, None, None
     if lead is not None and lead_kind == HIRE:
         return HIRE, lead, deliverable
