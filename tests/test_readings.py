@@ -172,6 +172,9 @@ def test_outcomes_are_not_outputs(text: str) -> None:
         # The plural of a hyphenated word of what people do.
         ("Webinars bring 400 sign-ups a month", True),
         ("Close 30 follow-ups within a day", False),
+        # A verb of what people do naming a measure: the measure counts that doing.
+        ("Keep cancel rate under 3%", True),
+        ("Hold unsubscribe rate at or below 0.5%", True),
     ],
 )
 def test_attitudes_and_the_teams_own_people_are_no_customer_behaviour(

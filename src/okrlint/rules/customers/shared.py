@@ -60,7 +60,7 @@ def _judge(reading: KeyResultReading) -> tuple[Term | None, bool]:
     ):
         customer = actor
     elif actor is None and not attitude_only:
-        customer = _made_to_do(s, behaviour_verbs)
+        customer = _made_to_do(s, behaviour_verbs) or _rate_of_doing(s, behaviour_verbs)
     if customer is None:
         return None, False
     found = structure_of(reading)
@@ -72,6 +72,17 @@ def _judge(reading: KeyResultReading) -> tuple[Term | None, bool]:
     ):
         return None, True
     return s.term(customer), False
+
+
+def _rate_of_doing(s: Sentence, behaviour_verbs: tuple[Term, ...]) -> Hit | None:
+    """A verb of what people do naming a measure before its name ("Keep cancel rate under
+    3%", "Unsubscribe rate at or below 0.5%"): the measure counts that doing."""
+    names = s.words.word_list("measure_names")
+    for verb in behaviour_verbs:
+        hit = s.hit(verb)
+        if hit.end < len(s.lower) and s.lower[hit.end] in names:
+            return hit
+    return None
 
 
 def _made_to_do(s: Sentence, behaviour_verbs: tuple[Term, ...]) -> Hit | None:
