@@ -150,6 +150,8 @@ def test_a_count_of_the_teams_work_with_people_named_is_evidence_for_the_judgeme
         # the word is the subject that brings the result about.
         "Blog drives 2,000 sign-ups a quarter",
         "Blog generates 15% of new leads",
+        # A reference code before the text holds no date: the thing named is a measure.
+        "`2024.H1.07` - Weekly Average Reports per Workspace (ARW)",
         # People counted apart from the work are the outcome sought.
         "Launch in 2 new towns with 250 weekly riders each",
     ],
@@ -645,3 +647,10 @@ def test_behaviour_ruled_out_on_evidence_reaches_the_trained_judgement(
     assert customer_behaviour(reading) is None or not ruled_out
     assert behaviour_ruled_out(reading) is ruled_out
     assert ("hand_cus_ruled_out" in features_of(reading)) is ruled_out
+
+
+def test_a_reference_code_holds_no_figure_or_date_of_the_key_result() -> None:
+    reading = read("`2024.Q3.12` - Raise weekly exports per team from 2 to 5")
+    assert [n.text for n in reading.numbers] == ["2", "5"]
+    assert reading.date is None
+    assert reading.has_baseline

@@ -89,9 +89,10 @@ DATABASE = "readings.sqlite3"
 # 38: "Time to hire ..." names a measure; "Pilot clinics renew ..." opens with people, not
 # a command; 39: "Blog drives 2,000 sign-ups" opens with a subject, and "sign-ups" is the
 # plural of "sign-up"; 40: people counted apart from the work ("Launch in 2 towns with 250
-# weekly riders each") are what is measured.
+# weekly riders each") are what is measured; 41: a reference code before the text ("`2022.M1.01`
+# - ...") holds no figure or date.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 40
+FORMAT = 41
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

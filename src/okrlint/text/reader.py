@@ -153,7 +153,11 @@ class _Analysis:
         self.lower = lower
         self.hits = hits
         self.reader = reader
-        numbers, self.date = find_numbers_and_date(self.text)
+        # A reference code before the text ("`2022.M1.01` - ...") holds no figure or date of
+        # the key result: it is blanked, keeping every position.
+        code = _CODE_PREFIX.match(self.text)
+        body = " " * code.end() + self.text[code.end() :] if code else self.text
+        numbers, self.date = find_numbers_and_date(body)
         self.numbers = with_base_values(numbers)
         self.starts = [token.idx for token in doc]
         self.ends = [token.idx + len(token.text) for token in doc]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from okrlint.judgement.judge import OUTPUT as OUTPUT_MODEL
 from okrlint.judgement.judge import Judgement, thresholds
-from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHOLD, has_date
+from okrlint.text.number_mentions import BASELINE, COUNT, DELTA, TARGET, THRESHOLD
 from okrlint.text.reading import KeyResultReading, Term
 from okrlint.text.sentence import Hit, Sentence, SentenceWords, alternatives
 from okrlint.text.shape import contraction_start, perfect, target_form
@@ -328,7 +328,7 @@ def _output(
         s.found("metric_nouns") or s.found("behaviour_nouns") or s.found("service_levels")
     )
     thing = s.first("deliverable_nouns")
-    if thing is not None and has_date(s.text):
+    if thing is not None and s.reading.date is not None:
         head = _head_noun(s, thing)
         return DELIVERABLE, s.term(head), s.doc[: head.end].text
     if (
