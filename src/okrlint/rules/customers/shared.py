@@ -41,7 +41,8 @@ def _judge(reading: KeyResultReading) -> tuple[Term | None, bool]:
     behaviour_nouns = [s.hit(t) for t in reading.behaviour_nouns]
     behaviour_verbs = reading.behaviour_verbs
     metric_hits = s.found("metric_nouns")
-    lagging = s.first("lagging_finance")
+    # "Sales: Add 40 new logos": a word before the command names the team, not a measure.
+    lagging = s.first("lagging_finance", s.lead_start if reading.lead_kind is not None else 0)
     # "guest satisfaction rate": the name of a measure ("rate", "share") after what people
     # think leaves it a measure of what they think.
     measure_names = s.words.word_list("measure_names")
