@@ -62,6 +62,11 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Run 3 tastings with 120 guests", (TEAM, WORK, BEHAVIOUR)),
         # ... but people said to do something themselves are what is measured.
         ("Run webinars for new shops so that 30% of them upgrade", (TEAM, WORK, BEHAVIOUR)),
+        # A share of the team's work, whoever it is done for.
+        ("Schedule 90% of new tenant onboarding calls within 3 days", (TEAM, WORK, ACTIVITY)),
+        # How fast the team serves the people named after the measure.
+        ("Cut average response time to tenant enquiries to 4 hours", (PEOPLE, CHANGE, SERVICE)),
+        ("Reduce lead time to answer patient messages from 2 days to 1", (TEAM, CHANGE, SERVICE)),
         # A verb of work before people and a verb of theirs names which people act.
         ("Pilot clinics renew at 90% or more", (PEOPLE, LEVEL, BEHAVIOUR)),
         ("Beta customers share 2 dashboards a week", (PEOPLE, LEVEL, BEHAVIOUR)),

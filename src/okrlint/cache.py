@@ -90,9 +90,10 @@ DATABASE = "readings.sqlite3"
 # a command; 39: "Blog drives 2,000 sign-ups" opens with a subject, and "sign-ups" is the
 # plural of "sign-up"; 40: people counted apart from the work ("Launch in 2 towns with 250
 # weekly riders each") are what is measured; 41: a reference code before the text ("`2022.M1.01`
-# - ...") holds no figure or date.
+# - ...") holds no figure or date; 42: a service level named before people ("response time to
+# customer inquiries") measures service, and "Schedule 90% of onboarding calls" the team's work.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 41
+FORMAT = 42
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

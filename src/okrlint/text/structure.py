@@ -742,6 +742,10 @@ class _Parse:
             people is None or actor == ARTEFACT or (predicate == DONE and not self.numbers)
         ):
             return None, None
+        if people is not None and self.serves(service, people):
+            # "Reduce average response time to customer inquiries": how fast the team serves
+            # the people named after the measure, not what they do.
+            return SERVICE, s.term(service[0]).text
         if people is not None:
             return BEHAVIOUR, (behaviour[0].text if behaviour else people.text)
         if service:
@@ -789,6 +793,17 @@ class _Parse:
             if people:
                 return self.words_of(index, people[0].end)
         return None
+
+    def serves(self, service: list[Hit], people: Term) -> bool:
+        """A service level is named before the people, and they do nothing with a verb of
+        their own after it."""
+        if not service:
+            return False
+        at = self.s.at_start.get(people.start, -1)
+        if not self.body <= service[0].start < at:
+            return False
+        verbs = self.s.reading.behaviour_verbs
+        return not any(self.s.at_start.get(v.start, -1) > at for v in verbs)
 
     def names_a_thing(self, measure: Hit) -> bool:
         """A measure word that is part of a thing's name: before a thing the team makes
@@ -867,11 +882,21 @@ class _Parse:
         what is measured is how much of that work the team does, whoever it is done with, unless
         the people are said to do something themselves ("... so that 40% of them upgrade")."""
         start = self.end
+        # "Schedule 90% of new client kickoff calls": a share of the work, then the work.
+        share = next((n for n in self.numbers if self.token_at(n.start) == start), None)
+        if share is not None and share.kind == "percent":
+            after = self.token_at(share.end - 1) + 1
+            while after < self.size and self.lower[after] in ("%", "percent"):
+                after += 1
+            if after < self.size and self.lower[after] == "of":
+                start = after + 1
         while start < self.size and self.lower[start] in self.words.determiners:
             start += 1
         end = self.s.noun_phrase_end(start) if start < self.size else start
         work = self.hits_in(start, end, "activity_nouns")
-        if not work or work[-1].end != end or self.hits_in(start, end, "customer_actors"):
+        # The work must head the phrase: people before it only say whose ("new client
+        # kickoff calls"); "Email 80% of customers" names no work.
+        if not work or work[-1].end != end:
             return None
         if any(self.s.at_start.get(t.start, -1) >= end for t in self.s.reading.behaviour_verbs):
             return None

@@ -15,6 +15,7 @@ from okrlint.text.sentence import Hit, Sentence
 from okrlint.text.structure import (
     ACTIVITY,
     DONE,
+    SERVICE,
     TEAM,
     WORK,
     KeyResultStructure,
@@ -68,6 +69,7 @@ def _judge(reading: KeyResultReading) -> tuple[Term | None, bool]:
     if (
         _measures_nothing(s, found, actor, behaviour_verbs)
         or _team_work_measured(s, found)
+        or found.measured == SERVICE
         or _money_only(s)
         or _thought_of(s, actor, behaviour_nouns)
     ):
