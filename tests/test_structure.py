@@ -45,6 +45,9 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Hold quarterly briefings with partner clinics", (TEAM, WORK, None)),
         # A verb of what customers do, as a command on a thing the team has.
         ("Switch the payroll system to a new supplier", (TEAM, WORK, None)),
+        # ... or on a count of things: the team's own activity.
+        ("Book 25 venue visits", (TEAM, WORK, ACTIVITY)),
+        ("Book 40 families onto the course", (PEOPLE, LEVEL, BEHAVIOUR)),
         ("Digitise the intake forms", (TEAM, WORK, None)),
         ("Ops: migrate the billing jobs to the new scheduler", (TEAM, WORK, None)),
         # Counts of the team's own activity.

@@ -296,14 +296,23 @@ class _Parse:
 
     def team_does(self, end: int) -> bool:
         """A verb of what customers do, as a command on a thing the team has ("Switch the CRM to
-        a new provider", "Book the venue"): the team does it; with people in the sentence
-        ("Book 40 families onto the course") it is theirs to do."""
+        a new provider", "Book the venue") or on a count of things ("Book 60 discovery calls",
+        "Order 12 demo kits"): the team does it; with people in the sentence ("Book 40
+        families onto the course") it is theirs to do."""
         determiners = self.word_list("determiners") - {"their", "your", "my"}
         return (
             end < self.size
-            and self.lower[end] in determiners
+            and (self.lower[end] in determiners or self.counts_after(end))
             and self.s.reading.actor is None
             and not self.hits("customer_actors")
+        )
+
+    def counts_after(self, index: int) -> bool:
+        """A plain count of things starts at token `index` ("60 discovery calls")."""
+        start = self.char_of(index)
+        return any(
+            n.start == start and n.kind == "count" and not n.unit and n.upper is None
+            for n in self.numbers
         )
 
     def bounded(self, start: int = 0) -> bool:
