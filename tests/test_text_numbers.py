@@ -49,6 +49,15 @@ def roles(text: str) -> list[tuple[str, float | None, str, str]]:
         ("Weekly exports up 40%", [("40%", 40, "percent", "delta")]),
         ("Cart abandonment down 2 points", [("2 points", 2, "percent", "delta")]),
         ("Trial signups +15%", [("15%", 15, "percent", "delta")]),
+        # A score's sign before its figures keeps them a baseline and a target.
+        (
+            "Team pulse score from +8 to +25",
+            [("8", 8, "count", "baseline"), ("25", 25, "count", "target")],
+        ),
+        (
+            "Partner NPS +10 -> +35",
+            [("10", 10, "count", "baseline"), ("35", 35, "count", "target")],
+        ),
         # ... but "Sign up 500 users" counts people, and "down to" is a limit.
         ("Sign up 500 users", [("500", 500, "count", "target")]),
         ("Refund rate down to 3%", [("3%", 3, "percent", "threshold")]),

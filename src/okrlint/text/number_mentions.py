@@ -281,8 +281,9 @@ _TIME_UNIT_ANY_CASE = re.compile(_TIME_UNITS, re.IGNORECASE)
 _CURRENCY_CODE = re.compile(_CURRENCY_CODES)
 _NUMBER_SPACES = re.compile(r"[ \u00a0\u202f]")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
-_RANGE_BETWEEN = re.compile(rf"\s*(?:{_ARROW}|to|→)\s*", re.IGNORECASE)
-_ARROW_BETWEEN = re.compile(rf"\s*{_ARROW}\s*")
+# A sign before the second figure is a score's ("eNPS from +12 to +30"), not a change.
+_RANGE_BETWEEN = re.compile(rf"\s*(?:{_ARROW}|to|→)\s*\+?", re.IGNORECASE)
+_ARROW_BETWEEN = re.compile(rf"\s*{_ARROW}\s*\+?")
 _AND_BETWEEN = re.compile(r"\s*and\s*")
 _PAIRED = re.compile(r"(?<![\w.:])\d{1,2}:\d{1,2}s?(?![\w:])")
 # A time of day says when, not how much: "by 10 pm", "at 7:30am", "from 9 a.m.", "24/7 cover".
@@ -304,7 +305,7 @@ _OF_THE_TIME = re.compile(r"\s+of\s+the\s+time\b", re.IGNORECASE)
 # "Answer within 24 hours for 95% of orders", "... on 90% of days": the share of things the limit
 # before it is met for.
 _SHARE_AFTER_A_LIMIT = re.compile(r"\b(?:for|on|in|across)\s+$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s*~?\s*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*[~+]?\s*$", re.IGNORECASE)
 _BASELINE_WORD_BEFORE = re.compile(r"\b(?:from|currently|baseline)\b[^.;]*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 # Any digit, as `\d` reads one in the patterns above (in any script).
