@@ -56,6 +56,11 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Publish 10 recipe videos", (TEAM, WORK, ACTIVITY)),
         # Work in a done state.
         ("Hiring plans for spring are approved", (ARTEFACT, DONE, None)),
+        # Things that "all" opens, and a verb of behaviour: the things are in a state, nobody
+        # acts; with people as the subject it is what they do.
+        ("All billing emails use the new sender address", (ARTEFACT, DONE, None)),
+        ("All new teams use the template", (PEOPLE, None, BEHAVIOUR)),
+        ("All APIs respond within 400 ms", (None, LEVEL, SERVICE)),
         # A work verb, a plural noun and a word of work done: the thing done, not a command.
         ("Release checklists published for each product line", (ARTEFACT, DONE, None)),
         ("Deploy scripts migrated to the new scheduler", (ARTEFACT, DONE, None)),
@@ -217,6 +222,10 @@ def test_people_named_before_another_noun_describe_it(text: str, actor: str, wor
         ("Launch the ambassador scheme with 20 ambassadors", ACTIVITY, "20 ambassadors"),
         # "per week" says how often, as "a week" does: the noun before it ends the phrase.
         ("10 landlord interviews per week", ACTIVITY, "10 landlord interviews"),
+        # The quote runs through the head of the phrase the count counts, and a count out of a
+        # whole is quoted whole.
+        ("Record 8 short demo walkthrough videos", ACTIVITY, "8 short demo walkthrough videos"),
+        ("Move 30 of 42 cron jobs to the scheduler", ACTIVITY, "30 of 42 cron jobs"),
     ],
 )
 def test_a_count_is_the_teams_activity_when_the_thing_made_ends_the_phrase(

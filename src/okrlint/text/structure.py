@@ -377,6 +377,8 @@ class _Parse:
         verb = self.verb_by_shape()
         if verb is not None:
             if self.numbers or self.bounded(verb):
+                if self.lower[self.body] in _PLURAL_OPENERS:
+                    return None  # "All APIs respond within 400ms": the bound says the level
                 return LEVEL, verb, verb + 1
             return DONE, verb, verb + 1
         return None
@@ -385,8 +387,14 @@ class _Parse:
         """ "Every alert links to a runbook", "Each invoice carries a due date": after a
         singular subject ("every", "each", "a" and a noun), a word in -s before a preposition,
         a determiner, a figure or the end is its verb, whichever verb it is. None when the
-        subject names people (what they do is read as behaviour) or no such word follows."""
-        if self.body >= self.size or self.lower[self.body] not in _SINGULAR_OPENERS:
+        subject names people (what they do is read as behaviour) or no such word follows.
+        After a plural subject of things ("all" and a plural noun, no staff: "All product pages
+        use the new header"), a verb of behaviour in its plain form before a determiner is its
+        verb."""
+        if self.body >= self.size:
+            return None
+        plural = self.lower[self.body] in _PLURAL_OPENERS
+        if not plural and self.lower[self.body] not in _SINGULAR_OPENERS:
             return None
         stops = self.words.clause_ends | self.words.function_words
         for index in range(self.body + 1, min(self.size, self.body + 6)):
@@ -394,9 +402,19 @@ class _Parse:
             if word in stops or not self.s.doc[index].is_alpha:
                 return None
             following = self.lower[index + 1] if index + 1 < self.size else ""
+            verb = (
+                _plural_noun(self.lower[index - 1])
+                and bool(self.hits_in(index, index + 1, "behaviour_verbs"))
+                # "All engineers use ...": the team's people act, no thing is in a state.
+                and not self.hits_in(self.body, index, "staff_nouns")
+                and not set(self.lower[self.body : index]) & self.word_list("team_subjects")
+                and following in self.words.determiners
+                if plural
+                else _s_form(word)
+            )
             if (
                 index > self.body + 1
-                and _s_form(word)
+                and verb
                 and (
                     following in stops
                     or following in self.words.determiners
@@ -887,7 +905,9 @@ def work_count(
     for number in counts:
         counted = _counted_work(s, number, after_work_verb=after_work_verb)
         if counted is not None:
-            end = s.ends[counted.end - 1]
+            # The noun found may describe the head that follows ("20 new API reference
+            # examples" counts examples): the quote runs through the phrase's head.
+            end = max(s.ends[counted.end - 1], _count_phrase_end(s, number))
             return Term(
                 s.text[number.start : end], counted.term, counted.lexicon, number.start, end
             )
@@ -955,6 +975,13 @@ def _count_phrase_end(s: Sentence, number: NumberMention) -> int:
         ),
         len(s.lower) - 1,
     )
+    if (
+        index + 2 < len(s.lower)
+        and s.lower[index] == "of"
+        and s.doc[index + 1].like_num
+        and s.starts[index] >= number.end
+    ):
+        index += 2  # "40 of 55 services": the whole counts the same things
     end, limit = index, index + 4
     words = s.words
     stops = words.clause_ends | words.function_words | words.metric_stop_words
@@ -996,6 +1023,12 @@ def ends_phrase(s: Sentence, end: int) -> bool:
 
 # Words that open a singular subject: a verb in -s follows it ("Every alert links ...").
 _SINGULAR_OPENERS = frozenset({"every", "each", "a", "an", "this", "one"})
+_PLURAL_OPENERS = frozenset({"all"})
+
+
+def _plural_noun(word: str) -> bool:
+    """Letters ending in -s but not -ss: a plural noun's shape ("pages", "services")."""
+    return word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 def _s_form(word: str) -> bool:
