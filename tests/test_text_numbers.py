@@ -153,6 +153,11 @@ def test_dates_versions_windows_and_identifiers_are_not_targets(
         ("Finish phase 2 of the warehouse move", "2", "label"),
         ("Items #4, 5 & 6 of the audit are closed", "5", "label"),
         ("Move 40 clinics to stage 2", "40", "count"),
+        # A figure after a name that a determiner opens is the name's: a count comes right after
+        # the determiner ("the 3 new stores"), not after a name.
+        ("Retire the old Ruby 2 build scripts", "2", "label"),
+        ("Move the Java 11 batch jobs to the new cluster", "11", "label"),
+        ("Open our Germany 3 new stores", "3", "target"),
     ],
 )
 def test_periods_amounts_and_labels_that_look_alike(text: str, written: str, role: str) -> None:

@@ -85,9 +85,10 @@ DATABASE = "readings.sqlite3"
 # 8% to 12%" open with what customers do; 35: "Review response time under 2 days", "Report
 # downloads double" open with a measure's name; 36: "up 40%", "down 2 points", "+15%" are a
 # change, and "Trial signups +15%" opens with a measure; 37: a score's sign before its figures
-# ("from +12 to +30", "+10 -> +35") keeps them a baseline and a target.
+# ("from +12 to +30", "+10 -> +35") keeps them a baseline and a target; 38: a figure after a name
+# that a determiner opens ("the old Ruby 2 build scripts") is the name's.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 37
+FORMAT = 38
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.
