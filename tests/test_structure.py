@@ -64,6 +64,8 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         # A work verb, a plural noun and a word of work done: the thing done, not a command.
         ("Release checklists published for each product line", (ARTEFACT, DONE, None)),
         ("Deploy scripts migrated to the new scheduler", (ARTEFACT, DONE, None)),
+        # "per" opens a phrase after the participle, as "for" does.
+        ("Style guides versioned per product line", (ARTEFACT, DONE, None)),
         # A gerund opening a noun phrase in a done state is part of the subject, not a command.
         ("Onboarding guide published", (ARTEFACT, DONE, None)),
         ("Packaging labels printed for every courier", (ARTEFACT, DONE, None)),
