@@ -86,9 +86,10 @@ DATABASE = "readings.sqlite3"
 # downloads double" open with a measure's name; 36: "up 40%", "down 2 points", "+15%" are a
 # change, and "Trial signups +15%" opens with a measure; 37: a score's sign before its figures
 # ("from +12 to +30", "+10 -> +35") keeps them a baseline and a target; 38: a figure after a name
-# that a determiner opens ("the old Ruby 2 build scripts") is the name's.
+# that a determiner opens ("the old Ruby 2 build scripts") is the name's; 39: more words of
+# finished work on documents and code ("translated", "versioned", "rewritten", ...).
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 38
+FORMAT = 39
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.
