@@ -66,6 +66,8 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Deploy scripts migrated to the new scheduler", (ARTEFACT, DONE, None)),
         # "per" opens a phrase after the participle, as "for" does.
         ("Style guides versioned per product line", (ARTEFACT, DONE, None)),
+        # Words of finished work on documents and code ("translated", "rewritten", ...).
+        ("Release notes translated for each locale", (ARTEFACT, DONE, None)),
         # A gerund opening a noun phrase in a done state is part of the subject, not a command.
         ("Onboarding guide published", (ARTEFACT, DONE, None)),
         ("Packaging labels printed for every courier", (ARTEFACT, DONE, None)),
@@ -424,6 +426,8 @@ def test_what_is_measured_is_said_only_when_the_sentence_says_it(
         # A share of things in a state that moves from one figure to another is a change.
         ("Supplier bills paid on time from 70% to 90%", CHANGE, "paid"),
         ("Parcels are scanned at the door: from 40% to 75%", CHANGE, "are scanned"),
+        # A word in -s that ends a share of things is a plural noun, not the verb ("runs").
+        ("Timeout rate under 2% of pipeline runs", LEVEL, "under"),
     ],
 )
 def test_the_verb_is_the_predicate_quoted(text: str, predicate: str, words: str) -> None:

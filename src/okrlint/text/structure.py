@@ -356,7 +356,7 @@ class _Parse:
                 continue
             if word in ("exists", "exist"):
                 return DONE, index, index + 1
-            if word in state_verbs and self.s.doc[index - 1].is_alpha:
+            if word in state_verbs and self.s.doc[index - 1].is_alpha and not self.shared(index):
                 # "The importer runs for 10 days without a crash": how long, a level.
                 if self.numbers:
                     return LEVEL, index, index + 1
@@ -382,6 +382,16 @@ class _Parse:
                 return LEVEL, verb, verb + 1
             return DONE, verb, verb + 1
         return None
+
+    def shared(self, index: int) -> bool:
+        """The word in -s at `index` ends a share of things ("1% of CI runs", "90% of test
+        runs"): a plural noun, since a share of things takes a plural verb."""
+        return (
+            index >= 3
+            and _s_form(self.lower[index])
+            and self.lower[index - 2] == "of"
+            and (self.lower[index - 3] == "%" or self.s.doc[index - 3].like_num)
+        )
 
     def verb_by_shape(self) -> int | None:
         """ "Every alert links to a runbook", "Each invoice carries a due date": after a
