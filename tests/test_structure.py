@@ -426,6 +426,8 @@ def test_what_is_measured_is_said_only_when_the_sentence_says_it(
         # A share of things in a state that moves from one figure to another is a change.
         ("Supplier bills paid on time from 70% to 90%", CHANGE, "paid"),
         ("Parcels are scanned at the door: from 40% to 75%", CHANGE, "are scanned"),
+        # ... and so does a rate of them.
+        ("Photos uploaded per listing from 3.5 to 6", CHANGE, "uploaded"),
         # A word in -s that ends a share of things is a plural noun, not the verb ("runs").
         ("Timeout rate under 2% of pipeline runs", LEVEL, "under"),
     ],

@@ -505,6 +505,9 @@ class _Parse:
         moving = {n.role for n in self.numbers if n.kind == "percent"}
         if BASELINE in moving and TARGET in moving:
             return CHANGE, start, end
+        # "Seats added per paying account from 1.2 to 2": so does a rate of them.
+        if "per" in self.lower[end:] and {BASELINE, TARGET} <= {n.role for n in self.numbers}:
+            return CHANGE, start, end
         share_before = any(
             n.kind == "percent" and n.end <= self.char_of(start) for n in self.numbers
         )
