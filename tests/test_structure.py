@@ -68,6 +68,7 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Style guides versioned per product line", (ARTEFACT, DONE, None)),
         # Words of finished work on documents and code ("translated", "rewritten", ...).
         ("Release notes translated for each locale", (ARTEFACT, DONE, None)),
+        ("PCI DSS attestation obtained", (ARTEFACT, DONE, None)),
         # A gerund opening a noun phrase in a done state is part of the subject, not a command.
         ("Onboarding guide published", (ARTEFACT, DONE, None)),
         ("Packaging labels printed for every courier", (ARTEFACT, DONE, None)),

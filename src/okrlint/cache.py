@@ -87,9 +87,10 @@ DATABASE = "readings.sqlite3"
 # change, and "Trial signups +15%" opens with a measure; 37: a score's sign before its figures
 # ("from +12 to +30", "+10 -> +35") keeps them a baseline and a target; 38: a figure after a name
 # that a determiner opens ("the old Ruby 2 build scripts") is the name's; 39: more words of
-# finished work on documents and code ("translated", "versioned", "rewritten", ...).
+# finished work on documents and code ("translated", "versioned", "rewritten", ...); 40:
+# "obtained" is one too.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 39
+FORMAT = 40
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.
