@@ -194,6 +194,8 @@ def test_a_measure_is_quoted_as_the_phrase_that_names_it(text: str, words: str) 
         # So does a measure word before another noun: the thing is in a done state.
         ("Real-time departure screens installed", ARTEFACT, "Real-time departure screens"),
         ("Cost forecast workbook signed off", ARTEFACT, "Cost forecast workbook"),
+        # People named behind "for" after a done state are served by the thing, they do not act.
+        ("Risk scores live in the CRM for every account", ARTEFACT, "Risk scores"),
         # People at the end of the head act.
         ("New hosts list a second room within 30 days", PEOPLE, "hosts"),
         # Teams named as customers are customers; the team writing is "we", "our team", "all teams".

@@ -718,9 +718,20 @@ class _Parse:
             ]
             if subject and (things or not measures):
                 return ARTEFACT, subject
+            if subject and self.served(s.hit(people) if people is not None else None):
+                # "Health scores live in the CRM for every account": the people are served.
+                return ARTEFACT, subject
         if people is not None:
             return PEOPLE, self.people_doing(s.hit(people))
         return None, None
+
+    def served(self, people: Hit | None) -> bool:
+        """People named after the predicate behind "for" ("... for every account", "for all
+        new users"): those the thing is for, who do nothing in the sentence."""
+        if people is None or people.start <= self.end:
+            return False
+        before = self.lower[max(self.end, people.start - 3) : people.start]
+        return "for" in before
 
     def people_doing(self, people: Hit) -> str:
         """The people named, with what they are said to do when a verb in -ing follows
