@@ -966,7 +966,14 @@ def _work_before(s: Sentence, number: NumberMention) -> Hit | None:
                     lead = s.lead_start
                 break
             named = named or word not in words.determiners
-    before = [h for h in s.found("activity_nouns") if h.end <= first and h.start != lead]
+    # A prefix ("Docs:", "Events -") names the team or the area, not work that is counted.
+    opens = s.lead_start
+    body = opens if 0 < opens < len(s.lower) and s.lower[opens - 1] in _PREFIX_ENDS else 0
+    before = [
+        h
+        for h in s.found("activity_nouns")
+        if h.end <= first and h.start != lead and h.start >= body
+    ]
     # The nearest, with all its words ("sales calls", not "calls").
     return min(before, key=lambda h: (-h.end, h.start), default=None)
 
@@ -1044,6 +1051,9 @@ def ends_phrase(s: Sentence, end: int) -> bool:
         return True
     return is_participle(s.lower[end], s.words.participles)
 
+
+# The marks that end a prefix before the sentence ("Docs:", "KR2 -").
+_PREFIX_ENDS = frozenset({":", "-", "|", "–", "—"})
 
 # Words that open a singular subject: a verb in -s follows it ("Every alert links ...").
 _SINGULAR_OPENERS = frozenset({"every", "each", "a", "an", "this", "one"})
