@@ -69,6 +69,8 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         # Words of finished work on documents and code ("translated", "rewritten", ...).
         ("Release notes translated for each locale", (ARTEFACT, DONE, None)),
         ("PCI DSS attestation obtained", (ARTEFACT, DONE, None)),
+        # A label that names a measure labels its value, not a thing to have.
+        ("Refund rate: TBD once the new policy lands", (None, None, BUSINESS)),
         # A gerund opening a noun phrase in a done state is part of the subject, not a command.
         ("Onboarding guide published", (ARTEFACT, DONE, None)),
         ("Packaging labels printed for every courier", (ARTEFACT, DONE, None)),

@@ -546,8 +546,12 @@ class _Parse:
             return LEVEL, self.token_at(number.start), self.token_at(number.end - 1) + 1
         if self.measure_words(self.body, self.size):
             return None
-        things = self.hits_in(self.body, self.size, "deliverable_nouns")
         labelled = self.body > 0 and self.lower[self.body - 1] == ":"
+        if labelled and self.measure_words(0, self.body):
+            # "NPS: TBD", "Refund rate: TBD once the policy lands": a label that names a
+            # measure labels its value, not a thing to have.
+            return None
+        things = self.hits_in(self.body, self.size, "deliverable_nouns")
         if things or labelled:
             # "Prototype: offline mode", "A self-serve billing portal": a thing to have. After
             # its holder ("Employees with a written development plan") the thing is quoted; as
