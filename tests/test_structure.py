@@ -68,6 +68,10 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Style guides versioned per product line", (ARTEFACT, DONE, None)),
         # Words of finished work on documents and code ("translated", "rewritten", ...).
         ("Release notes translated for each locale", (ARTEFACT, DONE, None)),
+        # A participle of a verb of holding with no level after it is a thing done; with one
+        # it is the level kept.
+        ("3 partner summits held in Europe", (ARTEFACT, DONE, None)),
+        ("Uptime maintained at 99.9%", (None, LEVEL, SERVICE)),
         ("PCI DSS attestation obtained", (ARTEFACT, DONE, None)),
         # A label that names a measure labels its value, not a thing to have.
         ("Refund rate: TBD once the new policy lands", (None, None, BUSINESS)),

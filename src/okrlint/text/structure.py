@@ -368,6 +368,15 @@ class _Parse:
             if word in changes and not self.before_determiner(index):
                 return CHANGE, index, index + 1
             if word in holds and not self.before_determiner(index):
+                at = self.char_of(index)
+                if (
+                    self.participle(index)
+                    and not self.bounded(index + 1)
+                    and not any(n.start >= at for n in self.numbers)
+                ):
+                    # "2 customer advisory boards held": a thing done, with no level after it
+                    # to keep ("Churn held under 2%").
+                    return self.state_or_level(index, index + 1)
                 return LEVEL, index, index + 1
         reaches = self.forms("achieve_verbs")
         for index in range(self.body + 1, last - 1):
