@@ -202,6 +202,9 @@ def test_metric_phrase_is_normalised() -> None:
     )
     # An ordinal before a word names which one: part of the measure, not a figure.
     assert read("Median second visit within 10 days (from 21)").metric == "median second visit"
+    # A sign of comparison bounds the figure after it: it is no word of the measure.
+    assert read("Gross retention ≥ 92%").metric == "gross retention"
+    assert read("Cold start time <= 2 s").metric == "cold start time"
 
 
 def test_hold_the_line_and_direction() -> None:

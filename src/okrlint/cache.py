@@ -88,9 +88,10 @@ DATABASE = "readings.sqlite3"
 # ("from +12 to +30", "+10 -> +35") keeps them a baseline and a target; 38: a figure after a name
 # that a determiner opens ("the old Ruby 2 build scripts") is the name's; 39: more words of
 # finished work on documents and code ("translated", "versioned", "rewritten", ...); 40:
-# "obtained" is one too; 41: "x2", "×1.5" before their figure are a multiple to reach.
+# "obtained" is one too; 41: "x2", "×1.5" before their figure are a multiple to reach; 42: a
+# sign of comparison ("NRR ≥ 110%") ends the measured phrase.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 41
+FORMAT = 42
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

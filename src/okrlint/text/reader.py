@@ -46,6 +46,9 @@ _SHARE_BEFORE = re.compile(
 )
 
 
+_COMPARISON_SIGNS = frozenset({"≥", "≤", ">", "<", ">=", "<=", "=", "=>", "=<", "~", "≈"})
+
+
 def _plural(form: str, base: str) -> bool:
     """The -s form of a verb ("invites", "upgrades"; "partners with" of "partner with"), which
     opens a key result only as a noun."""
@@ -642,6 +645,8 @@ class _Analysis:
             elif (
                 (numeric and not window)
                 or word in ("%", "$", "€", "£", "x")
+                # A sign of comparison ("NRR ≥ 110%", "p95 <= 300 ms") bounds the figure after it.
+                or word in _COMPARISON_SIGNS
                 or word in self.reader.metric_stop_words
                 or token.is_punct
                 or (picked and word in stop_verbs)
