@@ -49,12 +49,18 @@ def read(text: str) -> KeyResultReading:
         ("MIGRATE all invoices to the new ledger", "migrate"),
         ("Growth: run 4 pricing experiments", "run"),
         ("We will publish a public roadmap", "publish"),
+        # A verb written with a hyphen is one word before its object.
+        ("Open-source the billing SDK", "open-source"),
     ],
 )
 def test_capitalised_and_inflected_lead_verbs_are_lemmatised(text: str, lemma: str) -> None:
     reading = read(text)
     assert reading.lead_lemma == lemma
     assert is_output(reading)
+
+
+def test_a_hyphenated_verb_before_people_describes_them() -> None:
+    assert read("Open-source maintainers grow from 12 to 20").lead_lemma is None
 
 
 @pytest.mark.parametrize(

@@ -384,6 +384,12 @@ class _Analysis:
                 break
             for width in (3, 2, 1):
                 form = " ".join(self.lower[start : start + width])
+                if width == 3 and self._hyphen_joins(start + 1):
+                    # "Open-source the CLI": a verb written with a hyphen is one word, when
+                    # its object follows ("Open-source contributors grow" names people).
+                    form = f"{self.lower[start]}-{self.lower[start + 2]}"
+                    if not self._object_opens(start + 3):
+                        continue
                 for kind, forms in self.reader.lead_forms:
                     base = forms.get(form)
                     if base is not None and (start == index or kind in _WORK_KINDS):
@@ -407,6 +413,13 @@ class _Analysis:
                             kind = self._work_kind_of(form) or kind
                         return written, base, kind, start + width
         return None, None, None, index
+
+    def _object_opens(self, at: int) -> bool:
+        """A verb's object starts at `at`: a determiner or a name ("the CLI", "our SDK",
+        "Terraform modules")."""
+        return at < len(self.lower) and (
+            self.lower[at] in self.reader.determiners or self.doc[at].text[:1].isupper()
+        )
 
     def _hyphen_joins(self, at: int) -> bool:
         """The token at `at` is a hyphen with a word glued on each side ("dock-to-stock")."""
