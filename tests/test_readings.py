@@ -51,6 +51,8 @@ def read(text: str) -> KeyResultReading:
         ("We will publish a public roadmap", "publish"),
         # A verb written with a hyphen is one word before its object.
         ("Open-source the billing SDK", "open-source"),
+        # A name of one or two words and a dash with spaces before the text is a prefix.
+        ("Field events – host 3 partner meetups", "host"),
     ],
 )
 def test_capitalised_and_inflected_lead_verbs_are_lemmatised(text: str, lemma: str) -> None:

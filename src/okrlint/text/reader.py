@@ -327,6 +327,11 @@ class _Analysis:
             if tokens[index] in (":", "|") and index < limit - 1:
                 start = index + 1
                 break
+            if self._spaced_dash(index):
+                # "Marketing - 4 webinars", "Data platform – ...": a name of one or two words
+                # and a dash with a space on each side.
+                start = index + 1
+                break
         code = _CODE_PREFIX.match(self.text)
         if code is not None:
             # "`2025.Q1.03` - ...", "1.2.3 – ...": a reference code and a dash before the text.
@@ -344,6 +349,18 @@ class _Analysis:
         ):
             start += 1
         return start
+
+    def _spaced_dash(self, index: int) -> bool:
+        """The token at `index` is a dash with a space on each side, after one or two words
+        that open the text."""
+        return (
+            index in (1, 2)
+            and index + 1 < len(self.lower)
+            and self.lower[index] in ("-", "–", "—")
+            and bool(self.doc[index - 1].whitespace_)
+            and bool(self.doc[index].whitespace_)
+            and all(self.doc[i].is_alpha for i in range(index))
+        )
 
     def _names_a_team(self, index: int) -> bool:
         """The word at `index` and a team noun after it name a team that the next word, a verb
