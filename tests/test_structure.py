@@ -416,6 +416,10 @@ def test_the_subject_is_quoted_as_written(text: str, actor: str | None, actor_wo
         # does a measure word that names a thing ("pricing model") or a unit ("days").
         ("The weekly export job finishes before 7am on 90% of days", None, None),
         ("The pricing model migrates to Spark 3.5", None, None),
+        # People as the subject and a count of what they do: their behaviour, not the team's
+        # work; people before another noun only describe it.
+        ("Gym members book 2 classes a week", BEHAVIOUR, "book"),
+        ("Resolve customer issues in less than 5 emails", ACTIVITY, "5 emails"),
     ],
 )
 def test_what_is_measured_is_said_only_when_the_sentence_says_it(

@@ -746,6 +746,19 @@ class _Parse:
         before = self.lower[max(self.end, people.start - 3) : people.start]
         return "for" in before
 
+    def people_subject(self, actor: Actor | None) -> bool:
+        """People act as the subject of the sentence: named before its predicate, with no
+        command before them."""
+        people = self.s.reading.actor
+        if actor != PEOPLE or self.imperative or people is None or self.s.reading.lead_kind:
+            return False
+        named = self.s.hit(people)
+        # A verb of what they do follows them ("Members book 2 classes a week"); people before
+        # another noun only describe it ("Resolve customer issues in under 5 emails").
+        return named.end == self.at or (
+            named.end < self.at and bool(self.hits_in(named.end, named.end + 1, "behaviour_verbs"))
+        )
+
     def people_doing(self, people: Hit) -> str:
         """The people named, with what they are said to do when a verb in -ing follows
         ("Teams inviting a teammate"), as written."""
@@ -765,7 +778,9 @@ class _Parse:
         self, predicate: Predicate | None, actor: Actor | None
     ) -> tuple[Measured | None, str | None]:
         s, reading = self.s, self.s.reading
-        activity = self.activity(predicate)
+        # "Beta customers use the editor 3 times a week": what people named as the subject
+        # are said to do is counted, not work of the team.
+        activity = None if self.people_subject(actor) else self.activity(predicate)
         if activity is not None:
             return ACTIVITY, activity
         people = reading.actor
