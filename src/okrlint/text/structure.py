@@ -590,7 +590,9 @@ class _Parse:
                 start, end = self.coordinated_states(hit.start, hit.end)
                 return self.state_or_level(start, end)
         for index in range(self.body + 1, min(self.size, self.body + 6)):
-            following = self.lower[index + 1] if index + 1 < self.size else ""
+            # "Backups restored successfully in ...": an adverb after the participle is its own.
+            after = self.skip_adverbs(index + 1)
+            following = self.lower[after] if after < self.size else ""
             if (
                 self.participle(index)
                 and self.s.doc[index - 1].is_alpha
