@@ -65,6 +65,11 @@ def test_a_hyphenated_verb_before_people_describes_them() -> None:
     assert read("Open-source maintainers grow from 12 to 20").lead_lemma is None
 
 
+def test_a_verb_in_ing_before_a_measure_names_it() -> None:
+    assert read("Shipping NPS of 45 or more").lead_lemma is None
+    assert not is_output(read("Shipping NPS of 45 or more"))
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [

@@ -459,6 +459,7 @@ class _Analysis:
             self._names_done_work(end)
             or self._opens_people(start, end)
             or self._describes_counted_things(form, base, end)
+            or self._gerund_before_a_measure(form, end)
         ):
             return True
         return kind in _WORK_KINDS and (
@@ -476,6 +477,15 @@ class _Analysis:
             and noun.endswith("s")
             and not noun.endswith("ss")
             and noun not in self.reader.words.function_words
+        )
+
+    def _gerund_before_a_measure(self, form: str, end: int) -> bool:
+        """A verb in -ing before the name of a measure names what is measured ("Onboarding
+        NPS of 50 or more", "Billing error rate under 1%"), as a noun does."""
+        return form.endswith("ing") and any(
+            h.start == end
+            for lexicon in ("metric_nouns", "service_levels", "lagging_finance")
+            for h in self.found(lexicon)
         )
 
     def _names_done_work(self, end: int) -> bool:
