@@ -218,6 +218,8 @@ def test_metric_phrase_is_normalised() -> None:
     # A sign of comparison bounds the figure after it: it is no word of the measure.
     assert read("Gross retention ≥ 92%").metric == "gross retention"
     assert read("Cold start time <= 2 s").metric == "cold start time"
+    # So do "up" and "down" before a figure: they say how the measure moved.
+    assert read("Server costs down 12%").metric == "server costs"
 
 
 def test_hold_the_line_and_direction() -> None:

@@ -91,9 +91,10 @@ DATABASE = "readings.sqlite3"
 # "obtained" is one too; 41: "x2", "×1.5" before their figure are a multiple to reach; 42: a
 # sign of comparison ("NRR ≥ 110%") ends the measured phrase; 43: "Open-source the CLI" opens
 # with the verb "open-source"; 44: "Growth – run 4 experiments" has the prefix "Growth –"; 45:
-# a verb in -ing before a measure's name names it ("Onboarding NPS of 50 or more").
+# a verb in -ing before a measure's name names it ("Onboarding NPS of 50 or more"); 46: "up" and
+# "down" before a figure end the measured phrase ("Running costs down 10%").
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 45
+FORMAT = 46
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

@@ -431,6 +431,11 @@ class _Analysis:
                         return written, base, kind, start + width
         return None, None, None, index
 
+    def _figure_at(self, at: int) -> bool:
+        return at < len(self.doc) and (
+            self.doc[at].like_num or any(ch.isdigit() for ch in self.lower[at])
+        )
+
     def _object_opens(self, at: int) -> bool:
         """A verb's object starts at `at`: a determiner or a name ("the CLI", "our SDK",
         "Terraform modules")."""
@@ -687,6 +692,8 @@ class _Analysis:
                 or word in ("%", "$", "€", "£", "x")
                 # A sign of comparison ("NRR ≥ 110%", "p95 <= 300 ms") bounds the figure after it.
                 or word in _COMPARISON_SIGNS
+                # "Running costs down 10%": "up" or "down" before a figure says how it moved.
+                or (word in ("up", "down") and self._figure_at(index + 1))
                 or word in self.reader.metric_stop_words
                 or token.is_punct
                 or (picked and word in stop_verbs)
