@@ -220,6 +220,8 @@ def test_metric_phrase_is_normalised() -> None:
     assert read("Cold start time <= 2 s").metric == "cold start time"
     # So do "up" and "down" before a figure: they say how the measure moved.
     assert read("Server costs down 12%").metric == "server costs"
+    # A scale glued to a figure ("$10M", "5m") is the figure's, not a word of the measure.
+    assert read("Reach $4M in annual recurring revenue").metric == "annual recurring revenue"
 
 
 def test_hold_the_line_and_direction() -> None:

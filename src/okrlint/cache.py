@@ -92,9 +92,10 @@ DATABASE = "readings.sqlite3"
 # sign of comparison ("NRR ≥ 110%") ends the measured phrase; 43: "Open-source the CLI" opens
 # with the verb "open-source"; 44: "Growth – run 4 experiments" has the prefix "Growth –"; 45:
 # a verb in -ing before a measure's name names it ("Onboarding NPS of 50 or more"); 46: "up" and
-# "down" before a figure end the measured phrase ("Running costs down 10%").
+# "down" before a figure end the measured phrase ("Running costs down 10%"); 47: a scale glued
+# to a figure ("$10M ARR") is no word of the measured phrase.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 46
+FORMAT = 47
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

@@ -46,6 +46,7 @@ _SHARE_BEFORE = re.compile(
 )
 
 
+_SCALES = frozenset({"k", "m", "mm", "b", "bn"})
 _COMPARISON_SIGNS = frozenset({"≥", "≤", ">", "<", ">=", "<=", "=", "=>", "=<", "~", "≈"})
 
 
@@ -431,6 +432,15 @@ class _Analysis:
                         return written, base, kind, start + width
         return None, None, None, index
 
+    def _scale_of_figure(self, at: int) -> bool:
+        """The token at `at` is a scale glued to the figure before it ("10M", "5m", "2bn")."""
+        return (
+            at > 0
+            and self.lower[at] in _SCALES
+            and not self.doc[at - 1].whitespace_
+            and self._figure_at(at - 1)
+        )
+
     def _figure_at(self, at: int) -> bool:
         return at < len(self.doc) and (
             self.doc[at].like_num or any(ch.isdigit() for ch in self.lower[at])
@@ -687,6 +697,8 @@ class _Analysis:
                 picked.append(index)
             elif _PERIOD_WORD.fullmatch(word):
                 pass
+            elif self._scale_of_figure(index):
+                pass  # "$10M ARR": the "M" is the figure's, not a word of the measure
             elif (
                 (numeric and not window)
                 or word in ("%", "$", "€", "£", "x")
