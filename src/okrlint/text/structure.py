@@ -789,7 +789,10 @@ class _Parse:
         # "90% of refunds closed within 2 days", "Deploys take under 15 minutes": how fast
         # things are served, when no people are said to act.
         limit = self.time_limit() if predicate == LEVEL else None
-        service = self.hits("service_levels")
+        # "Lower cloud costs 15% without hurting latency": what comes after "without" is a
+        # guard-rail, not what the key result measures.
+        guard = next((i for i in range(self.body, self.size) if self.lower[i] == "without"), None)
+        service = [h for h in self.hits("service_levels") if guard is None or h.start < guard]
         if limit is not None and people is None:
             # The measure's name when the sentence gives one ("p95"), else the limit.
             return SERVICE, s.term(service[0]).text if service else limit
