@@ -49,12 +49,25 @@ def read(text: str) -> KeyResultReading:
         ("MIGRATE all invoices to the new ledger", "migrate"),
         ("Growth: run 4 pricing experiments", "run"),
         ("We will publish a public roadmap", "publish"),
+        # A verb written with a hyphen is one word before its object.
+        ("Open-source the billing SDK", "open-source"),
+        # A name of one or two words and a dash with spaces before the text is a prefix.
+        ("Field events – host 3 partner meetups", "host"),
     ],
 )
 def test_capitalised_and_inflected_lead_verbs_are_lemmatised(text: str, lemma: str) -> None:
     reading = read(text)
     assert reading.lead_lemma == lemma
     assert is_output(reading)
+
+
+def test_a_hyphenated_verb_before_people_describes_them() -> None:
+    assert read("Open-source maintainers grow from 12 to 20").lead_lemma is None
+
+
+def test_a_verb_in_ing_before_a_measure_names_it() -> None:
+    assert read("Shipping NPS of 45 or more").lead_lemma is None
+    assert not is_output(read("Shipping NPS of 45 or more"))
 
 
 @pytest.mark.parametrize(
@@ -154,6 +167,8 @@ def test_a_count_of_the_teams_work_with_people_named_is_evidence_for_the_judgeme
         "`2024.H1.07` - Weekly Average Reports per Workspace (ARW)",
         # People counted apart from the work are the outcome sought.
         "Launch in 2 new towns with 250 weekly riders each",
+        # A prefix names the area; its word is no work that the figure counts.
+        "Guides: dead links under 10 across the site",
     ],
 )
 def test_outcomes_are_not_outputs(text: str) -> None:
@@ -216,6 +231,13 @@ def test_metric_phrase_is_normalised() -> None:
     )
     # An ordinal before a word names which one: part of the measure, not a figure.
     assert read("Median second visit within 10 days (from 21)").metric == "median second visit"
+    # A sign of comparison bounds the figure after it: it is no word of the measure.
+    assert read("Gross retention ≥ 92%").metric == "gross retention"
+    assert read("Cold start time <= 2 s").metric == "cold start time"
+    # So do "up" and "down" before a figure: they say how the measure moved.
+    assert read("Server costs down 12%").metric == "server costs"
+    # A scale glued to a figure ("$10M", "5m") is the figure's, not a word of the measure.
+    assert read("Reach $4M in annual recurring revenue").metric == "annual recurring revenue"
 
 
 def test_hold_the_line_and_direction() -> None:

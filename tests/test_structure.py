@@ -45,6 +45,9 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Hold quarterly briefings with partner clinics", (TEAM, WORK, None)),
         # A verb of what customers do, as a command on a thing the team has.
         ("Switch the payroll system to a new supplier", (TEAM, WORK, None)),
+        # ... or on a count of things: the team's own activity.
+        ("Book 25 venue visits", (TEAM, WORK, ACTIVITY)),
+        ("Book 40 families onto the course", (PEOPLE, LEVEL, BEHAVIOUR)),
         ("Digitise the intake forms", (TEAM, WORK, None)),
         ("Ops: migrate the billing jobs to the new scheduler", (TEAM, WORK, None)),
         # Counts of the team's own activity.
@@ -76,9 +79,25 @@ def parts(text: str) -> tuple[str | None, str | None, str | None]:
         ("Time to hire for sales roles drops from 50 to 35 days", (None, CHANGE, BUSINESS)),
         # Work in a done state.
         ("Hiring plans for spring are approved", (ARTEFACT, DONE, None)),
+        # Things that "all" opens, and a verb of behaviour: the things are in a state, nobody
+        # acts; with people as the subject it is what they do.
+        ("All billing emails use the new sender address", (ARTEFACT, DONE, None)),
+        ("All new teams use the template", (PEOPLE, None, BEHAVIOUR)),
+        ("All APIs respond within 400 ms", (None, LEVEL, SERVICE)),
         # A work verb, a plural noun and a word of work done: the thing done, not a command.
         ("Release checklists published for each product line", (ARTEFACT, DONE, None)),
         ("Deploy scripts migrated to the new scheduler", (ARTEFACT, DONE, None)),
+        # "per" opens a phrase after the participle, as "for" does.
+        ("Style guides versioned per product line", (ARTEFACT, DONE, None)),
+        # Words of finished work on documents and code ("translated", "rewritten", ...).
+        ("Release notes translated for each locale", (ARTEFACT, DONE, None)),
+        # A participle of a verb of holding with no level after it is a thing done; with one
+        # it is the level kept.
+        ("3 partner summits held in Europe", (ARTEFACT, DONE, None)),
+        ("Uptime maintained at 99.9%", (None, LEVEL, SERVICE)),
+        ("PCI DSS attestation obtained", (ARTEFACT, DONE, None)),
+        # A label that names a measure labels its value, not a thing to have.
+        ("Refund rate: TBD once the new policy lands", (None, None, BUSINESS)),
         # A gerund opening a noun phrase in a done state is part of the subject, not a command.
         ("Onboarding guide published", (ARTEFACT, DONE, None)),
         ("Packaging labels printed for every courier", (ARTEFACT, DONE, None)),
@@ -204,6 +223,8 @@ def test_a_measure_is_quoted_as_the_phrase_that_names_it(text: str, words: str) 
         # So does a measure word before another noun: the thing is in a done state.
         ("Real-time departure screens installed", ARTEFACT, "Real-time departure screens"),
         ("Cost forecast workbook signed off", ARTEFACT, "Cost forecast workbook"),
+        # People named behind "for" after a done state are served by the thing, they do not act.
+        ("Risk scores live in the CRM for every account", ARTEFACT, "Risk scores"),
         # People at the end of the head act.
         ("New hosts list a second room within 30 days", PEOPLE, "hosts"),
         # Teams named as customers are customers; the team writing is "we", "our team", "all teams".
@@ -237,6 +258,10 @@ def test_people_named_before_another_noun_describe_it(text: str, actor: str, wor
         ("Launch the ambassador scheme with 20 ambassadors", ACTIVITY, "20 ambassadors"),
         # "per week" says how often, as "a week" does: the noun before it ends the phrase.
         ("10 landlord interviews per week", ACTIVITY, "10 landlord interviews"),
+        # The quote runs through the head of the phrase the count counts, and a count out of a
+        # whole is quoted whole.
+        ("Record 8 short demo walkthrough videos", ACTIVITY, "8 short demo walkthrough videos"),
+        ("Move 30 of 42 cron jobs to the scheduler", ACTIVITY, "30 of 42 cron jobs"),
     ],
 )
 def test_a_count_is_the_teams_activity_when_the_thing_made_ends_the_phrase(
@@ -414,6 +439,12 @@ def test_the_subject_is_quoted_as_written(text: str, actor: str | None, actor_wo
         # does a measure word that names a thing ("pricing model") or a unit ("days").
         ("The weekly export job finishes before 7am on 90% of days", None, None),
         ("The pricing model migrates to Spark 3.5", None, None),
+        # People as the subject and a count of what they do: their behaviour, not the team's
+        # work; people before another noun only describe it.
+        ("Gym members book 2 classes a week", BEHAVIOUR, "book"),
+        ("Resolve customer issues in less than 5 emails", ACTIVITY, "5 emails"),
+        # What comes after "without" is a guard-rail, not what is measured.
+        ("Cut hosting costs by 10% without raising latency", BUSINESS, "hosting costs"),
     ],
 )
 def test_what_is_measured_is_said_only_when_the_sentence_says_it(
@@ -433,6 +464,12 @@ def test_what_is_measured_is_said_only_when_the_sentence_says_it(
         # A share of things in a state that moves from one figure to another is a change.
         ("Supplier bills paid on time from 70% to 90%", CHANGE, "paid"),
         ("Parcels are scanned at the door: from 40% to 75%", CHANGE, "are scanned"),
+        # ... and so does a rate of them.
+        ("Photos uploaded per listing from 3.5 to 6", CHANGE, "uploaded"),
+        # A word in -s that ends a share of things is a plural noun, not the verb ("runs").
+        ("Timeout rate under 2% of pipeline runs", LEVEL, "under"),
+        # An adverb after the participle is the participle's own.
+        ("Database backups restored successfully in a quarterly drill", DONE, "restored"),
     ],
 )
 def test_the_verb_is_the_predicate_quoted(text: str, predicate: str, words: str) -> None:

@@ -49,6 +49,15 @@ def roles(text: str) -> list[tuple[str, float | None, str, str]]:
         ("Weekly exports up 40%", [("40%", 40, "percent", "delta")]),
         ("Cart abandonment down 2 points", [("2 points", 2, "percent", "delta")]),
         ("Trial signups +15%", [("15%", 15, "percent", "delta")]),
+        # A score's sign before its figures keeps them a baseline and a target.
+        (
+            "Team pulse score from +8 to +25",
+            [("8", 8, "count", "baseline"), ("25", 25, "count", "target")],
+        ),
+        (
+            "Partner NPS +10 -> +35",
+            [("10", 10, "count", "baseline"), ("35", 35, "count", "target")],
+        ),
         # ... but "Sign up 500 users" counts people, and "down to" is a limit.
         ("Sign up 500 users", [("500", 500, "count", "target")]),
         ("Refund rate down to 3%", [("3%", 3, "percent", "threshold")]),
@@ -144,6 +153,11 @@ def test_dates_versions_windows_and_identifiers_are_not_targets(
         ("Finish phase 2 of the warehouse move", "2", "label"),
         ("Items #4, 5 & 6 of the audit are closed", "5", "label"),
         ("Move 40 clinics to stage 2", "40", "count"),
+        # A figure after a name that a determiner opens is the name's: a count comes right after
+        # the determiner ("the 3 new stores"), not after a name.
+        ("Retire the old Ruby 2 build scripts", "2", "label"),
+        ("Move the Java 11 batch jobs to the new cluster", "11", "label"),
+        ("Open our Germany 3 new stores", "3", "target"),
     ],
 )
 def test_periods_amounts_and_labels_that_look_alike(text: str, written: str, role: str) -> None:

@@ -84,16 +84,27 @@ DATABASE = "readings.sqlite3"
 # the people, not the verb "trial"; 34: "Support tickets from 13 to 5", "Trial conversion from
 # 8% to 12%" open with what customers do; 35: "Review response time under 2 days", "Report
 # downloads double" open with a measure's name; 36: "up 40%", "down 2 points", "+15%" are a
-# change, and "Trial signups +15%" opens with a measure; 37: a command on the team's own work
-# with a figure ("Hold welcome calls with 85% of new tenants") measures the team's activity.
-# 38: "Time to hire ..." names a measure; "Pilot clinics renew ..." opens with people, not
-# a command; 39: "Blog drives 2,000 sign-ups" opens with a subject, and "sign-ups" is the
-# plural of "sign-up"; 40: people counted apart from the work ("Launch in 2 towns with 250
-# weekly riders each") are what is measured; 41: a reference code before the text ("`2022.M1.01`
-# - ...") holds no figure or date; 42: a service level named before people ("response time to
-# customer inquiries") measures service, and "Schedule 90% of onboarding calls" the team's work.
+# change, and "Trial signups +15%" opens with a measure; 37: a score's sign before its figures
+# ("from +12 to +30", "+10 -> +35") keeps them a baseline and a target; 38: a figure after a name
+# that a determiner opens ("the old Ruby 2 build scripts") is the name's; 39: more words of
+# finished work on documents and code ("translated", "versioned", "rewritten", ...); 40:
+# "obtained" is one too; 41: "x2", "×1.5" before their figure are a multiple to reach; 42: a
+# sign of comparison ("NRR ≥ 110%") ends the measured phrase; 43: "Open-source the CLI" opens
+# with the verb "open-source"; 44: "Growth – run 4 experiments" has the prefix "Growth –"; 45:
+# a verb in -ing before a measure's name names it ("Onboarding NPS of 50 or more"); 46: "up" and
+# "down" before a figure end the measured phrase ("Running costs down 10%"); 47: a scale glued
+# to a figure ("$10M ARR") is no word of the measured phrase.
+# Merged with the session's other reading changes (numbered 37-42 on their own branch): 48: a
+# command on the team's own work with a figure ("Hold welcome calls with 85% of new tenants")
+# measures the team's activity; "Time to hire ..." names a measure; "Pilot clinics renew ..."
+# opens with people, not a command; "Blog drives 2,000 sign-ups" opens with a subject, and
+# "sign-ups" is the plural of "sign-up"; people counted apart from the work ("Launch in 2 towns
+# with 250 weekly riders each") are what is measured; a reference code before the text
+# ("`2022.M1.01` - ...") holds no figure or date; a service level named before people
+# ("response time to customer inquiries") measures service, and "Schedule 90% of onboarding
+# calls" the team's work.
 # Entries of an older format are never read, and are dropped by the next write.
-FORMAT = 42
+FORMAT = 48
 # Entries kept (a million texts, a few hundred MB at most) before the oldest are dropped.
 MAX_ENTRIES = 1_000_000
 # Keys per query: well under SQLite's limit on parameters.

@@ -32,6 +32,8 @@ def test_no_target_reads_numbers_quantifiers_and_cadences() -> None:
         "Raise trial conversion to X%",
         "Grow retained accounts to N3",
         "Weekly signups doubles",
+        # A multiplier written before its figure, as "2x" is after it.
+        "Monthly bookings per host x2",
         "Be in the top 5 apps in our category",
         "Be #1 on the review site for small clinics",
         "Become the number one choice of independent gyms",
@@ -41,6 +43,13 @@ def test_no_target_reads_numbers_quantifiers_and_cadences() -> None:
 )
 def test_targets_without_a_plain_figure_are_targets(key_result: str) -> None:
     assert "MEA001" not in codes_at(key_result)
+
+
+def test_a_capital_x_and_a_figure_is_a_name_not_a_multiplier() -> None:
+    reading = read_texts(["Move the fleet to X2 servers"], load_pack())[
+        "Move the fleet to X2 servers"
+    ]
+    assert measurable_evidence(reading) is None
 
 
 def test_a_numbered_label_is_no_rank_to_reach() -> None:

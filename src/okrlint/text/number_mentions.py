@@ -281,8 +281,9 @@ _TIME_UNIT_ANY_CASE = re.compile(_TIME_UNITS, re.IGNORECASE)
 _CURRENCY_CODE = re.compile(_CURRENCY_CODES)
 _NUMBER_SPACES = re.compile(r"[ \u00a0\u202f]")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
-_RANGE_BETWEEN = re.compile(rf"\s*(?:{_ARROW}|to|→)\s*", re.IGNORECASE)
-_ARROW_BETWEEN = re.compile(rf"\s*{_ARROW}\s*")
+# A sign before the second figure is a score's ("eNPS from +12 to +30"), not a change.
+_RANGE_BETWEEN = re.compile(rf"\s*(?:{_ARROW}|to|→)\s*\+?", re.IGNORECASE)
+_ARROW_BETWEEN = re.compile(rf"\s*{_ARROW}\s*\+?")
 _AND_BETWEEN = re.compile(r"\s*and\s*")
 _PAIRED = re.compile(r"(?<![\w.:])\d{1,2}:\d{1,2}s?(?![\w:])")
 # A time of day says when, not how much: "by 10 pm", "at 7:30am", "from 9 a.m.", "24/7 cover".
@@ -304,7 +305,7 @@ _OF_THE_TIME = re.compile(r"\s+of\s+the\s+time\b", re.IGNORECASE)
 # "Answer within 24 hours for 95% of orders", "... on 90% of days": the share of things the limit
 # before it is met for.
 _SHARE_AFTER_A_LIMIT = re.compile(r"\b(?:for|on|in|across)\s+$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s*~?\s*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*[~+]?\s*$", re.IGNORECASE)
 _BASELINE_WORD_BEFORE = re.compile(r"\b(?:from|currently|baseline)\b[^.;]*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 # Any digit, as `\d` reads one in the patterns above (in any script).
@@ -645,6 +646,10 @@ def _numbered(text: str, start: int, end: int) -> bool:
 _NAME_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _SENTENCE_BREAKS = frozenset(":-|–—.;(*•>#`")
 # Words before a figure that make it a rank or a count, not part of a name ("Top 5").
+# A determiner and at most two words in lower case before a name ("the last Ruby 2 ...").
+_DETERMINED_NAME = re.compile(
+    r"\b(?:the|our|their|its|your|this|these|those)\s+(?:[a-z][a-z-]*\s+){0,2}$"
+)
 _RANK_WORDS = frozenset({"top", "bottom", "number", "no", "nr", "rank", "ranked", "first", "last"})
 # Words after a figure that say what it is, or open another phrase: the figure is an amount
 # ("NPS 50 by June", "CSAT 4.5 or higher", "NPS 40 target").
@@ -742,7 +747,13 @@ def _in_a_name(text: str, match: re.Match[str], start: int, end: int) -> bool:
         # "SOC 2 Type II", "Web 3 Wallet"; in a text whose every word is capitalised ("Reach
         # NPS 50 Score"), a capital says nothing.
         return not _title_case(text)
-    if following in _AMOUNT_NOUNS or _plural(following) or text[start:end] == "1":
+    if following in _AMOUNT_NOUNS:
+        return False  # "3 stores": a count of what follows
+    # A count comes right after a determiner, not after a name that follows one: in "the old
+    # Ruby 2 build scripts" and "the Node 18 services" the figure is the name's.
+    if not acronym and _DETERMINED_NAME.search(text, max(0, name_start - 40), name_start):
+        return True
+    if _plural(following) or text[start:end] == "1":
         return False  # "3 stores", "1 store": a count of what follows
     # "ISO 27001 certification", "SOC 2 report signed off"; "Germany 3 new stores" counts.
     _, then_end = _word_after(text, following_end + 1)

@@ -46,6 +46,10 @@ _SHARE_BEFORE = re.compile(
 )
 
 
+_SCALES = frozenset({"k", "m", "mm", "b", "bn"})
+_COMPARISON_SIGNS = frozenset({"≥", "≤", ">", "<", ">=", "<=", "=", "=>", "=<", "~", "≈"})
+
+
 def _plural(form: str, base: str) -> bool:
     """The -s form of a verb ("invites", "upgrades"; "partners with" of "partner with"), which
     opens a key result only as a noun."""
@@ -328,6 +332,11 @@ class _Analysis:
             if tokens[index] in (":", "|") and index < limit - 1:
                 start = index + 1
                 break
+            if self._spaced_dash(index):
+                # "Marketing - 4 webinars", "Data platform – ...": a name of one or two words
+                # and a dash with a space on each side.
+                start = index + 1
+                break
         code = _CODE_PREFIX.match(self.text)
         if code is not None:
             # "`2025.Q1.03` - ...", "1.2.3 – ...": a reference code and a dash before the text.
@@ -345,6 +354,18 @@ class _Analysis:
         ):
             start += 1
         return start
+
+    def _spaced_dash(self, index: int) -> bool:
+        """The token at `index` is a dash with a space on each side, after one or two words
+        that open the text."""
+        return (
+            index in (1, 2)
+            and index + 1 < len(self.lower)
+            and self.lower[index] in ("-", "–", "—")
+            and bool(self.doc[index - 1].whitespace_)
+            and bool(self.doc[index].whitespace_)
+            and all(self.doc[i].is_alpha for i in range(index))
+        )
 
     def _names_a_team(self, index: int) -> bool:
         """The word at `index` and a team noun after it name a team that the next word, a verb
@@ -390,6 +411,12 @@ class _Analysis:
                 break
             for width in (3, 2, 1):
                 form = " ".join(self.lower[start : start + width])
+                if width == 3 and self._hyphen_joins(start + 1):
+                    # "Open-source the CLI": a verb written with a hyphen is one word, when
+                    # its object follows ("Open-source contributors grow" names people).
+                    form = f"{self.lower[start]}-{self.lower[start + 2]}"
+                    if not self._object_opens(start + 3):
+                        continue
                 for kind, forms in self.reader.lead_forms:
                     base = forms.get(form)
                     if base is not None and (start == index or kind in _WORK_KINDS):
@@ -414,6 +441,27 @@ class _Analysis:
                         return written, base, kind, start + width
         return None, None, None, index
 
+    def _scale_of_figure(self, at: int) -> bool:
+        """The token at `at` is a scale glued to the figure before it ("10M", "5m", "2bn")."""
+        return (
+            at > 0
+            and self.lower[at] in _SCALES
+            and not self.doc[at - 1].whitespace_
+            and self._figure_at(at - 1)
+        )
+
+    def _figure_at(self, at: int) -> bool:
+        return at < len(self.doc) and (
+            self.doc[at].like_num or any(ch.isdigit() for ch in self.lower[at])
+        )
+
+    def _object_opens(self, at: int) -> bool:
+        """A verb's object starts at `at`: a determiner or a name ("the CLI", "our SDK",
+        "Terraform modules")."""
+        return at < len(self.lower) and (
+            self.lower[at] in self.reader.determiners or self.doc[at].text[:1].isupper()
+        )
+
     def _hyphen_joins(self, at: int) -> bool:
         """The token at `at` is a hyphen with a word glued on each side ("dock-to-stock")."""
         return (
@@ -437,6 +485,7 @@ class _Analysis:
             or self._describes_people_doing(base, end)
             or self._subject_of_a_change(end)
             or self._describes_counted_things(form, base, end)
+            or self._gerund_before_a_measure(form, end)
         ):
             return True
         return kind in _WORK_KINDS and (
@@ -454,6 +503,15 @@ class _Analysis:
             and noun.endswith("s")
             and not noun.endswith("ss")
             and noun not in self.reader.words.function_words
+        )
+
+    def _gerund_before_a_measure(self, form: str, end: int) -> bool:
+        """A verb in -ing before the name of a measure names what is measured ("Onboarding
+        NPS of 50 or more", "Billing error rate under 1%"), as a noun does."""
+        return form.endswith("ing") and any(
+            h.start == end
+            for lexicon in ("metric_nouns", "service_levels", "lagging_finance")
+            for h in self.found(lexicon)
         )
 
     def _names_done_work(self, end: int) -> bool:
@@ -682,9 +740,15 @@ class _Analysis:
                 picked.append(index)
             elif _PERIOD_WORD.fullmatch(word):
                 pass
+            elif self._scale_of_figure(index):
+                pass  # "$10M ARR": the "M" is the figure's, not a word of the measure
             elif (
                 (numeric and not window)
                 or word in ("%", "$", "€", "£", "x")
+                # A sign of comparison ("NRR ≥ 110%", "p95 <= 300 ms") bounds the figure after it.
+                or word in _COMPARISON_SIGNS
+                # "Running costs down 10%": "up" or "down" before a figure says how it moved.
+                or (word in ("up", "down") and self._figure_at(index + 1))
                 or word in self.reader.metric_stop_words
                 or token.is_punct
                 or (picked and word in stop_verbs)

@@ -40,7 +40,9 @@ _VERB_ENDINGS = ("ise", "ize", "ify", "ate")
 _PLACEHOLDER = re.compile(r"(?<![\w.])(?:[XYNZ]{1,2}\d*\s?%|[XYZ]{1,2}\s?(?:k|m|x)\b|N\d+\b)")
 _MULTIPLE = re.compile(
     r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|halves|"
-    r"halved|halving|twofold|threefold|tenfold)\b",
+    r"halved|halving|twofold|threefold|tenfold)\b"
+    # "Weekly active teams x2": a multiplier written before its figure, as "2x" is after it.
+    r"|(?<![\w.])(?-i:[x×])\s?(?:[1-9](?:\.\d)?|10)(?![\w.])",
     re.IGNORECASE,
 )
 # "top 5", and a place to take: "Be #1 in G2", "the number one choice" ("issue #12" is a label).

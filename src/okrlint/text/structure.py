@@ -296,23 +296,29 @@ class _Parse:
 
     def team_does(self, end: int) -> bool:
         """A verb of what customers do, as a command on a thing the team has ("Switch the CRM to
-        a new provider", "Book the venue"): the team does it; with people in the sentence
-        ("Book 40 families onto the course") it is theirs to do."""
+        a new provider", "Book the venue") or on a count of things ("Book 60 discovery calls",
+        "Order 12 demo kits"): the team does it; with people in the sentence ("Book 40
+        families onto the course") it is theirs to do."""
         determiners = self.word_list("determiners") - {"their", "your", "my"}
-        if end < self.size and self.lower[end] not in determiners:
-            # "Book kickoff calls for 95% of new customers": a command on the team's own work.
-            phrase_end = self.s.noun_phrase_end(end)
-            work = self.hits_in(end, phrase_end, "activity_nouns")
-            return (
-                bool(work)
-                and work[-1].end == phrase_end
-                and not self.hits_in(end, phrase_end, "customer_actors")
-            )
+        if end >= self.size:
+            return False
+        if self.lower[end] in determiners or self.counts_after(end):
+            return self.s.reading.actor is None and not self.hits("customer_actors")
+        # "Book kickoff calls for 95% of new customers": a command on the team's own work.
+        phrase_end = self.s.noun_phrase_end(end)
+        work = self.hits_in(end, phrase_end, "activity_nouns")
         return (
-            end < self.size
-            and self.lower[end] in determiners
-            and self.s.reading.actor is None
-            and not self.hits("customer_actors")
+            bool(work)
+            and work[-1].end == phrase_end
+            and not self.hits_in(end, phrase_end, "customer_actors")
+        )
+
+    def counts_after(self, index: int) -> bool:
+        """A plain count of things starts at token `index` ("60 discovery calls")."""
+        start = self.char_of(index)
+        return any(
+            n.start == start and n.kind == "count" and not n.unit and n.upper is None
+            for n in self.numbers
         )
 
     def bounded(self, start: int = 0) -> bool:
@@ -356,7 +362,7 @@ class _Parse:
                 continue
             if word in ("exists", "exist"):
                 return DONE, index, index + 1
-            if word in state_verbs and self.s.doc[index - 1].is_alpha:
+            if word in state_verbs and self.s.doc[index - 1].is_alpha and not self.shared(index):
                 # "The importer runs for 10 days without a crash": how long, a level.
                 if self.numbers:
                     return LEVEL, index, index + 1
@@ -368,6 +374,15 @@ class _Parse:
             if word in changes and not self.before_determiner(index):
                 return CHANGE, index, index + 1
             if word in holds and not self.before_determiner(index):
+                at = self.char_of(index)
+                if (
+                    self.participle(index)
+                    and not self.bounded(index + 1)
+                    and not any(n.start >= at for n in self.numbers)
+                ):
+                    # "2 customer advisory boards held": a thing done, with no level after it
+                    # to keep ("Churn held under 2%").
+                    return self.state_or_level(index, index + 1)
                 return LEVEL, index, index + 1
         reaches = self.forms("achieve_verbs")
         for index in range(self.body + 1, last - 1):
@@ -377,16 +392,34 @@ class _Parse:
         verb = self.verb_by_shape()
         if verb is not None:
             if self.numbers or self.bounded(verb):
+                if self.lower[self.body] in _PLURAL_OPENERS:
+                    return None  # "All APIs respond within 400ms": the bound says the level
                 return LEVEL, verb, verb + 1
             return DONE, verb, verb + 1
         return None
+
+    def shared(self, index: int) -> bool:
+        """The word in -s at `index` ends a share of things ("1% of CI runs", "90% of test
+        runs"): a plural noun, since a share of things takes a plural verb."""
+        return (
+            index >= 3
+            and _s_form(self.lower[index])
+            and self.lower[index - 2] == "of"
+            and (self.lower[index - 3] == "%" or self.s.doc[index - 3].like_num)
+        )
 
     def verb_by_shape(self) -> int | None:
         """ "Every alert links to a runbook", "Each invoice carries a due date": after a
         singular subject ("every", "each", "a" and a noun), a word in -s before a preposition,
         a determiner, a figure or the end is its verb, whichever verb it is. None when the
-        subject names people (what they do is read as behaviour) or no such word follows."""
-        if self.body >= self.size or self.lower[self.body] not in _SINGULAR_OPENERS:
+        subject names people (what they do is read as behaviour) or no such word follows.
+        After a plural subject of things ("all" and a plural noun, no staff: "All product pages
+        use the new header"), a verb of behaviour in its plain form before a determiner is its
+        verb."""
+        if self.body >= self.size:
+            return None
+        plural = self.lower[self.body] in _PLURAL_OPENERS
+        if not plural and self.lower[self.body] not in _SINGULAR_OPENERS:
             return None
         stops = self.words.clause_ends | self.words.function_words
         for index in range(self.body + 1, min(self.size, self.body + 6)):
@@ -394,9 +427,19 @@ class _Parse:
             if word in stops or not self.s.doc[index].is_alpha:
                 return None
             following = self.lower[index + 1] if index + 1 < self.size else ""
+            verb = (
+                _plural_noun(self.lower[index - 1])
+                and bool(self.hits_in(index, index + 1, "behaviour_verbs"))
+                # "All engineers use ...": the team's people act, no thing is in a state.
+                and not self.hits_in(self.body, index, "staff_nouns")
+                and not set(self.lower[self.body : index]) & self.word_list("team_subjects")
+                and following in self.words.determiners
+                if plural
+                else _s_form(word)
+            )
             if (
                 index > self.body + 1
-                and _s_form(word)
+                and verb
                 and (
                     following in stops
                     or following in self.words.determiners
@@ -477,6 +520,9 @@ class _Parse:
         moving = {n.role for n in self.numbers if n.kind == "percent"}
         if BASELINE in moving and TARGET in moving:
             return CHANGE, start, end
+        # "Seats added per paying account from 1.2 to 2": so does a rate of them.
+        if "per" in self.lower[end:] and {BASELINE, TARGET} <= {n.role for n in self.numbers}:
+            return CHANGE, start, end
         share_before = any(
             n.kind == "percent" and n.end <= self.char_of(start) for n in self.numbers
         )
@@ -515,8 +561,12 @@ class _Parse:
             return LEVEL, self.token_at(number.start), self.token_at(number.end - 1) + 1
         if self.measure_words(self.body, self.size):
             return None
-        things = self.hits_in(self.body, self.size, "deliverable_nouns")
         labelled = self.body > 0 and self.lower[self.body - 1] == ":"
+        if labelled and self.measure_words(0, self.body):
+            # "NPS: TBD", "Refund rate: TBD once the policy lands": a label that names a
+            # measure labels its value, not a thing to have.
+            return None
+        things = self.hits_in(self.body, self.size, "deliverable_nouns")
         if things or labelled:
             # "Prototype: offline mode", "A self-serve billing portal": a thing to have. After
             # its holder ("Employees with a written development plan") the thing is quoted; as
@@ -546,7 +596,9 @@ class _Parse:
                 start, end = self.coordinated_states(hit.start, hit.end)
                 return self.state_or_level(start, end)
         for index in range(self.body + 1, min(self.size, self.body + 6)):
-            following = self.lower[index + 1] if index + 1 < self.size else ""
+            # "Backups restored successfully in ...": an adverb after the participle is its own.
+            after = self.skip_adverbs(index + 1)
+            following = self.lower[after] if after < self.size else ""
             if (
                 self.participle(index)
                 and self.s.doc[index - 1].is_alpha
@@ -687,9 +739,33 @@ class _Parse:
             ]
             if subject and (things or not measures):
                 return ARTEFACT, subject
+            if subject and self.served(s.hit(people) if people is not None else None):
+                # "Health scores live in the CRM for every account": the people are served.
+                return ARTEFACT, subject
         if people is not None:
             return PEOPLE, self.people_doing(s.hit(people))
         return None, None
+
+    def served(self, people: Hit | None) -> bool:
+        """People named after the predicate behind "for" ("... for every account", "for all
+        new users"): those the thing is for, who do nothing in the sentence."""
+        if people is None or people.start <= self.end:
+            return False
+        before = self.lower[max(self.end, people.start - 3) : people.start]
+        return "for" in before
+
+    def people_subject(self, actor: Actor | None) -> bool:
+        """People act as the subject of the sentence: named before its predicate, with no
+        command before them."""
+        people = self.s.reading.actor
+        if actor != PEOPLE or self.imperative or people is None or self.s.reading.lead_kind:
+            return False
+        named = self.s.hit(people)
+        # A verb of what they do follows them ("Members book 2 classes a week"); people before
+        # another noun only describe it ("Resolve customer issues in under 5 emails").
+        return named.end == self.at or (
+            named.end < self.at and bool(self.hits_in(named.end, named.end + 1, "behaviour_verbs"))
+        )
 
     def people_doing(self, people: Hit) -> str:
         """The people named, with what they are said to do when a verb in -ing follows
@@ -710,7 +786,9 @@ class _Parse:
         self, predicate: Predicate | None, actor: Actor | None
     ) -> tuple[Measured | None, str | None]:
         s, reading = self.s, self.s.reading
-        activity = self.activity(predicate)
+        # "Beta customers use the editor 3 times a week": what people named as the subject
+        # are said to do is counted, not work of the team.
+        activity = None if self.people_subject(actor) else self.activity(predicate)
         if activity is not None:
             counted = self.people_counted_apart(activity)
             if counted is not None:
@@ -720,7 +798,10 @@ class _Parse:
         # "90% of refunds closed within 2 days", "Deploys take under 15 minutes": how fast
         # things are served, when no people are said to act.
         limit = self.time_limit() if predicate == LEVEL else None
-        service = self.hits("service_levels")
+        # "Lower cloud costs 15% without hurting latency": what comes after "without" is a
+        # guard-rail, not what the key result measures.
+        guard = next((i for i in range(self.body, self.size) if self.lower[i] == "without"), None)
+        service = [h for h in self.hits("service_levels") if guard is None or h.start < guard]
         if limit is not None and people is None:
             # The measure's name when the sentence gives one ("p95"), else the limit.
             return SERVICE, s.term(service[0]).text if service else limit
@@ -951,7 +1032,9 @@ def work_count(
     for number in counts:
         counted = _counted_work(s, number, after_work_verb=after_work_verb)
         if counted is not None:
-            end = s.ends[counted.end - 1]
+            # The noun found may describe the head that follows ("20 new API reference
+            # examples" counts examples): the quote runs through the phrase's head.
+            end = max(s.ends[counted.end - 1], _count_phrase_end(s, number))
             return Term(
                 s.text[number.start : end], counted.term, counted.lexicon, number.start, end
             )
@@ -986,7 +1069,14 @@ def _work_before(s: Sentence, number: NumberMention) -> Hit | None:
                     lead = s.lead_start
                 break
             named = named or word not in words.determiners
-    before = [h for h in s.found("activity_nouns") if h.end <= first and h.start != lead]
+    # A prefix ("Docs:", "Events -") names the team or the area, not work that is counted.
+    opens = s.lead_start
+    body = opens if 0 < opens < len(s.lower) and s.lower[opens - 1] in _PREFIX_ENDS else 0
+    before = [
+        h
+        for h in s.found("activity_nouns")
+        if h.end <= first and h.start != lead and h.start >= body
+    ]
     # The nearest, with all its words ("sales calls", not "calls").
     return min(before, key=lambda h: (-h.end, h.start), default=None)
 
@@ -1019,6 +1109,13 @@ def _count_phrase_end(s: Sentence, number: NumberMention) -> int:
         ),
         len(s.lower) - 1,
     )
+    if (
+        index + 2 < len(s.lower)
+        and s.lower[index] == "of"
+        and s.doc[index + 1].like_num
+        and s.starts[index] >= number.end
+    ):
+        index += 2  # "40 of 55 services": the whole counts the same things
     end, limit = index, index + 4
     words = s.words
     stops = words.clause_ends | words.function_words | words.metric_stop_words
@@ -1058,8 +1155,17 @@ def ends_phrase(s: Sentence, end: int) -> bool:
     return is_participle(s.lower[end], s.words.participles)
 
 
+# The marks that end a prefix before the sentence ("Docs:", "KR2 -").
+_PREFIX_ENDS = frozenset({":", "-", "|", "–", "—"})
+
 # Words that open a singular subject: a verb in -s follows it ("Every alert links ...").
 _SINGULAR_OPENERS = frozenset({"every", "each", "a", "an", "this", "one"})
+_PLURAL_OPENERS = frozenset({"all"})
+
+
+def _plural_noun(word: str) -> bool:
+    """Letters ending in -s but not -ss: a plural noun's shape ("pages", "services")."""
+    return word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 def _s_form(word: str) -> bool:
