@@ -312,7 +312,7 @@ def _output(
     # Without any measure, a capability, the team's own state or a named deliverable.
     for pattern in ("capability", "team_has"):
         found = s.first(pattern)
-        if found is not None and found.start > 0:
+        if found is not None and found.start > 0 and not _inside_a_name(s, found):
             return DELIVERABLE, s.term(found), None
     has = s.first("has_deliverable")
     thing = s.first("deliverable_nouns", has.start) if has else None
@@ -343,6 +343,16 @@ def _output(
         head = _head_noun(s, thing)
         return DELIVERABLE, s.term(head), s.doc[: head.end].text
     return None, None, None
+
+
+def _inside_a_name(s: Sentence, found: Hit) -> bool:
+    """The words found are part of a longer name of what people do or of a measure ("Fewer
+    support tickets": 'support' names the tickets, it is no verb of a capability)."""
+    return any(
+        h.start <= found.start and found.end <= h.end and h.end - h.start > found.end - found.start
+        for name in ("behaviour_nouns", "metric_nouns", "service_levels")
+        for h in s.found(name)
+    )
 
 
 def _head_noun(s: Sentence, thing: Hit) -> Hit:
