@@ -185,7 +185,7 @@ def link_layout(links: list[tuple[int, int]]) -> None:
     import os
     import tempfile
 
-    from okrlint.engine import RunOptions, lint_paths
+    from okrlint.pipeline.run import RunOptions, lint_paths
 
     with tempfile.TemporaryDirectory() as temporary:
         outside, repo = Path(temporary) / "outside", Path(temporary) / "repo"

@@ -312,3 +312,18 @@ def test_a_hostile_config_is_exit_2_with_a_clear_message(tmp_path: Path, case: s
         ), stderr
         assert len(stderr.splitlines()) <= 3, stderr
     assert not (tmp_path / "constructed").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path) -> None:
+    # A file name with a Latin-1 byte (as an old checkout can hold) becomes a lone surrogate in
+    # Python; every format, fingerprints included, must still render it.
+    name = os.fsdecode(b"ventes-\xe9t\xe9.yaml")
+    (tmp_path / name).write_text(
+        HEAD + "objectives:\n  - title: Grow\n    key_results: [Launch the new site]\n"
+    )
+    for output_format in ("rich", "concise", "json", "sarif", "github", "gitlab", "junit"):
+        code, stdout, stderr = okrlint(tmp_path, "check", "--format", output_format, ".")
+        assert code == 0, (output_format, stderr)  # warnings only: the gate passes
+        assert "OUT001" in stdout, (output_format, stdout)
+        if output_format in ("json", "sarif", "gitlab"):
+            json.loads(stdout)

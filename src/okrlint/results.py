@@ -149,7 +149,13 @@ class ResultsCache:
         rows = []
         for key, result in entries:
             value = _encode(result)
-            rows.append((key, zlib.crc32(value.encode()), value))
+            try:
+                encoded = value.encode()
+            except UnicodeEncodeError:
+                # A file name that is not UTF-8 (a lone surrogate in Python) cannot be stored
+                # as SQLite text: that file's result is simply not cached.
+                continue
+            rows.append((key, zlib.crc32(encoded), value))
         if not rows:
             return
         database = self._connect(create=True)

@@ -26,7 +26,8 @@ def fingerprint(finding: Finding, occurrence: int) -> str:
     identity = "\0".join(
         (finding.path, finding.code, finding.object, finding.text, str(occurrence))
     )
-    return hashlib.sha256(identity.encode("utf-8")).hexdigest()
+    # "surrogatepass": a file name that is not UTF-8 still has a fingerprint.
+    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def code_quality_issues(report: Report) -> list[dict[str, object]]:

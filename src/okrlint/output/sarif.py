@@ -158,4 +158,8 @@ def sarif_fixes(finding: Finding, fix: Fix) -> list[dict[str, Any]]:
 def _fingerprint(finding: Finding) -> str:
     # Stable while lines move: the file, the rule, the item and its text, not the line number.
     key = "\x1f".join((finding.path, finding.code, finding.object, finding.text, finding.message))
-    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    try:
+        raw = key.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate outside the escaped bytes' range
+        raw = key.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(raw).hexdigest()[:32]
