@@ -159,7 +159,7 @@ class _Analysis:
         self.reader = reader
         # A reference code before the text ("`2022.M1.01` - ...") holds no figure or date of
         # the key result: it is blanked, keeping every position.
-        code = _CODE_PREFIX.match(self.text)
+        self.code = code = _CODE_PREFIX.match(self.text)
         body = " " * code.end() + self.text[code.end() :] if code else self.text
         numbers, self.date = find_numbers_and_date(body)
         self.numbers = with_base_values(numbers)
@@ -337,7 +337,7 @@ class _Analysis:
                 # and a dash with a space on each side.
                 start = index + 1
                 break
-        code = _CODE_PREFIX.match(self.text)
+        code = self.code
         if code is not None:
             # "`2025.Q1.03` - ...", "1.2.3 – ...": a reference code and a dash before the text.
             start = max(
@@ -557,7 +557,7 @@ class _Analysis:
         if end + 1 >= len(self.lower) or not self._plural_noun(end):
             return False
         after = self.lower[end + 1]
-        if not (self.doc[end + 1].like_num or after in self.reader.words.determiners):
+        if not (self.doc[end + 1].like_num or after in self.reader.determiners):
             return False
         return any(
             h.start == end

@@ -266,12 +266,10 @@ def _output(
     if internal is not None and not customers_named and not served:
         return INTERNAL_METRIC, s.term(internal), deliverable
     count = _activity_count(s, lead_kind)
+    read = structure_of(s.reading)
     # "Launch in 2 new cities with 300 weekly riders each": people counted apart from the
     # work are what the structure reads as measured.
-    people_counted = (structure_of(s.reading).predicate, structure_of(s.reading).measured) == (
-        WORK,
-        BEHAVIOUR,
-    )
+    people_counted = (read.predicate, read.measured) == (WORK, BEHAVIOUR)
     if count is not None and not customers_named and outcome_evidence in (None, "change"):
         if people_counted:
             return None, None, None
@@ -285,7 +283,6 @@ def _output(
         if staff is not None and lead.term in s.words.word_list("staffing_verbs"):
             return HIRE, lead, deliverable
         return lead_kind, lead, deliverable
-    read = structure_of(s.reading)
     if lead is not None and (read.actor, read.predicate, read.predicate_words) == (
         TEAM,
         WORK,
